@@ -1,0 +1,165 @@
+# Taama: build, run, test, benchmark and install.
+#
+#   make            build build/taama and build/taama-report
+#   make run        install missing Debian packages, build, start the kiosk in a window
+#   make check      install missing Debian packages, build, run every test
+#   make bench      measure against the bare SDL2+SDL2_ttf floor (BENCHMARKS.md)
+#   make install    PREFIX=/usr/local DESTDIR= (staged installs work)
+#   make pot        regenerate locales/taama.pot from the UI and the content
+#
+# The pure core (everything under app/ except app/render/ and the two
+# mains) links without SDL; taama-report links only the core.
+
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+BINDIR     ?= $(PREFIX)/bin
+SHAREDIR   ?= $(PREFIX)/share
+PKG_CONFIG ?= pkg-config
+CC         ?= cc
+B          ?= build
+WERROR     ?= 0
+SANITIZE   ?=
+
+CORE_PKGS = sqlite3 libsodium yaml-0.1 json-c fribidi libqrencode
+UI_PKGS   = sdl2 SDL2_ttf SDL2_image libsystemd
+
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+       -Wformat=2 -Wvla -Wno-unused-parameter
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+OPT ?= -O2 -g
+ifneq ($(SANITIZE),)
+OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=$(SANITIZE) -fno-sanitize-recover=all
+LDSAN = -fsanitize=$(SANITIZE)
+endif
+
+PKGCFLAGS  = $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) 2>/dev/null)
+UICFLAGS   = $(shell $(PKG_CONFIG) --cflags $(UI_PKGS) 2>/dev/null)
+CORE_LIBS  = $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null) -lpthread -lm
+UI_LIBS    = $(shell $(PKG_CONFIG) --libs $(UI_PKGS) 2>/dev/null)
+
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -MMD -MP \
+             -Iapp $(PKGCFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(LDSAN) $(LDFLAGS)
+
+CORE_SRC   = $(filter-out app/main.c app/report/report_main.c, \
+               $(wildcard app/*.c app/*/*.c)) 
+CORE_SRC  := $(filter-out app/render/%, $(CORE_SRC))
+RENDER_SRC = $(wildcard app/render/*.c)
+CORE_OBJ   = $(CORE_SRC:%.c=$(B)/%.o)
+RENDER_OBJ = $(RENDER_SRC:%.c=$(B)/%.o)
+
+UNIT_SRC   = $(wildcard tests/unit/test_*.c)
+RTEST_SRC  = $(wildcard tests/render/test_*.c)
+SUPPORT_SRC = $(wildcard tests/support/*.c)
+UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+RTEST_BIN  = $(RTEST_SRC:tests/render/%.c=$(B)/tests/%)
+TOOL_SRC   = $(wildcard tests/tools/*.c)
+TOOL_BIN   = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
+SUPPORT_OBJ = $(SUPPORT_SRC:%.c=$(B)/%.o)
+BENCH_SRC  = $(wildcard bench/bench_*.c)
+BENCH_BIN  = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
+
+PO    = $(wildcard locales/*/LC_MESSAGES/taama.po)
+MO    = $(PO:locales/%/LC_MESSAGES/taama.po=$(B)/locale/%/LC_MESSAGES/taama.mo)
+
+.PHONY: all deps run check test bench install uninstall pot clean asan snapshots-update narration
+.DEFAULT_GOAL := all
+
+all: $(B)/taama $(B)/taama-report $(MO)
+
+# Install missing Debian packages first (the list is tools/debian-packages.txt).
+$(B)/.deps: tools/debian-packages.txt tools/deps.sh
+	@mkdir -p $(B)
+	@sh tools/deps.sh
+	@touch $@
+deps: $(B)/.deps
+
+$(B)/%.o: %.c | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/app/render/%.o: app/render/%.c | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(UICFLAGS) -c $< -o $@
+
+$(B)/app/main.o: app/main.c | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(UICFLAGS) -c $< -o $@
+
+$(B)/libtaama-core.a: $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/taama: $(B)/app/main.o $(RENDER_OBJ) $(B)/libtaama-core.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(UI_LIBS) $(CORE_LIBS)
+
+$(B)/taama-report: $(B)/app/report/report_main.o $(B)/libtaama-core.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS)
+
+# Unit tests: core only, no SDL. Render tests: core + renderer.
+$(B)/tests/%: tests/unit/%.c $(SUPPORT_OBJ) $(B)/libtaama-core.a | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) -lcmocka
+
+$(B)/tests/%: tests/render/%.c $(SUPPORT_OBJ) $(RENDER_OBJ) $(B)/libtaama-core.a | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(UICFLAGS) -Itests $(ALL_LDFLAGS) -o $@ $^ $(UI_LIBS) $(CORE_LIBS) -lcmocka
+
+$(B)/tests/%: tests/tools/%.c $(B)/libtaama-core.a | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS)
+
+$(B)/tests/support/%.o: tests/support/%.c | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(UICFLAGS) -Itests -c $< -o $@
+
+# Benchmarks: bench/bench_*.c link core + renderer + SDL (bench_floor.c is
+# the bare SDL2+SDL2_ttf floor and uses nothing of ours).
+$(B)/bench/%: bench/%.c $(RENDER_OBJ) $(B)/libtaama-core.a | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(UICFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(UI_LIBS) $(CORE_LIBS)
+
+$(B)/locale/%/LC_MESSAGES/taama.mo: locales/%/LC_MESSAGES/taama.po | $(B)/.deps
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+run: all
+	./$(B)/taama --windowed 1280x800
+
+check: all $(UNIT_BIN) $(RTEST_BIN) $(TOOL_BIN)
+	@for po in $(PO); do msgfmt --check -o /dev/null $$po || exit 1; done
+	@B=$(B) sh tests/run.sh
+
+asan:
+	$(MAKE) B=build-asan SANITIZE=address,undefined check
+
+bench: all $(BENCH_BIN)
+	@B=$(B) sh bench/run.sh
+
+snapshots-update: all $(RTEST_BIN)
+	TAAMA_SNAPSHOT_UPDATE=1 ./$(B)/tests/test_snapshots
+
+pot:
+	@sh tools/make-pot.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/taama
+	install -m 755 $(B)/taama $(B)/taama-report $(DESTDIR)$(BINDIR)/
+	cp -R assets content $(DESTDIR)$(SHAREDIR)/taama/
+	for mo in $(MO); do d=$(DESTDIR)$(SHAREDIR)/locale/$$(echo $$mo | cut -d/ -f3)/LC_MESSAGES; \
+	  install -d $$d; install -m 644 $$mo $$d/taama.mo; done
+	if [ -f deploy/taama.service ]; then install -d $(DESTDIR)$(PREFIX)/lib/systemd/system; \
+	  sed 's|@BINDIR@|$(BINDIR)|g' deploy/taama.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/taama.service; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/taama $(DESTDIR)$(BINDIR)/taama-report
+	rm -rf $(DESTDIR)$(SHAREDIR)/taama
+	rm -f $(DESTDIR)$(SHAREDIR)/locale/*/LC_MESSAGES/taama.mo
+	rm -f $(DESTDIR)$(PREFIX)/lib/systemd/system/taama.service
+
+clean:
+	rm -rf $(B) build-asan
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,43 @@
+/* log.c: stderr logging with a ring of recent warnings for the admin. */
+#include "core/log.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { RING = 8, LINE = 200 };
+static char ring[RING][LINE];
+static int ring_head, ring_count;
+static int quiet;
+
+void log_set_quiet(int q) { quiet = q; }
+
+void log_msg(LogLevel lvl, const char *fmt, ...)
+{
+    char buf[LINE];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (lvl <= LOG_WARN) {
+        memcpy(ring[ring_head], buf, sizeof buf);
+        ring_head = (ring_head + 1) % RING;
+        if (ring_count < RING)
+            ring_count++;
+    }
+    if (quiet && lvl > LOG_WARN)
+        return;
+    if (getenv("JOURNAL_STREAM") || getenv("TAAMA_LOG_PREFIX"))
+        fprintf(stderr, "<%d>%s\n", (int)lvl, buf);
+    else
+        fprintf(stderr, "taama: %s%s\n",
+                lvl == LOG_ERROR ? "error: " : lvl == LOG_WARN ? "warning: " : "", buf);
+}
+
+const char *log_recent(int i)
+{
+    if (i < 0 || i >= ring_count)
+        return NULL;
+    return ring[(ring_head - 1 - i + RING * 2) % RING];
+}
