@@ -1,0 +1,473 @@
+/* fileio.c: temp-file + fsync + rename + folder fsync writing, whole-file
+ * reads, SHA-256 of files, mkdir -p, and the fault-injection hook.
+ *
+ * Writes are buffered (64 KiB) so a big export costs few syscalls; every
+ * syscall that can fail goes through fault_check() so tests can fail it. */
+#include "core/fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#define WBUF_SIZE (64 * 1024)
+
+/* ---- fault injection ---- */
+static atomic_int fault_op = -1;
+static atomic_int fault_nth;
+static atomic_int fault_errno;
+static atomic_int fault_calls[FILEIO_OP__COUNT];
+
+void fileio_fault_set(FileioOp op, int nth, int err)
+{
+    atomic_store(&fault_op, nth > 0 ? (int)op : -1);
+    atomic_store(&fault_nth, nth);
+    atomic_store(&fault_errno, err);
+}
+
+void fileio_fault_clear(void)
+{
+    atomic_store(&fault_op, -1);
+    for (int i = 0; i < FILEIO_OP__COUNT; i++)
+        atomic_store(&fault_calls[i], 0);
+}
+
+int fileio_fault_calls(FileioOp op)
+{
+    return atomic_load(&fault_calls[op]);
+}
+
+/* Count one call of op; non-zero (an errno) when this call must fail. */
+static int fault_check(FileioOp op)
+{
+    int n = atomic_fetch_add(&fault_calls[op], 1) + 1;
+    if (atomic_load(&fault_op) != (int)op)
+        return 0;
+    if (n != atomic_load(&fault_nth))
+        return 0;
+    int e = atomic_load(&fault_errno);
+    return e ? e : EIO;
+}
+
+/* ---- writer ---- */
+struct FileWriter {
+    int fd;
+    Err err;
+    size_t used;
+    char final_path[PATH_MAX];
+    char tmp_path[PATH_MAX];
+    unsigned char buf[WBUF_SIZE];
+};
+
+Err fileio_join(char *out, size_t outsz, const char *dir, const char *name)
+{
+    size_t dl = strlen(dir);
+    int n;
+    if (dl > 0 && dir[dl - 1] == '/')
+        n = snprintf(out, outsz, "%s%s", dir, name);
+    else
+        n = snprintf(out, outsz, "%s/%s", dir, name);
+    if (n < 0 || (size_t)n >= outsz)
+        return ERR_TOOBIG;
+    return ERR_OK;
+}
+
+/* Split path into folder (".") and base name. */
+static Err split_path(const char *path, char *dir, size_t dirsz, const char **base)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash) {
+        if (dirsz < 2)
+            return ERR_TOOBIG;
+        strcpy(dir, ".");
+        *base = path;
+        return ERR_OK;
+    }
+    size_t n = (size_t)(slash - path);
+    if (n == 0)
+        n = 1; /* "/name" -> "/" */
+    if (n >= dirsz)
+        return ERR_TOOBIG;
+    memcpy(dir, path, n);
+    dir[n] = '\0';
+    *base = slash + 1;
+    return ERR_OK;
+}
+
+FileWriter *fileio_writer_open(const char *path, mode_t mode, Err *why)
+{
+    Err e = ERR_OK;
+    FileWriter *w = NULL;
+    char dir[PATH_MAX];
+    const char *base;
+
+    if (!path || !*path) {
+        e = ERR_INVALID;
+        goto fail;
+    }
+    w = malloc(sizeof *w);
+    if (!w) {
+        e = ERR_NOMEM;
+        goto fail;
+    }
+    w->fd = -1;
+    w->err = ERR_OK;
+    w->used = 0;
+    if (strlen(path) >= sizeof w->final_path) {
+        e = ERR_TOOBIG;
+        goto fail;
+    }
+    strcpy(w->final_path, path);
+    e = split_path(path, dir, sizeof dir, &base);
+    if (e)
+        goto fail;
+    if (!*base) {
+        e = ERR_INVALID;
+        goto fail;
+    }
+    int n = snprintf(w->tmp_path, sizeof w->tmp_path, "%s/.%s.tmp-XXXXXX", dir, base);
+    if (n < 0 || (size_t)n >= sizeof w->tmp_path) {
+        e = ERR_TOOBIG;
+        goto fail;
+    }
+    int fe = fault_check(FILEIO_OP_OPEN);
+    if (fe) {
+        e = err_from_errno(fe);
+        goto fail;
+    }
+    w->fd = mkstemp(w->tmp_path);
+    if (w->fd < 0) {
+        e = err_from_errno(errno);
+        goto fail;
+    }
+    /* mkstemp makes 0600; widen or keep as asked. FAT ignores it. */
+    (void)fchmod(w->fd, mode);
+    return w;
+fail:
+    free(w);
+    if (why)
+        *why = e;
+    return NULL;
+}
+
+static Err flush_buf(FileWriter *w)
+{
+    size_t off = 0;
+    while (off < w->used) {
+        int fe = fault_check(FILEIO_OP_WRITE);
+        if (fe)
+            return err_from_errno(fe);
+        unsigned char *p = w->buf + off;
+        size_t n = w->used - off;
+        if (fault_check(FILEIO_OP_CORRUPT))
+            p[n / 2] ^= 0x20; /* a stick that lies: accepted, but wrong */
+        ssize_t r = write(w->fd, p, n);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            return err_from_errno(errno);
+        }
+        if (r == 0)
+            return ERR_NOSPACE;
+        off += (size_t)r;
+    }
+    w->used = 0;
+    return ERR_OK;
+}
+
+Err fileio_writer_write(FileWriter *w, const void *data, size_t n)
+{
+    if (!w)
+        return ERR_INVALID;
+    if (w->err)
+        return w->err;
+    const unsigned char *p = data;
+    while (n > 0) {
+        size_t room = WBUF_SIZE - w->used;
+        size_t k = n < room ? n : room;
+        memcpy(w->buf + w->used, p, k);
+        w->used += k;
+        p += k;
+        n -= k;
+        if (w->used == WBUF_SIZE) {
+            w->err = flush_buf(w);
+            if (w->err)
+                return w->err;
+        }
+    }
+    return ERR_OK;
+}
+
+void fileio_writer_abort(FileWriter *w)
+{
+    if (!w)
+        return;
+    if (w->fd >= 0)
+        close(w->fd);
+    unlink(w->tmp_path);
+    free(w);
+}
+
+Err fileio_writer_commit(FileWriter *w)
+{
+    if (!w)
+        return ERR_INVALID;
+    Err e = w->err;
+    if (!e)
+        e = flush_buf(w);
+    if (!e) {
+        int fe = fault_check(FILEIO_OP_FSYNC);
+        if (fe)
+            e = err_from_errno(fe);
+        else if (fsync(w->fd) != 0)
+            e = err_from_errno(errno);
+    }
+    /* close() can report a deferred write error (NFS, some FUSE). */
+    if (close(w->fd) != 0 && !e)
+        e = err_from_errno(errno);
+    w->fd = -1;
+    if (!e) {
+        int fe = fault_check(FILEIO_OP_RENAME);
+        if (fe)
+            e = err_from_errno(fe);
+        else if (rename(w->tmp_path, w->final_path) != 0)
+            e = err_from_errno(errno);
+    }
+    if (e) {
+        unlink(w->tmp_path);
+        free(w);
+        return e;
+    }
+    char dir[PATH_MAX];
+    const char *base;
+    e = split_path(w->final_path, dir, sizeof dir, &base);
+    if (!e)
+        e = fileio_fsync_dir(dir);
+    free(w);
+    return e;
+}
+
+Err fileio_write_atomic(const char *path, const void *data, size_t n, mode_t mode)
+{
+    Err e = ERR_OK;
+    FileWriter *w = fileio_writer_open(path, mode, &e);
+    if (!w)
+        return e;
+    e = fileio_writer_write(w, data, n);
+    if (e) {
+        fileio_writer_abort(w);
+        return e;
+    }
+    return fileio_writer_commit(w);
+}
+
+Err fileio_fsync_dir(const char *dir)
+{
+    int fe = fault_check(FILEIO_OP_DIRFSYNC);
+    if (fe)
+        return err_from_errno(fe);
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return err_from_errno(errno);
+    Err e = ERR_OK;
+    /* Some file systems refuse fsync on a folder (EINVAL): nothing more we
+     * can do there, and it is not a lost write. */
+    if (fsync(fd) != 0 && errno != EINVAL)
+        e = err_from_errno(errno);
+    close(fd);
+    return e;
+}
+
+Err fileio_mkdir_p(const char *dir, mode_t mode)
+{
+    char buf[PATH_MAX];
+    size_t len = strlen(dir);
+    if (len == 0)
+        return ERR_INVALID;
+    if (len >= sizeof buf)
+        return ERR_TOOBIG;
+    memcpy(buf, dir, len + 1);
+    while (len > 1 && buf[len - 1] == '/')
+        buf[--len] = '\0';
+    for (size_t i = 1; i <= len; i++) {
+        if (buf[i] != '/' && buf[i] != '\0')
+            continue;
+        char saved = buf[i];
+        buf[i] = '\0';
+        struct stat st;
+        if (stat(buf, &st) == 0) {
+            if (!S_ISDIR(st.st_mode))
+                return ERR_PATH;
+        } else if (errno == ENOENT) {
+            int fe = fault_check(FILEIO_OP_MKDIR);
+            if (fe)
+                return err_from_errno(fe);
+            if (mkdir(buf, mode) != 0 && errno != EEXIST)
+                return err_from_errno(errno);
+            /* Make the new entry durable in its parent. */
+            char parent[PATH_MAX];
+            const char *base;
+            if (split_path(buf, parent, sizeof parent, &base) == ERR_OK) {
+                Err e = fileio_fsync_dir(parent);
+                if (e)
+                    return e;
+            }
+        } else {
+            return err_from_errno(errno);
+        }
+        buf[i] = saved;
+    }
+    return ERR_OK;
+}
+
+Err fileio_read_all(const char *path, size_t max, char **out, size_t *len)
+{
+    *out = NULL;
+    if (len)
+        *len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return err_from_errno(errno);
+    Err e = ERR_OK;
+    char *buf = NULL;
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        e = err_from_errno(errno);
+        goto done;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        e = ERR_FORMAT;
+        goto done;
+    }
+    if ((uint64_t)st.st_size > max) {
+        e = ERR_TOOBIG;
+        goto done;
+    }
+    size_t cap = (size_t)st.st_size;
+    buf = malloc(cap + 1);
+    if (!buf) {
+        e = ERR_NOMEM;
+        goto done;
+    }
+    size_t got = 0;
+    for (;;) {
+        if (got == cap) {
+            /* The file grew since fstat: read on, within max. */
+            char probe;
+            ssize_t r = read(fd, &probe, 1);
+            if (r == 0)
+                break;
+            if (r < 0) {
+                if (errno == EINTR)
+                    continue;
+                e = err_from_errno(errno);
+                goto done;
+            }
+            if (cap + 1 > max) {
+                e = ERR_TOOBIG;
+                goto done;
+            }
+            size_t ncap = cap * 2 + 64 > max ? max : cap * 2 + 64;
+            char *nb = realloc(buf, ncap + 1);
+            if (!nb) {
+                e = ERR_NOMEM;
+                goto done;
+            }
+            buf = nb;
+            buf[got++] = probe;
+            cap = ncap;
+            continue;
+        }
+        ssize_t r = read(fd, buf + got, cap - got);
+        if (r == 0)
+            break;
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            e = err_from_errno(errno);
+            goto done;
+        }
+        got += (size_t)r;
+    }
+    buf[got] = '\0';
+    *out = buf;
+    buf = NULL;
+    if (len)
+        *len = got;
+done:
+    free(buf);
+    close(fd);
+    return e;
+}
+
+static void to_hex(const unsigned char *h, size_t n, char *out)
+{
+    static const char digits[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        out[2 * i] = digits[h[i] >> 4];
+        out[2 * i + 1] = digits[h[i] & 15];
+    }
+    out[2 * n] = '\0';
+}
+
+void fileio_sha256_hex(const void *data, size_t n, char out_hex[65])
+{
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, data, n);
+    to_hex(h, sizeof h, out_hex);
+}
+
+Err fileio_sha256_file(const char *path, char out_hex[65], uint64_t *size)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return err_from_errno(errno);
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return ERR_FORMAT;
+    }
+    crypto_hash_sha256_state s;
+    crypto_hash_sha256_init(&s);
+    unsigned char buf[64 * 1024];
+    uint64_t total = 0;
+    Err e = ERR_OK;
+    for (;;) {
+        ssize_t r = read(fd, buf, sizeof buf);
+        if (r == 0)
+            break;
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            e = err_from_errno(errno);
+            break;
+        }
+        crypto_hash_sha256_update(&s, buf, (unsigned long long)r);
+        total += (uint64_t)r;
+    }
+    close(fd);
+    if (e)
+        return e;
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&s, h);
+    to_hex(h, sizeof h, out_hex);
+    if (size)
+        *size = total;
+    return ERR_OK;
+}
+
+void fileio_drop_cache(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    (void)posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+    close(fd);
+}
