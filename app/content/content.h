@@ -1,6 +1,6 @@
 /* content.h: awareness modules and help contacts, loaded from YAML files.
  *
- * content/modules/*.yaml holds one module per file; content/contacts.yaml
+ * content/modules/NAME.yaml holds one module per file; content/contacts.yaml
  * holds the deployment's help contacts (they differ per country and site).
  * Files are parsed with libyaml (see docs/content-format.md for the format).
  * All strings are English source text; the UI translates them through
@@ -11,6 +11,7 @@
 #ifndef APP_CONTENT_CONTENT_H
 #define APP_CONTENT_CONTENT_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "core/err.h"
@@ -81,15 +82,25 @@ typedef struct {
     const char *place;       /* address or where to go, or NULL */
 } Contact;
 
+/* How bad a ContentIssue is. Errors make `taama content check` fail: a
+ * skipped module, a dangling contact, a missing image. Warnings are worth a
+ * look but the content works (an unknown field, text over the style
+ * guideline). */
+typedef enum {
+    CONTENT_ERROR = 0,
+    CONTENT_WARNING = 1,
+} ContentSeverity;
+
 typedef struct {
     const char *file;
     int line;            /* 1-based, 0 when not tied to a line */
     const char *message; /* English, for logs and `taama content check` */
+    ContentSeverity severity;
 } ContentIssue;
 
 typedef struct Content Content;
 
-/* Load every module from DIR/modules/*.yaml and contacts from
+/* Load every module from DIR/modules/NAME.yaml and contacts from
  * DIR/contacts.yaml. Returns NULL only when DIR cannot be read at all or on
  * out of memory (*why set); otherwise a Content that may hold zero modules,
  * with every problem listed in content_issue(). Caller frees with
@@ -118,5 +129,54 @@ const ContentIssue *content_issue(const Content *c, int i);
 void content_foreach_string(const Content *c,
                             void (*cb)(void *ctx, const char *s, const char *file, int line),
                             void *ctx);
+
+/* Join the content folder and a path relative to it (an image or icon
+ * field) into buf. ERR_PATH if rel would leave the folder, ERR_TOOBIG if buf
+ * is too small, ERR_INVALID on NULL arguments. */
+Err content_path(const Content *c, const char *rel, char *buf, size_t size);
+
+/* The narration file for a key in a language: DIR/audio/LANG/KEY.wav.
+ * Every slide, quiz question and end card has a key after load (given in
+ * the file or derived, see docs/content-format.md); the file itself may not
+ * exist. Same errors as content_path(). */
+Err content_audio_path(const Content *c, const char *lang, const char *key, char *buf,
+                       size_t size);
+
+/* ---- `taama content ...` ------------------------------------------------ */
+
+/* A check run by `taama content check`. run() reports through
+ * content_report(); user is passed back. Checks that need more than the
+ * core (text measuring for overflow, say) are passed in by the caller of
+ * content_cli_run(). */
+typedef struct ContentReport ContentReport;
+typedef struct {
+    const char *name; /* short, shown in the report: "load", "style", ... */
+    void (*run)(const Content *c, ContentReport *r, void *user);
+    void *user;
+} ContentCheck;
+
+/* Report one finding from a check. file may be NULL; line 0 when unknown. */
+void content_report(ContentReport *r, ContentSeverity sev, const char *file, int line,
+                    const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* The languages given with --lang on the command line (for per-language
+ * checks such as narration); n may be 0. Borrowed from argv. */
+const char *const *content_report_langs(const ContentReport *r, int *n);
+
+/* The `taama content` command. argv holds the words after "content" (a
+ * leading "content" word is skipped too): "pot" writes a POT of every
+ * content string to out; "check [--lang L]..." lists every issue and
+ * returns 1 if there is an error. "--content DIR" overrides content_dir.
+ * Returns a process exit code: 0 ok, 1 errors found, 2 usage or cannot
+ * load. */
+int content_cli_main(const char *content_dir, int argc, char **argv, FILE *out);
+
+/* As content_cli_main(), with extra checks run after the built-in ones. */
+int content_cli_run(const char *content_dir, int argc, char **argv, FILE *out,
+                    const ContentCheck *extra, int n_extra);
 
 #endif
