@@ -1,0 +1,317 @@
+/* bidi.c: visual runs of one line with FriBidi (UAX #9), plus the script of
+ * each run so the renderer can pick a font and a HarfBuzz script tag.
+ *
+ * FriBidi resolves the embedding levels (rules P2 to I2, brackets included)
+ * and reorders the line (L1 to L2); we only group its result into runs of one
+ * level and one script, in visual order, with byte offsets into the caller's
+ * UTF-8. Characters inside a run stay in logical order: HarfBuzz reverses
+ * and mirrors an RTL run itself when it shapes it. */
+#include "text/bidi.h"
+
+#include <fribidi.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+/* Lines up to this many code points are handled on the stack; longer ones
+ * take one heap block (hence the -1 "out of memory" return). */
+#define STACK_CPS 160
+
+/* A hard limit so FriBidiStrIndex (int) arithmetic cannot overflow. */
+#define MAX_CPS (1 << 24)
+
+typedef struct {
+    unsigned lo, hi;
+    Script script;
+} Range;
+
+/* Sorted, non-overlapping. FEFF (byte order mark) is left out of the
+ * Arabic presentation forms on purpose: it is a format character. */
+static const Range ranges[] = {
+    {0x0600, 0x06FF, SCRIPT_ARABIC},   /* Arabic */
+    {0x0750, 0x077F, SCRIPT_ARABIC},   /* Arabic Supplement */
+    {0x0870, 0x089F, SCRIPT_ARABIC},   /* Arabic Extended-B */
+    {0x08A0, 0x08FF, SCRIPT_ARABIC},   /* Arabic Extended-A */
+    {0x1200, 0x137F, SCRIPT_ETHIOPIC}, /* Ethiopic */
+    {0x1380, 0x139F, SCRIPT_ETHIOPIC}, /* Ethiopic Supplement */
+    {0x2D80, 0x2DDF, SCRIPT_ETHIOPIC}, /* Ethiopic Extended */
+    {0xAB00, 0xAB2F, SCRIPT_ETHIOPIC}, /* Ethiopic Extended-A */
+    {0xFB50, 0xFDFF, SCRIPT_ARABIC},   /* Arabic Presentation Forms-A */
+    {0xFE70, 0xFEFE, SCRIPT_ARABIC},   /* Arabic Presentation Forms-B */
+    {0x10E60, 0x10E7F, SCRIPT_ARABIC}, /* Rumi Numeral Symbols */
+    {0x1E7E0, 0x1E7FF, SCRIPT_ETHIOPIC}, /* Ethiopic Extended-B */
+    {0x1EE00, 0x1EEFF, SCRIPT_ARABIC}, /* Arabic Mathematical Alphabetic Symbols */
+};
+
+Script bidi_script_of(unsigned cp)
+{
+    size_t lo = 0, hi = sizeof ranges / sizeof ranges[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cp < ranges[mid].lo)
+            hi = mid;
+        else if (cp > ranges[mid].hi)
+            lo = mid + 1;
+        else
+            return ranges[mid].script;
+    }
+    if (cp > 0x10FFFF)
+        return SCRIPT__COUNT;
+    /* LETTER, not STRONG: FriBidi counts LRE..RLO as strong too. */
+    return FRIBIDI_IS_LETTER(fribidi_get_bidi_type((FriBidiChar)cp)) ? SCRIPT_LATIN
+                                                                     : SCRIPT__COUNT;
+}
+
+unsigned bidi_decode_cp(const char *utf8, size_t len, size_t *pos)
+{
+    const unsigned char *s = (const unsigned char *)utf8;
+    size_t i = *pos;
+    unsigned c = s[i], cp, min;
+    int need;
+
+    if (c < 0x80) {
+        *pos = i + 1;
+        return c;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 1, cp = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2, cp = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3, cp = c & 0x07, min = 0x10000;
+    } else {
+        *pos = i + 1; /* stray continuation byte, C0, C1 or F5..FF */
+        return 0xFFFD;
+    }
+    if (len - i - 1 < (size_t)need) {
+        *pos = i + 1; /* truncated sequence */
+        return 0xFFFD;
+    }
+    for (int k = 1; k <= need; k++) {
+        unsigned b = s[i + (size_t)k];
+        if ((b & 0xC0) != 0x80) {
+            *pos = i + 1;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    /* Overlong forms, UTF-16 surrogates and values past U+10FFFF are not
+     * UTF-8 (RFC 3629) even when their bytes look well formed. */
+    if (cp < min || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        *pos = i + 1;
+        return 0xFFFD;
+    }
+    *pos = i + (size_t)need + 1;
+    return cp;
+}
+
+/* Work arrays for one line, either on the stack or in one heap block. */
+typedef struct {
+    FriBidiChar *cp;
+    size_t *off; /* n + 1 entries: byte offset of each code point, then len */
+    FriBidiCharType *type;
+    FriBidiBracketType *bracket;
+    FriBidiLevel *level;
+    FriBidiStrIndex *map;
+    unsigned char *script;
+} Work;
+
+typedef struct {
+    FriBidiChar cp[STACK_CPS];
+    size_t off[STACK_CPS + 1];
+    FriBidiCharType type[STACK_CPS];
+    FriBidiBracketType bracket[STACK_CPS];
+    FriBidiLevel level[STACK_CPS];
+    FriBidiStrIndex map[STACK_CPS];
+    unsigned char script[STACK_CPS];
+} StackWork;
+
+static size_t count_cps(const char *utf8, size_t len)
+{
+    size_t n = 0, pos = 0;
+    while (pos < len) {
+        bidi_decode_cp(utf8, len, &pos);
+        n++;
+    }
+    return n;
+}
+
+/* Point w at the stack arrays or at one heap block. Returns the block to
+ * free (NULL when on the stack), or sets *oom. */
+static void *work_init(Work *w, StackWork *sw, size_t n, int *oom)
+{
+    *oom = 0;
+    if (n <= STACK_CPS) {
+        w->cp = sw->cp, w->off = sw->off, w->type = sw->type, w->bracket = sw->bracket;
+        w->level = sw->level, w->map = sw->map, w->script = sw->script;
+        return NULL;
+    }
+    if (n > MAX_CPS) {
+        *oom = 1;
+        return NULL;
+    }
+    /* Largest alignment first so every array stays aligned. */
+    size_t bytes = (n + 1) * sizeof(size_t) + n * sizeof(FriBidiChar) +
+                   n * sizeof(FriBidiCharType) + n * sizeof(FriBidiBracketType) +
+                   n * sizeof(FriBidiStrIndex) + n * sizeof(FriBidiLevel) + n;
+    char *block = malloc(bytes), *p = block;
+    if (!block) {
+        *oom = 1;
+        return NULL;
+    }
+    w->off = (size_t *)(void *)p, p += (n + 1) * sizeof(size_t);
+    w->cp = (FriBidiChar *)(void *)p, p += n * sizeof(FriBidiChar);
+    w->type = (FriBidiCharType *)(void *)p, p += n * sizeof(FriBidiCharType);
+    w->bracket = (FriBidiBracketType *)(void *)p, p += n * sizeof(FriBidiBracketType);
+    w->map = (FriBidiStrIndex *)(void *)p, p += n * sizeof(FriBidiStrIndex);
+    w->level = (FriBidiLevel *)(void *)p, p += n * sizeof(FriBidiLevel);
+    w->script = (unsigned char *)p;
+    return block;
+}
+
+static void decode_all(const char *utf8, size_t len, Work *w, size_t n)
+{
+    size_t pos = 0;
+    for (size_t i = 0; i < n; i++) {
+        w->off[i] = pos;
+        w->cp[i] = bidi_decode_cp(utf8, len, &pos);
+    }
+    w->off[n] = len;
+}
+
+static FriBidiParType par_type(ParaDir dir)
+{
+    switch (dir) {
+    case PARA_LTR: return FRIBIDI_PAR_LTR;
+    case PARA_RTL: return FRIBIDI_PAR_RTL;
+    default: return FRIBIDI_PAR_ON; /* P2/P3: first strong character decides */
+    }
+}
+
+/* Give every neutral (space, digit, punctuation, mark) a script: that of the
+ * strong character before it in its own level stretch, or after it; a
+ * stretch with no strong character (a number inside Arabic) takes the
+ * nearest strong character of the line, before first; Latin if none. */
+static void resolve_scripts(Work *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        w->script[i] = (unsigned char)bidi_script_of(w->cp[i]);
+
+    size_t a = 0;
+    while (a < n) {
+        size_t b = a + 1;
+        while (b < n && w->level[b] == w->level[a])
+            b++;
+        unsigned char first = SCRIPT__COUNT;
+        for (size_t i = a; i < b && first == SCRIPT__COUNT; i++)
+            first = w->script[i];
+        if (first == SCRIPT__COUNT) {
+            for (size_t i = a; i-- > 0 && first == SCRIPT__COUNT;)
+                first = (unsigned char)bidi_script_of(w->cp[i]);
+            for (size_t i = b; i < n && first == SCRIPT__COUNT; i++)
+                first = (unsigned char)bidi_script_of(w->cp[i]);
+            if (first == SCRIPT__COUNT)
+                first = SCRIPT_LATIN;
+        }
+        unsigned char cur = first;
+        for (size_t i = a; i < b; i++) {
+            if (w->script[i] == SCRIPT__COUNT)
+                w->script[i] = cur;
+            else
+                cur = w->script[i];
+        }
+        a = b;
+    }
+}
+
+int bidi_runs(const char *utf8, size_t len, ParaDir dir, BidiRun *out, int max)
+{
+    if (!utf8 || len == 0)
+        return 0;
+
+    size_t n = count_cps(utf8, len);
+    StackWork sw;
+    Work w;
+    int oom;
+    void *block = work_init(&w, &sw, n, &oom);
+    if (oom)
+        return -1;
+    decode_all(utf8, len, &w, n);
+
+    FriBidiStrIndex fn = (FriBidiStrIndex)n;
+    FriBidiParType base = par_type(dir);
+    fribidi_get_bidi_types(w.cp, fn, w.type);
+    fribidi_get_bracket_types(w.cp, fn, w.type, w.bracket);
+    int count = -1;
+    if (!fribidi_get_par_embedding_levels_ex(w.type, w.bracket, fn, &base, w.level))
+        goto done;
+    for (FriBidiStrIndex i = 0; i < fn; i++)
+        w.map[i] = i;
+    /* Flags 0: no mirroring, no NSM reordering, keep marks. We need only the
+     * order of runs; the text of each run goes to HarfBuzz in logical order.
+     * This also applies L1 (trailing white space takes the paragraph level). */
+    if (!fribidi_reorder_line(0, w.type, fn, 0, base, w.level, NULL, w.map))
+        goto done;
+    resolve_scripts(&w, n);
+
+    /* Walk the visual order; a run continues while the logical index moves
+     * by one in its direction and level and script stay the same. */
+    count = 0;
+    size_t v = 0;
+    while (v < n) {
+        size_t l0 = (size_t)w.map[v], lo = l0, hi = l0;
+        int rtl = w.level[l0] & 1;
+        size_t u = v + 1;
+        while (u < n) {
+            size_t l = (size_t)w.map[u];
+            size_t want = rtl ? lo - 1 : hi + 1;
+            if ((rtl && lo == 0) || l != want || w.level[l] != w.level[l0] ||
+                w.script[l] != w.script[l0])
+                break;
+            if (rtl)
+                lo = l;
+            else
+                hi = l;
+            u++;
+        }
+        if (count < max && out) {
+            out[count].start = w.off[lo];
+            out[count].len = w.off[hi + 1] - w.off[lo];
+            out[count].rtl = rtl;
+            out[count].script = (Script)w.script[l0];
+        }
+        if (count == INT_MAX)
+            break;
+        count++;
+        v = u;
+    }
+done:
+    free(block);
+    return count;
+}
+
+int bidi_is_rtl(const char *utf8, size_t len, ParaDir dir)
+{
+    if (dir == PARA_LTR)
+        return 0;
+    if (dir == PARA_RTL)
+        return 1;
+    if (!utf8)
+        return 0;
+    /* P2: the first strong character outside isolates. Decoding a
+     * character at a time keeps this allocation-free for any length. */
+    size_t pos = 0;
+    int isolate = 0;
+    while (pos < len) {
+        FriBidiCharType t = fribidi_get_bidi_type(bidi_decode_cp(utf8, len, &pos));
+        if (FRIBIDI_IS_ISOLATE(t)) {
+            if (t == FRIBIDI_TYPE_PDI)
+                isolate -= isolate > 0;
+            else
+                isolate++;
+        } else if (isolate == 0 && FRIBIDI_IS_LETTER(t)) {
+            return FRIBIDI_IS_RTL(t) ? 1 : 0;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,52 @@
+/* bidi.h: split one line of UTF-8 text into visual runs, with FriBidi.
+ *
+ * A run is a maximal stretch of text that has one direction and one script
+ * (Latin, Arabic, Ethiopic): the renderer shapes each run with HarfBuzz
+ * (through SDL_ttf) in that direction with that script's font, and places the
+ * runs left to right in the order given here. So an Arabic sentence holding a
+ * phone number or a Latin organisation name comes out in the correct visual
+ * order. Pure: no SDL. */
+#ifndef APP_TEXT_BIDI_H
+#define APP_TEXT_BIDI_H
+
+#include <stddef.h>
+
+typedef enum { SCRIPT_LATIN, SCRIPT_ARABIC, SCRIPT_ETHIOPIC, SCRIPT__COUNT } Script;
+
+typedef enum { PARA_LTR, PARA_RTL, PARA_AUTO } ParaDir;
+
+typedef struct {
+    size_t start; /* byte offset into the line (logical order) */
+    size_t len;   /* bytes */
+    int rtl;      /* shape right to left */
+    Script script;
+} BidiRun;
+
+/* Script of one code point; neutral characters (spaces, digits,
+ * punctuation) report SCRIPT__COUNT and take the script of their run. */
+Script bidi_script_of(unsigned cp);
+
+/* Compute visual runs for utf8[0..len). Writes at most max runs to out and
+ * returns the number of runs the line needs (which may exceed max: the caller
+ * then draws the first max). Invalid UTF-8 bytes are treated as U+FFFD.
+ * Returns -1 on out of memory. */
+int bidi_runs(const char *utf8, size_t len, ParaDir dir, BidiRun *out, int max);
+
+/* Decode the code point at utf8[*pos] (*pos < len) and move *pos past it.
+ * Invalid, overlong, surrogate or truncated sequences give U+FFFD and move
+ * one byte, exactly as bidi_runs() counts them, so the renderer can walk a
+ * run's bytes and agree with its offsets. */
+unsigned bidi_decode_cp(const char *utf8, size_t len, size_t *pos);
+
+/* UAX #9 isolates. A phone number inside right-to-left text must be wrapped
+ * in them (BIDI_LRI "+000 123" BIDI_PDI): by the bidi algorithm itself,
+ * "+000 123" in an Arabic sentence otherwise shows as "123 000+", since the
+ * space splits the number into two LTR runs placed right to left. */
+#define BIDI_LRI "\xE2\x81\xA6" /* U+2066 LEFT-TO-RIGHT ISOLATE */
+#define BIDI_PDI "\xE2\x81\xA9" /* U+2069 POP DIRECTIONAL ISOLATE */
+
+/* The resolved paragraph direction of a text under PARA_AUTO (first strong
+ * character), 0 for LTR and 1 for RTL. */
+int bidi_is_rtl(const char *utf8, size_t len, ParaDir dir);
+
+#endif

@@ -1,0 +1,333 @@
+/* test_bidi.c: visual runs from FriBidi, scripts by range, UTF-8 decoding.
+ *
+ * The expectations are the Unicode bidi algorithm's (UAX #9), written out by
+ * hand from its rules, not copied from a previous run. No SDL. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text/bidi.h"
+
+#define AR_HELLO "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7" /* مرحبا */
+
+typedef struct {
+    const char *text;
+    int rtl;
+    Script script;
+} Want;
+
+/* Check that runs are exactly `want`, in visual order. */
+static void expect_runs(const char *line, ParaDir dir, const Want *want, int n)
+{
+    BidiRun runs[32];
+    int got = bidi_runs(line, strlen(line), dir, runs, 32);
+    if (got != n) {
+        for (int i = 0; i < got && i < 32; i++)
+            print_message("run %d: '%.*s' rtl=%d script=%d\n", i, (int)runs[i].len,
+                          line + runs[i].start, runs[i].rtl, (int)runs[i].script);
+    }
+    assert_int_equal(got, n);
+    for (int i = 0; i < n; i++) {
+        size_t wl = strlen(want[i].text);
+        assert_int_equal(runs[i].len, wl);
+        assert_memory_equal(line + runs[i].start, want[i].text, wl);
+        assert_int_equal(runs[i].rtl, want[i].rtl);
+        assert_int_equal(runs[i].script, want[i].script);
+    }
+}
+
+/* Every byte of the line belongs to exactly one run. */
+static void expect_partition(const char *line, size_t len, ParaDir dir)
+{
+    int n = bidi_runs(line, len, dir, NULL, 0);
+    assert_true(n >= (len ? 1 : 0));
+    BidiRun *runs = calloc((size_t)n + 1, sizeof *runs);
+    unsigned char *seen = calloc(len + 1, 1);
+    assert_non_null(runs);
+    assert_non_null(seen);
+    assert_int_equal(bidi_runs(line, len, dir, runs, n), n);
+    for (int i = 0; i < n; i++) {
+        assert_true(runs[i].len > 0);
+        assert_true(runs[i].start + runs[i].len <= len);
+        assert_true(runs[i].script < SCRIPT__COUNT);
+        for (size_t b = runs[i].start; b < runs[i].start + runs[i].len; b++) {
+            assert_int_equal(seen[b], 0);
+            seen[b] = 1;
+        }
+    }
+    for (size_t b = 0; b < len; b++)
+        assert_int_equal(seen[b], 1);
+    free(runs);
+    free(seen);
+}
+
+static void test_english_one_run(void **state)
+{
+    (void)state;
+    const Want w[] = {{"Call for help, it is free: 24/7.", 0, SCRIPT_LATIN}};
+    expect_runs(w[0].text, PARA_AUTO, w, 1);
+    expect_runs(w[0].text, PARA_LTR, w, 1);
+}
+
+static void test_arabic_one_rtl_run(void **state)
+{
+    (void)state;
+    /* "Hello, world" with an Arabic comma: neutrals inside RTL stay in it. */
+    const char *line = AR_HELLO "\xd8\x8c \xd8\xa8\xd8\xa7\xd9\x84\xd8\xb9\xd8\xa7\xd9\x84\xd9\x85";
+    const Want w[] = {{line, 1, SCRIPT_ARABIC}};
+    expect_runs(line, PARA_AUTO, w, 1);
+    expect_runs(line, PARA_RTL, w, 1);
+}
+
+/* "Call the organisation DEMO NGO at the number +000 123 now." */
+#define AR_CALL "\xd8\xa7\xd8\xaa\xd8\xb5\xd9\x84 \xd8\xa8\xd9\x85\xd9\x86\xd8\xb8\xd9\x85\xd8\xa9 "
+#define AR_AT "\xd8\xb9\xd9\x84\xd9\x89 \xd8\xa7\xd9\x84\xd8\xb1\xd9\x82\xd9\x85 "
+#define AR_NOW "\xd8\xa7\xd9\x84\xd8\xa2\xd9\x86."
+
+static void test_arabic_with_org_and_isolated_phone(void **state)
+{
+    (void)state;
+    const char *line = AR_CALL "DEMO NGO " AR_AT BIDI_LRI "+000 123" BIDI_PDI " " AR_NOW;
+    /* Visual order, left to right: the last Arabic words first. The Latin
+     * name keeps its inner space and reads left to right; the isolated
+     * number is one LTR run, + first. Digits and + take the script of the
+     * Arabic around them (the renderer falls back per glyph). */
+    const Want w[] = {
+        {BIDI_PDI " " AR_NOW, 1, SCRIPT_ARABIC},
+        {"+000 123", 0, SCRIPT_ARABIC},
+        {" " AR_AT BIDI_LRI, 1, SCRIPT_ARABIC},
+        {"DEMO NGO", 0, SCRIPT_LATIN},
+        {AR_CALL, 1, SCRIPT_ARABIC},
+    };
+    expect_runs(line, PARA_AUTO, w, 5);
+    expect_runs(line, PARA_RTL, w, 5);
+}
+
+static void test_arabic_with_bare_phone_follows_uba(void **state)
+{
+    (void)state;
+    /* Without isolates UAX #9 puts the space between 000 and 123 at the
+     * Arabic level (N1: numbers count as R), so the two groups swap. This is
+     * why bidi.h asks for BIDI_LRI/BIDI_PDI around phone numbers. */
+    const char *line = AR_CALL "DEMO NGO " AR_AT "+000 123 " AR_NOW;
+    const Want w[] = {
+        {" " AR_NOW, 1, SCRIPT_ARABIC},
+        {"123", 0, SCRIPT_ARABIC},
+        {" ", 1, SCRIPT_ARABIC},
+        {"000", 0, SCRIPT_ARABIC},
+        {" " AR_AT "+", 1, SCRIPT_ARABIC},
+        {"DEMO NGO", 0, SCRIPT_LATIN},
+        {AR_CALL, 1, SCRIPT_ARABIC},
+    };
+    expect_runs(line, PARA_AUTO, w, 7);
+}
+
+static void test_arabic_inside_english(void **state)
+{
+    (void)state;
+    const char *line = "Say " AR_HELLO " to 2 friends";
+    const Want ltr[] = {
+        {"Say ", 0, SCRIPT_LATIN},
+        {AR_HELLO, 1, SCRIPT_ARABIC},
+        {" to 2 friends", 0, SCRIPT_LATIN},
+    };
+    expect_runs(line, PARA_AUTO, ltr, 3);
+    /* The same text as an RTL paragraph: English pieces become one LTR run
+     * each side of the Arabic, and the order of the pieces flips. */
+    /* The same text as an RTL paragraph: the order of the pieces flips. */
+    BidiRun r[8];
+    int n = bidi_runs(line, strlen(line), PARA_RTL, r, 8);
+    /* Leftmost is the logically last English phrase, rightmost "Say". */
+    assert_true(n >= 3);
+    assert_int_equal(r[0].rtl, 0);
+    assert_memory_equal(line + r[0].start, "to 2 friends", 12);
+    assert_int_equal(r[n - 1].rtl, 0);
+    assert_memory_equal(line + r[n - 1].start, "Say", 3);
+}
+
+static void test_tigrinya_is_ethiopic(void **state)
+{
+    (void)state;
+    /* "Help is here. Call 123" in Tigrinya, Ethiopic full stop included. */
+    const char *line = "\xe1\x88\x93\xe1\x8c\x88\xe1\x8b\x9d \xe1\x8a\xa3\xe1\x89\xa5\xe1\x8b\x9a "
+                       "\xe1\x8a\xa3\xe1\x88\x8e\xe1\x8b\x8d\xe1\x8d\xa2 123";
+    const Want w[] = {{line, 0, SCRIPT_ETHIOPIC}};
+    expect_runs(line, PARA_AUTO, w, 1);
+    assert_int_equal(bidi_is_rtl(line, strlen(line), PARA_AUTO), 0);
+}
+
+static void test_script_table(void **state)
+{
+    (void)state;
+    assert_int_equal(bidi_script_of('A'), SCRIPT_LATIN);
+    assert_int_equal(bidi_script_of(0x00E9), SCRIPT_LATIN); /* é */
+    assert_int_equal(bidi_script_of(0x05D0), SCRIPT_LATIN); /* other strong: Latin font */
+    assert_int_equal(bidi_script_of(0x0627), SCRIPT_ARABIC);
+    assert_int_equal(bidi_script_of(0x0660), SCRIPT_ARABIC); /* Arabic-Indic zero */
+    assert_int_equal(bidi_script_of(0x0750), SCRIPT_ARABIC); /* supplement */
+    assert_int_equal(bidi_script_of(0x08A0), SCRIPT_ARABIC); /* extended-A */
+    assert_int_equal(bidi_script_of(0xFB50), SCRIPT_ARABIC); /* presentation forms A */
+    assert_int_equal(bidi_script_of(0xFEFC), SCRIPT_ARABIC); /* presentation forms B */
+    assert_int_equal(bidi_script_of(0x1200), SCRIPT_ETHIOPIC);
+    assert_int_equal(bidi_script_of(0x1362), SCRIPT_ETHIOPIC); /* ። */
+    assert_int_equal(bidi_script_of(0x1380), SCRIPT_ETHIOPIC); /* supplement */
+    assert_int_equal(bidi_script_of(0x2D80), SCRIPT_ETHIOPIC); /* extended */
+    assert_int_equal(bidi_script_of(0xAB01), SCRIPT_ETHIOPIC); /* extended-A */
+    assert_int_equal(bidi_script_of(0x1E7E0), SCRIPT_ETHIOPIC); /* extended-B */
+    assert_int_equal(bidi_script_of(' '), SCRIPT__COUNT);
+    assert_int_equal(bidi_script_of('7'), SCRIPT__COUNT);
+    assert_int_equal(bidi_script_of('+'), SCRIPT__COUNT);
+    assert_int_equal(bidi_script_of(0xFEFF), SCRIPT__COUNT); /* BOM is not Arabic */
+    assert_int_equal(bidi_script_of(0x202E), SCRIPT__COUNT); /* RLO: not a letter */
+    assert_int_equal(bidi_script_of(0x110000), SCRIPT__COUNT);
+}
+
+static void test_decode_rejects_invalid(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *bytes;
+        size_t len;
+        unsigned cp;
+        size_t used;
+    } cases[] = {
+        {"A", 1, 'A', 1},
+        {"\xc3\xa9", 2, 0xE9, 2},
+        {"\xe1\x88\x80", 3, 0x1200, 3},
+        {"\xf0\x9f\x98\x80", 4, 0x1F600, 4},
+        {"\xc0\x80", 2, 0xFFFD, 1},         /* overlong NUL */
+        {"\xe0\x80\xaf", 3, 0xFFFD, 1},     /* overlong / */
+        {"\xed\xa0\x80", 3, 0xFFFD, 1},     /* surrogate */
+        {"\xf4\x90\x80\x80", 4, 0xFFFD, 1}, /* past U+10FFFF */
+        {"\x80", 1, 0xFFFD, 1},             /* lone continuation */
+        {"\xff", 1, 0xFFFD, 1},
+        {"\xe2\x82", 2, 0xFFFD, 1},         /* truncated */
+        {"\xe2\x28\xa1", 3, 0xFFFD, 1},     /* bad continuation */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t pos = 0;
+        assert_int_equal(bidi_decode_cp(cases[i].bytes, cases[i].len, &pos), cases[i].cp);
+        assert_int_equal(pos, cases[i].used);
+    }
+}
+
+static void test_invalid_utf8_does_not_crash(void **state)
+{
+    (void)state;
+    const char bad[] = "ab\xff\xc0\x80 \xd9\x85\xd8 \xe2\x82";
+    expect_partition(bad, sizeof bad - 1, PARA_AUTO);
+    expect_partition(bad, sizeof bad - 1, PARA_RTL);
+    /* An embedded NUL byte is a character like any other here. */
+    expect_partition("a\0b", 3, PARA_AUTO);
+    assert_int_equal(bidi_runs("", 0, PARA_AUTO, NULL, 0), 0);
+    assert_int_equal(bidi_runs(NULL, 5, PARA_AUTO, NULL, 0), 0);
+
+    /* Random bytes (fixed seed) biased towards UTF-8 lead and continuation
+     * bytes, short and long (heap path) lines. */
+    uint32_t seed = 12345;
+    char buf[700];
+    for (int iter = 0; iter < 400; iter++) {
+        size_t len = (size_t)(iter % 2 ? 700 : 40);
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            static const unsigned char pool[] = {'a', ' ', '1', '(', 0xd8, 0xd9, 0xa7, 0x85,
+                                                 0xe1, 0x88, 0x80, 0xe2, 0x81, 0xa6, 0xa9, 0xff};
+            buf[i] = (char)pool[(seed >> 16) % sizeof pool];
+        }
+        expect_partition(buf, len, (ParaDir)(iter % 3));
+    }
+}
+
+static void test_para_auto(void **state)
+{
+    (void)state;
+    assert_int_equal(bidi_is_rtl("Hello", 5, PARA_AUTO), 0);
+    assert_int_equal(bidi_is_rtl(AR_HELLO, strlen(AR_HELLO), PARA_AUTO), 1);
+    /* Digits and punctuation are not strong: the Arabic after them decides. */
+    assert_int_equal(bidi_is_rtl("12, " AR_HELLO " ok", strlen("12, " AR_HELLO " ok"), PARA_AUTO),
+                     1);
+    /* Text inside an isolate is skipped (P2). */
+    const char *iso = BIDI_LRI "Hello" BIDI_PDI " " AR_HELLO;
+    assert_int_equal(bidi_is_rtl(iso, strlen(iso), PARA_AUTO), 1);
+    /* No strong character at all: left to right. */
+    assert_int_equal(bidi_is_rtl("123 ...", 7, PARA_AUTO), 0);
+    assert_int_equal(bidi_is_rtl("", 0, PARA_AUTO), 0);
+    /* Explicit directions win over the text. */
+    assert_int_equal(bidi_is_rtl("Hello", 5, PARA_RTL), 1);
+    assert_int_equal(bidi_is_rtl(AR_HELLO, strlen(AR_HELLO), PARA_LTR), 0);
+
+    /* PARA_AUTO order matches the resolved direction. */
+    const char *mixed = "Hi " AR_HELLO;
+    BidiRun a[4], r[4];
+    int na = bidi_runs(mixed, strlen(mixed), PARA_AUTO, a, 4);
+    int nr = bidi_runs(mixed, strlen(mixed), PARA_RTL, r, 4);
+    assert_int_equal(na, 2);
+    assert_int_equal(a[0].script, SCRIPT_LATIN); /* LTR: English on the left */
+    assert_int_equal(a[1].script, SCRIPT_ARABIC);
+    assert_true(nr >= 2);
+    assert_int_equal(r[0].script, SCRIPT_ARABIC); /* RTL: Arabic on the left */
+    assert_int_equal(r[nr - 1].script, SCRIPT_LATIN);
+}
+
+static void test_max_truncates_but_counts(void **state)
+{
+    (void)state;
+    const char *line = AR_CALL "DEMO NGO " AR_AT "+000 123 " AR_NOW;
+    BidiRun runs[3];
+    memset(runs, 0x5a, sizeof runs);
+    assert_int_equal(bidi_runs(line, strlen(line), PARA_AUTO, runs, 2), 7);
+    assert_memory_equal(line + runs[1].start, "123", 3);
+    BidiRun untouched;
+    memset(&untouched, 0x5a, sizeof untouched);
+    assert_memory_equal(&runs[2], &untouched, sizeof untouched);
+}
+
+static void test_long_line_heap_path(void **state)
+{
+    (void)state;
+    /* 300 repetitions of "ab " + Arabic word: well past the stack buffer. */
+    size_t unit = strlen("ab " AR_HELLO " ");
+    char *line = malloc(unit * 300 + 1);
+    assert_non_null(line);
+    for (int i = 0; i < 300; i++)
+        memcpy(line + (size_t)i * unit, "ab " AR_HELLO " ", unit);
+    line[unit * 300] = '\0';
+    expect_partition(line, unit * 300, PARA_LTR);
+    BidiRun *runs = calloc(2000, sizeof *runs);
+    assert_non_null(runs);
+    int n = bidi_runs(line, unit * 300, PARA_LTR, runs, 2000);
+    /* Each repetition: "ab " (LTR) then the Arabic word (RTL); the space
+     * between an Arabic word and the next "ab" resolves to level 0 (N2) and
+     * joins the Latin run; the final trailing space is its own run (L1). */
+    assert_int_equal(n, 601);
+    for (int i = 0; i < 600; i++)
+        assert_int_equal(runs[i].rtl, i % 2);
+    assert_int_equal(runs[600].rtl, 0);
+    assert_int_equal(runs[600].len, 1);
+    free(runs);
+    free(line);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_english_one_run),
+        cmocka_unit_test(test_arabic_one_rtl_run),
+        cmocka_unit_test(test_arabic_with_org_and_isolated_phone),
+        cmocka_unit_test(test_arabic_with_bare_phone_follows_uba),
+        cmocka_unit_test(test_arabic_inside_english),
+        cmocka_unit_test(test_tigrinya_is_ethiopic),
+        cmocka_unit_test(test_script_table),
+        cmocka_unit_test(test_decode_rejects_invalid),
+        cmocka_unit_test(test_invalid_utf8_does_not_crash),
+        cmocka_unit_test(test_para_auto),
+        cmocka_unit_test(test_max_truncates_but_counts),
+        cmocka_unit_test(test_long_line_heap_path),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
