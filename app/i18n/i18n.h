@@ -1,0 +1,55 @@
+/* i18n.h: languages and translated text, through GNU gettext.
+ *
+ * English msgids are the source text, both for UI strings (marked with _()
+ * and N_() in app/) and for content strings (from the YAML modules). A
+ * missing translation shows the source text; a missing .mo file shows the
+ * whole language in English and is reported once, never fatal.
+ *
+ * The language table is static: code, name in its own language and script,
+ * direction. Which of them a kiosk offers, and in what order, is a setting.
+ * Switching language at runtime sets LANGUAGE and bumps gettext's catalogue
+ * counter, as the GNU gettext manual describes; this needs a UTF-8 locale,
+ * so i18n_init() selects C.UTF-8. Only this module touches the locale. */
+#ifndef APP_I18N_I18N_H
+#define APP_I18N_I18N_H
+
+#include "core/err.h"
+
+typedef struct {
+    const char *code;   /* "ar" */
+    const char *native; /* "العربية": the language's own name in its own script */
+    const char *english;
+    int rtl;            /* written right to left */
+    const char *speech; /* espeak-ng voice for narration, NULL when it has none */
+} Language;
+
+#define _(s) i18n_text(s)
+#define N_(s) (s)
+
+/* Bind the "taama" domain to localedir (the folder holding
+ * <lang>/LC_MESSAGES/taama.mo). Fails with ERR_NOTFOUND only if no UTF-8
+ * locale can be set; a missing localedir is logged, not fatal. */
+Err i18n_init(const char *localedir);
+
+/* All known languages, in table order. */
+int i18n_language_count(void);
+const Language *i18n_language_at(int i);
+/* NULL when the code is unknown. */
+const Language *i18n_language(const char *code);
+
+/* Make code the current language. Unknown codes fall back to "en". */
+void i18n_set_language(const char *code);
+const Language *i18n_current(void);
+
+/* Translate msgid into the current language. Returns a borrowed string that
+ * stays valid for the life of the process; NULL and "" are returned as-is. */
+const char *i18n_text(const char *msgid);
+
+/* Translate msgid into the language code without changing the current one
+ * (the attract screen cycles the key message through every language). */
+const char *i18n_text_in(const char *code, const char *msgid);
+
+/* 1 if msgid has a translation in code (used to report missing strings). */
+int i18n_has_translation(const char *code, const char *msgid);
+
+#endif

@@ -1,0 +1,40 @@
+/* kiosk.h: the running kiosk (window, event loop) and the two SDL tools
+ * built on it: `taama render` (any screen to a PNG, no display needed) and
+ * `--script FILE` (a scripted visit, for end-to-end tests).
+ *
+ * The loop is the only place events, time and effects meet: SDL event ->
+ * kiosk_translate() -> app_update() -> effects drained to statistics and
+ * audio -> ui_build() -> render_draw(), and only when something changed. */
+#ifndef APP_RENDER_KIOSK_H
+#define APP_RENDER_KIOSK_H
+
+#include "app.h"
+#include "stats/stats.h"
+
+typedef struct {
+    const char *assets_dir;
+    const char *content_dir;
+    const char *data_dir;
+    const char *locale_dir;
+    int windowed; /* 0: fullscreen */
+    int win_w, win_h;
+    float dpi;    /* 0: ask SDL */
+    const char *script; /* run this input script instead of waiting for a person */
+    AppConfig cfg;
+    int large_text, high_contrast;
+} KioskOptions;
+
+/* Run the kiosk until the window closes or SIGTERM. Returns an exit code. */
+int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats);
+
+/* `taama render`: draw screen_name in lang at w x h into png_path.
+ * Returns 0, or 1 with a message on stderr (unknown screen, bad size). A
+ * screen whose text overflowed still renders, and the overflow is reported
+ * (exit code 3) so reviewers see it. */
+int kiosk_render(const KioskOptions *o, const Content *content, const char *lang,
+                 const char *screen_name, int w, int h, const char *png_path);
+
+/* Print every screen name kiosk_render accepts, one per line. */
+void kiosk_list_screens(const Content *content, FILE *out);
+
+#endif

@@ -1,0 +1,259 @@
+/* render.c: draw-list playback, image cache; see render.h.
+ *
+ * Images are cached by (root, path, pixel size): an SVG is rasterised once
+ * at the size it is shown, so pictograms stay sharp from a phone to a 1080p
+ * kiosk without scaling blur. The cache has a fixed number of slots and
+ * evicts the least recently used. */
+#include "render/render.h"
+
+#include <SDL_image.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+
+enum { IMG_SLOTS = 96, PATH_MAX_LEN = 512, FAILED_MAX = 64 };
+
+typedef struct {
+    char key[PATH_MAX_LEN];
+    int w, h;
+    SDL_Texture *tex;
+    int tw, th;
+    uint64_t used;
+} ImgSlot;
+
+struct Renderer {
+    SDL_Renderer *sdl;
+    TextEngine *te;
+    char assets[PATH_MAX_LEN];
+    char content[PATH_MAX_LEN];
+    ImgSlot slots[IMG_SLOTS];
+    uint64_t tick;
+    char failed[FAILED_MAX][PATH_MAX_LEN]; /* logged once each */
+    int n_failed;
+};
+
+static int metrics_width(void *ctx, const char *s, size_t len, int px, int bold)
+{
+    return text_width(ctx, s, len, px, bold);
+}
+
+static int metrics_lh(void *ctx, int px) { return text_line_height(ctx, px); }
+
+TextMetrics render_metrics(Renderer *r)
+{
+    TextMetrics m = {metrics_width, metrics_lh, r->te};
+    return m;
+}
+
+TextEngine *render_text_engine(Renderer *r) { return r->te; }
+
+Renderer *render_new(SDL_Renderer *sdl, const char *assets_dir, const char *content_dir, Err *why)
+{
+    Renderer *r = calloc(1, sizeof *r);
+    char fonts[PATH_MAX_LEN + 8];
+    if (!r) {
+        if (why)
+            *why = ERR_NOMEM;
+        return NULL;
+    }
+    r->sdl = sdl;
+    snprintf(r->assets, sizeof r->assets, "%s", assets_dir);
+    snprintf(r->content, sizeof r->content, "%s", content_dir);
+    snprintf(fonts, sizeof fonts, "%s/fonts", assets_dir);
+    r->te = text_engine_new(fonts, why);
+    if (!r->te) {
+        free(r);
+        return NULL;
+    }
+    SDL_SetRenderDrawBlendMode(sdl, SDL_BLENDMODE_BLEND);
+    return r;
+}
+
+static void drop_images(Renderer *r)
+{
+    for (int i = 0; i < IMG_SLOTS; i++) {
+        if (r->slots[i].tex)
+            SDL_DestroyTexture(r->slots[i].tex);
+        memset(&r->slots[i], 0, sizeof r->slots[i]);
+    }
+}
+
+void render_free(Renderer *r)
+{
+    if (!r)
+        return;
+    drop_images(r);
+    text_engine_free(r->te);
+    free(r);
+}
+
+void render_set_content_dir(Renderer *r, const char *content_dir)
+{
+    snprintf(r->content, sizeof r->content, "%s", content_dir);
+    drop_images(r);
+    r->n_failed = 0;
+}
+
+static int failed_before(Renderer *r, const char *path)
+{
+    for (int i = 0; i < r->n_failed; i++)
+        if (strcmp(r->failed[i], path) == 0)
+            return 1;
+    if (r->n_failed < FAILED_MAX)
+        snprintf(r->failed[r->n_failed++], PATH_MAX_LEN, "%s", path);
+    return 0;
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+static ImgSlot *image_get(Renderer *r, const DrawCmd *d, int side)
+{
+    char path[PATH_MAX_LEN * 2 + 2];
+    snprintf(path, sizeof path, "%s/%s", d->root == IMAGE_ASSETS ? r->assets : r->content,
+             d->image);
+    ImgSlot *lru = &r->slots[0];
+    for (int i = 0; i < IMG_SLOTS; i++) {
+        ImgSlot *s = &r->slots[i];
+        if (s->tex && s->w == side && strcmp(s->key, path) == 0) {
+            s->used = ++r->tick;
+            return s;
+        }
+        if (!s->tex || s->used < lru->used)
+            lru = s;
+    }
+    SDL_Surface *surf = NULL;
+    if (ends_with(path, ".svg")) {
+        SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+        if (rw) {
+            surf = IMG_LoadSizedSVG_RW(rw, side, side);
+            SDL_RWclose(rw);
+        }
+    } else {
+        surf = IMG_Load(path);
+    }
+    if (!surf) {
+        if (!failed_before(r, path))
+            log_warn("image %s: %s", path, IMG_GetError());
+        return NULL;
+    }
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(r->sdl, surf);
+    int tw = surf->w, th = surf->h;
+    SDL_FreeSurface(surf);
+    if (!tex)
+        return NULL;
+    if (lru->tex)
+        SDL_DestroyTexture(lru->tex);
+    snprintf(lru->key, sizeof lru->key, "%s", path);
+    lru->w = side;
+    lru->h = side;
+    lru->tex = tex;
+    lru->tw = tw;
+    lru->th = th;
+    lru->used = ++r->tick;
+    return lru;
+}
+
+static void draw_image(Renderer *r, const DrawCmd *d)
+{
+    if (d->r.w <= 0 || d->r.h <= 0)
+        return;
+    int side = d->r.w < d->r.h ? d->r.w : d->r.h;
+    ImgSlot *s = image_get(r, d, side);
+    if (!s)
+        return;
+    /* fit inside r keeping the aspect ratio, centred */
+    double sx = (double)d->r.w / s->tw, sy = (double)d->r.h / s->th;
+    double sc = sx < sy ? sx : sy;
+    int w = (int)(s->tw * sc), h = (int)(s->th * sc);
+    SDL_Rect dst = {d->r.x + (d->r.w - w) / 2, d->r.y + (d->r.h - h) / 2, w, h};
+    if (d->tint)
+        SDL_SetTextureColorMod(s->tex, d->color.r, d->color.g, d->color.b);
+    else
+        SDL_SetTextureColorMod(s->tex, 255, 255, 255);
+    SDL_RenderCopyEx(r->sdl, s->tex, NULL, &dst, 0, NULL,
+                     d->flip ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
+}
+
+static void draw_circle(Renderer *r, const DrawCmd *d)
+{
+    enum { SEG = 32 };
+    SDL_Vertex v[SEG + 2];
+    int idx[SEG * 3];
+    float cx = d->r.x + d->r.w / 2.0f, cy = d->r.y + d->r.h / 2.0f;
+    float rad = (d->r.w < d->r.h ? d->r.w : d->r.h) / 2.0f;
+    SDL_Color c = {d->color.r, d->color.g, d->color.b, d->color.a};
+    v[0] = (SDL_Vertex){{cx, cy}, c, {0, 0}};
+    for (int i = 0; i <= SEG; i++) {
+        float a = (float)i / SEG * 6.2831853f;
+        v[i + 1] = (SDL_Vertex){{cx + rad * SDL_cosf(a), cy + rad * SDL_sinf(a)}, c, {0, 0}};
+    }
+    for (int i = 0; i < SEG; i++) {
+        idx[i * 3] = 0;
+        idx[i * 3 + 1] = i + 1;
+        idx[i * 3 + 2] = i + 2;
+    }
+    SDL_RenderGeometry(r->sdl, NULL, v, SEG + 2, idx, SEG * 3);
+}
+
+static void set_color(Renderer *r, Color c) { SDL_SetRenderDrawColor(r->sdl, c.r, c.g, c.b, c.a); }
+
+void render_draw(Renderer *r, const Ui *ui)
+{
+    set_color(r, ui->clear);
+    SDL_RenderClear(r->sdl);
+    for (int i = 0; i < ui->n_cmds; i++) {
+        const DrawCmd *d = &ui->cmds[i];
+        SDL_Rect sr = {d->r.x, d->r.y, d->r.w, d->r.h};
+        switch (d->kind) {
+        case DRAW_RECT:
+            set_color(r, d->color);
+            SDL_RenderFillRect(r->sdl, &sr);
+            break;
+        case DRAW_FRAME: {
+            int t = d->thick > 0 ? d->thick : 1;
+            SDL_Rect e[4] = {{sr.x, sr.y, sr.w, t},
+                             {sr.x, sr.y + sr.h - t, sr.w, t},
+                             {sr.x, sr.y, t, sr.h},
+                             {sr.x + sr.w - t, sr.y, t, sr.h}};
+            set_color(r, d->color);
+            SDL_RenderFillRects(r->sdl, e, 4);
+            break;
+        }
+        case DRAW_TEXT:
+            text_draw_line(r->te, r->sdl, d->text, d->len, d->px, d->bold, d->dir, d->color,
+                           d->r.x, d->r.y);
+            break;
+        case DRAW_IMAGE:
+            draw_image(r, d);
+            break;
+        case DRAW_CIRCLE:
+            draw_circle(r, d);
+            break;
+        case DRAW_QR: {
+            if (d->qr_size <= 0)
+                break;
+            /* quiet zone of 4 modules, as the QR standard requires */
+            int total = d->qr_size + 8;
+            int m = (d->r.w < d->r.h ? d->r.w : d->r.h) / total;
+            if (m < 1)
+                m = 1;
+            int ox = d->r.x + (d->r.w - m * total) / 2, oy = d->r.y + (d->r.h - m * total) / 2;
+            SDL_SetRenderDrawColor(r->sdl, 255, 255, 255, 255);
+            SDL_RenderFillRect(r->sdl, &(SDL_Rect){ox, oy, m * total, m * total});
+            SDL_SetRenderDrawColor(r->sdl, 0, 0, 0, 255);
+            for (int y = 0; y < d->qr_size; y++)
+                for (int x = 0; x < d->qr_size; x++)
+                    if (d->qr[y * d->qr_size + x])
+                        SDL_RenderFillRect(r->sdl,
+                                           &(SDL_Rect){ox + (x + 4) * m, oy + (y + 4) * m, m, m});
+            break;
+        }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/* render.h: play a Ui draw list on an SDL renderer.
+ *
+ * Owns the TextEngine (fonts, shaped-line cache) and a bounded cache of
+ * image textures (SVG pictograms rasterised at the size they are drawn,
+ * PNG photos). Only this folder and main.c use SDL. Missing or broken images
+ * are logged once and drawn as nothing: the kiosk never aborts on content. */
+#ifndef APP_RENDER_RENDER_H
+#define APP_RENDER_RENDER_H
+
+#include <SDL.h>
+
+#include "core/err.h"
+#include "render/text.h"
+#include "ui/ui.h"
+
+typedef struct Renderer Renderer;
+
+/* sdl is borrowed and must outlive the Renderer. assets_dir holds fonts/
+ * and icons/; content_dir is where module images are resolved. NULL with
+ * *why when the fonts cannot be opened. */
+Renderer *render_new(SDL_Renderer *sdl, const char *assets_dir, const char *content_dir, Err *why);
+void render_free(Renderer *r); /* accepts NULL */
+
+/* Change where content images come from (after a content update). Drops
+ * cached images. The string is copied. */
+void render_set_content_dir(Renderer *r, const char *content_dir);
+
+/* Text metrics matching what render_draw() draws, for ui_build(). */
+TextMetrics render_metrics(Renderer *r);
+
+/* Clear to ui->clear and draw every command in order. */
+void render_draw(Renderer *r, const Ui *ui);
+
+TextEngine *render_text_engine(Renderer *r);
+
+#endif

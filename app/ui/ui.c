@@ -1,0 +1,1047 @@
+/* ui.c: screens, layout and the draw list; see ui.h.
+ *
+ * Sizes derive from the shorter side of the window (one "unit" is 1/800 of
+ * it, clamped) and from the display's dpi, which fixes the smallest touch
+ * target (9 mm). Each screen is laid out in logical coordinates, start on the
+ * left; emit_*() mirror rectangles for right-to-left languages, so mirroring
+ * is one property of the layout, not a branch in every screen. */
+#include "ui/ui.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n/i18n.h"
+
+/* ---- theme ------------------------------------------------------------ */
+
+typedef struct {
+    Color bg, surface, text, muted, accent, on_accent, exit_bg, on_exit, good, bad, focus, line,
+        dim, pressed, attract_bg, on_attract;
+} Theme;
+
+static const Theme themes[2] = {
+    /* calm, warm default: dark text on cream, teal accent */
+    {.bg = {0xfb, 0xf6, 0xee, 0xff},
+     .surface = {0xff, 0xff, 0xff, 0xff},
+     .text = {0x1d, 0x23, 0x2c, 0xff},
+     .muted = {0x4a, 0x52, 0x5e, 0xff},
+     .accent = {0x13, 0x5e, 0x74, 0xff},
+     .on_accent = {0xff, 0xff, 0xff, 0xff},
+     .exit_bg = {0x3b, 0x3b, 0x3b, 0xff},
+     .on_exit = {0xff, 0xff, 0xff, 0xff},
+     .good = {0x1b, 0x7a, 0x3d, 0xff},
+     .bad = {0xa8, 0x3a, 0x1c, 0xff},
+     .focus = {0xe0, 0x8a, 0x00, 0xff},
+     .line = {0xd8, 0xd0, 0xc4, 0xff},
+     .dim = {0x00, 0x00, 0x00, 0xa0},
+     .pressed = {0xe6, 0xee, 0xf0, 0xff},
+     .attract_bg = {0x13, 0x5e, 0x74, 0xff},
+     .on_attract = {0xff, 0xff, 0xff, 0xff}},
+    /* high contrast: white and yellow on black */
+    {.bg = {0x00, 0x00, 0x00, 0xff},
+     .surface = {0x00, 0x00, 0x00, 0xff},
+     .text = {0xff, 0xff, 0xff, 0xff},
+     .muted = {0xff, 0xff, 0xff, 0xff},
+     .accent = {0xff, 0xde, 0x00, 0xff},
+     .on_accent = {0x00, 0x00, 0x00, 0xff},
+     .exit_bg = {0xff, 0xff, 0xff, 0xff},
+     .on_exit = {0x00, 0x00, 0x00, 0xff},
+     .good = {0x7d, 0xff, 0x8a, 0xff},
+     .bad = {0xff, 0x9e, 0x80, 0xff},
+     .focus = {0x00, 0xe5, 0xff, 0xff},
+     .line = {0xff, 0xff, 0xff, 0xff},
+     .dim = {0x00, 0x00, 0x00, 0xd0},
+     .pressed = {0x33, 0x33, 0x33, 0xff},
+     .attract_bg = {0x00, 0x00, 0x00, 0xff},
+     .on_attract = {0xff, 0xde, 0x00, 0xff}},
+};
+
+/* ---- build context ---------------------------------------------------- */
+
+typedef struct {
+    Ui *ui;
+    const App *app;
+    const TextMetrics *tm;
+    Arena *arena;
+    const Theme *th;
+    uint64_t now;
+    int w, h;
+    float unit;    /* pixels per design unit */
+    int target;    /* minimum touch target */
+    int pad;
+    int body_px, title_px, small_px, big_px;
+    int rtl;
+    ParaDir dir;
+    Err err;
+} B;
+
+typedef enum { ALIGN_START, ALIGN_CENTER, ALIGN_END } Align;
+
+int ui_min_target(float dpi)
+{
+    if (dpi <= 0)
+        dpi = 160;
+    int px = (int)ceilf(dpi * 9.0f / 25.4f);
+    return px < 48 ? 48 : px;
+}
+
+static Rect mirror(const B *b, Rect r)
+{
+    if (b->rtl)
+        r.x = b->w - r.x - r.w;
+    return r;
+}
+
+static DrawCmd *push(B *b, DrawKind k, Rect r, Color c)
+{
+    Ui *ui = b->ui;
+    if (ui->n_cmds == ui->cap_cmds) {
+        int cap = ui->cap_cmds ? ui->cap_cmds * 2 : 256;
+        DrawCmd *n = arena_alloc(b->arena, sizeof *n * (size_t)cap);
+        if (!n) {
+            b->err = ERR_NOMEM;
+            return NULL;
+        }
+        if (ui->n_cmds)
+            memcpy(n, ui->cmds, sizeof *n * (size_t)ui->n_cmds);
+        ui->cmds = n;
+        ui->cap_cmds = cap;
+    }
+    DrawCmd *d = &ui->cmds[ui->n_cmds++];
+    memset(d, 0, sizeof *d);
+    d->kind = k;
+    d->r = mirror(b, r);
+    d->color = c;
+    return d;
+}
+
+static void fill(B *b, Rect r, Color c) { push(b, DRAW_RECT, r, c); }
+
+static void frame(B *b, Rect r, Color c, int thick)
+{
+    DrawCmd *d = push(b, DRAW_FRAME, r, c);
+    if (d)
+        d->thick = thick;
+}
+
+static void circle(B *b, Rect r, Color c) { push(b, DRAW_CIRCLE, r, c); }
+
+static void image(B *b, Rect r, const char *path, ImageRoot root)
+{
+    if (!path)
+        return;
+    DrawCmd *d = push(b, DRAW_IMAGE, r, (Color){255, 255, 255, 255});
+    if (d) {
+        d->image = path;
+        d->root = root;
+    }
+}
+
+/* A white-silhouette icon from assets/icons, drawn in colour c. Icons that
+ * point along the reading direction are flipped in RTL. */
+static void icon(B *b, Rect r, const char *name, Color c, int directional)
+{
+    DrawCmd *d = push(b, DRAW_IMAGE, r, c);
+    if (d) {
+        d->image = arena_printf(b->arena, "icons/%s.svg", name);
+        d->root = IMAGE_ASSETS;
+        d->tint = 1;
+        d->flip = directional && b->rtl;
+    }
+}
+
+static void hit(B *b, WidgetId id, Rect r)
+{
+    Ui *ui = b->ui;
+    if (ui->n_hits == ui->cap_hits) {
+        int cap = ui->cap_hits ? ui->cap_hits * 2 : 64;
+        Hit *n = arena_alloc(b->arena, sizeof *n * (size_t)cap);
+        if (!n) {
+            b->err = ERR_NOMEM;
+            return;
+        }
+        if (ui->n_hits)
+            memcpy(n, ui->hits, sizeof *n * (size_t)ui->n_hits);
+        ui->hits = n;
+        ui->cap_hits = cap;
+    }
+    if (id != WIDGET(W_BACKGROUND, 0) && (r.w < b->target || r.h < b->target))
+        ui->small_targets++;
+    ui->hits[ui->n_hits++] = (Hit){id, mirror(b, r)};
+}
+
+static Rect inset(Rect r, int d) { return (Rect){r.x + d, r.y + d, r.w - 2 * d, r.h - 2 * d}; }
+
+/* ---- text ------------------------------------------------------------- */
+
+enum { MAX_LINES = 48 };
+
+typedef struct {
+    const char *s[MAX_LINES];
+    size_t len[MAX_LINES];
+    int n;
+    int fits; /* every line within the width and count within MAX_LINES */
+} Lines;
+
+static int utf8_next(const char *s, size_t len, size_t i)
+{
+    i++;
+    while (i < len && ((unsigned char)s[i] & 0xc0) == 0x80)
+        i++;
+    return (int)i;
+}
+
+/* Greedy word wrap of text into width at px. Breaks at spaces; a word wider
+ * than the whole line is broken between characters (a long Ethiopic or
+ * German compound on a small phone must not overflow). */
+static void wrap(B *b, const char *text, int width, int px, int bold, Lines *out)
+{
+    const TextMetrics *tm = b->tm;
+    size_t n = strlen(text);
+    out->n = 0;
+    out->fits = 1;
+    size_t pos = 0;
+    while (pos < n) {
+        if (text[pos] == '\n') {
+            pos++;
+            continue;
+        }
+        while (pos < n && text[pos] == ' ')
+            pos++;
+        if (pos >= n)
+            break;
+        if (out->n == MAX_LINES) {
+            out->fits = 0;
+            return;
+        }
+        size_t line_end = pos, best = pos;
+        /* extend word by word */
+        for (;;) {
+            size_t e = line_end;
+            while (e < n && text[e] == ' ')
+                e++;
+            size_t we = e;
+            while (we < n && text[we] != ' ' && text[we] != '\n')
+                we++;
+            if (we == e)
+                break;
+            if (tm->width(tm->ctx, text + pos, we - pos, px, bold) > width)
+                break;
+            best = we;
+            line_end = we;
+            if (we >= n || text[we] == '\n')
+                break;
+        }
+        if (best == pos) {
+            /* a single word too wide: break it between characters */
+            size_t e = pos, last = pos;
+            while (e < n && text[e] != ' ' && text[e] != '\n') {
+                size_t nx = (size_t)utf8_next(text, n, e);
+                if (tm->width(tm->ctx, text + pos, nx - pos, px, bold) > width)
+                    break;
+                last = nx;
+                e = nx;
+            }
+            if (last == pos) { /* not even one character fits */
+                last = (size_t)utf8_next(text, n, pos);
+                out->fits = 0;
+            }
+            best = last;
+        }
+        out->s[out->n] = text + pos;
+        out->len[out->n] = best - pos;
+        out->n++;
+        pos = best;
+    }
+}
+
+/* Draw text wrapped inside box, shrinking from px down to min_px until it
+ * fits. valign: 0 top, 1 middle. Returns the height used. */
+static int text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, Align align,
+                    int valign, Color c)
+{
+    if (!text || !*text || box.w <= 0)
+        return 0;
+    Lines L;
+    int lh = 0;
+    int size = px;
+    if (min_px > px)
+        min_px = px;
+    for (;;) {
+        wrap(b, text, box.w, size, bold, &L);
+        lh = b->tm->line_height(b->tm->ctx, size);
+        if ((L.fits && L.n * lh <= box.h) || size <= min_px)
+            break;
+        size -= size > 40 ? 4 : 2;
+        if (size < min_px)
+            size = min_px;
+    }
+    if (!L.fits || L.n * lh > box.h) {
+        b->ui->overflow++;
+        if (!b->ui->overflow_text)
+            b->ui->overflow_text = text;
+    }
+    int total = L.n * lh;
+    int y = box.y + (valign == 1 && total < box.h ? (box.h - total) / 2 : 0);
+    for (int i = 0; i < L.n; i++, y += lh) {
+        int lw = b->tm->width(b->tm->ctx, L.s[i], L.len[i], size, bold);
+        int x = align == ALIGN_START ? box.x
+                : align == ALIGN_END ? box.x + box.w - lw
+                                     : box.x + (box.w - lw) / 2;
+        DrawCmd *d = push(b, DRAW_TEXT, (Rect){x, y, lw, lh}, c);
+        if (!d)
+            return total;
+        d->text = L.s[i];
+        d->len = L.len[i];
+        d->px = size;
+        d->bold = bold;
+        d->dir = b->dir;
+    }
+    return total;
+}
+
+/* Height the text would take at px in width (no shrinking), for stacking. */
+static int text_height(B *b, const char *text, int width, int px, int bold)
+{
+    Lines L;
+    if (!text || !*text)
+        return 0;
+    wrap(b, text, width, px, bold, &L);
+    return L.n * b->tm->line_height(b->tm->ctx, px);
+}
+
+/* ---- controls --------------------------------------------------------- */
+
+static int pressed(const B *b, WidgetId id) { return b->app->pointer_down && b->app->pressed == id; }
+
+static void focus_ring(B *b, WidgetId id, Rect r)
+{
+    if (b->app->focus == id)
+        frame(b, inset(r, -4), b->th->focus, 4);
+}
+
+typedef enum { BTN_PLAIN, BTN_PRIMARY, BTN_EXIT, BTN_SELECTED, BTN_DISABLED } BtnStyle;
+
+/* A button with an optional icon and an optional label, icon at the start. */
+static void button(B *b, WidgetId id, Rect r, const char *icon_name, const char *label,
+                   BtnStyle style, int directional)
+{
+    const Theme *t = b->th;
+    Color bg = t->surface, fg = t->text;
+    if (style == BTN_PRIMARY || style == BTN_SELECTED) {
+        bg = t->accent;
+        fg = t->on_accent;
+    } else if (style == BTN_EXIT) {
+        bg = t->exit_bg;
+        fg = t->on_exit;
+    } else if (style == BTN_DISABLED) {
+        bg = t->bg;
+        fg = t->line;
+    }
+    if (pressed(b, id) && style != BTN_DISABLED)
+        bg = style == BTN_PLAIN ? t->pressed : t->text;
+    fill(b, r, bg);
+    frame(b, r, style == BTN_PLAIN || style == BTN_DISABLED ? t->line : bg, 2);
+    int isz = r.h * 6 / 10;
+    if (isz > b->target)
+        isz = b->target;
+    int pad = b->pad / 2 + 2;
+    Rect inner = inset(r, pad);
+    if (icon_name && label) {
+        Rect ir = {inner.x, r.y + (r.h - isz) / 2, isz, isz};
+        icon(b, ir, icon_name, fg, directional);
+        Rect tr = {ir.x + isz + pad, inner.y, inner.w - isz - pad, inner.h};
+        text_box(b, label, tr, b->body_px, b->small_px, 1, ALIGN_START, 1, fg);
+    } else if (icon_name) {
+        Rect ir = {r.x + (r.w - isz) / 2, r.y + (r.h - isz) / 2, isz, isz};
+        icon(b, ir, icon_name, fg, directional);
+    } else if (label) {
+        text_box(b, label, inner, b->body_px, b->small_px, 1, ALIGN_CENTER, 1, fg);
+    }
+    if (style != BTN_DISABLED)
+        hit(b, id, r);
+    focus_ring(b, id, r);
+}
+
+/* The bar on every content screen: Home and Language at the start; text
+ * size, contrast and Quick exit at the end. Returns its height. */
+static int header(B *b, int with_nav)
+{
+    const Theme *t = b->th;
+    int hh = b->target + b->pad;
+    if (hh < (int)(84 * b->unit))
+        hh = (int)(84 * b->unit);
+    fill(b, (Rect){0, 0, b->w, hh}, t->surface);
+    fill(b, (Rect){0, hh - 2, b->w, 2}, t->line);
+    int bs = hh - b->pad, y = b->pad / 2, x = b->pad / 2;
+    int exit_w = bs * 2 + b->pad;
+    if (exit_w > b->w / 4 && b->w / 4 >= bs + b->pad)
+        exit_w = b->w / 4;
+    int room = b->w - b->pad - exit_w - 2 * (bs + b->pad / 2);
+    if (with_nav) {
+        button(b, WIDGET(W_HOME, 0), (Rect){x, y, bs, bs}, "home", NULL, BTN_PLAIN, 0);
+        x += bs + b->pad / 2;
+        const Language *l = i18n_language(app_lang(b->app));
+        int lw = room - (x - b->pad / 2) - b->pad;
+        if (lw > bs * 4)
+            lw = bs * 4;
+        if (lw >= bs * 3)
+            button(b, WIDGET(W_LANGUAGE, 0), (Rect){x, y, lw, bs}, "globe", l ? l->native : "",
+                   BTN_PLAIN, 0);
+        else
+            button(b, WIDGET(W_LANGUAGE, 0), (Rect){x, y, bs, bs}, "globe", NULL, BTN_PLAIN, 0);
+    }
+    int ex = b->w - b->pad / 2 - exit_w;
+    button(b, WIDGET(W_QUICK_EXIT, 0), (Rect){ex, y, exit_w, bs}, "exit", _("Exit"), BTN_EXIT, 0);
+    int cx = ex - b->pad / 2 - bs;
+    button(b, WIDGET(W_CONTRAST, 0), (Rect){cx, y, bs, bs}, "contrast", NULL,
+           b->app->high_contrast ? BTN_SELECTED : BTN_PLAIN, 0);
+    cx -= b->pad / 2 + bs;
+    button(b, WIDGET(W_LARGE_TEXT, 0), (Rect){cx, y, bs, bs}, "textsize", NULL,
+           b->app->large_text ? BTN_SELECTED : BTN_PLAIN, 0);
+    return hh;
+}
+
+/* Bottom bar with Back, progress dots, Listen and Next. */
+static int footer_height(const B *b) { return b->target + b->pad * 2; }
+
+static void footer(B *b, int n_dots, int dot, int can_next, int has_audio)
+{
+    const Theme *t = b->th;
+    int fh = footer_height(b);
+    int y0 = b->h - fh;
+    fill(b, (Rect){0, y0, b->w, fh}, t->surface);
+    fill(b, (Rect){0, y0, b->w, 2}, t->line);
+    int bs = b->target;
+    int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
+    const char *back = b->w >= 700 ? _("Back") : NULL;
+    const char *next = b->w >= 700 ? _("Next") : NULL;
+    Rect rb = {b->pad, y0 + b->pad, bw, bs};
+    Rect rn = {b->w - b->pad - bw, y0 + b->pad, bw, bs};
+    button(b, WIDGET(W_BACK, 0), rb, "back", back, BTN_PLAIN, 1);
+    /* Listen sits beside Back; the dots take the middle. */
+    Rect rs = {rb.x + bw + b->pad, y0 + b->pad, bs, bs};
+    button(b, WIDGET(W_SPEAKER, 0), rs, "speaker", NULL, has_audio ? BTN_PLAIN : BTN_DISABLED, 0);
+    button(b, WIDGET(W_NEXT, 0), rn, "next", next, can_next ? BTN_PRIMARY : BTN_DISABLED, 1);
+    if (n_dots > 1) {
+        int left = rs.x + bs + b->pad, right = rn.x - b->pad;
+        int d = (int)(14 * b->unit);
+        if (d < 8)
+            d = 8;
+        int gap = d;
+        int need = n_dots * d + (n_dots - 1) * gap;
+        while (need > right - left && gap > 2) {
+            gap--;
+            need = n_dots * d + (n_dots - 1) * gap;
+        }
+        if (need <= right - left) {
+            int x = left + (right - left - need) / 2;
+            for (int i = 0; i < n_dots; i++, x += d + gap) {
+                Rect r = {x, y0 + fh / 2 - d / 2, d, d};
+                circle(b, i == dot ? r : inset(r, d / 5), i == dot ? t->accent : t->line);
+            }
+        }
+    }
+}
+
+/* ---- screens ---------------------------------------------------------- */
+
+static int has_narration(const B *b)
+{
+    /* The renderer side knows which files exist; the core only knows whether
+     * narration is configured at all. The speaker stays enabled and plays
+     * nothing when a file is missing (content check lists those). */
+    (void)b;
+    return 1;
+}
+
+static void screen_attract(B *b)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    b->ui->clear = t->attract_bg;
+    fill(b, (Rect){0, 0, b->w, b->h}, t->attract_bg);
+    int n = a->cfg.n_langs > 0 ? a->cfg.n_langs : 1;
+    int idx = (int)(((b->now - a->attract_start_ms) / (uint64_t)a->cfg.attract_cycle_ms) % (uint64_t)n);
+    const char *code = a->cfg.n_langs > 0 ? a->cfg.langs[idx] : "en";
+    const Language *l = i18n_language(code);
+    B bl = *b;
+    bl.dir = l && l->rtl ? PARA_RTL : PARA_LTR;
+    int side = b->w < b->h ? b->w : b->h;
+    int isz = side * 2 / 5;
+    Rect ir = {(b->w - isz) / 2, b->h / 10, isz, isz};
+    icon(b, ir, "journey", t->on_attract, 0);
+    int ty = ir.y + isz + b->pad * 2;
+    Rect msg = {b->pad * 2, ty, b->w - b->pad * 4, (b->h - ty) * 55 / 100};
+    bl.dir = l && l->rtl ? PARA_RTL : PARA_LTR;
+    text_box(&bl, i18n_text_in(code, "Know the risks. Know your rights. Get help."), msg,
+             b->big_px, b->title_px * 3 / 4, 1, ALIGN_CENTER, 1, t->on_attract);
+    Rect sub = {b->pad * 2, msg.y + msg.h + b->pad, b->w - b->pad * 4,
+                b->h - (msg.y + msg.h + b->pad) - b->pad * 2};
+    text_box(&bl, i18n_text_in(code, "Touch the screen to start"), sub, b->title_px,
+             b->small_px, 0, ALIGN_CENTER, 0, t->on_attract);
+    hit(b, WIDGET(W_BACKGROUND, 0), (Rect){0, 0, b->w, b->h});
+}
+
+static void screen_neutral(B *b)
+{
+    /* Deliberately says nothing about the kiosk's subject: a calm pattern
+     * anyone may look at. */
+    Color bg = {0xe9, 0xed, 0xf0, 0xff}, c1 = {0xd4, 0xdc, 0xe2, 0xff}, c2 = {0xc6, 0xd1, 0xd9, 0xff};
+    b->ui->clear = bg;
+    fill(b, (Rect){0, 0, b->w, b->h}, bg);
+    int side = (b->w < b->h ? b->w : b->h) / 3;
+    circle(b, (Rect){b->w / 2 - side, b->h / 2 - side / 2, side, side}, c1);
+    circle(b, (Rect){b->w / 2, b->h / 2 - side / 2, side, side}, c2);
+}
+
+static void grid_dims(int n, int avail_w, int min_w, int *cols)
+{
+    int c = avail_w / (min_w > 0 ? min_w : 1);
+    if (c < 1)
+        c = 1;
+    if (c > n)
+        c = n;
+    *cols = c;
+}
+
+static void screen_language(B *b)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    int hh = header(b, 0);
+    int y = hh + b->pad;
+    Rect title = {b->pad * 2, y, b->w - b->pad * 4, b->title_px * 3};
+    int th = text_box(b, _("Choose your language"), title, b->title_px, b->body_px, 1,
+                      ALIGN_START, 0, t->text);
+    y += th + b->pad;
+    int n = a->cfg.n_langs;
+    int bottom = b->h - footer_height(b);
+    int cols;
+    grid_dims(n, b->w - b->pad * 2, (int)(380 * b->unit) > 220 ? (int)(380 * b->unit) : 220, &cols);
+    int rows = (n + cols - 1) / cols;
+    int cw = (b->w - b->pad * (cols + 1)) / cols;
+    int ch = (bottom - y - b->pad * (rows + 1)) / (rows > 0 ? rows : 1);
+    int max_h = b->target * 2;
+    if (ch > max_h)
+        ch = max_h;
+    if (ch < b->target)
+        ch = b->target;
+    for (int i = 0; i < n; i++) {
+        const Language *l = i18n_language(a->cfg.langs[i]);
+        int r = i / cols, c = i % cols;
+        Rect cell = {b->pad + c * (cw + b->pad), y + r * (ch + b->pad), cw, ch};
+        WidgetId id = WIDGET(W_LANG_CHOICE, i);
+        int sel = a->picker_choice == i;
+        fill(b, cell, pressed(b, id) ? t->pressed : sel ? t->accent : t->surface);
+        frame(b, cell, sel ? t->accent : t->line, sel ? 4 : 2);
+        B bl = *b;
+        bl.dir = l && l->rtl ? PARA_RTL : PARA_LTR;
+        int isz = ch * 5 / 10;
+        Rect tr = inset(cell, b->pad);
+        if (sel) {
+            icon(b, (Rect){cell.x + cell.w - isz - b->pad, cell.y + (ch - isz) / 2, isz, isz},
+                 "check", t->on_accent, 0);
+            tr.w -= isz + b->pad;
+        }
+        text_box(&bl, l ? l->native : a->cfg.langs[i], tr, b->title_px, b->body_px, 1,
+                 ALIGN_CENTER, 1, sel ? t->on_accent : t->text);
+        hit(b, id, cell);
+        focus_ring(b, id, cell);
+    }
+    int fh = footer_height(b);
+    fill(b, (Rect){0, b->h - fh, b->w, fh}, t->surface);
+    fill(b, (Rect){0, b->h - fh, b->w, 2}, t->line);
+    int bw = b->w - b->pad * 2;
+    if (bw > b->target * 8)
+        bw = b->target * 8;
+    button(b, WIDGET(W_LANG_CONFIRM, 0),
+           (Rect){b->w - b->pad - bw, b->h - fh + b->pad, bw, b->target}, "next", _("Continue"),
+           a->picker_choice >= 0 ? BTN_PRIMARY : BTN_DISABLED, 1);
+}
+
+static const char *const filter_icons[FILTER__COUNT] = {"all", "women", "children", "everyone"};
+static const char *const filter_labels[FILTER__COUNT] = {
+    N_("All topics"), N_("For women and girls"), N_("For children and young people"),
+    N_("For everyone")};
+
+static const char *audience_icon(unsigned aud)
+{
+    if (aud & AUDIENCE_CHILDREN)
+        return "children";
+    if (aud & AUDIENCE_WOMEN)
+        return "women";
+    return "everyone";
+}
+
+static void screen_menu(B *b)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    int hh = header(b, 1);
+    int y = hh + b->pad;
+    Rect title = {b->pad * 2, y, b->w - b->pad * 4, b->title_px * 2};
+    int th = text_box(b, _("What would you like to see?"), title, b->title_px, b->body_px, 1,
+                      ALIGN_START, 0, t->text);
+    y += th + b->pad;
+    /* audience filters: icon-first chips, labels when there is room */
+    int fw = (b->w - b->pad * (FILTER__COUNT + 1)) / FILTER__COUNT;
+    int fhh = b->target;
+    int label = fw >= b->target * 3;
+    if (label)
+        fhh = b->target + b->pad;
+    for (int i = 0; i < FILTER__COUNT; i++) {
+        Rect r = {b->pad + i * (fw + b->pad), y, fw, fhh};
+        button(b, WIDGET(W_FILTER, i), r, filter_icons[i], label ? _(filter_labels[i]) : NULL,
+               a->filter == (AudienceFilter)i ? BTN_SELECTED : BTN_PLAIN, 0);
+    }
+    y += fhh + b->pad;
+    /* cards, paged */
+    int fh = footer_height(b);
+    int bottom = b->h - fh;
+    int idx[64];
+    int n = app_menu_modules(a, idx, 64);
+    int cols;
+    int card_min_w = (int)(420 * b->unit) > 280 ? (int)(420 * b->unit) : 280;
+    grid_dims(n > 0 ? n : 1, b->w - b->pad * 2, card_min_w, &cols);
+    if (cols > 3)
+        cols = 3;
+    int card_h = b->target * 2 + b->pad;
+    if (card_h < (int)(150 * b->unit))
+        card_h = (int)(150 * b->unit);
+    int rows = (bottom - y - b->pad) / (card_h + b->pad);
+    if (rows < 1)
+        rows = 1;
+    int per_page = rows * cols;
+    int pages = n > 0 ? (n + per_page - 1) / per_page : 1;
+    int page = a->menu_scroll < pages ? a->menu_scroll : pages - 1;
+    /* spread rows over the room there is, up to a comfortable height */
+    int avail_h = (bottom - y - b->pad) / rows - b->pad;
+    if (avail_h > card_h * 3 / 2)
+        avail_h = card_h * 3 / 2;
+    if (avail_h > card_h)
+        card_h = avail_h;
+    int cw = (b->w - b->pad * (cols + 1)) / cols;
+    for (int k = 0; k < per_page && page * per_page + k < n; k++) {
+        int mi = idx[page * per_page + k];
+        const Module *m = content_module(a->content, mi);
+        int r = k / cols, c = k % cols;
+        Rect card = {b->pad + c * (cw + b->pad), y + r * (card_h + b->pad), cw, card_h};
+        WidgetId id = WIDGET(W_CARD, mi);
+        fill(b, card, pressed(b, id) ? t->pressed : t->surface);
+        frame(b, card, t->line, 2);
+        int isz = card_h - 2 * b->pad;
+        if (isz > cw / 3)
+            isz = cw / 3;
+        Rect ir = {card.x + b->pad, card.y + (card_h - isz) / 2, isz, isz};
+        image(b, ir, m->icon, IMAGE_CONTENT);
+        int bsz = b->target * 2 / 3;
+        Rect tx = {ir.x + isz + b->pad, card.y + b->pad / 2,
+                   card.w - isz - 3 * b->pad - bsz, card_h - b->pad};
+        int tth = text_height(b, _(m->title), tx.w, b->body_px, 1);
+        if (tth > tx.h * 6 / 10)
+            tth = tx.h * 6 / 10;
+        text_box(b, _(m->title), (Rect){tx.x, tx.y, tx.w, tth}, b->body_px, b->small_px, 1,
+                 ALIGN_START, 0, t->text);
+        text_box(b, _(m->summary), (Rect){tx.x, tx.y + tth, tx.w, tx.h - tth}, b->small_px,
+                 b->small_px * 3 / 4, 0, ALIGN_START, 0, t->muted);
+        icon(b, (Rect){card.x + card.w - bsz - b->pad / 2, card.y + b->pad / 2, bsz, bsz},
+             audience_icon(m->audience), t->accent, 0);
+        hit(b, id, card);
+        focus_ring(b, id, card);
+    }
+    /* footer: previous page, Get help, next page */
+    int y0 = b->h - fh;
+    fill(b, (Rect){0, y0, b->w, fh}, t->surface);
+    fill(b, (Rect){0, y0, b->w, 2}, t->line);
+    int bs = b->target;
+    int hw = b->w - 4 * b->pad - 2 * (bs + b->pad);
+    if (hw > bs * 7)
+        hw = bs * 7;
+    button(b, WIDGET(W_HELP, 0), (Rect){(b->w - hw) / 2, y0 + b->pad, hw, bs}, "help",
+           _("Get help"), BTN_PRIMARY, 0);
+    if (page > 0)
+        button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bs + b->pad, bs}, "back", NULL,
+               BTN_PLAIN, 1);
+    if (page + 1 < pages)
+        button(b, WIDGET(W_NEXT, 0), (Rect){b->w - b->pad * 2 - bs, y0 + b->pad, bs + b->pad, bs},
+               "next", NULL, BTN_PLAIN, 1);
+}
+
+/* Content area between header and footer, with the slide transition. */
+static Rect body_area(B *b, int hh)
+{
+    Rect r = {b->pad * 2, hh + b->pad, b->w - b->pad * 4, b->h - hh - footer_height(b) - b->pad * 2};
+    return r;
+}
+
+static void screen_slide(B *b)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    const Module *m = app_module(a);
+    int hh = header(b, 1);
+    if (!m)
+        return;
+    const Slide *s = &m->slides[a->slide];
+    int child = (m->audience & AUDIENCE_CHILDREN) != 0;
+    Rect area = body_area(b, hh);
+    if (app_animating(a, b->now)) {
+        float p = (float)(b->now - a->anim_start_ms) / APP_ANIM_MS;
+        float ease = 1 - (1 - p) * (1 - p);
+        area.x += (int)((1 - ease) * b->w / 6 * a->anim_dir);
+    }
+    int landscape = area.w > area.h * 5 / 4;
+    Rect img, txt;
+    if (landscape) {
+        int iw = area.w * (child ? 55 : 45) / 100;
+        img = (Rect){area.x, area.y, iw, area.h};
+        txt = (Rect){area.x + iw + b->pad * 2, area.y, area.w - iw - b->pad * 2, area.h};
+    } else {
+        int ih = area.h * (child ? 50 : 40) / 100;
+        img = (Rect){area.x, area.y, area.w, ih};
+        txt = (Rect){area.x, area.y + ih + b->pad, area.w, area.h - ih - b->pad};
+    }
+    image(b, img, s->image, IMAGE_CONTENT);
+    int tpx = child ? b->title_px * 11 / 10 : b->title_px;
+    int bpx = child ? b->body_px * 12 / 10 : b->body_px;
+    int th = text_height(b, _(s->title), txt.w, tpx, 1);
+    if (th > txt.h / 3)
+        th = txt.h / 3;
+    text_box(b, _(s->title), (Rect){txt.x, txt.y, txt.w, th}, tpx, b->body_px, 1, ALIGN_START,
+             0, t->text);
+    text_box(b, _(s->body), (Rect){txt.x, txt.y + th + b->pad, txt.w, txt.h - th - b->pad}, bpx,
+             b->small_px, 0, ALIGN_START, 0, t->text);
+    int total = m->n_slides + (m->n_quiz > 0 ? 1 : 0) + 1;
+    footer(b, total, a->slide, 1, has_narration(b));
+}
+
+static void screen_quiz(B *b)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    const Module *m = app_module(a);
+    int hh = header(b, 1);
+    if (!m || m->n_quiz == 0)
+        return;
+    const QuizQuestion *q = &m->quiz[a->quiz_q];
+    Rect area = body_area(b, hh);
+    int qh = text_height(b, _(q->question), area.w, b->title_px, 1);
+    if (qh > area.h / 4)
+        qh = area.h / 4;
+    text_box(b, _(q->question), (Rect){area.x, area.y, area.w, qh}, b->title_px, b->body_px, 1,
+             ALIGN_START, 0, t->text);
+    int y = area.y + qh + b->pad;
+    int answered = a->quiz_answer >= 0;
+    int fb_h = answered ? (area.y + area.h - y) * 2 / 5 : 0;
+    int avail = area.y + area.h - y - fb_h - (answered ? b->pad : 0);
+    int n = q->n_answers;
+    int landscape = area.w > area.h * 3 / 2 && n <= 3;
+    int ah, aw;
+    if (landscape) {
+        aw = (area.w - b->pad * (n - 1)) / n;
+        ah = avail;
+        if (ah > b->target * 3)
+            ah = b->target * 3;
+    } else {
+        aw = area.w;
+        ah = (avail - b->pad * (n - 1)) / n;
+        if (ah > b->target * 2)
+            ah = b->target * 2;
+    }
+    if (ah < b->target)
+        ah = b->target;
+    for (int i = 0; i < n; i++) {
+        Rect r = landscape ? (Rect){area.x + i * (aw + b->pad), y, aw, ah}
+                           : (Rect){area.x, y + i * (ah + b->pad), aw, ah};
+        WidgetId id = WIDGET(W_ANSWER, i);
+        Color bg = t->surface, fg = t->text, border = t->line;
+        const char *mark = NULL;
+        if (answered && i == q->correct) {
+            bg = t->good;
+            fg = t->bg;
+            border = t->good;
+            mark = "check";
+        } else if (answered && i == a->quiz_answer) {
+            bg = t->bad;
+            fg = t->bg;
+            border = t->bad;
+            mark = "cross";
+        }
+        if (!answered && pressed(b, id))
+            bg = t->pressed;
+        fill(b, r, bg);
+        frame(b, r, border, 3);
+        int isz = r.h - b->pad;
+        if (isz > r.w / 3)
+            isz = r.w / 3;
+        Rect ir = {r.x + b->pad / 2, r.y + (r.h - isz) / 2, isz, isz};
+        image(b, ir, q->answers[i].icon, IMAGE_CONTENT);
+        int msz = mark ? b->target * 2 / 3 : 0;
+        Rect tr = {ir.x + isz + b->pad, r.y + b->pad / 2, r.w - isz - 2 * b->pad - msz - b->pad / 2,
+                   r.h - b->pad};
+        text_box(b, _(q->answers[i].text), tr, b->body_px, b->small_px, 1, ALIGN_START, 1, fg);
+        if (mark)
+            icon(b, (Rect){r.x + r.w - msz - b->pad / 2, r.y + (r.h - msz) / 2, msz, msz}, mark,
+                 fg, 0);
+        if (!answered)
+            hit(b, id, r);
+        focus_ring(b, id, r);
+    }
+    if (answered) {
+        int fy = (landscape ? y + ah : y + n * (ah + b->pad) - b->pad) + b->pad;
+        Rect fr = {area.x, fy, area.w, area.y + area.h - fy};
+        int right = a->quiz_answer == q->correct;
+        fill(b, fr, t->surface);
+        frame(b, fr, right ? t->good : t->accent, 3);
+        Rect in = inset(fr, b->pad);
+        int lh = b->tm->line_height(b->tm->ctx, b->body_px);
+        text_box(b, right ? _("Well done!") : _("Not quite. Here is the answer:"),
+                 (Rect){in.x, in.y, in.w, lh * 2 < in.h / 2 ? lh * 2 : in.h / 2}, b->body_px,
+                 b->small_px, 1, ALIGN_START, 0, right ? t->good : t->accent);
+        int used = text_height(b, right ? _("Well done!") : _("Not quite. Here is the answer:"),
+                               in.w, b->body_px, 1);
+        if (used > in.h / 2)
+            used = in.h / 2;
+        text_box(b, _(q->explain), (Rect){in.x, in.y + used, in.w, in.h - used}, b->body_px,
+                 b->small_px, 0, ALIGN_START, 0, t->text);
+    }
+    int total = m->n_slides + 1 + 1;
+    footer(b, total, m->n_slides, answered, has_narration(b));
+}
+
+static void contact_card(B *b, const Contact *c, Rect r, int big)
+{
+    const Theme *t = b->th;
+    fill(b, r, t->surface);
+    frame(b, r, t->accent, 3);
+    Rect in = inset(r, b->pad);
+    int isz = b->target;
+    icon(b, (Rect){in.x, in.y, isz, isz}, "help", t->accent, 0);
+    Rect tx = {in.x + isz + b->pad, in.y, in.w - isz - b->pad, in.h};
+    int y = tx.y;
+    int nh = text_height(b, _(c->name), tx.w, b->body_px, 1);
+    if (nh > tx.h / 3)
+        nh = tx.h / 3;
+    text_box(b, _(c->name), (Rect){tx.x, y, tx.w, nh}, b->body_px, b->small_px, 1, ALIGN_START, 0,
+             t->text);
+    y += nh;
+    if (c->number) {
+        int px = big ? b->title_px : b->body_px;
+        int lh = b->tm->line_height(b->tm->ctx, px);
+        if (lh > tx.y + tx.h - y)
+            lh = tx.y + tx.h - y;
+        /* numbers are written left to right in every language */
+        B bl = *b;
+        bl.dir = PARA_LTR;
+        text_box(&bl, c->number, (Rect){tx.x, y, tx.w, lh}, px, b->small_px, 1,
+                 b->rtl ? ALIGN_END : ALIGN_START, 0, t->accent);
+        y += lh;
+    }
+    if (c->description && y < tx.y + tx.h)
+        text_box(b, _(c->description), (Rect){tx.x, y, tx.w, tx.y + tx.h - y}, b->small_px,
+                 b->small_px * 3 / 4, 0, ALIGN_START, 0, t->muted);
+}
+
+static void screen_end(B *b)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    const Module *m = app_module(a);
+    int hh = header(b, 1);
+    if (!m)
+        return;
+    Rect area = body_area(b, hh);
+    int th = text_height(b, _(m->end.title), area.w, b->title_px, 1);
+    if (th > area.h / 5)
+        th = area.h / 5;
+    text_box(b, _(m->end.title), (Rect){area.x, area.y, area.w, th}, b->title_px, b->body_px, 1,
+             ALIGN_START, 0, t->text);
+    int y = area.y + th + b->pad;
+    const Contact *c = m->end.contact_id ? content_find_contact(a->content, m->end.contact_id) : NULL;
+    int ch = c ? (area.y + area.h - y) * 45 / 100 : 0;
+    if (c && ch < b->target * 2)
+        ch = b->target * 2;
+    int bh = area.y + area.h - y - ch - (c ? b->pad : 0);
+    text_box(b, _(m->end.body), (Rect){area.x, y, area.w, bh}, b->body_px, b->small_px, 0,
+             ALIGN_START, 0, t->text);
+    if (c)
+        contact_card(b, c, (Rect){area.x, y + bh + b->pad, area.w, ch}, 1);
+    /* footer: Back, Get help, and Next back to the topics */
+    int fh = footer_height(b), y0 = b->h - fh, bs = b->target;
+    fill(b, (Rect){0, y0, b->w, fh}, t->surface);
+    fill(b, (Rect){0, y0, b->w, 2}, t->line);
+    int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
+    button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bw, bs}, "back",
+           b->w >= 700 ? _("Back") : NULL, BTN_PLAIN, 1);
+    button(b, WIDGET(W_SPEAKER, 0), (Rect){b->pad * 2 + bw, y0 + b->pad, bs, bs}, "speaker", NULL,
+           BTN_PLAIN, 0);
+    int hw = b->w - (b->pad * 3 + bw + bs) - b->pad * 2 - bw;
+    if (hw > bs * 5)
+        hw = bs * 5;
+    button(b, WIDGET(W_HELP, 0), (Rect){b->w - b->pad * 2 - bw - hw, y0 + b->pad, hw, bs}, "help",
+           hw >= bs * 3 ? _("Get help") : NULL, BTN_PLAIN, 0);
+    button(b, WIDGET(W_NEXT, 0), (Rect){b->w - b->pad - bw, y0 + b->pad, bw, bs}, "home",
+           b->w >= 700 ? _("Topics") : NULL, BTN_PRIMARY, 0);
+}
+
+static void screen_help(B *b)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    int hh = header(b, 1);
+    Rect area = body_area(b, hh);
+    int th = text_height(b, _("Where to get help"), area.w, b->title_px, 1);
+    if (th > area.h / 6)
+        th = area.h / 6;
+    text_box(b, _("Where to get help"), (Rect){area.x, area.y, area.w, th}, b->title_px,
+             b->body_px, 1, ALIGN_START, 0, t->text);
+    int n = a->content ? content_contact_count(a->content) : 0;
+    int y = area.y + th + b->pad;
+    int cols = area.w >= 1200 && n > 1 ? 2 : 1;
+    int rows = (n + cols - 1) / (cols > 0 ? cols : 1);
+    int ch = rows > 0 ? (area.y + area.h - y - b->pad * (rows - 1)) / rows : 0;
+    if (ch > b->target * 4)
+        ch = b->target * 4;
+    int cw = (area.w - b->pad * (cols - 1)) / cols;
+    for (int i = 0; i < n; i++) {
+        int r = i / cols, c = i % cols;
+        contact_card(b, content_contact(a->content, i),
+                     (Rect){area.x + c * (cw + b->pad), y + r * (ch + b->pad), cw, ch}, 0);
+    }
+    int fh = footer_height(b), y0 = b->h - fh, bs = b->target;
+    fill(b, (Rect){0, y0, b->w, fh}, t->surface);
+    fill(b, (Rect){0, y0, b->w, 2}, t->line);
+    int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
+    button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bw, bs}, "back",
+           b->w >= 700 ? _("Back") : NULL, BTN_PLAIN, 1);
+}
+
+static void overlay_still_there(B *b)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    fill(b, (Rect){0, 0, b->w, b->h}, t->dim);
+    int dw = b->w - b->pad * 4;
+    if (dw > (int)(900 * b->unit))
+        dw = (int)(900 * b->unit);
+    int dh = b->h * 6 / 10;
+    if (dh > (int)(640 * b->unit) && (int)(640 * b->unit) > b->target * 5)
+        dh = (int)(640 * b->unit);
+    Rect d = {(b->w - dw) / 2, (b->h - dh) / 2, dw, dh};
+    fill(b, d, t->surface);
+    frame(b, d, t->accent, 4);
+    Rect in = inset(d, b->pad * 2);
+    int left = a->cfg.countdown_s - (int)((b->now - a->countdown_start_ms) / 1000);
+    if (left < 0)
+        left = 0;
+    int y = in.y;
+    int th = in.h / 4;
+    text_box(b, _("Are you still there?"), (Rect){in.x, y, in.w, th}, b->title_px, b->body_px, 1,
+             ALIGN_CENTER, 1, t->text);
+    y += th;
+    int nh = in.h / 4;
+    B bl = *b;
+    bl.dir = PARA_LTR;
+    text_box(&bl, arena_printf(b->arena, "%d", left), (Rect){in.x, y, in.w, nh}, b->big_px * 3 / 2,
+             b->body_px, 1, ALIGN_CENTER, 1, t->accent);
+    y += nh;
+    int sh = in.h / 5;
+    text_box(b, _("The screen will start again for the next person."), (Rect){in.x, y, in.w, sh},
+             b->body_px, b->small_px, 0, ALIGN_CENTER, 1, t->muted);
+    y += sh;
+    int bh = in.y + in.h - y;
+    if (bh > b->target * 2)
+        bh = b->target * 2;
+    if (bh < b->target)
+        bh = b->target;
+    button(b, WIDGET(W_STILL_HERE, 0), (Rect){in.x, in.y + in.h - bh, in.w, bh}, "check",
+           _("I am still here"), BTN_PRIMARY, 0);
+}
+
+/* ---- entry points ----------------------------------------------------- */
+
+Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena *arena)
+{
+    memset(ui, 0, sizeof *ui);
+    const char *code = app_lang(app);
+    const Language *lang = i18n_language(code);
+    if (i18n_current() != lang)
+        i18n_set_language(code);
+    B b = {0};
+    b.ui = ui;
+    b.app = app;
+    b.tm = tm;
+    b.arena = arena;
+    b.th = &themes[app->high_contrast ? 1 : 0];
+    b.now = now;
+    b.w = app->w;
+    b.h = app->h;
+    int side = b.w < b.h ? b.w : b.h;
+    b.unit = (float)side / 1000.0f;
+    if (b.unit < 0.36f)
+        b.unit = 0.36f;
+    b.target = ui_min_target(app->dpi);
+    b.pad = (int)(16 * b.unit);
+    if (b.pad < 8)
+        b.pad = 8;
+    float scale = app->large_text ? 1.3f : 1.0f;
+    b.body_px = (int)(fmaxf(16, 34 * b.unit) * scale);
+    b.small_px = (int)(fmaxf(14, 28 * b.unit) * scale);
+    b.title_px = (int)(fmaxf(20, 46 * b.unit) * scale);
+    b.big_px = (int)(fmaxf(26, 64 * b.unit) * scale);
+    b.rtl = lang && lang->rtl;
+    b.dir = b.rtl ? PARA_RTL : PARA_LTR;
+    ui->rtl = b.rtl;
+    ui->min_target = b.target;
+    ui->clear = b.th->bg;
+    /* the attract and neutral screens are not mirrored: they are centred */
+    if (app->screen != SCREEN_ATTRACT && app->screen != SCREEN_NEUTRAL)
+        fill(&b, (Rect){0, 0, b.w, b.h}, b.th->bg);
+    switch (app->screen) {
+    case SCREEN_ATTRACT: b.rtl = 0; screen_attract(&b); break;
+    case SCREEN_NEUTRAL: b.rtl = 0; screen_neutral(&b); break;
+    case SCREEN_LANGUAGE: screen_language(&b); break;
+    case SCREEN_MENU: screen_menu(&b); break;
+    case SCREEN_SLIDE: screen_slide(&b); break;
+    case SCREEN_QUIZ: screen_quiz(&b); break;
+    case SCREEN_END: screen_end(&b); break;
+    case SCREEN_HELP: screen_help(&b); break;
+    default: break;
+    }
+    if (app->countdown && app->in_session) {
+        /* the overlay takes every touch: drop the controls beneath it */
+        ui->n_hits = 0;
+        overlay_still_there(&b);
+    }
+    return b.err;
+}
+
+WidgetId ui_hit(const Ui *ui, int x, int y)
+{
+    for (int i = ui->n_hits - 1; i >= 0; i--)
+        if (rect_contains(ui->hits[i].r, x, y))
+            return ui->hits[i].id;
+    return W_NONE;
+}
+
+int ui_find(const Ui *ui, WidgetId id, Rect *out)
+{
+    for (int i = 0; i < ui->n_hits; i++)
+        if (ui->hits[i].id == id) {
+            if (out)
+                *out = ui->hits[i].r;
+            return 1;
+        }
+    return 0;
+}
+
+int ui_focus_order(const Ui *ui, WidgetId *out, int max)
+{
+    int n = 0;
+    for (int i = 0; i < ui->n_hits && n < max; i++)
+        if (WIDGET_KIND(ui->hits[i].id) != W_BACKGROUND)
+            out[n++] = ui->hits[i].id;
+    return n;
+}

@@ -1,0 +1,98 @@
+/* ui.h: build the screen for the current state, as a draw list and a list
+ * of touchable controls.
+ *
+ * ui_build() is a pure function of the App, the time and the text metrics:
+ * it lays out the screen in logical (left-to-right) coordinates and mirrors
+ * every rectangle when the language is written right to left, as LVGL treats
+ * direction as a layout property. Text is wrapped into lines here and shrunk
+ * step by step when a box is too small; any text that still does not fit is
+ * counted in ui->overflow, which the layout tests and `taama content check`
+ * require to be zero. Everything is allocated from the caller's arena, so a
+ * frame costs no malloc. No SDL here: the renderer plays the draw list. */
+#ifndef APP_UI_UI_H
+#define APP_UI_UI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "text/bidi.h"
+#include "ui/geom.h"
+
+typedef enum {
+    DRAW_RECT,   /* filled rectangle */
+    DRAW_FRAME,  /* outline, `thick` pixels inside r */
+    DRAW_TEXT,   /* one line at r.x, r.y (r.w = its measured width) */
+    DRAW_IMAGE,  /* image fitted inside r, keeping its aspect */
+    DRAW_CIRCLE, /* filled circle inscribed in r */
+    DRAW_QR,     /* QR modules: qr[y * qr_size + x] != 0 is dark */
+} DrawKind;
+
+typedef enum { IMAGE_CONTENT, IMAGE_ASSETS } ImageRoot;
+
+typedef struct {
+    DrawKind kind;
+    Rect r;
+    Color color;
+    int thick;
+    /* text */
+    const char *text;
+    size_t len;
+    int px, bold;
+    ParaDir dir;
+    /* image: path relative to its root; tint applies to single-colour icons */
+    const char *image;
+    ImageRoot root;
+    int tint; /* draw the image in `color` (icons are white silhouettes) */
+    int flip; /* mirror horizontally (direction arrows in RTL) */
+    /* QR */
+    const unsigned char *qr;
+    int qr_size;
+} DrawCmd;
+
+typedef struct {
+    WidgetId id;
+    Rect r;
+} Hit;
+
+/* Text measurement, injected so layout runs without SDL in tests. width()
+ * must return what the renderer will draw. */
+typedef struct {
+    int (*width)(void *ctx, const char *utf8, size_t len, int px, int bold);
+    int (*line_height)(void *ctx, int px);
+    void *ctx;
+} TextMetrics;
+
+typedef struct {
+    DrawCmd *cmds;
+    int n_cmds, cap_cmds;
+    Hit *hits; /* in reading order; later entries lie on top */
+    int n_hits, cap_hits;
+    Color clear;
+    int rtl;
+    int min_target;       /* the minimum touch size in pixels for this display */
+    int overflow;         /* text boxes that did not fit even at their smallest size */
+    const char *overflow_text; /* the first such text, for reports */
+    int small_targets;    /* touch targets smaller than min_target */
+} Ui;
+
+/* Build the current screen of app at time now. Fails with ERR_NOMEM only
+ * when the arena is exhausted (the caller then draws nothing new). */
+Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena *arena);
+
+/* The topmost control containing (x, y), or W_NONE. */
+WidgetId ui_hit(const Ui *ui, int x, int y);
+
+/* Rectangle of a control (for scripts and tests); 0 if absent. */
+int ui_find(const Ui *ui, WidgetId id, Rect *out);
+
+/* Controls in reading order for keyboard focus; returns the count. */
+int ui_focus_order(const Ui *ui, WidgetId *out, int max);
+
+/* The smallest touch target for a display of this dpi: 9 mm, and never
+ * under 48 px (48 px at 160 dpi). */
+int ui_min_target(float dpi);
+
+#endif
