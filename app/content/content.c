@@ -460,8 +460,8 @@ static int load_yaml(Content *c, const char *path, yaml_document_t *doc)
         const char *problem = parser.problem ? parser.problem : "unreadable YAML";
         int line = (int)parser.problem_mark.line + 1;
         if (parser.context)
-            add_issue(c, CONTENT_ERROR, path, line, "YAML syntax error: %s %s (line %d)",
-                      parser.context, problem, (int)parser.context_mark.line + 1);
+            add_issue(c, CONTENT_ERROR, path, line, "YAML syntax error: %s (%s from line %d)",
+                      problem, parser.context, (int)parser.context_mark.line + 1);
         else
             add_issue(c, CONTENT_ERROR, path, line, "YAML syntax error: %s", problem);
         goto out;

@@ -139,8 +139,8 @@ static void check_style(const Content *c, ContentReport *r, void *user)
         limit(&x, m->title, 40, "card title");
         limit(&x, m->summary, 60, "card summary");
         if (m->n_slides < 3 || m->n_slides > 6)
-            content_report(r, CONTENT_WARNING, m->file, 0, "%d slides; 3 to 6 keep a visit short",
-                           m->n_slides);
+            content_report(r, CONTENT_WARNING, m->file, 0, "%d slide%s; 3 to 6 keep a visit short",
+                           m->n_slides, m->n_slides == 1 ? "" : "s");
         for (int s = 0; s < m->n_slides; s++) {
             snprintf(what, sizeof what, "slide %d title", s + 1);
             limit(&x, m->slides[s].title, 40, what);
