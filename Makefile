@@ -96,30 +96,30 @@ $(B)/taama: $(B)/app/main.o $(RENDER_OBJ) $(B)/libtaama-core.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(UI_LIBS) $(CORE_LIBS)
 
 $(B)/taama-report: $(B)/app/report/report_main.o $(B)/libtaama-core.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(CORE_LIBS)
 
 # Unit tests: core only, no SDL. Render tests: core + renderer.
 $(B)/tests/%: tests/unit/%.c $(SUPPORT_OBJ) $(B)/libtaama-core.a | $(B)/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -Itests -Itests/support $(ALL_LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(CORE_LIBS) -lcmocka
 
 $(B)/tests/%: tests/render/%.c $(SUPPORT_OBJ) $(RENDER_OBJ) $(B)/libtaama-core.a | $(B)/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(UICFLAGS) -Itests $(ALL_LDFLAGS) -o $@ $^ $(UI_LIBS) $(CORE_LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) $(UICFLAGS) -Itests -Itests/support $(ALL_LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(UI_LIBS) $(CORE_LIBS) -lcmocka
 
 $(B)/tests/%: tests/tools/%.c $(B)/libtaama-core.a | $(B)/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests -Itests/support $(ALL_LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(CORE_LIBS)
 
 $(B)/tests/support/%.o: tests/support/%.c | $(B)/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(UICFLAGS) -Itests -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(UICFLAGS) -Itests -Itests/support -c $< -o $@
 
 # Benchmarks: bench/bench_*.c link core + renderer + SDL (bench_floor.c is
 # the bare SDL2+SDL2_ttf floor and uses nothing of ours).
 $(B)/bench/%: bench/%.c $(RENDER_OBJ) $(B)/libtaama-core.a | $(B)/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(UICFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(UI_LIBS) $(CORE_LIBS)
+	$(CC) $(ALL_CFLAGS) $(UICFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(UI_LIBS) $(CORE_LIBS)
 
 $(B)/locale/%/LC_MESSAGES/taama.mo: locales/%/LC_MESSAGES/taama.po | $(B)/.deps
 	@mkdir -p $(dir $@)

@@ -19,6 +19,17 @@
 
 /* ---- effects ---------------------------------------------------------- */
 
+/* Bounded string copy between fields of the same App (snprintf would be
+ * flagged for possible overlap; these never overlap). */
+static void copy_str(char *dst, size_t n, const char *src)
+{
+    size_t len = strlen(src);
+    if (len >= n)
+        len = n - 1;
+    memmove(dst, src, len);
+    dst[len] = 0;
+}
+
 static void stat(App *a, StatKind kind, int n, int ok)
 {
     if (a->n_stats >= APP_MAX_EFFECTS)
@@ -30,12 +41,12 @@ static void stat(App *a, StatKind kind, int n, int ok)
     e->ok = ok;
     e->count = 1;
     if (a->in_session && a->cfg.n_langs > 0)
-        snprintf(e->lang, sizeof e->lang, "%s", a->cfg.langs[a->lang]);
+        copy_str(e->lang, sizeof e->lang, a->cfg.langs[a->lang]);
     const Module *m = app_module(a);
     if (m && kind != STAT_SESSION_START && kind != STAT_SESSION_END && kind != STAT_TIMEOUT &&
         kind != STAT_QUICK_EXIT && kind != STAT_HELP_SHOWN && kind != STAT_LANGUAGE_CHOSEN &&
         kind != STAT_LANGUAGE_SWITCH)
-        snprintf(e->module, sizeof e->module, "%s", m->id);
+        copy_str(e->module, sizeof e->module, m->id);
 }
 
 static void audio(App *a, AudioAction act, const char *key)
@@ -46,9 +57,9 @@ static void audio(App *a, AudioAction act, const char *key)
     memset(c, 0, sizeof *c);
     c->action = act;
     if (key)
-        snprintf(c->key, sizeof c->key, "%s", key);
+        copy_str(c->key, sizeof c->key, key);
     if (a->cfg.n_langs > 0)
-        snprintf(c->lang, sizeof c->lang, "%s", a->cfg.langs[a->lang]);
+        copy_str(c->lang, sizeof c->lang, a->cfg.langs[a->lang]);
 }
 
 /* The narration key of what is on screen, or "" when it has none. */
@@ -130,18 +141,9 @@ int app_menu_modules(const App *a, int *out, int max)
 
 static void set_screen(App *a, ScreenId s, uint64_t now)
 {
-    char before[96], after[96];
-    narration_key(a, before, sizeof before);
     a->screen = s;
     a->focus = W_NONE;
     a->dirty = 1;
-    narration_key(a, after, sizeof after);
-    if (strcmp(before, after) != 0) {
-        if (before[0])
-            audio(a, AUDIO_STOP, NULL);
-        if (after[0] && a->cfg.autoplay)
-            audio(a, AUDIO_PLAY, after);
-    }
     if (s == SCREEN_END) {
         stat(a, STAT_END_CARD_SHOWN, 0, 0);
         stat(a, STAT_MODULE_COMPLETED, 0, 0);
@@ -579,7 +581,32 @@ static void advance_time(App *a, uint64_t now)
     }
 }
 
+/* Narration follows what is on screen: when the visitor moves on, switches
+ * language, leaves or times out, the old narration stops; with autoplay the
+ * new screen's narration starts. */
+static void sync_narration(App *a)
+{
+    char key[96];
+    narration_key(a, key, sizeof key);
+    if (strcmp(key, a->narrating) == 0 && strcmp(app_lang(a), a->narrating_lang) == 0)
+        return;
+    if (a->narrating[0])
+        audio(a, AUDIO_STOP, NULL);
+    if (key[0] && a->cfg.autoplay)
+        audio(a, AUDIO_PLAY, key);
+    copy_str(a->narrating, sizeof a->narrating, key);
+    copy_str(a->narrating_lang, sizeof a->narrating_lang, app_lang(a));
+}
+
+static void update(App *a, const Event *ev, uint64_t now);
+
 void app_update(App *a, const Event *ev, uint64_t now)
+{
+    update(a, ev, now);
+    sync_narration(a);
+}
+
+static void update(App *a, const Event *ev, uint64_t now)
 {
     advance_time(a, now);
     if (!ev)

@@ -142,6 +142,9 @@ typedef struct {
     uint64_t anim_start_ms; /* slide transition start, 0 none */
     int anim_dir;      /* +1 forward, -1 back */
 
+    char narrating[96]; /* narration key of the screen shown, "" none */
+    char narrating_lang[12];
+
     /* not visit state: the kiosk's own clocks */
     uint64_t attract_start_ms;
     uint64_t neutral_until_ms;

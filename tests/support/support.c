@@ -1,0 +1,48 @@
+/* support.c: see support.h. */
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *support_path(const char *rel)
+{
+    static char buf[4096];
+    const char *root = getenv("TAAMA_ROOT");
+    snprintf(buf, sizeof buf, "%s/%s", root && *root ? root : ".", rel);
+    return buf;
+}
+
+const char *support_tmpdir(void)
+{
+    static char buf[64];
+    snprintf(buf, sizeof buf, "/tmp/taama-test-XXXXXX");
+    if (!mkdtemp(buf)) {
+        perror("mkdtemp");
+        abort();
+    }
+    return buf;
+}
+
+static int stub_width(void *ctx, const char *s, size_t len, int px, int bold)
+{
+    (void)ctx;
+    (void)bold;
+    int cps = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xc0) != 0x80)
+            cps++;
+    return cps * px / 2;
+}
+
+static int stub_lh(void *ctx, int px)
+{
+    (void)ctx;
+    return px * 14 / 10;
+}
+
+TextMetrics support_stub_metrics(void)
+{
+    TextMetrics m = {stub_width, stub_lh, NULL};
+    return m;
+}

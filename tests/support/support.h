@@ -1,0 +1,18 @@
+/* support.h: small helpers shared by the test suites (no SDL).
+ * Paths come from TAAMA_ROOT (set by tests/run.sh; defaults to "."). */
+#ifndef TESTS_SUPPORT_H
+#define TESTS_SUPPORT_H
+
+#include "ui/ui.h"
+
+/* TAAMA_ROOT/rel in a static buffer (valid until the next call). */
+const char *support_path(const char *rel);
+
+/* A fresh empty directory under /tmp; the name is in a static buffer. */
+const char *support_tmpdir(void);
+
+/* Text metrics without fonts: every code point is px/2 wide, lines are
+ * 1.4 px high. Deterministic, so layout tests assert exact rectangles. */
+TextMetrics support_stub_metrics(void);
+
+#endif

@@ -1,0 +1,512 @@
+/* test_app.c: the navigation and session state machine, with an injected
+ * clock and the shipped demo content. Events are made the way the kiosk
+ * makes them: build the screen, hit-test the point, then app_update(). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "app.h"
+#include "content/content.h"
+#include "i18n/i18n.h"
+#include "support.h"
+#include "ui/ui.h"
+
+static Content *content;
+
+typedef struct {
+    App app;
+    Ui ui;
+    Arena *arena;
+    TextMetrics tm;
+    uint64_t now;
+} T;
+
+static int setup_all(void **st)
+{
+    (void)st;
+    i18n_init(support_path("build/locale"));
+    Err e;
+    content = content_load(support_path("content"), &e);
+    return content ? 0 : -1;
+}
+
+static int teardown_all(void **st)
+{
+    (void)st;
+    content_free(content);
+    return 0;
+}
+
+static void t_init(T *t, const char *const *langs, int n)
+{
+    memset(t, 0, sizeof *t);
+    AppConfig cfg;
+    app_config_default(&cfg);
+    if (langs) {
+        cfg.n_langs = n;
+        for (int i = 0; i < n; i++)
+            strcpy(cfg.langs[i], langs[i]);
+    }
+    t->now = 1000;
+    app_init(&t->app, content, &cfg, t->now);
+    t->arena = arena_new(4u << 20);
+    t->tm = support_stub_metrics();
+    Event rs = {.kind = EV_RESIZE, .w = 1280, .h = 800, .dpi = 160};
+    app_update(&t->app, &rs, t->now);
+}
+
+static void t_fini(T *t) { arena_free(t->arena); }
+
+static void build(T *t)
+{
+    arena_reset(t->arena);
+    assert_int_equal(ui_build(&t->ui, &t->app, t->now, &t->tm, t->arena), ERR_OK);
+}
+
+static void send(T *t, EventKind k, int x, int y)
+{
+    build(t);
+    Event ev = {.kind = k, .x = x, .y = y, .widget = ui_hit(&t->ui, x, y)};
+    app_update(&t->app, &ev, t->now);
+}
+
+/* Press and release on the centre of a control; fails if it is not there. */
+static void tap(T *t, WidgetKind kind, int index)
+{
+    build(t);
+    Rect r;
+    assert_true(ui_find(&t->ui, WIDGET(kind, index), &r));
+    send(t, EV_POINTER_DOWN, r.x + r.w / 2, r.y + r.h / 2);
+    t->now += 80;
+    send(t, EV_POINTER_UP, r.x + r.w / 2 + 2, r.y + r.h / 2 + 1);
+    t->now += 80;
+}
+
+static void key(T *t, Key k)
+{
+    build(t);
+    WidgetId order[128];
+    Event ev = {.kind = EV_KEY, .key = k};
+    ev.n_focus = ui_focus_order(&t->ui, order, 128);
+    ev.focus_order = order;
+    app_update(&t->app, &ev, t->now);
+    t->now += 50;
+}
+
+static void advance(T *t, uint64_t ms)
+{
+    t->now += ms;
+    app_update(&t->app, NULL, t->now);
+}
+
+static int count_stat(const App *a, StatKind k)
+{
+    int n = 0;
+    for (int i = 0; i < a->n_stats; i++)
+        n += a->stats[i].kind == k;
+    return n;
+}
+
+static const StatEvent *find_stat(const App *a, StatKind k)
+{
+    for (int i = 0; i < a->n_stats; i++)
+        if (a->stats[i].kind == k)
+            return &a->stats[i];
+    return NULL;
+}
+
+/* attract -> language (choose Arabic) -> menu */
+static void start_visit(T *t, int lang_index)
+{
+    tap(t, W_BACKGROUND, 0);
+    assert_int_equal(t->app.screen, SCREEN_LANGUAGE);
+    tap(t, W_LANG_CHOICE, lang_index);
+    tap(t, W_LANG_CONFIRM, 0);
+    assert_int_equal(t->app.screen, SCREEN_MENU);
+}
+
+static void test_full_visit(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    start_visit(&t, 2); /* ar */
+    assert_string_equal(app_lang(&t.app), "ar");
+    assert_int_equal(count_stat(&t.app, STAT_SESSION_START), 1);
+    assert_int_equal(count_stat(&t.app, STAT_LANGUAGE_CHOSEN), 1);
+    assert_string_equal(find_stat(&t.app, STAT_LANGUAGE_CHOSEN)->lang, "ar");
+    tap(&t, W_CARD, 0);
+    assert_int_equal(t.app.screen, SCREEN_SLIDE);
+    const Module *m = app_module(&t.app);
+    assert_non_null(m);
+    assert_int_equal(count_stat(&t.app, STAT_MODULE_OPENED), 1);
+    assert_string_equal(find_stat(&t.app, STAT_MODULE_OPENED)->module, m->id);
+    for (int i = 1; i < m->n_slides; i++) {
+        tap(&t, W_NEXT, 0);
+        assert_int_equal(t.app.slide, i);
+        advance(&t, APP_ANIM_MS);
+    }
+    tap(&t, W_NEXT, 0);
+    assert_true(m->n_quiz > 0);
+    assert_int_equal(t.app.screen, SCREEN_QUIZ);
+    /* Next is disabled until an answer is given */
+    build(&t);
+    assert_false(ui_find(&t.ui, WIDGET(W_NEXT, 0), NULL));
+    for (int q = 0; q < m->n_quiz; q++) {
+        int wrong = (m->quiz[q].correct + 1) % m->quiz[q].n_answers;
+        tap(&t, W_ANSWER, wrong);
+        assert_int_equal(t.app.quiz_answer, wrong);
+        tap(&t, W_NEXT, 0);
+    }
+    assert_int_equal(count_stat(&t.app, STAT_QUIZ_ANSWER), m->n_quiz);
+    assert_int_equal(find_stat(&t.app, STAT_QUIZ_ANSWER)->ok, 0);
+    assert_int_equal(t.app.screen, SCREEN_END);
+    assert_int_equal(count_stat(&t.app, STAT_END_CARD_SHOWN), 1);
+    assert_int_equal(count_stat(&t.app, STAT_MODULE_COMPLETED), 1);
+    tap(&t, W_NEXT, 0); /* back to the topics */
+    assert_int_equal(t.app.screen, SCREEN_MENU);
+    const StatEvent *deep = find_stat(&t.app, STAT_SLIDE_DEEPEST);
+    assert_non_null(deep);
+    assert_int_equal(deep->n, m->n_slides - 1);
+    /* No stat event may carry anything but counters' keys. */
+    for (int i = 0; i < t.app.n_stats; i++)
+        assert_true(strlen(t.app.stats[i].lang) < 4);
+    t_fini(&t);
+}
+
+static void test_timeout_wipes_everything(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    start_visit(&t, 3); /* ti */
+    tap(&t, W_LARGE_TEXT, 0);
+    tap(&t, W_CONTRAST, 0);
+    tap(&t, W_CARD, 1);
+    tap(&t, W_NEXT, 0);
+    t.app.n_stats = 0;
+    advance(&t, 59 * 1000);
+    assert_false(t.app.countdown);
+    advance(&t, 1500);
+    assert_true(t.app.countdown);
+    build(&t);
+    assert_true(ui_find(&t.ui, WIDGET(W_STILL_HERE, 0), NULL));
+    assert_false(ui_find(&t.ui, WIDGET(W_NEXT, 0), NULL)); /* the overlay takes every touch */
+    advance(&t, 9000);
+    assert_true(t.app.countdown);
+    assert_int_equal(t.app.screen, SCREEN_SLIDE);
+    advance(&t, 1000);
+    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    assert_false(t.app.in_session);
+    assert_int_equal(t.app.module, -1);
+    assert_int_equal(t.app.slide, 0);
+    assert_int_equal(t.app.lang, 0);
+    assert_false(t.app.large_text);
+    assert_false(t.app.high_contrast);
+    assert_false(t.app.lang_confirmed);
+    assert_int_equal(t.app.picker_choice, -1);
+    assert_int_equal(count_stat(&t.app, STAT_TIMEOUT), 1);
+    assert_int_equal(count_stat(&t.app, STAT_SESSION_END), 1);
+    assert_int_equal(find_stat(&t.app, STAT_SESSION_END)->n, 71);
+    t_fini(&t);
+}
+
+static void test_still_here_keeps_session(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    start_visit(&t, 0);
+    tap(&t, W_CARD, 0);
+    advance(&t, 65 * 1000);
+    assert_true(t.app.countdown);
+    tap(&t, W_STILL_HERE, 0);
+    assert_false(t.app.countdown);
+    assert_int_equal(t.app.screen, SCREEN_SLIDE);
+    advance(&t, 30 * 1000);
+    assert_int_equal(t.app.screen, SCREEN_SLIDE);
+    t_fini(&t);
+}
+
+static void test_configured_timeout(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    t.app.cfg.timeout_s = 20;
+    start_visit(&t, 0);
+    advance(&t, 19 * 1000);
+    assert_false(t.app.countdown);
+    assert_true(app_next_wake_ms(&t.app, t.now) <= 1000);
+    advance(&t, 1000);
+    assert_true(t.app.countdown);
+    t_fini(&t);
+}
+
+static void test_quick_exit(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    start_visit(&t, 1);
+    tap(&t, W_CARD, 2);
+    tap(&t, W_NEXT, 0);
+    t.app.n_stats = 0;
+    tap(&t, W_QUICK_EXIT, 0);
+    assert_int_equal(t.app.screen, SCREEN_NEUTRAL);
+    assert_false(t.app.in_session);
+    assert_int_equal(t.app.module, -1);
+    assert_int_equal(t.app.lang, 0);
+    assert_int_equal(count_stat(&t.app, STAT_QUICK_EXIT), 1);
+    assert_int_equal(count_stat(&t.app, STAT_SESSION_END), 1);
+    /* the neutral screen has no controls and says nothing of the subject */
+    build(&t);
+    assert_int_equal(t.ui.n_hits, 0);
+    for (int i = 0; i < t.ui.n_cmds; i++)
+        assert_int_not_equal(t.ui.cmds[i].kind, DRAW_TEXT);
+    /* taps do not bring the content back */
+    send(&t, EV_POINTER_DOWN, 100, 100);
+    send(&t, EV_POINTER_UP, 100, 100);
+    assert_int_equal(t.app.screen, SCREEN_NEUTRAL);
+    advance(&t, 8000);
+    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    t_fini(&t);
+}
+
+static void test_quick_exit_on_every_content_screen(void **st)
+{
+    (void)st;
+    static const char *const names[] = {"language", "menu", "help", "journey-risks/slide-1",
+                                        "journey-risks/quiz-1", "journey-risks/end"};
+    T t;
+    t_init(&t, NULL, 0);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        assert_int_equal(app_goto(&t.app, names[i], t.now), 0);
+        build(&t);
+        assert_true(ui_find(&t.ui, WIDGET(W_QUICK_EXIT, 0), NULL));
+        if (strcmp(names[i], "language") != 0) {
+            assert_true(ui_find(&t.ui, WIDGET(W_HOME, 0), NULL));
+            assert_true(ui_find(&t.ui, WIDGET(W_LANGUAGE, 0), NULL));
+        }
+    }
+    t_fini(&t);
+}
+
+static void test_tap_fires_on_release_inside_pressed(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    start_visit(&t, 0);
+    tap(&t, W_CARD, 0);
+    build(&t);
+    Rect next, back;
+    assert_true(ui_find(&t.ui, WIDGET(W_NEXT, 0), &next));
+    assert_true(ui_find(&t.ui, WIDGET(W_BACK, 0), &back));
+    /* press Next, slide off and release elsewhere (not a swipe: vertical) */
+    send(&t, EV_POINTER_DOWN, next.x + next.w / 2, next.y + next.h / 2);
+    send(&t, EV_POINTER_UP, next.x + next.w / 2, next.y - 200);
+    assert_int_equal(t.app.slide, 0);
+    /* press on nothing, release on Next: nothing */
+    send(&t, EV_POINTER_DOWN, 600, 400);
+    send(&t, EV_POINTER_UP, next.x + next.w / 2, next.y + next.h / 2);
+    assert_int_equal(t.app.slide, 0);
+    /* a small wobble is still a tap */
+    send(&t, EV_POINTER_DOWN, next.x + next.w / 2, next.y + next.h / 2);
+    send(&t, EV_POINTER_UP, next.x + next.w / 2 + 8, next.y + next.h / 2 - 6);
+    assert_int_equal(t.app.slide, 1);
+    t_fini(&t);
+}
+
+static void swipe(T *t, int dx)
+{
+    send(t, EV_POINTER_DOWN, 640 - dx / 2, 400);
+    t->now += 100;
+    send(t, EV_POINTER_UP, 640 + dx / 2, 405);
+    t->now += 100;
+    advance(t, APP_ANIM_MS);
+}
+
+static void test_swipe_directions(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    start_visit(&t, 0); /* en: swipe left = next */
+    tap(&t, W_CARD, 0);
+    swipe(&t, -300);
+    assert_int_equal(t.app.slide, 1);
+    swipe(&t, 300);
+    assert_int_equal(t.app.slide, 0);
+    swipe(&t, -20); /* under the slop: not a swipe */
+    assert_int_equal(t.app.slide, 0);
+    t_fini(&t);
+
+    t_init(&t, NULL, 0);
+    start_visit(&t, 2); /* ar: swipe right = next */
+    tap(&t, W_CARD, 0);
+    swipe(&t, 300);
+    assert_int_equal(t.app.slide, 1);
+    swipe(&t, -300);
+    assert_int_equal(t.app.slide, 0);
+    t_fini(&t);
+}
+
+static void test_keyboard(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    key(&t, KEY_ENTER);
+    assert_int_equal(t.app.screen, SCREEN_LANGUAGE);
+    key(&t, KEY_TAB); /* focus moves through the controls */
+    assert_int_not_equal(t.app.focus, W_NONE);
+    while (WIDGET_KIND(t.app.focus) != W_LANG_CHOICE)
+        key(&t, KEY_TAB);
+    key(&t, KEY_ENTER); /* choose the focused language */
+    assert_int_equal(t.app.picker_choice, 0);
+    while (WIDGET_KIND(t.app.focus) != W_LANG_CONFIRM)
+        key(&t, KEY_TAB);
+    key(&t, KEY_ENTER);
+    assert_int_equal(t.app.screen, SCREEN_MENU);
+    while (WIDGET_KIND(t.app.focus) != W_CARD)
+        key(&t, KEY_TAB);
+    key(&t, KEY_ENTER);
+    assert_int_equal(t.app.screen, SCREEN_SLIDE);
+    key(&t, KEY_RIGHT);
+    assert_int_equal(t.app.slide, 1);
+    key(&t, KEY_LEFT);
+    assert_int_equal(t.app.slide, 0);
+    key(&t, KEY_ESCAPE);
+    assert_int_equal(t.app.screen, SCREEN_MENU);
+    t_fini(&t);
+
+    /* right to left: the arrow keys follow the reading direction */
+    t_init(&t, NULL, 0);
+    start_visit(&t, 2);
+    tap(&t, W_CARD, 0);
+    key(&t, KEY_LEFT);
+    assert_int_equal(t.app.slide, 1);
+    key(&t, KEY_RIGHT);
+    assert_int_equal(t.app.slide, 0);
+    t_fini(&t);
+}
+
+static void test_language_switch_mid_module(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    start_visit(&t, 0);
+    tap(&t, W_CARD, 0);
+    tap(&t, W_NEXT, 0);
+    t.app.n_stats = 0;
+    tap(&t, W_LANGUAGE, 0);
+    assert_int_equal(t.app.screen, SCREEN_LANGUAGE);
+    tap(&t, W_LANG_CHOICE, 3);
+    /* the whole screen already speaks the new language */
+    assert_string_equal(app_lang(&t.app), "ti");
+    build(&t);
+    assert_string_equal(i18n_current()->code, "ti");
+    tap(&t, W_LANG_CONFIRM, 0);
+    assert_int_equal(t.app.screen, SCREEN_SLIDE);
+    assert_int_equal(t.app.slide, 1);
+    assert_int_equal(count_stat(&t.app, STAT_LANGUAGE_SWITCH), 1);
+    assert_string_equal(find_stat(&t.app, STAT_LANGUAGE_SWITCH)->lang, "ti");
+    t_fini(&t);
+}
+
+static void test_idle_sleeps(void **st)
+{
+    (void)st;
+    T t;
+    const char *one[] = {"en"};
+    t_init(&t, one, 1);
+    /* one language on the attract screen: nothing ever changes by itself */
+    assert_int_equal(app_next_wake_ms(&t.app, t.now), -1);
+    t_fini(&t);
+    t_init(&t, NULL, 0);
+    int w = app_next_wake_ms(&t.app, t.now);
+    assert_true(w > 0 && w <= t.app.cfg.attract_cycle_ms);
+    start_visit(&t, 0);
+    w = app_next_wake_ms(&t.app, t.now);
+    assert_true(w > 55 * 1000 && w <= 60 * 1000);
+    tap(&t, W_CARD, 0);
+    tap(&t, W_NEXT, 0);
+    assert_true(app_animating(&t.app, t.now));
+    assert_int_equal(app_next_wake_ms(&t.app, t.now), 0);
+    advance(&t, APP_ANIM_MS);
+    assert_false(app_animating(&t.app, t.now));
+    t_fini(&t);
+}
+
+static void test_narration_stops_on_every_path(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    t.app.cfg.autoplay = 1;
+    start_visit(&t, 0);
+    t.app.n_audio = 0;
+    tap(&t, W_CARD, 0);
+    assert_int_equal(t.app.audio[t.app.n_audio - 1].action, AUDIO_PLAY);
+    t.app.n_audio = 0;
+    tap(&t, W_NEXT, 0);
+    assert_int_equal(t.app.audio[0].action, AUDIO_STOP);
+    assert_int_equal(t.app.audio[1].action, AUDIO_PLAY);
+    t.app.n_audio = 0;
+    tap(&t, W_QUICK_EXIT, 0);
+    assert_true(t.app.n_audio >= 1);
+    assert_int_equal(t.app.audio[t.app.n_audio - 1].action, AUDIO_STOP);
+    t_fini(&t);
+}
+
+typedef struct {
+    T *t;
+    int n;
+} GotoCtx;
+
+static void goto_cb(void *c, const char *name)
+{
+    GotoCtx *ctx = c;
+    if (app_goto(&ctx->t->app, name, ctx->t->now) != 0)
+        fail_msg("app_goto refused listed screen %s", name);
+    ctx->n++;
+}
+
+static void test_goto_every_listed_screen(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    GotoCtx ctx = {&t, 0};
+    app_screen_names(&t.app, goto_cb, &ctx);
+    assert_true(ctx.n > 30);
+    assert_int_not_equal(app_goto(&t.app, "no-such-screen", t.now), 0);
+    assert_int_not_equal(app_goto(&t.app, "journey-risks/slide-99", t.now), 0);
+    t_fini(&t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_full_visit),
+        cmocka_unit_test(test_timeout_wipes_everything),
+        cmocka_unit_test(test_still_here_keeps_session),
+        cmocka_unit_test(test_configured_timeout),
+        cmocka_unit_test(test_quick_exit),
+        cmocka_unit_test(test_quick_exit_on_every_content_screen),
+        cmocka_unit_test(test_tap_fires_on_release_inside_pressed),
+        cmocka_unit_test(test_swipe_directions),
+        cmocka_unit_test(test_keyboard),
+        cmocka_unit_test(test_language_switch_mid_module),
+        cmocka_unit_test(test_idle_sleeps),
+        cmocka_unit_test(test_narration_stops_on_every_path),
+        cmocka_unit_test(test_goto_every_listed_screen),
+    };
+    return cmocka_run_group_tests(tests, setup_all, teardown_all);
+}
