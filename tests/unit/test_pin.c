@@ -319,8 +319,8 @@ static void test_cli(void **state)
     assert_int_equal(cli("5555\n5555\n", out, sizeof out, 2, set), 0);
     assert_null(strstr(out, "5555"));                                  /* never echoed */
 
-    char *fac[] = {"set-pin", "--facilitator", "--pin-stdin"};
-    assert_int_equal(cli("7777\n", out, sizeof out, 3, fac), 0);
+    char *fac[] = {"set-pin", "--data", dir, "--facilitator", "--pin-stdin"};
+    assert_int_equal(cli("7777\n", out, sizeof out, 5, fac), 0);
 
     Err why;
     PinStore *ps = pin_open(dir, &why);
