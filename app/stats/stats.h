@@ -22,6 +22,12 @@
 
 typedef struct Stats Stats;
 
+/* The file inside the data directory, and the schema version it carries in
+ * PRAGMA user_version (older files are migrated forward on open). */
+#define STATS_DB_NAME "stats.sqlite"
+#define STATS_SCHEMA_VERSION 2
+#define STATS_CLOSE_TIMEOUT_MS 2000
+
 /* The kiosk's anonymous identity: random on first start; a new epoch starts
  * whenever the database is found on a machine other than the one that
  * created it (a cloned SD card), so two kiosks never count under one name. */
@@ -36,6 +42,10 @@ typedef struct {
     int64_t pending;   /* events queued and not yet committed */
     int64_t dropped;   /* events lost because the queue overflowed */
     char message[160]; /* human-readable state, "" when healthy */
+    int64_t queued;    /* of pending, those still in the UI-side queue */
+    int64_t rejected;  /* events refused as malformed (bad strings, ranges) */
+    int64_t moved_aside; /* corrupt databases renamed aside since open */
+    int db_ok;         /* 1 while the database is open and writable */
 } StatsHealth;
 
 /* Open (creating if needed) DIR/stats.sqlite and start the writer thread.
@@ -45,13 +55,49 @@ typedef struct {
  * and retries. NULL only on out of memory (*why set). */
 Stats *stats_open(const char *dir, const char *machine_id, Err *why);
 
-/* Flush what is queued (waits at most timeout_ms), stop the writer, close.
- * Accepts NULL. */
+/* Injected clocks and tunables (all optional; zero/NULL means the default).
+ * utc_offset gives the kiosk's offset from UTC in seconds at wall time t; it
+ * decides the local day (and hour) each event is counted under. now gives
+ * the wall time used only to name a corrupt database moved aside. vfs names
+ * a registered SQLite VFS (tests inject faults through one). */
+typedef int32_t (*StatsUtcOffsetFn)(void *ctx, int64_t t);
+typedef int64_t (*StatsClockFn)(void *ctx);
+typedef struct {
+    const char *machine_id;      /* NULL: read /etc/machine-id */
+    StatsUtcOffsetFn utc_offset; /* NULL: the C library's local time (TZ) */
+    StatsClockFn now;            /* NULL: time(NULL) */
+    void *clock_ctx;             /* passed to utc_offset and now */
+    const char *vfs;             /* NULL: SQLite's default VFS */
+    int queue_cap;               /* events held in memory; 0: 16384 */
+    int batch_ms;                /* gather events this long before a commit; 0: 200 */
+    int retry_ms;                /* retry a failing disk this often; 0: 2000 */
+    int idle_checkpoint_ms;      /* truncate the WAL after this much quiet; 0: 60000 */
+} StatsOptions;
+
+/* stats_open() with options (opt NULL: all defaults). Same failure rules. */
+Stats *stats_open_opts(const char *dir, const StatsOptions *opt, Err *why);
+
+/* Open DIR/stats.sqlite read-only, without a writer (for `taama stats` and
+ * tools). stats_record() returns 0 and writing calls fail ERR_READONLY on
+ * it. NULL when the file is missing, unreadable, corrupt or of a newer
+ * schema (*why says which). */
+Stats *stats_open_readonly(const char *dir, Err *why);
+
+/* Flush what is queued (waits at most STATS_CLOSE_TIMEOUT_MS), stop the
+ * writer, close. Accepts NULL. */
 void stats_close(Stats *s);
 
 /* Queue one event that happened at wall-clock time t (seconds). Never blocks
  * on storage. Returns a sequence number (>0) that stats_committed() will
- * reach once the event is durable, or 0 if it was dropped. */
+ * reach once the event is durable, or 0 if it was dropped.
+ *
+ * Only the fields the kind declares (stats_types.h) are kept; the rest are
+ * ignored, so a language never reaches the hour-of-day or session-length
+ * counters. The hour of STAT_SESSION_START is taken from t (n is ignored),
+ * so day and hour always agree. STAT_SESSION_END's n becomes a bucket:
+ * 0 (<1 min), 1 (1-3), 2 (3-10), 3 (>10 min). Refused (0, counted in
+ * health.rejected): lang or module not a short identifier
+ * ([A-Za-z0-9_.-], NUL-terminated), a negative count or n, n over 999. */
 uint64_t stats_record(Stats *s, const StatEvent *ev, int64_t t);
 
 /* Highest sequence number known durable (committed with synchronous=FULL). */
@@ -68,14 +114,32 @@ void stats_health(Stats *s, StatsHealth *out);
  * item. cb returns non-zero to stop. Reads committed data only. */
 Err stats_foreach_row(Stats *s, int (*cb)(void *ctx, const StatRow *row), void *ctx);
 
+/* Every identity this database has counted under (oldest first; after a
+ * clone the previous kiosk's counters stay under its own name), and the
+ * rows of one of them (stats_foreach_row() is this for the current one). */
+Err stats_foreach_identity(Stats *s, int (*cb)(void *ctx, const StatsIdentity *id), void *ctx);
+Err stats_foreach_row_of(Stats *s, const StatsIdentity *who,
+                         int (*cb)(void *ctx, const StatRow *row), void *ctx);
+
 /* Small key-value store for other modules' durable state (e.g. the export
  * sequence number). Values are short strings. */
 Err stats_meta_get(Stats *s, const char *key, char *out, size_t outsz);
 Err stats_meta_set(Stats *s, const char *key, const char *value);
 
 /* Stable metric name for a StatKind ("module_opened"), used in storage and
- * exports. */
+ * exports. Answers are stored split by outcome, under the kind's name plus
+ * "_right" or "_wrong" (see stats_metric_stored); "" for an unknown kind. */
 const char *stats_metric_name(StatKind k);
+
+/* The metric an event of kind k with outcome ok is stored under: the same
+ * as stats_metric_name() except STAT_QUIZ_ANSWER and STAT_GROUP_QUIZ. */
+const char *stats_metric_stored(StatKind k, int ok);
+
+/* Every metric name that can appear in a StatRow, NULL-terminated. */
+const char *const *stats_metric_all(void);
+
+/* Local date "YYYY-MM-DD" of wall time t at the given UTC offset. */
+void stats_day_string(int64_t t, int32_t utc_offset, char out[11]);
 
 /* The `taama stats` command: print counters as readable tables (per day,
  * per language, per module) to out. Returns a process exit code. */
