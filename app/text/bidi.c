@@ -105,6 +105,12 @@ unsigned bidi_decode_cp(const char *utf8, size_t len, size_t *pos)
     return cp;
 }
 
+int bidi_joins_previous(unsigned cp)
+{
+    FriBidiCharType t = fribidi_get_bidi_type((FriBidiChar)cp);
+    return FRIBIDI_IS_EXPLICIT_OR_ISOLATE_OR_BN_OR_NSM(t) ? 1 : 0;
+}
+
 /* Work arrays for one line, either on the stack or in one heap block. */
 typedef struct {
     FriBidiChar *cp;

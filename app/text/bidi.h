@@ -38,6 +38,12 @@ int bidi_runs(const char *utf8, size_t len, ParaDir dir, BidiRun *out, int max);
  * run's bytes and agree with its offsets. */
 unsigned bidi_decode_cp(const char *utf8, size_t len, size_t *pos);
 
+/* 1 for a character that belongs with the glyph before it when shaping:
+ * non-spacing marks, joiners and other boundary neutrals, and the bidi
+ * format controls. The renderer keeps these in the font of the preceding
+ * character rather than splitting the run for font fallback. */
+int bidi_joins_previous(unsigned cp);
+
 /* UAX #9 isolates. A phone number inside right-to-left text must be wrapped
  * in them (BIDI_LRI "+000 123" BIDI_PDI): by the bidi algorithm itself,
  * "+000 123" in an Arabic sentence otherwise shows as "123 000+", since the
