@@ -63,7 +63,7 @@ static void audio(App *a, AudioAction act, const char *key)
 }
 
 /* The narration key of what is on screen, or "" when it has none. */
-static void narration_key(const App *a, char *out, size_t n)
+void app_narration_key(const App *a, char *out, size_t n)
 {
     const Module *m = app_module(a);
     out[0] = 0;
@@ -194,6 +194,8 @@ void app_wipe(App *a, uint64_t now)
     App keep = *a;
     memset(a, 0, sizeof *a);
     a->content = keep.content;
+    a->narration_exists = keep.narration_exists;
+    a->narration_ctx = keep.narration_ctx;
     a->cfg = keep.cfg;
     a->w = keep.w;
     a->h = keep.h;
@@ -277,6 +279,7 @@ static void go_next(App *a, uint64_t now)
         set_screen(a, SCREEN_MENU, now);
         break;
     case SCREEN_MENU:
+    case SCREEN_HELP:
         a->menu_scroll++; /* next page; ui_build clamps to the last page */
         a->dirty = 1;
         break;
@@ -331,6 +334,11 @@ static void go_back(App *a, uint64_t now)
         }
         break;
     case SCREEN_HELP:
+        if (a->menu_scroll > 0) {
+            a->menu_scroll--;
+            a->dirty = 1;
+            break;
+        }
         set_screen(a, app_module(a) ? SCREEN_END : SCREEN_MENU, now);
         break;
     case SCREEN_LANGUAGE:
@@ -412,7 +420,7 @@ static void activate(App *a, WidgetId w, uint64_t now)
         a->dirty = 1;
         break;
     case W_SPEAKER:
-        narration_key(a, key, sizeof key);
+        app_narration_key(a, key, sizeof key);
         if (key[0])
             audio(a, AUDIO_PLAY, key);
         break;
@@ -439,6 +447,7 @@ static void activate(App *a, WidgetId w, uint64_t now)
         break;
     case W_HELP:
         stat(a, STAT_HELP_SHOWN, 0, 0);
+        a->menu_scroll = 0;
         set_screen(a, SCREEN_HELP, now);
         break;
     case W_BACK:
@@ -587,7 +596,7 @@ static void advance_time(App *a, uint64_t now)
 static void sync_narration(App *a)
 {
     char key[96];
-    narration_key(a, key, sizeof key);
+    app_narration_key(a, key, sizeof key);
     if (strcmp(key, a->narrating) == 0 && strcmp(app_lang(a), a->narrating_lang) == 0)
         return;
     if (a->narrating[0])

@@ -12,6 +12,7 @@
 #ifndef APP_APP_H
 #define APP_APP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "content/content.h"
@@ -109,6 +110,10 @@ typedef struct {
 typedef struct {
     /* wiring (not visit state) */
     const Content *content;
+    /* Whether narration exists for (lang, key); NULL means none does. The
+     * speaker button is disabled where this says no. */
+    int (*narration_exists)(void *ctx, const char *lang, const char *key);
+    void *narration_ctx;
     AppConfig cfg;
     int w, h;
     float dpi;
@@ -186,6 +191,9 @@ const Module *app_module(const App *app);
 /* Modules shown on the menu under the current filter: writes indexes into
  * out (at most max) and returns how many. */
 int app_menu_modules(const App *app, int *out, int max);
+
+/* The narration key of what is on screen ("" when it has none). */
+void app_narration_key(const App *app, char *out, size_t n);
 
 /* Jump straight to a screen (for `taama render` and tests): name as listed by
  * app_screen_names(). Returns 0 on success, -1 for an unknown name. */

@@ -19,6 +19,7 @@
 #include "core/arena.h"
 #include "core/log.h"
 #include "i18n/i18n.h"
+#include "qr/qr.h"
 #include "render/render.h"
 #include "ui/ui.h"
 
@@ -174,6 +175,7 @@ static int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const
 
 static void kiosk_teardown(Kiosk *k)
 {
+    qr_cache_clear();
     render_free(k->ren);
     arena_free(k->arena);
 }

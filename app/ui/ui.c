@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "i18n/i18n.h"
+#include "qr/qr.h"
 
 /* ---- theme ------------------------------------------------------------ */
 
@@ -449,11 +450,10 @@ static void footer(B *b, int n_dots, int dot, int can_next, int has_audio)
 
 static int has_narration(const B *b)
 {
-    /* The renderer side knows which files exist; the core only knows whether
-     * narration is configured at all. The speaker stays enabled and plays
-     * nothing when a file is missing (content check lists those). */
-    (void)b;
-    return 1;
+    char key[96];
+    const App *a = b->app;
+    app_narration_key(a, key, sizeof key);
+    return key[0] && a->narration_exists && a->narration_exists(a->narration_ctx, app_lang(a), key);
 }
 
 static void screen_attract(B *b)
@@ -811,36 +811,92 @@ static void screen_quiz(B *b)
     footer(b, total, m->n_slides, answered, has_narration(b));
 }
 
+/* A take-away QR code for the contact, at the end side of its card, when
+ * there is room for modules of at least 2 px. Returns the width used. */
+static int contact_qr(B *b, const Contact *c, Rect in)
+{
+    char text[512];
+    if (qr_contact_text(c, text, sizeof text) < 0)
+        return 0;
+    const QrMatrix *q = qr_get(text);
+    if (!q)
+        return 0;
+    int side = in.h;
+    if (side > in.w / 3)
+        side = in.w / 3;
+    if (side < (q->size + 8) * 2)
+        return 0;
+    DrawCmd *d = push(b, DRAW_QR, (Rect){in.x + in.w - side, in.y + (in.h - side) / 2, side, side},
+                      (Color){0, 0, 0, 255});
+    if (!d)
+        return 0;
+    d->qr = q->modules;
+    d->qr_size = q->size;
+    b->ui->qr_shown++;
+    return side + b->pad;
+}
+
+/* Inner layout of a contact card: the name, the number (large: it is what
+ * people need), and what they help with. */
+static int contact_icon_size(const B *b, Rect in)
+{
+    return in.w >= b->target * 8 ? b->target : 0;
+}
+
+/* Height a card needs at width w to show everything without shrinking. */
+static int contact_needed_h(B *b, const Contact *c, int w, int big)
+{
+    Rect in = {0, 0, w - 2 * b->pad, 0};
+    int isz = contact_icon_size(b, in);
+    int tw = in.w - (isz ? isz + b->pad : 0) - in.w / 4; /* room for the QR code */
+    int h = text_height(b, _(c->name), tw, b->body_px, 1);
+    if (c->number)
+        h += b->tm->line_height(b->tm->ctx, big ? b->title_px : b->body_px);
+    if (c->description)
+        h += text_height(b, _(c->description), tw, b->small_px, 0);
+    return h + 2 * b->pad;
+}
+
 static void contact_card(B *b, const Contact *c, Rect r, int big)
 {
     const Theme *t = b->th;
     fill(b, r, t->surface);
     frame(b, r, t->accent, 3);
     Rect in = inset(r, b->pad);
-    int isz = b->target;
-    icon(b, (Rect){in.x, in.y, isz, isz}, "help", t->accent, 0);
-    Rect tx = {in.x + isz + b->pad, in.y, in.w - isz - b->pad, in.h};
+    in.w -= contact_qr(b, c, in);
+    int isz = contact_icon_size(b, in);
+    if (isz)
+        icon(b, (Rect){in.x, in.y, isz, isz}, "help", t->accent, 0);
+    Rect tx = {in.x + (isz ? isz + b->pad : 0), in.y, in.w - (isz ? isz + b->pad : 0), in.h};
+    int npx = big ? b->title_px : b->body_px;
+    int num_h = c->number ? b->tm->line_height(b->tm->ctx, npx) : 0;
+    int name_h = text_height(b, _(c->name), tx.w, b->body_px, 1);
+    int desc_h = c->description ? text_height(b, _(c->description), tx.w, b->small_px, 0) : 0;
+    int need = name_h + num_h + desc_h;
+    if (need > tx.h) { /* share the shortfall: the number keeps its line */
+        int rest = tx.h - num_h;
+        if (rest < 0)
+            rest = 0;
+        int sum = name_h + desc_h > 0 ? name_h + desc_h : 1;
+        name_h = rest * name_h / sum;
+        desc_h = rest - name_h;
+        if (num_h > tx.h)
+            num_h = tx.h;
+    }
     int y = tx.y;
-    int nh = text_height(b, _(c->name), tx.w, b->body_px, 1);
-    if (nh > tx.h / 3)
-        nh = tx.h / 3;
-    text_box(b, _(c->name), (Rect){tx.x, y, tx.w, nh}, b->body_px, b->small_px, 1, ALIGN_START, 0,
-             t->text);
-    y += nh;
+    text_box(b, _(c->name), (Rect){tx.x, y, tx.w, name_h}, b->body_px, b->small_px * 3 / 4, 1,
+             ALIGN_START, 0, t->text);
+    y += name_h;
     if (c->number) {
-        int px = big ? b->title_px : b->body_px;
-        int lh = b->tm->line_height(b->tm->ctx, px);
-        if (lh > tx.y + tx.h - y)
-            lh = tx.y + tx.h - y;
         /* numbers are written left to right in every language */
         B bl = *b;
         bl.dir = PARA_LTR;
-        text_box(&bl, c->number, (Rect){tx.x, y, tx.w, lh}, px, b->small_px, 1,
+        text_box(&bl, c->number, (Rect){tx.x, y, tx.w, num_h}, npx, b->small_px, 1,
                  b->rtl ? ALIGN_END : ALIGN_START, 0, t->accent);
-        y += lh;
+        y += num_h;
     }
-    if (c->description && y < tx.y + tx.h)
-        text_box(b, _(c->description), (Rect){tx.x, y, tx.w, tx.y + tx.h - y}, b->small_px,
+    if (c->description)
+        text_box(b, _(c->description), (Rect){tx.x, y, tx.w, desc_h}, b->small_px,
                  b->small_px * 3 / 4, 0, ALIGN_START, 0, t->muted);
 }
 
@@ -876,7 +932,7 @@ static void screen_end(B *b)
     button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bw, bs}, "back",
            b->w >= 700 ? _("Back") : NULL, BTN_PLAIN, 1);
     button(b, WIDGET(W_SPEAKER, 0), (Rect){b->pad * 2 + bw, y0 + b->pad, bs, bs}, "speaker", NULL,
-           BTN_PLAIN, 0);
+           has_narration(b) ? BTN_PLAIN : BTN_DISABLED, 0);
     int hw = b->w - (b->pad * 3 + bw + bs) - b->pad * 2 - bw;
     if (hw > bs * 5)
         hw = bs * 5;
@@ -899,15 +955,27 @@ static void screen_help(B *b)
              b->body_px, 1, ALIGN_START, 0, t->text);
     int n = a->content ? content_contact_count(a->content) : 0;
     int y = area.y + th + b->pad;
+    int avail = area.y + area.h - y;
     int cols = area.w >= 1200 && n > 1 ? 2 : 1;
-    int rows = (n + cols - 1) / (cols > 0 ? cols : 1);
-    int ch = rows > 0 ? (area.y + area.h - y - b->pad * (rows - 1)) / rows : 0;
-    if (ch > b->target * 4)
-        ch = b->target * 4;
     int cw = (area.w - b->pad * (cols - 1)) / cols;
+    /* every card as tall as the tallest needs; as many rows as fit; pages */
+    int ch = b->target * 2;
     for (int i = 0; i < n; i++) {
-        int r = i / cols, c = i % cols;
-        contact_card(b, content_contact(a->content, i),
+        int need = contact_needed_h(b, content_contact(a->content, i), cw, 0);
+        if (need > ch)
+            ch = need;
+    }
+    if (ch > avail)
+        ch = avail;
+    int rows = (avail + b->pad) / (ch + b->pad);
+    if (rows < 1)
+        rows = 1;
+    int per_page = rows * cols;
+    int pages = n > 0 ? (n + per_page - 1) / per_page : 1;
+    int page = a->menu_scroll < pages ? a->menu_scroll : pages - 1;
+    for (int k = 0; k < per_page && page * per_page + k < n; k++) {
+        int r = k / cols, c = k % cols;
+        contact_card(b, content_contact(a->content, page * per_page + k),
                      (Rect){area.x + c * (cw + b->pad), y + r * (ch + b->pad), cw, ch}, 0);
     }
     int fh = footer_height(b), y0 = b->h - fh, bs = b->target;
@@ -916,6 +984,16 @@ static void screen_help(B *b)
     int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
     button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bw, bs}, "back",
            b->w >= 700 ? _("Back") : NULL, BTN_PLAIN, 1);
+    if (pages > 1) {
+        B bl = *b;
+        bl.dir = PARA_LTR;
+        text_box(&bl, arena_printf(b->arena, "%d / %d", page + 1, pages),
+                 (Rect){b->pad * 2 + bw, y0 + b->pad, b->w - 2 * (b->pad * 2 + bw), bs},
+                 b->body_px, b->small_px, 1, ALIGN_CENTER, 1, t->muted);
+    }
+    if (page + 1 < pages)
+        button(b, WIDGET(W_NEXT, 0), (Rect){b->w - b->pad - bw, y0 + b->pad, bw, bs}, "next",
+               b->w >= 700 ? _("Next") : NULL, BTN_PRIMARY, 1);
 }
 
 static void overlay_still_there(B *b)

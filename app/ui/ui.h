@@ -76,6 +76,7 @@ typedef struct {
     int overflow;         /* text boxes that did not fit even at their smallest size */
     const char *overflow_text; /* the first such text, for reports */
     int small_targets;    /* touch targets smaller than min_target */
+    int qr_shown;         /* take-away QR codes on this screen */
 } Ui;
 
 /* Build the current screen of app at time now. Fails with ERR_NOMEM only
