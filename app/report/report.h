@@ -1,0 +1,120 @@
+/* report.h: the campaign manager's side: merge USB exports from many kiosks
+ * into one campaign database and turn it into an honest report.
+ *
+ * Merging is idempotent and order-independent: exports are cumulative
+ * snapshots keyed (kiosk, epoch, seq); each counter keeps the maximum value
+ * seen, and an export older than one already merged is refused. Kiosk keys
+ * are trusted on first sight and a changed key is refused loudly.
+ *
+ * Outputs: one self-contained HTML file (inline SVG, no scripts), a tidy
+ * CSV, and DHIS2 dataValueSets CSV. Small counts (1 .. min-1, min = 10 by
+ * default) are suppressed, with complementary suppression so a hidden cell
+ * cannot be recovered by subtraction from totals. No SDL, no network. */
+#ifndef APP_REPORT_REPORT_H
+#define APP_REPORT_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <sqlite3.h>
+
+#include "core/err.h"
+
+typedef struct ReportDb ReportDb;
+
+/* Open (creating if needed) the campaign database at path. NULL on
+ * failure (*why set, may be NULL). */
+ReportDb *report_open(const char *path, Err *why);
+void report_close(ReportDb *db); /* accepts NULL */
+
+/* The SQLite handle, borrowed, for the report's own queries. */
+sqlite3 *report_db_handle(ReportDb *db);
+
+/* Drop the registered key of a kiosk, so its next export registers a new
+ * one (after a legitimate key reset). ERR_NOTFOUND if unknown. */
+Err report_forget_kiosk(ReportDb *db, const char *kiosk_id);
+
+typedef struct {
+    const unsigned char *campaign_sk; /* 32-byte X25519 secret key, or NULL */
+    FILE *out;                        /* one line per export: taken, skipped, REFUSED */
+} MergeOptions;
+
+typedef struct {
+    int taken;      /* newly merged */
+    int already;    /* the same export merged before (harmless) */
+    int refused;    /* failed a check: nothing from it counted */
+    int incomplete; /* folders without a manifest (an export that did not finish) */
+} MergeSummary;
+
+/* Merge every export found at path: an export folder, or any folder above
+ * one (a stick, taama-export/, a kiosk folder), searched a few levels
+ * deep. Adds to sum. Returns ERR_OK unless the database failed; refusals
+ * are reported on opt->out and counted in sum, not returned. */
+Err report_merge_path(ReportDb *db, const char *path, const MergeOptions *opt, MergeSummary *sum);
+
+/* Print, per kiosk and epoch, the sequence numbers merged and the gaps. */
+Err report_print_gaps(ReportDb *db, FILE *out);
+
+/* ---- CSV reading (libcsv), shared by merge and the DHIS2 map ---- */
+
+/* Called once per record with its fields (NUL-terminated, borrowed until
+ * return) and its 1-based record number. Return non-zero to stop (the
+ * parse then returns ERR_FORMAT). */
+typedef int (*ReportCsvFn)(void *ctx, char **fields, size_t n, size_t record);
+
+/* Parse RFC 4180 CSV (a leading UTF-8 BOM is skipped) strictly: stray
+ * quotes or an unterminated quoted field give ERR_FORMAT with a reason in
+ * why (may be NULL). At most 32 fields of 4 KiB per record. */
+Err report_csv_parse(const char *buf, size_t len, ReportCsvFn fn, void *ctx, char *why, size_t whysz);
+
+/* ---- suppression ---- */
+
+/* A group of cells that add up: one of them is the total of the others
+ * (or the members are otherwise linked so that knowing all but one reveals
+ * it). Indices into the cell array. */
+typedef struct {
+    const size_t *idx;
+    size_t n;
+} SupGroup;
+
+/* Mark in sup (0/1 per cell) every cell with 1 <= value < min (primary),
+ * then, until nothing changes, in every group with exactly one suppressed
+ * cell also suppress its smallest other cell (non-zero preferred)
+ * (complementary). min <= 1 suppresses nothing. */
+void report_suppress(const int64_t *values, unsigned char *sup, size_t ncells, const SupGroup *groups,
+                     size_t ngroups, int64_t min);
+
+/* report_suppress for an R x C table with margins: values has (R+1)*(C+1)
+ * cells row-major, row R holding column totals and column C row totals
+ * (filled in by this function from the R x C body). Returns ERR_NOMEM. */
+Err report_suppress_grid(int64_t *values, unsigned char *sup, size_t rows, size_t cols, int64_t min);
+
+/* ---- outputs ---- */
+
+typedef struct {
+    int64_t min_count; /* suppress 1 .. min_count-1; default 10; 0 or 1: off */
+    const char *title; /* NULL: "Taama campaign report" */
+} ReportOptions;
+
+/* The HTML report (one file, inline SVG, passes `tidy -errors`). */
+Err report_write_html(ReportDb *db, const ReportOptions *opt, FILE *out);
+
+/* Tidy CSV: kiosk_id,kiosk_label,epoch,day,metric,lang,module,item,value,
+ * with values 1 .. min-1 left empty and flagged in a "suppressed" column. */
+Err report_write_csv(ReportDb *db, const ReportOptions *opt, FILE *out);
+
+/* DHIS2 dataValueSets CSV from the mapping file at map_path (format in
+ * docs/export-and-report.md). Problems with the map go to err. Values
+ * 1 .. min-1 are left out and counted on err. */
+Err report_write_dhis2(ReportDb *db, const char *map_path, const ReportOptions *opt, FILE *out, FILE *err);
+
+/* Make a campaign key pair: pub_path (hex, 0644) for kiosks' campaign.pub,
+ * sec_path (hex, 0600) for --key. Refuses to overwrite (ERR_INVALID). */
+Err report_keygen(const char *pub_path, const char *sec_path);
+
+/* The whole `taama-report` command line. Returns a process exit code:
+ * 0 fine, 1 something was refused or failed, 2 usage. */
+int report_cli_main(int argc, char **argv, FILE *out, FILE *err);
+
+#endif

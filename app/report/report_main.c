@@ -1,0 +1,9 @@
+/* report_main.c: entry point of taama-report, the campaign manager's tool
+ * (merge USB exports, write HTML/CSV/DHIS2 reports). No SDL; all the work
+ * is in report_cli_main() so tests can drive it in-process. */
+#include "report/report.h"
+
+int main(int argc, char **argv)
+{
+    return report_cli_main(argc, argv, stdout, stderr);
+}
