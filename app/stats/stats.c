@@ -301,12 +301,33 @@ static int ident_ok(const char *s, size_t cap)
     return 1;
 }
 
+/* A language code: "", or 2-3 lowercase letters with optional subtags
+ * ("ar", "pt-BR", "ff-Latn"). Stricter than an identifier, so a name typed
+ * into the wrong field cannot pass as a language. */
+static int lang_ok(const char *s, size_t cap)
+{
+    if (!memchr(s, 0, cap))
+        return 0;
+    if (!s[0])
+        return 1;
+    size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
+    if (n < 2 || n > 3)
+        return 0;
+    while (s[n] == '-') {
+        size_t k = strspn(s + n + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+        if (k < 1 || k > 8)
+            return 0;
+        n += 1 + k;
+    }
+    return s[n] == 0;
+}
+
 static int event_ok(const StatEvent *ev)
 {
     if ((unsigned)ev->kind >= STAT__COUNT)
         return 0;
     unsigned keep = kind_keeps[ev->kind];
-    if ((keep & K_LANG) && !ident_ok(ev->lang, sizeof ev->lang))
+    if ((keep & K_LANG) && !lang_ok(ev->lang, sizeof ev->lang))
         return 0;
     if ((keep & K_MODULE) && !ident_ok(ev->module, sizeof ev->module))
         return 0;

@@ -96,8 +96,9 @@ void stats_close(Stats *s);
  * counters. The hour of STAT_SESSION_START is taken from t (n is ignored),
  * so day and hour always agree. STAT_SESSION_END's n becomes a bucket:
  * 0 (<1 min), 1 (1-3), 2 (3-10), 3 (>10 min). Refused (0, counted in
- * health.rejected): lang or module not a short identifier
- * ([A-Za-z0-9_.-], NUL-terminated), a negative count or n, n over 999. */
+ * health.rejected): a lang that is not a language code ("", "ar", "pt-BR"),
+ * a module that is not a short identifier ([A-Za-z0-9_.-]), either not
+ * NUL-terminated, a negative count or n, an item n over 999. */
 uint64_t stats_record(Stats *s, const StatEvent *ev, int64_t t);
 
 /* Highest sequence number known durable (committed with synchronous=FULL). */
