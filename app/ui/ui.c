@@ -70,6 +70,7 @@ typedef struct {
     int w, h;
     float unit;    /* pixels per design unit */
     int target;    /* minimum touch target */
+    int ctl;       /* height of buttons in bars: the target, more on big screens */
     int pad;
     int body_px, title_px, small_px, big_px;
     int rtl;
@@ -349,16 +350,18 @@ static void button(B *b, WidgetId id, Rect r, const char *icon_name, const char 
         isz = b->target;
     int pad = b->pad / 2 + 2;
     Rect inner = inset(r, pad);
+    /* the label never needs more than the button's height allows */
+    int lpx = inner.h * 10 / 15 < b->body_px ? inner.h * 10 / 15 : b->body_px;
     if (icon_name && label) {
         Rect ir = {inner.x, r.y + (r.h - isz) / 2, isz, isz};
         icon(b, ir, icon_name, fg, directional);
         Rect tr = {ir.x + isz + pad, inner.y, inner.w - isz - pad, inner.h};
-        text_box(b, label, tr, b->body_px, b->small_px, 1, ALIGN_START, 1, fg);
+        text_box(b, label, tr, lpx, lpx * 3 / 4, 1, ALIGN_START, 1, fg);
     } else if (icon_name) {
         Rect ir = {r.x + (r.w - isz) / 2, r.y + (r.h - isz) / 2, isz, isz};
         icon(b, ir, icon_name, fg, directional);
     } else if (label) {
-        text_box(b, label, inner, b->body_px, b->small_px, 1, ALIGN_CENTER, 1, fg);
+        text_box(b, label, inner, lpx, lpx * 3 / 4, 1, ALIGN_CENTER, 1, fg);
     }
     if (style != BTN_DISABLED)
         hit(b, id, r);
@@ -405,7 +408,7 @@ static int header(B *b, int with_nav)
 }
 
 /* Bottom bar with Back, progress dots, Listen and Next. */
-static int footer_height(const B *b) { return b->target + b->pad * 2; }
+static int footer_height(const B *b) { return b->ctl + b->pad * 2; }
 
 static void footer(B *b, int n_dots, int dot, int can_next, int has_audio)
 {
@@ -414,7 +417,7 @@ static void footer(B *b, int n_dots, int dot, int can_next, int has_audio)
     int y0 = b->h - fh;
     fill(b, (Rect){0, y0, b->w, fh}, t->surface);
     fill(b, (Rect){0, y0, b->w, 2}, t->line);
-    int bs = b->target;
+    int bs = b->ctl;
     int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
     const char *back = b->w >= 700 ? _("Back") : NULL;
     const char *next = b->w >= 700 ? _("Next") : NULL;
@@ -554,10 +557,10 @@ static void screen_language(B *b)
     fill(b, (Rect){0, b->h - fh, b->w, fh}, t->surface);
     fill(b, (Rect){0, b->h - fh, b->w, 2}, t->line);
     int bw = b->w - b->pad * 2;
-    if (bw > b->target * 8)
-        bw = b->target * 8;
+    if (bw > b->ctl * 6)
+        bw = b->ctl * 6;
     button(b, WIDGET(W_LANG_CONFIRM, 0),
-           (Rect){b->w - b->pad - bw, b->h - fh + b->pad, bw, b->target}, "next", _("Continue"),
+           (Rect){b->w - b->pad - bw, b->h - fh + b->pad, bw, b->ctl}, "next", _("Continue"),
            a->picker_choice >= 0 ? BTN_PRIMARY : BTN_DISABLED, 1);
 }
 
@@ -585,44 +588,64 @@ static void screen_menu(B *b)
     int th = text_box(b, _("What would you like to see?"), title, b->title_px, b->body_px, 1,
                       ALIGN_START, 0, t->text);
     y += th + b->pad;
-    /* audience filters: icon-first chips, labels when there is room */
-    int fw = (b->w - b->pad * (FILTER__COUNT + 1)) / FILTER__COUNT;
+    /* audience filters: icon-first chips; labels when there is room, in
+     * one row of four or two rows of two */
+    int fcols = FILTER__COUNT, label = 1;
+    int fw = (b->w - b->pad * (fcols + 1)) / fcols;
+    if (fw < b->target * 5) {
+        fcols = 2;
+        fw = (b->w - b->pad * (fcols + 1)) / fcols;
+        if (fw < b->target * 3) {
+            fcols = FILTER__COUNT;
+            fw = (b->w - b->pad * (fcols + 1)) / fcols;
+            label = 0;
+        }
+    }
     int fhh = b->target;
-    int label = fw >= b->target * 3;
-    if (label)
-        fhh = b->target + b->pad;
+    if (label) { /* room for two lines of label */
+        fhh = 2 * b->tm->line_height(b->tm->ctx, b->small_px) + 2 * b->pad;
+        if (fhh < b->ctl)
+            fhh = b->ctl;
+    }
     for (int i = 0; i < FILTER__COUNT; i++) {
-        Rect r = {b->pad + i * (fw + b->pad), y, fw, fhh};
+        Rect r = {b->pad + (i % fcols) * (fw + b->pad), y + (i / fcols) * (fhh + b->pad), fw, fhh};
         button(b, WIDGET(W_FILTER, i), r, filter_icons[i], label ? _(filter_labels[i]) : NULL,
                a->filter == (AudienceFilter)i ? BTN_SELECTED : BTN_PLAIN, 0);
     }
-    y += fhh + b->pad;
+    y += (FILTER__COUNT / fcols) * (fhh + b->pad);
     /* cards, paged */
     int fh = footer_height(b);
     int bottom = b->h - fh;
     int idx[64];
     int n = app_menu_modules(a, idx, 64);
     int cols;
-    int card_min_w = (int)(420 * b->unit) > 280 ? (int)(420 * b->unit) : 280;
+    int card_min_w = (int)(520 * b->unit) > 300 ? (int)(520 * b->unit) : 300;
     grid_dims(n > 0 ? n : 1, b->w - b->pad * 2, card_min_w, &cols);
     if (cols > 3)
         cols = 3;
-    int card_h = b->target * 2 + b->pad;
+    int cw = (b->w - b->pad * (cols + 1)) / cols;
+    int isz = cw / 4 < b->target * 2 ? cw / 4 : b->target * 2;
+    int bsz = b->target * 2 / 3;
+    int tw = cw - isz - 3 * b->pad - bsz;
+    /* every card as tall as the wordiest needs, so none is cut */
+    int card_h = isz + 2 * b->pad;
     if (card_h < (int)(150 * b->unit))
         card_h = (int)(150 * b->unit);
+    for (int k = 0; k < n; k++) {
+        const Module *m = content_module(a->content, idx[k]);
+        int need = text_height(b, _(m->title), tw, b->body_px, 1) +
+                   text_height(b, _(m->summary), tw, b->small_px, 0) + b->pad;
+        if (need > card_h)
+            card_h = need;
+    }
+    if (card_h > bottom - y - b->pad)
+        card_h = bottom - y - b->pad;
     int rows = (bottom - y - b->pad) / (card_h + b->pad);
     if (rows < 1)
         rows = 1;
     int per_page = rows * cols;
     int pages = n > 0 ? (n + per_page - 1) / per_page : 1;
     int page = a->menu_scroll < pages ? a->menu_scroll : pages - 1;
-    /* spread rows over the room there is, up to a comfortable height */
-    int avail_h = (bottom - y - b->pad) / rows - b->pad;
-    if (avail_h > card_h * 3 / 2)
-        avail_h = card_h * 3 / 2;
-    if (avail_h > card_h)
-        card_h = avail_h;
-    int cw = (b->w - b->pad * (cols + 1)) / cols;
     for (int k = 0; k < per_page && page * per_page + k < n; k++) {
         int mi = idx[page * per_page + k];
         const Module *m = content_module(a->content, mi);
@@ -631,20 +654,19 @@ static void screen_menu(B *b)
         WidgetId id = WIDGET(W_CARD, mi);
         fill(b, card, pressed(b, id) ? t->pressed : t->surface);
         frame(b, card, t->line, 2);
-        int isz = card_h - 2 * b->pad;
-        if (isz > cw / 3)
-            isz = cw / 3;
         Rect ir = {card.x + b->pad, card.y + (card_h - isz) / 2, isz, isz};
         image(b, ir, m->icon, IMAGE_CONTENT);
-        int bsz = b->target * 2 / 3;
-        Rect tx = {ir.x + isz + b->pad, card.y + b->pad / 2,
-                   card.w - isz - 3 * b->pad - bsz, card_h - b->pad};
+        Rect tx = {ir.x + isz + b->pad, card.y + b->pad / 2, tw, card_h - b->pad};
         int tth = text_height(b, _(m->title), tx.w, b->body_px, 1);
-        if (tth > tx.h * 6 / 10)
-            tth = tx.h * 6 / 10;
-        text_box(b, _(m->title), (Rect){tx.x, tx.y, tx.w, tth}, b->body_px, b->small_px, 1,
+        int sth = text_height(b, _(m->summary), tx.w, b->small_px, 0);
+        if (tth + sth > tx.h) { /* only when the card was capped to the screen */
+            tth = tx.h * tth / (tth + sth);
+            sth = tx.h - tth;
+        }
+        int ty = tx.y + (tx.h - tth - sth) / 2;
+        text_box(b, _(m->title), (Rect){tx.x, ty, tx.w, tth}, b->body_px, b->small_px, 1,
                  ALIGN_START, 0, t->text);
-        text_box(b, _(m->summary), (Rect){tx.x, tx.y + tth, tx.w, tx.h - tth}, b->small_px,
+        text_box(b, _(m->summary), (Rect){tx.x, ty + tth, tx.w, sth}, b->small_px,
                  b->small_px * 3 / 4, 0, ALIGN_START, 0, t->muted);
         icon(b, (Rect){card.x + card.w - bsz - b->pad / 2, card.y + b->pad / 2, bsz, bsz},
              audience_icon(m->audience), t->accent, 0);
@@ -655,7 +677,7 @@ static void screen_menu(B *b)
     int y0 = b->h - fh;
     fill(b, (Rect){0, y0, b->w, fh}, t->surface);
     fill(b, (Rect){0, y0, b->w, 2}, t->line);
-    int bs = b->target;
+    int bs = b->ctl;
     int hw = b->w - 4 * b->pad - 2 * (bs + b->pad);
     if (hw > bs * 7)
         hw = bs * 7;
@@ -925,7 +947,7 @@ static void screen_end(B *b)
     if (c)
         contact_card(b, c, (Rect){area.x, y + bh + b->pad, area.w, ch}, 1);
     /* footer: Back, Get help, and Next back to the topics */
-    int fh = footer_height(b), y0 = b->h - fh, bs = b->target;
+    int fh = footer_height(b), y0 = b->h - fh, bs = b->ctl;
     fill(b, (Rect){0, y0, b->w, fh}, t->surface);
     fill(b, (Rect){0, y0, b->w, 2}, t->line);
     int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
@@ -978,7 +1000,7 @@ static void screen_help(B *b)
         contact_card(b, content_contact(a->content, page * per_page + k),
                      (Rect){area.x + c * (cw + b->pad), y + r * (ch + b->pad), cw, ch}, 0);
     }
-    int fh = footer_height(b), y0 = b->h - fh, bs = b->target;
+    int fh = footer_height(b), y0 = b->h - fh, bs = b->ctl;
     fill(b, (Rect){0, y0, b->w, fh}, t->surface);
     fill(b, (Rect){0, y0, b->w, 2}, t->line);
     int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
@@ -1061,6 +1083,7 @@ Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena 
     if (b.unit < 0.36f)
         b.unit = 0.36f;
     b.target = ui_min_target(app->dpi);
+    b.ctl = (int)(76 * b.unit) > b.target ? (int)(76 * b.unit) : b.target;
     b.pad = (int)(16 * b.unit);
     if (b.pad < 8)
         b.pad = 8;

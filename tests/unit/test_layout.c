@@ -1,0 +1,264 @@
+/* test_layout.c: layout rules that hold for every screen at every
+ * supported size, checked with deterministic stub metrics (no fonts, no
+ * SDL): touch targets of at least 9 mm, controls inside the window and not
+ * overlapping, RTL as an exact mirror, and text wrapped inside its box. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "content/content.h"
+#include "i18n/i18n.h"
+#include "support.h"
+#include "ui/ui.h"
+
+static Content *content;
+static Arena *arena;
+
+static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 800}, {720, 1280}, {360, 640}};
+enum { NSIZES = sizeof sizes / sizeof sizes[0] };
+
+static int setup_all(void **st)
+{
+    (void)st;
+    i18n_init(support_path("build/locale"));
+    Err e;
+    content = content_load(support_path("content"), &e);
+    arena = arena_new(8u << 20);
+    return content && arena ? 0 : -1;
+}
+
+static int teardown_all(void **st)
+{
+    (void)st;
+    content_free(content);
+    arena_free(arena);
+    return 0;
+}
+
+typedef struct {
+    const char *names[256];
+    char store[256][64];
+    int n;
+} Names;
+
+static void collect(void *ctx, const char *name)
+{
+    Names *n = ctx;
+    if (n->n < 256) {
+        snprintf(n->store[n->n], sizeof n->store[0], "%s", name);
+        n->names[n->n] = n->store[n->n];
+        n->n++;
+    }
+}
+
+static void build_at(App *a, Ui *ui, const char *screen, const char *lang, int w, int h,
+                     float dpi)
+{
+    AppConfig cfg;
+    app_config_default(&cfg);
+    app_init(a, content, &cfg, 1000);
+    a->w = w;
+    a->h = h;
+    a->dpi = dpi;
+    assert_int_equal(app_goto(a, screen, 1000), 0);
+    for (int i = 0; i < a->cfg.n_langs; i++)
+        if (strcmp(a->cfg.langs[i], lang) == 0)
+            a->lang = i;
+    TextMetrics tm = support_stub_metrics();
+    arena_reset(arena);
+    assert_int_equal(ui_build(ui, a, 1000, &tm, arena), ERR_OK);
+}
+
+static int overlaps(Rect a, Rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+static void test_targets_inside_and_large_enough(void **st)
+{
+    (void)st;
+    App a;
+    Ui ui;
+    Names names = {0};
+    app_init(&a, content, NULL, 0);
+    app_screen_names(&a, collect, &names);
+    for (int s = 0; s < NSIZES; s++)
+        for (int i = 0; i < names.n; i++) {
+            build_at(&a, &ui, names.names[i], "en", sizes[s][0], sizes[s][1], 160);
+            if (ui.small_targets)
+                fail_msg("%s at %dx%d: %d touch targets under %d px", names.names[i],
+                         sizes[s][0], sizes[s][1], ui.small_targets, ui.min_target);
+            for (int k = 0; k < ui.n_hits; k++) {
+                Rect r = ui.hits[k].r;
+                if (r.x < 0 || r.y < 0 || r.x + r.w > sizes[s][0] || r.y + r.h > sizes[s][1])
+                    fail_msg("%s at %dx%d: control %d outside the window", names.names[i],
+                             sizes[s][0], sizes[s][1], ui.hits[k].id);
+                for (int j = 0; j < k; j++)
+                    if (WIDGET_KIND(ui.hits[j].id) != W_BACKGROUND &&
+                        overlaps(ui.hits[j].r, r))
+                        fail_msg("%s at %dx%d: controls %d and %d overlap", names.names[i],
+                                 sizes[s][0], sizes[s][1], ui.hits[j].id, ui.hits[k].id);
+            }
+        }
+}
+
+static void test_min_target_follows_dpi(void **st)
+{
+    (void)st;
+    assert_int_equal(ui_min_target(160), 57); /* 9 mm at 160 dpi */
+    assert_int_equal(ui_min_target(0), 57);
+    assert_int_equal(ui_min_target(96), 48); /* never under 48 px */
+    assert_int_equal(ui_min_target(320), 114);
+    App a;
+    Ui ui;
+    build_at(&a, &ui, "journey-risks/slide-1", "en", 1080, 1920, 320);
+    assert_int_equal(ui.min_target, 114);
+    assert_int_equal(ui.small_targets, 0);
+    Rect r;
+    assert_true(ui_find(&ui, WIDGET(W_NEXT, 0), &r));
+    assert_true(r.w >= 114 && r.h >= 114);
+}
+
+/* Every control of the Arabic screen is the English one mirrored. */
+static void test_rtl_mirrors(void **st)
+{
+    (void)st;
+    static const char *const screens[] = {"menu", "journey-risks/slide-2", "journey-risks/quiz-1",
+                                          "journey-risks/end", "help", "language"};
+    App a;
+    Ui en, ar;
+    for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
+        for (int s = 0; s < NSIZES; s++) {
+            int w = sizes[s][0], h = sizes[s][1];
+            build_at(&a, &en, screens[i], "en", w, h, 160);
+            Hit copy[128];
+            int n = en.n_hits < 128 ? en.n_hits : 128;
+            memcpy(copy, en.hits, sizeof copy[0] * (size_t)n);
+            build_at(&a, &ar, screens[i], "ar", w, h, 160);
+            assert_true(ar.rtl);
+            assert_false(en.rtl);
+            for (int k = 0; k < n; k++) {
+                Rect m;
+                if (WIDGET_KIND(copy[k].id) == W_LANGUAGE)
+                    continue; /* its label is the language's own name: sizes differ */
+                if (!ui_find(&ar, copy[k].id, &m))
+                    fail_msg("%s %dx%d: control %d missing in Arabic", screens[i], w, h,
+                             copy[k].id);
+                Rect e = copy[k].r;
+                if (m.x != w - e.x - e.w || m.y != e.y || m.w != e.w || m.h != e.h)
+                    fail_msg("%s %dx%d: control %d at x=%d in Arabic, want %d", screens[i], w, h,
+                             copy[k].id, m.x, w - e.x - e.w);
+            }
+        }
+    /* Back sits on the right in Arabic, on the left in English */
+    build_at(&a, &en, "journey-risks/slide-2", "en", 1280, 800, 160);
+    Rect be, ba, ne;
+    assert_true(ui_find(&en, WIDGET(W_BACK, 0), &be));
+    assert_true(ui_find(&en, WIDGET(W_NEXT, 0), &ne));
+    assert_true(be.x < ne.x);
+    build_at(&a, &ar, "journey-risks/slide-2", "ar", 1280, 800, 160);
+    assert_true(ui_find(&ar, WIDGET(W_BACK, 0), &ba));
+    assert_true(ba.x > 640);
+}
+
+/* Progress dots run the other way in RTL: the current dot mirrors. */
+static void test_rtl_progress_dots(void **st)
+{
+    (void)st;
+    App a;
+    Ui ui;
+    int xs[2];
+    const char *langs[2] = {"en", "ar"};
+    for (int l = 0; l < 2; l++) {
+        build_at(&a, &ui, "journey-risks/slide-1", langs[l], 1280, 800, 160);
+        /* the current dot is the first circle in accent colour: find the
+         * circle list and the position of the full-size one */
+        int first = -1, last = -1;
+        for (int i = 0; i < ui.n_cmds; i++)
+            if (ui.cmds[i].kind == DRAW_CIRCLE) {
+                if (first < 0)
+                    first = i;
+                last = i;
+            }
+        assert_true(first >= 0 && last > first);
+        xs[l] = ui.cmds[first].r.x;
+        if (l == 1)
+            assert_true(ui.cmds[first].r.x > ui.cmds[last].r.x);
+        else
+            assert_true(ui.cmds[first].r.x < ui.cmds[last].r.x);
+    }
+    assert_true(xs[0] < 640 && xs[1] > 640);
+}
+
+/* With stub metrics every text line must sit inside the window and no
+ * screen may report overflow at any size, in normal and large text. */
+static void test_no_overflow_stub(void **st)
+{
+    (void)st;
+    App a;
+    Ui ui;
+    Names names = {0};
+    app_init(&a, content, NULL, 0);
+    app_screen_names(&a, collect, &names);
+    for (int large = 0; large < 2; large++)
+        for (int s = 0; s < NSIZES; s++)
+            for (int i = 0; i < names.n; i++) {
+                AppConfig cfg;
+                app_config_default(&cfg);
+                app_init(&a, content, &cfg, 1000);
+                a.w = sizes[s][0];
+                a.h = sizes[s][1];
+                a.dpi = 160;
+                app_goto(&a, names.names[i], 1000);
+                a.large_text = large;
+                TextMetrics tm = support_stub_metrics();
+                arena_reset(arena);
+                assert_int_equal(ui_build(&ui, &a, 1000, &tm, arena), ERR_OK);
+                if (ui.overflow)
+                    fail_msg("%s at %dx%d%s: \"%s\" overflows", names.names[i], sizes[s][0],
+                             sizes[s][1], large ? " large" : "", ui.overflow_text);
+                for (int k = 0; k < ui.n_cmds; k++) {
+                    const DrawCmd *d = &ui.cmds[k];
+                    if (d->kind != DRAW_TEXT)
+                        continue;
+                    if (d->r.x < 0 || d->r.x + d->r.w > a.w || d->r.y + d->r.h > a.h)
+                        fail_msg("%s at %dx%d: text \"%.*s\" leaves the window", names.names[i],
+                                 sizes[s][0], sizes[s][1], (int)d->len, d->text);
+                }
+            }
+}
+
+static void test_wrap_breaks_long_words(void **st)
+{
+    (void)st;
+    /* A module body that is one very long word still wraps inside its box:
+     * build a slide whose text is made long by the stub's measure. */
+    App a;
+    Ui ui;
+    build_at(&a, &ui, "journey-risks/slide-1", "en", 360, 640, 160);
+    int lines = 0;
+    for (int k = 0; k < ui.n_cmds; k++)
+        if (ui.cmds[k].kind == DRAW_TEXT) {
+            lines++;
+            assert_true(ui.cmds[k].len > 0);
+        }
+    assert_true(lines > 3);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_targets_inside_and_large_enough),
+        cmocka_unit_test(test_min_target_follows_dpi),
+        cmocka_unit_test(test_rtl_mirrors),
+        cmocka_unit_test(test_rtl_progress_dots),
+        cmocka_unit_test(test_no_overflow_stub),
+        cmocka_unit_test(test_wrap_breaks_long_words),
+    };
+    return cmocka_run_group_tests(tests, setup_all, teardown_all);
+}
