@@ -65,7 +65,8 @@ typedef struct {
 } TexSlot;
 
 typedef struct {
-    int px, asc, below; /* below: pixels under the baseline */
+    int px, asc, below; /* ink box over all scripts; below: pixels under the baseline */
+    int line, base;     /* layout line height, and the baseline's offset in it */
     uint64_t used;
 } Metric;
 
@@ -227,9 +228,20 @@ static const Metric *metric_get(TextEngine *te, int px)
     }
     if (!any)
         return NULL;
+    /* The layout line is the Latin font's height plus 15%: Noto Sans
+     * Arabic's own height is over 2 em, and spacing every line by it would
+     * double-space Latin and Ethiopic text. Arabic ink still fits (its
+     * letters rise about 1 em and sink about 0.5 em); only rare stacked marks
+     * reach into the neighbouring line's empty margin, as in any typesetter
+     * whose line height is smaller than the font's box. */
+    TTF_Font *latin = font_get(te, SCRIPT_LATIN, 0, px);
+    int lat_h = latin ? TTF_FontHeight(latin) : asc + below;
+    int lat_a = latin ? TTF_FontAscent(latin) : asc;
     victim->px = px;
     victim->asc = asc;
     victim->below = below;
+    victim->line = lat_h * 115 / 100;
+    victim->base = lat_a + (victim->line - lat_h) / 2;
     victim->used = ++te->clock;
     return victim;
 }
@@ -409,7 +421,7 @@ int text_line_height(TextEngine *te, int px)
     if (!te || px <= 0 || px > PX_MAX)
         return 0;
     const Metric *m = metric_get(te, px);
-    return m ? m->asc + m->below : 0;
+    return m ? m->line : 0;
 }
 
 /* ---- drawing ---- */
@@ -604,7 +616,9 @@ Err text_draw_line(TextEngine *te, SDL_Renderer *r, const char *utf8, size_t len
     SDL_Texture *tex = text_render_line(te, r, utf8, len, px, bold, dir, color, &w, &h, &e);
     if (!tex)
         return e;
-    SDL_Rect dst = {x, y, w, h};
+    /* the texture is the full ink box; put its baseline on the line's */
+    const Metric *m = metric_get(te, px);
+    SDL_Rect dst = {x, y + (m ? m->base - m->asc : 0), w, h};
     if (SDL_RenderCopy(r, tex, NULL, &dst) != 0) {
         log_once(te, hash_text(utf8, len), "cannot copy a line texture", SDL_GetError());
         return ERR_IO;

@@ -914,7 +914,7 @@ static void contact_card(B *b, const Contact *c, Rect r, int big)
         B bl = *b;
         bl.dir = PARA_LTR;
         text_box(&bl, c->number, (Rect){tx.x, y, tx.w, num_h}, npx, b->small_px, 1,
-                 b->rtl ? ALIGN_END : ALIGN_START, 0, t->accent);
+                 ALIGN_START, 0, t->accent);
         y += num_h;
     }
     if (c->description)
