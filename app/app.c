@@ -144,7 +144,10 @@ static void set_screen(App *a, ScreenId s, uint64_t now)
     a->screen = s;
     a->focus = W_NONE;
     a->dirty = 1;
-    if (s == SCREEN_END) {
+    if (s == SCREEN_END && !a->end_counted) {
+        /* once per opening: coming back from Help or the language picker
+         * is the same completion */
+        a->end_counted = 1;
         stat(a, STAT_END_CARD_SHOWN, 0, 0);
         stat(a, STAT_MODULE_COMPLETED, 0, 0);
         const Module *m = app_module(a);
@@ -174,6 +177,7 @@ static void open_module(App *a, int index, uint64_t now)
     a->quiz_q = 0;
     a->quiz_answer = -1;
     a->anim_start_ms = 0;
+    a->end_counted = 0;
     stat(a, STAT_MODULE_OPENED, 0, 0);
     set_screen(a, SCREEN_SLIDE, now);
 }

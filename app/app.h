@@ -132,6 +132,7 @@ typedef struct {
     int module;        /* index into content modules, -1 none */
     int slide;
     int deepest_slide;
+    int end_counted;   /* this opening's completion is already counted */
     int quiz_q;
     int quiz_answer;   /* chosen answer for quiz_q, -1 while unanswered */
     int large_text;

@@ -261,14 +261,24 @@ int main(int argc, char **argv)
     const char *sub = argc > 1 ? argv[1] : "";
     /* Subcommands that only need the data or content directory take the
      * common --data/--content options from anywhere on the line. */
-    for (int i = 2; i + 1 < argc; i++) {
-        if (strcmp(argv[i], "--data") == 0)
-            snprintf(p.data, sizeof p.data, "%s", argv[i + 1]);
-        if (strcmp(argv[i], "--content") == 0)
-            snprintf(p.content, sizeof p.content, "%s", argv[i + 1]);
-    }
     if (strcmp(sub, "render") == 0)
         return cmd_render(argc, argv, &p, &o);
+    if (!sub[0] || sub[0] == '-')
+        return cmd_kiosk(argc, argv, &p, &o);
+    /* For the other subcommands --data (and, but for `content`, which reads
+     * it itself, --content) are taken out here, so each command sees only
+     * its own arguments. */
+    int n = 1;
+    for (int i = 1; i < argc; i++) {
+        if (i + 1 < argc && strcmp(argv[i], "--data") == 0)
+            snprintf(p.data, sizeof p.data, "%s", argv[++i]);
+        else if (i + 1 < argc && strcmp(argv[i], "--content") == 0 && strcmp(sub, "content") != 0)
+            snprintf(p.content, sizeof p.content, "%s", argv[++i]);
+        else
+            argv[n++] = argv[i];
+    }
+    argv[n] = NULL;
+    argc = n;
     if (strcmp(sub, "stats") == 0)
         return stats_cli_main(p.data, argc - 1, argv + 1, stdout);
     if (strcmp(sub, "export") == 0)
@@ -279,10 +289,7 @@ int main(int argc, char **argv)
         return pack_cli_main(p.data, argc - 1, argv + 1, stdout);
     if (strcmp(sub, "admin") == 0)
         return fprintf(stderr, "taama admin: not built yet\n"), 2; /* ADMIN_CALL */
-    if (sub[0] && sub[0] != '-') {
-        fprintf(stderr, "taama: unknown command '%s'\n", sub);
-        usage(stderr);
-        return 2;
-    }
-    return cmd_kiosk(argc, argv, &p, &o);
+    fprintf(stderr, "taama: unknown command '%s'\n", sub);
+    usage(stderr);
+    return 2;
 }

@@ -370,9 +370,20 @@ static int run_script(Kiosk *k, SDL_Renderer *sdl, const char *path)
     char line[512];
     int lineno = 0, rc = 0;
     uint64_t now = 1000;
-    app_init(&k->app, k->app.content, &k->app.cfg, now);
-    Event rs = {.kind = EV_RESIZE, .w = k->app.w, .h = k->app.h, .dpi = k->app.dpi};
-    (void)rs;
+    /* start from a clean attract screen at script time 1000 ms, keeping the
+     * configuration, window size and wiring (app_init would wipe them) */
+    App fresh;
+    AppConfig cfg = k->app.cfg;
+    app_init(&fresh, k->app.content, &cfg, now);
+    fresh.w = k->app.w;
+    fresh.h = k->app.h;
+    fresh.dpi = k->app.dpi;
+    fresh.narration_exists = k->app.narration_exists;
+    fresh.narration_ctx = k->app.narration_ctx;
+    fresh.large_text = k->app.large_text;
+    fresh.high_contrast = k->app.high_contrast;
+    k->app = fresh;
+    k->ui_valid = 0;
     while (fgets(line, sizeof line, f)) {
         lineno++;
         if (script_line(k, sdl, line, lineno, &now) != 0) {

@@ -167,6 +167,10 @@ static void test_full_visit(void **st)
     assert_int_equal(t.app.screen, SCREEN_END);
     assert_int_equal(count_stat(&t.app, STAT_END_CARD_SHOWN), 1);
     assert_int_equal(count_stat(&t.app, STAT_MODULE_COMPLETED), 1);
+    tap(&t, W_HELP, 0); /* and back: still one completion */
+    tap(&t, W_BACK, 0);
+    assert_int_equal(t.app.screen, SCREEN_END);
+    assert_int_equal(count_stat(&t.app, STAT_MODULE_COMPLETED), 1);
     tap(&t, W_NEXT, 0); /* back to the topics */
     assert_int_equal(t.app.screen, SCREEN_MENU);
     const StatEvent *deep = find_stat(&t.app, STAT_SLIDE_DEEPEST);
