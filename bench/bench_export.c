@@ -1,0 +1,225 @@
+/* bench_export.c: USB export and campaign reporting at scale.
+ *
+ *  1. Export a busy kiosk's year (every step: read, CSV, SHA-256, sign,
+ *     write + fsync + rename + folder fsync, drop caches, re-read, verify),
+ *     against the floor `sqlite3 -csv` dumping the same rows from the same
+ *     database to a file, measured in the same run (target: >= 0.8 of its
+ *     speed).
+ *  2. Merge exports from 500 kiosks into one campaign database.
+ *  3. Write the HTML and CSV reports from it.
+ * Prints Markdown. BENCH_KIOSKS overrides 500 (quick runs). */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "export/export.h"
+#include "report/report.h"
+#include "stats/stats.h"
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int32_t utc0(void *ctx, int64_t t)
+{
+    (void)ctx;
+    (void)t;
+    return 0;
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_d);
+    return v[n / 2];
+}
+
+static const char *const langs[] = {"ar", "fr", "en", "ti", "ff", "bm"};
+static const char *const mods[] = {"rights", "smuggling", "trafficking", "health", "money", "documents",
+                                   "children", "women", "return", "help"};
+
+/* Record `days` days of use with aggregated events (count > 1), `scale`
+ * sessions-ish per hour. */
+static void fill(Stats *s, int days, int scale, unsigned seed)
+{
+    for (int d = 0; d < days; d++) {
+        int64_t t0 = 1704067200 + (int64_t)d * 86400;
+        for (int h = 8; h < 20; h++) {
+            StatEvent e = {.kind = STAT_SESSION_START, .count = scale + (int)((seed + (unsigned)h) % 5)};
+            stats_record(s, &e, t0 + h * 3600);
+        }
+        for (int l = 0; l < 6; l++) {
+            StatEvent e = {.kind = STAT_LANGUAGE_CHOSEN, .count = scale * (6 - l)};
+            snprintf(e.lang, sizeof e.lang, "%s", langs[l]);
+            stats_record(s, &e, t0 + 43200);
+            StatEvent hs = {.kind = STAT_HELP_SHOWN, .count = 1 + l};
+            snprintf(hs.lang, sizeof hs.lang, "%s", langs[l]);
+            stats_record(s, &hs, t0 + 43200);
+            for (int m = 0; m < 10; m++) {
+                StatEvent o = {.kind = STAT_MODULE_OPENED, .count = scale + m};
+                snprintf(o.lang, sizeof o.lang, "%s", langs[l]);
+                snprintf(o.module, sizeof o.module, "%s", mods[m]);
+                stats_record(s, &o, t0 + 43200);
+                o.kind = STAT_MODULE_COMPLETED;
+                stats_record(s, &o, t0 + 43200);
+                for (int q = 0; q < 2; q++) {
+                    StatEvent a = o;
+                    a.kind = STAT_QUIZ_ANSWER;
+                    a.n = q;
+                    a.ok = 1;
+                    stats_record(s, &a, t0 + 43200);
+                    a.ok = 0;
+                    stats_record(s, &a, t0 + 43200);
+                }
+            }
+        }
+        for (int b = 0; b < 4; b++) {
+            StatEvent e = {.kind = STAT_SESSION_END, .n = b * 200 + 10, .count = scale};
+            stats_record(s, &e, t0 + 50000);
+        }
+        StatEvent q = {.kind = STAT_QUICK_EXIT, .count = 2};
+        stats_record(s, &q, t0 + 50000);
+        StatEvent to = {.kind = STAT_TIMEOUT, .count = scale};
+        stats_record(s, &to, t0 + 50000);
+        if (d % 30 == 29)
+            stats_flush(s, 60000);
+    }
+    stats_flush(s, 60000);
+}
+
+static Stats *open_at(const char *dir, const char *machine)
+{
+    mkdir(dir, 0700);
+    StatsOptions o = {.machine_id = machine, .utc_offset = utc0, .batch_ms = 1, .queue_cap = 1 << 17};
+    Err why;
+    return stats_open_opts(dir, &o, &why);
+}
+
+int main(void)
+{
+    log_set_quiet(1);
+    int nk = getenv("BENCH_KIOSKS") ? atoi(getenv("BENCH_KIOSKS")) : 500;
+    char root[] = "/tmp/taama-bench-export-XXXXXX";
+    if (!mkdtemp(root))
+        return 1;
+    char dir[PATH_MAX], stick[PATH_MAX], cmd[3 * PATH_MAX];
+    snprintf(dir, sizeof dir, "%s/busy", root);
+    snprintf(stick, sizeof stick, "%s/stick", root);
+    mkdir(stick, 0755);
+
+    /* 1. A busy kiosk's year. */
+    Stats *s = open_at(dir, "bench-busy");
+    if (!s)
+        return 1;
+    fill(s, 365, 20, 1);
+    ExportRequest req = {.data_dir = dir, .dest = stick, .now = 1735689600};
+    ExportResult res;
+    double te[5], tf[5];
+    long long rows = 0;
+    for (int i = 0; i < 5; i++) {
+        /* Floor: the sqlite3 shell dumping the same rows, same order. */
+        snprintf(cmd, sizeof cmd,
+                 "sqlite3 -csv '%s/stats.sqlite' \"SELECT date(c.day*86400,'unixepoch'), m.name,"
+                 " COALESCE(l.name,''), COALESCE(d.name,''), c.item, c.value FROM counters c"
+                 " JOIN names m ON m.id=c.metric LEFT JOIN names l ON l.id=c.lang"
+                 " LEFT JOIN names d ON d.id=c.module ORDER BY c.day, 2, 3, 4, c.item\" > '%s/floor.csv'",
+                 dir, root);
+        double t0 = now_s();
+        if (system(cmd) != 0)
+            return 1;
+        tf[i] = now_s() - t0;
+        t0 = now_s();
+        if (export_run(s, &req, &res) != ERR_OK) {
+            fprintf(stderr, "export failed: %s\n", res.message);
+            return 1;
+        }
+        te[i] = now_s() - t0;
+        rows = res.rows;
+    }
+    char p[PATH_MAX + 32];
+    snprintf(p, sizeof p, "%s/counters.csv", res.folder);
+    struct stat st;
+    long long bytes = stat(p, &st) == 0 ? (long long)st.st_size : 0;
+    snprintf(p, sizeof p, "%s/floor.csv", root);
+    long long floor_rows = 0;
+    FILE *ff = fopen(p, "r");
+    for (int ch; ff && (ch = fgetc(ff)) != EOF;)
+        floor_rows += ch == '\n';
+    if (ff)
+        fclose(ff);
+    stats_close(s);
+    double me = median(te, 5), mf = median(tf, 5);
+    printf("| step | rows | time (median of 5) | rows/s | vs floor |\n|---|---|---|---|---|\n");
+    printf("| floor: `sqlite3 -csv` same rows | %lld | %.1f ms | %.0f | 1.00 |\n", floor_rows, mf * 1e3,
+           (double)floor_rows / mf);
+    printf("| export a busy year (%lld bytes, signed, fsynced, re-read, verified) | %lld | %.1f ms | %.0f | %.2f |\n",
+           bytes, rows, me * 1e3, (double)rows / me, mf / me);
+
+    /* 2. Exports from many kiosks, merged. Each kiosk: 90 days of use. */
+    double tgen0 = now_s();
+    for (int k = 0; k < nk; k++) {
+        char kd[PATH_MAX], mid[32];
+        snprintf(kd, sizeof kd, "%s/k%03d", root, k);
+        snprintf(mid, sizeof mid, "bench-kiosk-%d", k);
+        Stats *ks = open_at(kd, mid);
+        if (!ks)
+            return 1;
+        fill(ks, 90, 1 + k % 7, (unsigned)k);
+        ExportRequest kr = {.data_dir = kd, .dest = stick, .now = 1735689600};
+        if (export_run(ks, &kr, &res) != ERR_OK)
+            return 1;
+        stats_close(ks);
+    }
+    double tgen = now_s() - tgen0;
+    snprintf(p, sizeof p, "%s/campaign.sqlite", root);
+    Err why;
+    ReportDb *db = report_open(p, &why);
+    if (!db)
+        return 1;
+    FILE *devnull = fopen("/dev/null", "w");
+    MergeOptions mo = {.out = devnull};
+    MergeSummary sum = {0};
+    double t0 = now_s();
+    report_merge_path(db, stick, &mo, &sum);
+    double tm = now_s() - t0;
+    printf("| merge %d kiosks' exports (+5 busy-year exports; %d taken, %d refused as older) | - | %.0f ms | %.1f "
+           "exports/s | - |\n",
+           nk, sum.taken, sum.refused, tm * 1e3, (double)(sum.taken + sum.refused) / tm);
+    t0 = now_s();
+    report_merge_path(db, stick, &mo, &sum);
+    double tm2 = now_s() - t0;
+    printf("| merge the same again (all already merged) | - | %.0f ms | - | - |\n", tm2 * 1e3);
+
+    /* 3. Reports. */
+    ReportOptions ro = {.min_count = 10};
+    snprintf(p, sizeof p, "%s/report.html", root);
+    FILE *o = fopen(p, "w");
+    t0 = now_s();
+    report_write_html(db, &ro, o);
+    double th = now_s() - t0;
+    fclose(o);
+    long long hbytes = stat(p, &st) == 0 ? (long long)st.st_size : 0;
+    printf("| HTML report (%lld bytes) | - | %.0f ms | - | - |\n", hbytes, th * 1e3);
+    t0 = now_s();
+    report_write_csv(db, &ro, devnull);
+    printf("| tidy CSV | - | %.0f ms | - | - |\n", (now_s() - t0) * 1e3);
+    fclose(devnull);
+    report_close(db);
+    printf("\n(Making the %d kiosks' databases and exports took %.1f s; not part of the figures.)\n", nk, tgen);
+    printf("Export target: >= 0.80 of the sqlite3 -csv floor: %s\n", mf / me >= 0.8 ? "met" : "NOT met");
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    return system(cmd) == 0 ? 0 : 1;
+}
