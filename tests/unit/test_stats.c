@@ -10,6 +10,7 @@
  * adds real tmpfs mounts where the kernel allows them. */
 #include <errno.h>
 #include <setjmp.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -707,7 +708,7 @@ static void test_cli(void **state)
 /* Wraps the default VFS. While a fault is set, writes (and opens for
  * writing) fail the way the kernel would make them fail. */
 enum { FAULT_NONE, FAULT_FULL, FAULT_READONLY, FAULT_EIO };
-static volatile int g_fault;
+static atomic_int g_fault; /* set by the test, read by the writer thread */
 static sqlite3_vfs g_shim, *g_real;
 
 typedef struct {
