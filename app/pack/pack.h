@@ -143,7 +143,8 @@ Err pack_sig_verify(const PackSig *sig, const PackKey *key, const void *msg, siz
  * ERR_FORMAT when anything required is missing or malformed. */
 Err pack_comment_parse(const char *comment, char *campaign, int64_t *version);
 
-/* Key id as minisign prints it (16 uppercase hex characters). */
+/* Key id as 16 uppercase hex digits: the number minisign prints in its
+ * comments (minisign drops leading zeros). */
 void pack_key_id_hex(const unsigned char id[PACK_KEY_ID_BYTES], char out[17]);
 
 /* Load DATA/pack-trust/key1.pub, key2.pub (either may be missing) and

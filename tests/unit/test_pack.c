@@ -270,7 +270,14 @@ static void test_key_and_sig_parse(void **state)
     char path[400];
     snprintf(path, sizeof path, "%s/k1.pub", keys);
     char *t = read_text(path);
-    assert_non_null(strstr(t, hex));
+    /* minisign prints it without leading zeros. */
+    const char *digits = hex;
+    while (*digits == '0' && digits[1])
+        digits++;
+    char want[64];
+    snprintf(want, sizeof want, "public key %s\n", digits);
+    if (!strstr(t, want))
+        fail_msg("key id %s not in %s", hex, t);
     /* The bare base64 line works too; CRLF is tolerated. */
     char *line = strchr(t, '\n') + 1;
     PackKey k2;
