@@ -67,7 +67,12 @@ MO    = $(PO:locales/%/LC_MESSAGES/taama.po=$(B)/locale/%/LC_MESSAGES/taama.mo)
 .PHONY: all deps run check test bench install uninstall pot clean asan snapshots-update narration
 .DEFAULT_GOAL := all
 
-all: $(B)/taama $(B)/taama-report $(MO)
+all: $(B)/taama $(B)/taama-report $(MO) narration
+
+# Demo narration spoken by espeak-ng from the compiled translations
+# (incremental; skipped with a message where espeak-ng or a voice is missing).
+narration: $(B)/taama $(MO)
+	@sh tools/make-narration.sh $(B)
 
 # Install missing Debian packages first (the list is tools/debian-packages.txt).
 $(B)/.deps: tools/debian-packages.txt tools/deps.sh
@@ -148,6 +153,7 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/taama
 	install -m 755 $(B)/taama $(B)/taama-report $(DESTDIR)$(BINDIR)/
 	cp -R assets content $(DESTDIR)$(SHAREDIR)/taama/
+	if [ -d $(B)/narration ]; then cp -R $(B)/narration $(DESTDIR)$(SHAREDIR)/taama/; fi
 	for mo in $(MO); do d=$(DESTDIR)$(SHAREDIR)/locale/$$(echo $$mo | cut -d/ -f3)/LC_MESSAGES; \
 	  install -d $$d; install -m 644 $$mo $$d/taama.mo; done
 	if [ -f deploy/taama.service ]; then install -d $(DESTDIR)$(PREFIX)/lib/systemd/system; \

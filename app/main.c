@@ -27,7 +27,9 @@
 #include "core/log.h"
 #include "export/export.h"
 #include "i18n/i18n.h"
+#include "narration/narration.h"
 #include "pack/pack.h"
+#include "render/content_checks.h"
 #include "render/kiosk.h"
 #include "settings/settings.h"
 #include "stats/stats.h"
@@ -37,6 +39,7 @@ typedef struct {
     char locale[PATH_MAX + 32];
     char data[PATH_MAX];
     char content[PATH_MAX + 64];
+    char narration[PATH_MAX + 64]; /* build-generated demo narration */
 } Paths;
 
 static int is_dir(const char *p)
@@ -65,12 +68,15 @@ static void find_paths(Paths *p, const char *argv0)
     if (env_root && *env_root) {
         snprintf(p->root, sizeof p->root, "%s", env_root);
         snprintf(p->locale, sizeof p->locale, "%s/build/locale", env_root);
+        snprintf(p->narration, sizeof p->narration, "%s/build/narration", env_root);
     } else if (is_dir(probe)) { /* build tree: build/taama */
         snprintf(p->root, sizeof p->root, "%s/..", dir);
         snprintf(p->locale, sizeof p->locale, "%s/locale", dir);
+        snprintf(p->narration, sizeof p->narration, "%s/narration", dir);
     } else { /* installed: PREFIX/bin/taama */
         snprintf(p->root, sizeof p->root, "%s/../share/taama", dir);
         snprintf(p->locale, sizeof p->locale, "%s/../share/locale", dir);
+        snprintf(p->narration, sizeof p->narration, "%s/../share/taama/narration", dir);
     }
     const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
     if (xdg && *xdg)
@@ -90,6 +96,7 @@ static void usage(FILE *f)
           "       taama stats                     print the counters\n"
           "       taama export --to DIR           write an export to DIR\n"
           "       taama content check|pot         check content, or write its POT\n"
+          "       taama narration script          texts for tools/make-narration.sh\n"
           "       taama pack make|verify|install  signed content packs\n"
           "       taama admin set-pin             set the admin PIN\n"
           "options: --windowed WxH  --data DIR  --content DIR  --script FILE  --dpi N\n"
@@ -177,6 +184,7 @@ static void apply_settings(const Paths *p, KioskOptions *o)
     cfg.timeout_s = o->cfg.timeout_s > 0 ? o->cfg.timeout_s : s.inactivity_timeout_s;
     cfg.autoplay = s.narration_autoplay;
     o->cfg = cfg;
+    o->narration_volume = s.narration_volume;
 }
 
 static Content *load_content(const char *dir)
@@ -258,6 +266,7 @@ int main(int argc, char **argv)
     o.content_dir = p.content;
     o.data_dir = p.data;
     o.locale_dir = p.locale;
+    o.narration_dir = p.narration;
     const char *sub = argc > 1 ? argv[1] : "";
     /* Subcommands that only need the data or content directory take the
      * common --data/--content options from anywhere on the line. */
@@ -284,7 +293,9 @@ int main(int argc, char **argv)
     if (strcmp(sub, "export") == 0)
         return export_cli_main(p.data, argc - 1, argv + 1, stdout);
     if (strcmp(sub, "content") == 0)
-        return content_cli_main(p.content, argc - 1, argv + 1, stdout);
+        return content_checks_cli(p.content, assets, p.narration, argc - 1, argv + 1, stdout);
+    if (strcmp(sub, "narration") == 0)
+        return narration_cli_main(p.content, argc - 1, argv + 1, stdout);
     if (strcmp(sub, "pack") == 0)
         return pack_cli_main(p.data, argc - 1, argv + 1, stdout);
     if (strcmp(sub, "admin") == 0)

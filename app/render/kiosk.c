@@ -19,7 +19,9 @@
 #include "core/arena.h"
 #include "core/log.h"
 #include "i18n/i18n.h"
+#include "narration/narration.h"
 #include "qr/qr.h"
+#include "render/audio.h"
 #include "render/render.h"
 #include "ui/ui.h"
 
@@ -42,6 +44,8 @@ typedef struct {
     Renderer *ren;
     TextMetrics tm;
     Stats *stats;
+    NarrationIndex *narration;
+    AudioPlayer *audio; /* NULL: silent (no device, or render/script) */
     int ui_valid;
 } Kiosk;
 
@@ -68,7 +72,8 @@ static void drain(Kiosk *k)
             stats_record(k->stats, &ev, (int64_t)t);
     }
     k->app.n_stats = 0;
-    k->app.n_audio = 0; /* narration playback: see issue 6 */
+    audio_apply(k->audio, k->narration, k->app.audio, k->app.n_audio);
+    k->app.n_audio = 0;
 }
 
 static void step(Kiosk *k, Event *ev, uint64_t now)
@@ -154,6 +159,12 @@ static float display_dpi(SDL_Window *win, float forced)
     return 160;
 }
 
+static void wire_narration(Kiosk *k)
+{
+    k->app.narration_exists = k->narration ? narration_exists : NULL;
+    k->app.narration_ctx = k->narration;
+}
+
 static int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const Content *content,
                        uint64_t now)
 {
@@ -167,7 +178,15 @@ static int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const
         return -1;
     }
     k->tm = render_metrics(k->ren);
+    /* Recorded voices in CONTENT/audio win over the generated demo ones. */
+    char rec[4096];
+    snprintf(rec, sizeof rec, "%s/audio", o->content_dir);
+    const char *dirs[] = {rec, o->narration_dir};
+    k->narration = narration_index_new(dirs, 2, &why);
+    if (!k->narration)
+        log_warn("narration index: %s; the speaker stays off", err_str(why));
     app_init(&k->app, content, &o->cfg, now);
+    wire_narration(k);
     k->app.large_text = o->large_text;
     k->app.high_contrast = o->high_contrast;
     return 0;
@@ -175,6 +194,8 @@ static int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const
 
 static void kiosk_teardown(Kiosk *k)
 {
+    audio_close(k->audio);
+    narration_index_free(k->narration);
     qr_cache_clear();
     render_free(k->ren);
     arena_free(k->arena);
@@ -432,6 +453,10 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
         goto out;
     have_kiosk = 1;
     k.stats = stats;
+    if (!o->script) {
+        AudioOptions ao = {.volume = o->narration_volume};
+        k.audio = audio_open(&ao);
+    }
     SDL_GetRendererOutputSize(sdl, &w, &h);
     Event rs = {.kind = EV_RESIZE, .w = w, .h = h, .dpi = display_dpi(win, o->dpi)};
     app_update(&k.app, &rs, ticks());

@@ -22,6 +22,8 @@ typedef struct {
     const char *script; /* run this input script instead of waiting for a person */
     AppConfig cfg;
     int large_text, high_contrast;
+    const char *narration_dir; /* build-generated narration, after CONTENT/audio; may be NULL */
+    int narration_volume;      /* 0..100 */
 } KioskOptions;
 
 /* Run the kiosk until the window closes or SIGTERM. Returns an exit code. */

@@ -1,0 +1,419 @@
+/* content_checks.c: overflow, translation, narration and reference checks
+ * for `taama content check`; see content_checks.h.
+ *
+ * The overflow check lays out exactly what the kiosk would draw: ui_build()
+ * with render_metrics() of a Renderer holding the bundled fonts, so a
+ * measurement here is the width the screen gets. Nothing is drawn: the
+ * software renderer only exists because the text engine needs one. */
+#include "render/content_checks.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/arena.h"
+#include "core/log.h"
+#include "i18n/i18n.h"
+#include "narration/narration.h"
+#include "qr/qr.h"
+#include "render/render.h"
+#include "ui/ui.h"
+
+static const struct {
+    int w, h;
+} SIZES[] = {{1920, 1080}, {1080, 1920}, {1280, 800}, {720, 1280}, {360, 640}};
+enum { N_SIZES = sizeof SIZES / sizeof SIZES[0] };
+
+int content_checks_size_count(void) { return N_SIZES; }
+
+void content_checks_size(int i, int *w, int *h)
+{
+    *w = i >= 0 && i < N_SIZES ? SIZES[i].w : 0;
+    *h = i >= 0 && i < N_SIZES ? SIZES[i].h : 0;
+}
+
+struct ContentChecks {
+    SDL_Surface *surf;
+    SDL_Renderer *sdl;
+    Renderer *ren;
+    TextMetrics tm;
+    Arena *arena;
+    char *narration_dir;
+};
+
+ContentChecks *content_checks_new(const char *assets_dir, const char *narration_dir, Err *why)
+{
+    Err e = ERR_NOMEM;
+    if (!getenv("SDL_VIDEODRIVER"))
+        SDL_setenv("SDL_VIDEODRIVER", "dummy", 1);
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        log_error("content check: SDL_Init: %s", SDL_GetError());
+        if (why)
+            *why = ERR_IO;
+        return NULL;
+    }
+    if (TTF_Init() != 0) {
+        log_error("content check: TTF_Init: %s", TTF_GetError());
+        SDL_Quit();
+        if (why)
+            *why = ERR_IO;
+        return NULL;
+    }
+    ContentChecks *cc = calloc(1, sizeof *cc);
+    if (!cc)
+        goto fail;
+    cc->arena = arena_new(4u << 20);
+    cc->surf = SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888);
+    cc->sdl = cc->surf ? SDL_CreateSoftwareRenderer(cc->surf) : NULL;
+    if (narration_dir && !(cc->narration_dir = strdup(narration_dir)))
+        goto fail;
+    if (!cc->arena || !cc->sdl)
+        goto fail;
+    cc->ren = render_new(cc->sdl, assets_dir, ".", &e);
+    if (!cc->ren)
+        goto fail;
+    cc->tm = render_metrics(cc->ren);
+    return cc;
+fail:
+    content_checks_free(cc);
+    if (!cc) {
+        TTF_Quit();
+        SDL_Quit();
+    }
+    if (why)
+        *why = e;
+    return NULL;
+}
+
+void content_checks_free(ContentChecks *cc)
+{
+    if (!cc)
+        return;
+    render_free(cc->ren);
+    if (cc->sdl)
+        SDL_DestroyRenderer(cc->sdl);
+    SDL_FreeSurface(cc->surf);
+    arena_free(cc->arena);
+    free(cc->narration_dir);
+    free(cc);
+    qr_cache_clear();
+    TTF_Quit();
+    SDL_Quit();
+}
+
+/* The languages to check: --lang ones, else the whole i18n table. */
+static int check_langs(const ContentReport *r, const char **out, int max)
+{
+    int n = 0;
+    const char *const *given = content_report_langs(r, &n);
+    int k = 0;
+    for (int i = 0; i < n && k < max; i++) {
+        if (i18n_language(given[i]))
+            out[k++] = given[i];
+    }
+    if (n == 0)
+        for (int i = 0; i < i18n_language_count() && k < max; i++)
+            out[k++] = i18n_language_at(i)->code;
+    return k;
+}
+
+/* ---- overflow ------------------------------------------------------------ */
+
+typedef struct {
+    char (*v)[128];
+    int n, cap;
+} Names;
+
+static void add_name(void *ctx, const char *name)
+{
+    Names *ns = ctx;
+    if (ns->n == ns->cap) {
+        int ncap = ns->cap ? ns->cap * 2 : 64;
+        char(*v)[128] = realloc(ns->v, (size_t)ncap * sizeof *v);
+        if (!v)
+            return;
+        ns->v = v;
+        ns->cap = ncap;
+    }
+    snprintf(ns->v[ns->n++], sizeof ns->v[0], "%s", name);
+}
+
+static const struct {
+    const char *name;
+    int large, contrast;
+} MODES[] = {{"normal text", 0, 0}, {"large text", 1, 0}, {"high contrast", 0, 1}};
+
+static void check_overflow(const Content *c, ContentReport *r, void *user)
+{
+    ContentChecks *cc = user;
+    const char *langs[APP_MAX_LANGS];
+    int n_langs = check_langs(r, langs, APP_MAX_LANGS);
+    AppConfig cfg;
+    app_config_default(&cfg);
+    cfg.n_langs = n_langs;
+    for (int i = 0; i < n_langs; i++)
+        snprintf(cfg.langs[i], sizeof cfg.langs[i], "%s", langs[i]);
+    App *a = calloc(1, sizeof *a);
+    Names names = {0};
+    if (!a) {
+        content_report(r, CONTENT_ERROR, NULL, 0, "out of memory");
+        return;
+    }
+    app_init(a, c, &cfg, 1000);
+    app_screen_names(a, add_name, &names);
+    int boxes = 0, layouts = 0;
+    for (int li = 0; li < n_langs; li++)
+        for (int s = 0; s < names.n; s++)
+            for (int z = 0; z < N_SIZES; z++)
+                for (size_t md = 0; md < sizeof MODES / sizeof MODES[0]; md++) {
+                    if (app_goto(a, names.v[s], 1000) != 0)
+                        continue;
+                    a->lang = li;
+                    if (a->screen == SCREEN_LANGUAGE)
+                        a->picker_choice = li;
+                    a->w = SIZES[z].w;
+                    a->h = SIZES[z].h;
+                    a->dpi = 160;
+                    a->large_text = MODES[md].large;
+                    a->high_contrast = MODES[md].contrast;
+                    i18n_set_language(langs[li]);
+                    Ui ui;
+                    arena_reset(cc->arena);
+                    if (ui_build(&ui, a, 1000, &cc->tm, cc->arena) != ERR_OK) {
+                        content_report(r, CONTENT_ERROR, NULL, 0,
+                                       "%s, %s, %dx%d, %s: the screen does not fit the frame "
+                                       "arena",
+                                       langs[li], names.v[s], SIZES[z].w, SIZES[z].h,
+                                       MODES[md].name);
+                        continue;
+                    }
+                    layouts++;
+                    if (ui.overflow) {
+                        boxes += ui.overflow;
+                        content_report(r, CONTENT_ERROR, NULL, 0,
+                                       "%s, screen %s, %dx%d, %s: %d text box%s overflow%s, "
+                                       "first: \"%s\"",
+                                       langs[li], names.v[s], SIZES[z].w, SIZES[z].h,
+                                       MODES[md].name, ui.overflow, ui.overflow > 1 ? "es" : "",
+                                       ui.overflow > 1 ? "" : "s",
+                                       ui.overflow_text ? ui.overflow_text : "?");
+                    }
+                }
+    i18n_set_language("en");
+    log_info("overflow: %d layouts checked, %d boxes overflow", layouts, boxes);
+    free(names.v);
+    free(a);
+}
+
+/* ---- translation -------------------------------------------------------- */
+
+typedef struct {
+    const char *lang;
+    ContentReport *r;
+    int total, missing, listing;
+} TrCtx;
+
+static void tr_count(void *ctx, const char *s, const char *file, int line)
+{
+    TrCtx *x = ctx;
+    x->total++;
+    if (i18n_has_translation(x->lang, s))
+        return;
+    x->missing++;
+    if (x->listing)
+        content_report(x->r, CONTENT_WARNING, file, line, "no %s translation for \"%s\"", x->lang,
+                       s);
+}
+
+static void check_translation(const Content *c, ContentReport *r, void *user)
+{
+    (void)user;
+    const char *langs[APP_MAX_LANGS];
+    int n_langs = check_langs(r, langs, APP_MAX_LANGS);
+    for (int i = 0; i < n_langs; i++) {
+        if (!strcmp(langs[i], "en"))
+            continue;
+        TrCtx x = {langs[i], r, 0, 0, 0};
+        content_foreach_string(c, tr_count, &x);
+        if (x.missing == 0)
+            continue;
+        if (x.missing == x.total) {
+            /* one line, not hundreds, for a language with no catalogue yet */
+            content_report(r, CONTENT_WARNING, NULL, 0,
+                           "%s: none of the %d content strings is translated (no "
+                           "locales/%s/LC_MESSAGES/taama.po compiled yet?)",
+                           langs[i], x.total, langs[i]);
+            continue;
+        }
+        x.listing = 1;
+        x.missing = x.total = 0;
+        content_foreach_string(c, tr_count, &x);
+        content_report(r, CONTENT_WARNING, NULL, 0, "%s: %d of %d content strings not translated",
+                       langs[i], x.missing, x.total);
+    }
+}
+
+/* ---- narration ----------------------------------------------------------- */
+
+typedef struct {
+    const Module *m;
+    const char *key, *what;
+    int explicit_key; /* given as audio: in the YAML, not derived */
+} KeyRef;
+
+/* Every narration key of a module, with whether the YAML named it. */
+static int module_keys(const Module *m, KeyRef *out, int max)
+{
+    int n = 0;
+    char derived[128];
+    static char what[CONTENT_MAX_SLIDES + CONTENT_MAX_QUIZ + 1][32];
+    for (int s = 0; s < m->n_slides && n < max; s++) {
+        snprintf(derived, sizeof derived, "%s-slide-%d", m->id, s + 1);
+        snprintf(what[n], sizeof what[n], "slide %d", s + 1);
+        out[n] = (KeyRef){m, m->slides[s].audio, what[n],
+                          m->slides[s].audio && strcmp(m->slides[s].audio, derived) != 0};
+        n++;
+    }
+    for (int q = 0; q < m->n_quiz && n < max; q++) {
+        snprintf(derived, sizeof derived, "%s-quiz-%d", m->id, q + 1);
+        snprintf(what[n], sizeof what[n], "quiz question %d", q + 1);
+        out[n] = (KeyRef){m, m->quiz[q].audio, what[n],
+                          m->quiz[q].audio && strcmp(m->quiz[q].audio, derived) != 0};
+        n++;
+    }
+    if (n < max) {
+        snprintf(derived, sizeof derived, "%s-end", m->id);
+        out[n] = (KeyRef){m, m->end.audio, "end card",
+                          m->end.audio && strcmp(m->end.audio, derived) != 0};
+        n++;
+    }
+    return n;
+}
+
+static void check_narration(const Content *c, ContentReport *r, void *user)
+{
+    ContentChecks *cc = user;
+    const char *langs[APP_MAX_LANGS];
+    int n_langs = check_langs(r, langs, APP_MAX_LANGS);
+    char rec[4096];
+    snprintf(rec, sizeof rec, "%s/audio", content_dir(c));
+    const char *dirs[] = {rec, cc->narration_dir};
+    Err why = ERR_OK;
+    NarrationIndex *ix = narration_index_new(dirs, 2, &why);
+    if (!ix) {
+        content_report(r, CONTENT_ERROR, NULL, 0, "cannot index narration: %s", err_str(why));
+        return;
+    }
+    KeyRef keys[CONTENT_MAX_SLIDES + CONTENT_MAX_QUIZ + 1];
+    for (int li = 0; li < n_langs; li++) {
+        const char *lang = langs[li];
+        int total = 0, have = 0;
+        for (int i = 0; i < content_module_count(c); i++) {
+            int n = module_keys(content_module(c, i), keys, (int)(sizeof keys / sizeof keys[0]));
+            for (int k = 0; k < n; k++, total++)
+                have += keys[k].key && narration_exists(ix, lang, keys[k].key);
+        }
+        char name_key[32];
+        snprintf(name_key, sizeof name_key, "lang:%s", lang);
+        if (!narration_exists(ix, lang, name_key))
+            content_report(r, CONTENT_WARNING, NULL, 0,
+                           "%s: no recording of the language's own name (%s/%s.wav): the "
+                           "picker stays silent for it",
+                           lang, lang, NARRATION_LANGUAGE_NAME);
+        if (have == 0) {
+            content_report(r, CONTENT_WARNING, NULL, 0,
+                           "%s: no narration at all (0 of %d): the speaker is disabled in this "
+                           "language",
+                           lang, total);
+            continue;
+        }
+        for (int i = 0; i < content_module_count(c); i++) {
+            const Module *m = content_module(c, i);
+            int n = module_keys(m, keys, (int)(sizeof keys / sizeof keys[0]));
+            for (int k = 0; k < n; k++)
+                if (!keys[k].key || !narration_exists(ix, lang, keys[k].key))
+                    content_report(r, CONTENT_WARNING, m->file, 0,
+                                   "%s: %s has no narration (audio/%s/%s.wav)", lang,
+                                   keys[k].what, lang, keys[k].key ? keys[k].key : "?");
+        }
+        if (have < total)
+            content_report(r, CONTENT_WARNING, NULL, 0, "%s: narration for %d of %d screens",
+                           lang, have, total);
+    }
+    /* An explicit key is a reference to a recording: it must exist somewhere. */
+    for (int i = 0; i < content_module_count(c); i++) {
+        const Module *m = content_module(c, i);
+        int n = module_keys(m, keys, (int)(sizeof keys / sizeof keys[0]));
+        for (int k = 0; k < n; k++) {
+            if (!keys[k].explicit_key)
+                continue;
+            int found = 0;
+            for (int li = 0; li < n_langs && !found; li++)
+                found = narration_exists(ix, langs[li], keys[k].key);
+            if (!found)
+                content_report(r, CONTENT_ERROR, m->file, 0,
+                               "%s: audio: %s names no recording in any language "
+                               "(audio/<lang>/%s.wav)",
+                               keys[k].what, keys[k].key, keys[k].key);
+        }
+    }
+    narration_index_free(ix);
+}
+
+/* ---- references ------------------------------------------------------------ */
+
+static void check_references(const Content *c, ContentReport *r, void *user)
+{
+    (void)user;
+    char file[4096], text[512];
+    snprintf(file, sizeof file, "%s/contacts.yaml", content_dir(c));
+    for (int i = 0; i < content_contact_count(c); i++) {
+        const Contact *k = content_contact(c, i);
+        if (!k->number)
+            continue; /* reported by the contacts check */
+        if (qr_contact_text(k, text, sizeof text) < 0 || !qr_get(text))
+            content_report(r, CONTENT_ERROR, file, 0,
+                           "contact '%s': no QR code can be made for its number", k->id);
+    }
+    qr_cache_clear();
+}
+
+int content_checks_table(ContentChecks *cc, ContentCheck *out, int max)
+{
+    const ContentCheck all[] = {
+        {"overflow", check_overflow, cc},
+        {"translation", check_translation, cc},
+        {"narration", check_narration, cc},
+        {"references", check_references, cc},
+    };
+    int n = 0;
+    for (size_t i = 0; i < sizeof all / sizeof all[0] && n < max; i++)
+        out[n++] = all[i];
+    return n;
+}
+
+int content_checks_cli(const char *content_dir, const char *assets_dir,
+                       const char *narration_dir, int argc, char **argv, FILE *out)
+{
+    int checking = 0;
+    for (int i = 0; i < argc; i++)
+        checking |= !strcmp(argv[i], "check");
+    if (!checking)
+        return content_cli_main(content_dir, argc, argv, out);
+    Err why = ERR_OK;
+    ContentChecks *cc = content_checks_new(assets_dir, narration_dir, &why);
+    if (!cc) {
+        fprintf(stderr, "taama content: cannot measure text (%s); overflow and narration are "
+                        "not checked\n",
+                err_str(why));
+        int rc = content_cli_main(content_dir, argc, argv, out);
+        return rc ? rc : 1;
+    }
+    ContentCheck extra[CONTENT_CHECKS_MAX];
+    int n = content_checks_table(cc, extra, CONTENT_CHECKS_MAX);
+    int rc = content_cli_run(content_dir, argc, argv, out, extra, n);
+    content_checks_free(cc);
+    return rc;
+}
