@@ -122,6 +122,10 @@ $(B)/tests/support/%.o: tests/support/%.c | $(B)/.deps
 
 # Benchmarks: bench/bench_*.c link core + renderer + SDL (bench_floor.c is
 # the bare SDL2+SDL2_ttf floor and uses nothing of ours).
+$(B)/bench/bench_floor: bench/bench_floor.c | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(UICFLAGS) $(ALL_LDFLAGS) -o $@ $< $(UI_LIBS)
+
 $(B)/bench/%: bench/%.c $(RENDER_OBJ) $(B)/libtaama-core.a | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(UICFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(UI_LIBS) $(CORE_LIBS)

@@ -137,6 +137,10 @@ static int parse_options(int argc, char **argv, int i, Paths *p, KioskOptions *o
         } else if (strcmp(a, "--timeout") == 0 && v) {
             o->cfg.timeout_s = atoi(v);
             i++;
+        } else if (strcmp(a, "--exit-after-first-frame") == 0) {
+            o->exit_after_first_frame = 1; /* make bench */
+        } else if (strcmp(a, "--warm") == 0) {
+            o->warm_all = 1; /* make bench */
         } else if (strcmp(a, "--large-text") == 0) {
             o->large_text = 1;
         } else if (strcmp(a, "--high-contrast") == 0) {

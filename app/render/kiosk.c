@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/arena.h"
 #include "core/log.h"
@@ -420,6 +421,36 @@ static int run_script(Kiosk *k, SDL_Renderer *sdl, const char *path)
 
 /* ---- the kiosk -------------------------------------------------------- */
 
+/* make bench measures start-up to the first presented frame, not to exit
+ * (tearing down audio and threads is not what a visitor waits for): it
+ * passes a pipe in TAAMA_FIRST_FRAME_FD and we write one byte to it. */
+static void signal_first_frame(void)
+{
+    const char *fd = getenv("TAAMA_FIRST_FRAME_FD");
+    if (fd && write(atoi(fd), "1", 1) != 1)
+        log_warn("cannot signal the first frame");
+}
+
+static void warm_one(void *ctx, const char *name)
+{
+    Kiosk *k = ctx;
+    if (app_goto(&k->app, name, 1000) == 0) {
+        rebuild(k, 1000);
+        render_draw(k->ren, &k->ui);
+    }
+}
+
+/* Draw every screen once (not presented) so that fonts, shaped lines and
+ * images are all cached, then return to the attract screen. */
+static void warm_caches(Kiosk *k, uint64_t now)
+{
+    app_screen_names(&k->app, warm_one, k);
+    app_wipe(&k->app, now);
+    k->app.n_stats = 0;
+    k->app.n_audio = 0;
+    k->ui_valid = 0;
+}
+
 static uint64_t ticks(void) { return SDL_GetTicks64(); }
 
 int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
@@ -464,6 +495,8 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
         rc = run_script(&k, sdl, o->script);
         goto out;
     }
+    if (o->warm_all)
+        warm_caches(&k, ticks());
     signal(SIGTERM, on_signal);
     signal(SIGINT, on_signal);
 #ifdef TAAMA_HAVE_SYSTEMD
@@ -474,6 +507,17 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
 #endif
     while (!quit_requested) {
         uint64_t now = ticks();
+        /* draw first, then sleep until something can change */
+        if (k.app.dirty || app_animating(&k.app, now) || !k.ui_valid) {
+            rebuild(&k, now);
+            render_draw(k.ren, &k.ui);
+            SDL_RenderPresent(sdl);
+            k.app.dirty = 0;
+            if (o->exit_after_first_frame) {
+                signal_first_frame();
+                break;
+            }
+        }
         int wait = app_animating(&k.app, now) ? 0 : app_next_wake_ms(&k.app, now);
 #ifdef TAAMA_HAVE_SYSTEMD
         if (watchdog) {
@@ -505,12 +549,6 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
             got = SDL_PollEvent(&e);
         }
         step(&k, NULL, now);
-        if (k.app.dirty || app_animating(&k.app, now) || !k.ui_valid) {
-            rebuild(&k, now);
-            render_draw(k.ren, &k.ui);
-            SDL_RenderPresent(sdl);
-            k.app.dirty = 0;
-        }
     }
     rc = 0;
 out:
@@ -599,4 +637,61 @@ void kiosk_list_screens(const Content *content, FILE *out)
     App a;
     app_init(&a, content, NULL, 0);
     app_screen_names(&a, print_name, out);
+}
+
+/* ---- make bench ------------------------------------------------------- */
+
+int kiosk_bench_frames(const KioskOptions *o, const Content *content, int w, int h, int frames,
+                       double *ms_out)
+{
+    if (!getenv("SDL_VIDEODRIVER"))
+        SDL_setenv("SDL_VIDEODRIVER", "dummy", 1);
+    if (sdl_start() != 0)
+        return -1;
+    int n = -1;
+    Kiosk k;
+    int have = 0;
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *sdl = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    if (!sdl || kiosk_setup(&k, sdl, o, content, 1000) != 0)
+        goto out;
+    have = 1;
+    k.app.w = w;
+    k.app.h = h;
+    k.app.dpi = 160;
+    uint64_t now = 1000;
+    int mods = content_module_count(content);
+    n = 0;
+    for (int m = 0; n < frames && mods > 0; m = (m + 1) % mods) {
+        char name[96];
+        snprintf(name, sizeof name, "%s/slide-1", content_module(content, m)->id);
+        app_goto(&k.app, name, now);
+        const Module *mod = content_module(content, m);
+        for (int s = 1; s < mod->n_slides && n < frames; s++) {
+            /* a swipe: press, move, release, then the transition's frames */
+            Event ev = {.kind = EV_POINTER_DOWN, .x = w * 3 / 4, .y = h / 2};
+            step(&k, &ev, now);
+            ev = (Event){.kind = EV_POINTER_UP, .x = w / 4, .y = h / 2};
+            step(&k, &ev, now + 100);
+            now += 100;
+            for (uint64_t t = 0; t <= APP_ANIM_MS + 16 && n < frames; t += 16) {
+                uint64_t t0 = SDL_GetPerformanceCounter();
+                step(&k, NULL, now + t);
+                rebuild(&k, now + t);
+                render_draw(k.ren, &k.ui);
+                SDL_RenderPresent(sdl);
+                uint64_t t1 = SDL_GetPerformanceCounter();
+                ms_out[n++] = (double)(t1 - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
+            }
+            now += APP_ANIM_MS + 32;
+        }
+    }
+out:
+    if (have)
+        kiosk_teardown(&k);
+    if (sdl)
+        SDL_DestroyRenderer(sdl);
+    SDL_FreeSurface(surf);
+    sdl_stop();
+    return n;
 }

@@ -22,6 +22,10 @@ typedef struct {
     const char *script; /* run this input script instead of waiting for a person */
     AppConfig cfg;
     int large_text, high_contrast;
+    /* for make bench: exit right after the first frame is presented; draw
+     * every screen once at start-up so all images and text are cached */
+    int exit_after_first_frame;
+    int warm_all;
     const char *narration_dir; /* build-generated narration, after CONTENT/audio; may be NULL */
     int narration_volume;      /* 0..100 */
 } KioskOptions;
@@ -35,6 +39,13 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats);
  * (exit code 3) so reviewers see it. */
 int kiosk_render(const KioskOptions *o, const Content *content, const char *lang,
                  const char *screen_name, int w, int h, const char *png_path);
+
+/* For make bench: draw `frames` frames of slide transitions (swiping through
+ * every slide of every module, animations included) on a software renderer
+ * of w x h, and store each frame's build+draw time in ms_out (milliseconds).
+ * Returns the number of frames measured, or -1. */
+int kiosk_bench_frames(const KioskOptions *o, const Content *content, int w, int h, int frames,
+                       double *ms_out);
 
 /* Print every screen name kiosk_render accepts, one per line. */
 void kiosk_list_screens(const Content *content, FILE *out);

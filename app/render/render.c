@@ -23,6 +23,13 @@ typedef struct {
     uint64_t used;
 } ImgSlot;
 
+enum { DISC_SLOTS = 4 };
+
+typedef struct {
+    int dia;
+    SDL_Texture *tex;
+} DiscSlot;
+
 struct Renderer {
     SDL_Renderer *sdl;
     TextEngine *te;
@@ -30,6 +37,7 @@ struct Renderer {
     char content[PATH_MAX_LEN];
     ImgSlot slots[IMG_SLOTS];
     uint64_t tick;
+    DiscSlot discs[DISC_SLOTS]; /* see draw_circle */
     char failed[FAILED_MAX][PATH_MAX_LEN]; /* logged once each */
     int n_failed;
 };
@@ -85,6 +93,9 @@ void render_free(Renderer *r)
     if (!r)
         return;
     drop_images(r);
+    for (int i = 0; i < DISC_SLOTS; i++)
+        if (r->discs[i].tex)
+            SDL_DestroyTexture(r->discs[i].tex);
     text_engine_free(r->te);
     free(r);
 }
@@ -180,25 +191,56 @@ static void draw_image(Renderer *r, const DrawCmd *d)
                      d->flip ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
 }
 
+/* Circles (progress dots) are white anti-aliased disc textures made once
+ * per diameter, then tinted: SDL's software renderer draws geometry slowly
+ * and scales blended textures slowly, and six dots would cost more than the
+ * rest of a frame. */
+static SDL_Texture *disc_texture(Renderer *r, int dia)
+{
+    DiscSlot *slot = &r->discs[0];
+    for (int i = 0; i < DISC_SLOTS; i++) {
+        if (r->discs[i].tex && r->discs[i].dia == dia)
+            return r->discs[i].tex;
+        if (!r->discs[i].tex)
+            slot = &r->discs[i];
+    }
+    if (dia <= 0 || dia > 512)
+        return NULL;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, dia, dia, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s)
+        return NULL;
+    float rad = dia / 2.0f;
+    for (int y = 0; y < dia; y++) {
+        Uint32 *row = (Uint32 *)(void *)((Uint8 *)s->pixels + y * s->pitch);
+        for (int x = 0; x < dia; x++) {
+            int in = 0; /* coverage from 4x4 samples */
+            for (int sy = 0; sy < 4; sy++)
+                for (int sx = 0; sx < 4; sx++) {
+                    float fx = x + (sx + 0.5f) / 4 - rad, fy = y + (sy + 0.5f) / 4 - rad;
+                    in += fx * fx + fy * fy <= rad * rad;
+                }
+            row[x] = ((Uint32)(in * 255 / 16) << 24) | 0xffffffu;
+        }
+    }
+    if (slot->tex)
+        SDL_DestroyTexture(slot->tex);
+    slot->tex = SDL_CreateTextureFromSurface(r->sdl, s);
+    slot->dia = dia;
+    SDL_FreeSurface(s);
+    if (slot->tex)
+        SDL_SetTextureBlendMode(slot->tex, SDL_BLENDMODE_BLEND);
+    return slot->tex;
+}
+
 static void draw_circle(Renderer *r, const DrawCmd *d)
 {
-    enum { SEG = 32 };
-    SDL_Vertex v[SEG + 2];
-    int idx[SEG * 3];
-    float cx = d->r.x + d->r.w / 2.0f, cy = d->r.y + d->r.h / 2.0f;
-    float rad = (d->r.w < d->r.h ? d->r.w : d->r.h) / 2.0f;
-    SDL_Color c = {d->color.r, d->color.g, d->color.b, d->color.a};
-    v[0] = (SDL_Vertex){{cx, cy}, c, {0, 0}};
-    for (int i = 0; i <= SEG; i++) {
-        float a = (float)i / SEG * 6.2831853f;
-        v[i + 1] = (SDL_Vertex){{cx + rad * SDL_cosf(a), cy + rad * SDL_sinf(a)}, c, {0, 0}};
-    }
-    for (int i = 0; i < SEG; i++) {
-        idx[i * 3] = 0;
-        idx[i * 3 + 1] = i + 1;
-        idx[i * 3 + 2] = i + 2;
-    }
-    SDL_RenderGeometry(r->sdl, NULL, v, SEG + 2, idx, SEG * 3);
+    int dia = d->r.w < d->r.h ? d->r.w : d->r.h;
+    SDL_Texture *t = disc_texture(r, dia);
+    if (!t)
+        return;
+    SDL_SetTextureColorMod(t, d->color.r, d->color.g, d->color.b);
+    SDL_SetTextureAlphaMod(t, d->color.a);
+    SDL_RenderCopy(r->sdl, t, NULL, &(SDL_Rect){d->r.x, d->r.y, dia, dia});
 }
 
 static void set_color(Renderer *r, Color c) { SDL_SetRenderDrawColor(r->sdl, c.r, c.g, c.b, c.a); }

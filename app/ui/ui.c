@@ -258,6 +258,58 @@ static void wrap(B *b, const char *text, int width, int px, int bold, Lines *out
     }
 }
 
+/* Wrapping measures many prefixes of a paragraph; a screen is rebuilt on
+ * every animation frame with the same paragraphs, so the line breaks are
+ * memoised by (text, width, size, weight, metrics) in a fixed table. The
+ * key holds a hash of the bytes, not just the pointer: some texts are
+ * composed per frame in the arena, where an address is reused. */
+enum { WRAP_SLOTS = 512 };
+
+typedef struct {
+    const char *text;
+    uint64_t hash;
+    const void *metrics;
+    int width, px, bold, n, fits;
+    unsigned short off[MAX_LINES], len[MAX_LINES];
+} WrapSlot;
+
+static WrapSlot wrap_cache[WRAP_SLOTS];
+
+static void wrap_cached(B *b, const char *text, int width, int px, int bold, Lines *out)
+{
+    uint64_t th = 1469598103934665603ull; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        th = (th ^ *p) * 1099511628211ull;
+    uint64_t h = th ^ ((uint64_t)width * 131u + (uint64_t)px * 7u + (uint64_t)bold +
+                       (uint64_t)(uintptr_t)b->tm->ctx);
+    WrapSlot *s = &wrap_cache[(h >> 7) % WRAP_SLOTS];
+    if (s->text == text && s->hash == th && s->metrics == b->tm->ctx && s->width == width &&
+        s->px == px && s->bold == bold) {
+        out->n = s->n;
+        out->fits = s->fits;
+        for (int i = 0; i < s->n; i++) {
+            out->s[i] = text + s->off[i];
+            out->len[i] = s->len[i];
+        }
+        return;
+    }
+    wrap(b, text, width, px, bold, out);
+    if (strlen(text) >= 65535)
+        return; /* offsets would not fit: do not cache */
+    s->text = text;
+    s->hash = th;
+    s->metrics = b->tm->ctx;
+    s->width = width;
+    s->px = px;
+    s->bold = bold;
+    s->n = out->n;
+    s->fits = out->fits;
+    for (int i = 0; i < out->n; i++) {
+        s->off[i] = (unsigned short)(out->s[i] - text);
+        s->len[i] = (unsigned short)out->len[i];
+    }
+}
+
 /* Draw text wrapped inside box, shrinking from px down to min_px until it
  * fits. valign: 0 top, 1 middle. Returns the height used. */
 static int text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, Align align,
@@ -271,7 +323,7 @@ static int text_box(B *b, const char *text, Rect box, int px, int min_px, int bo
     if (min_px > px)
         min_px = px;
     for (;;) {
-        wrap(b, text, box.w, size, bold, &L);
+        wrap_cached(b, text, box.w, size, bold, &L);
         lh = b->tm->line_height(b->tm->ctx, size);
         if ((L.fits && L.n * lh <= box.h) || size <= min_px)
             break;
@@ -309,7 +361,7 @@ static int text_height(B *b, const char *text, int width, int px, int bold)
     Lines L;
     if (!text || !*text)
         return 0;
-    wrap(b, text, width, px, bold, &L);
+    wrap_cached(b, text, width, px, bold, &L);
     return L.n * b->tm->line_height(b->tm->ctx, px);
 }
 
@@ -464,7 +516,6 @@ static void screen_attract(B *b)
     const Theme *t = b->th;
     const App *a = b->app;
     b->ui->clear = t->attract_bg;
-    fill(b, (Rect){0, 0, b->w, b->h}, t->attract_bg);
     int n = a->cfg.n_langs > 0 ? a->cfg.n_langs : 1;
     int idx = (int)(((b->now - a->attract_start_ms) / (uint64_t)a->cfg.attract_cycle_ms) % (uint64_t)n);
     const char *code = a->cfg.n_langs > 0 ? a->cfg.langs[idx] : "en";
@@ -493,7 +544,6 @@ static void screen_neutral(B *b)
      * anyone may look at. */
     Color bg = {0xe9, 0xed, 0xf0, 0xff}, c1 = {0xd4, 0xdc, 0xe2, 0xff}, c2 = {0xc6, 0xd1, 0xd9, 0xff};
     b->ui->clear = bg;
-    fill(b, (Rect){0, 0, b->w, b->h}, bg);
     int side = (b->w < b->h ? b->w : b->h) / 3;
     circle(b, (Rect){b->w / 2 - side, b->h / 2 - side / 2, side, side}, c1);
     circle(b, (Rect){b->w / 2, b->h / 2 - side / 2, side, side}, c2);
@@ -833,6 +883,13 @@ static void screen_quiz(B *b)
     footer(b, total, m->n_slides, answered, has_narration(b));
 }
 
+/* The side of a contact's QR code in a card whose inner box is in: at most
+ * a third of the width. */
+static int contact_qr_side(Rect in)
+{
+    return in.h < in.w / 3 ? in.h : in.w / 3;
+}
+
 /* A take-away QR code for the contact, at the end side of its card, when
  * there is room for modules of at least 2 px. Returns the width used. */
 static int contact_qr(B *b, const Contact *c, Rect in)
@@ -843,9 +900,7 @@ static int contact_qr(B *b, const Contact *c, Rect in)
     const QrMatrix *q = qr_get(text);
     if (!q)
         return 0;
-    int side = in.h;
-    if (side > in.w / 3)
-        side = in.w / 3;
+    int side = contact_qr_side(in);
     if (side < (q->size + 8) * 2)
         return 0;
     DrawCmd *d = push(b, DRAW_QR, (Rect){in.x + in.w - side, in.y + (in.h - side) / 2, side, side},
@@ -865,17 +920,23 @@ static int contact_icon_size(const B *b, Rect in)
     return in.w >= b->target * 8 ? b->target : 0;
 }
 
-/* Height a card needs at width w to show everything without shrinking. */
+/* Height a card needs at width w to show everything without shrinking.
+ * The QR code takes up to a third of the width plus a gap (contact_qr). */
 static int contact_needed_h(B *b, const Contact *c, int w, int big)
 {
     Rect in = {0, 0, w - 2 * b->pad, 0};
-    int isz = contact_icon_size(b, in);
-    int tw = in.w - (isz ? isz + b->pad : 0) - in.w / 4; /* room for the QR code */
+    int tw = in.w - (c->number ? in.w / 3 + b->pad : 0);
+    int isz = contact_icon_size(b, (Rect){0, 0, tw, 0});
+    tw -= isz ? isz + b->pad : 0;
     int h = text_height(b, _(c->name), tw, b->body_px, 1);
     if (c->number)
         h += b->tm->line_height(b->tm->ctx, big ? b->title_px : b->body_px);
     if (c->description)
         h += text_height(b, _(c->description), tw, b->small_px, 0);
+    if (c->hours)
+        h += text_height(b, _(c->hours), tw, b->small_px, 0);
+    if (c->place)
+        h += text_height(b, _(c->place), tw, b->small_px, 0);
     return h + 2 * b->pad;
 }
 
@@ -893,7 +954,13 @@ static void contact_card(B *b, const Contact *c, Rect r, int big)
     int npx = big ? b->title_px : b->body_px;
     int num_h = c->number ? b->tm->line_height(b->tm->ctx, npx) : 0;
     int name_h = text_height(b, _(c->name), tx.w, b->body_px, 1);
-    int desc_h = c->description ? text_height(b, _(c->description), tx.w, b->small_px, 0) : 0;
+    /* what they help with, then when and where, as one small paragraph */
+    const char *desc = _(c->description);
+    if (c->hours || c->place)
+        desc = arena_printf(b->arena, "%s%s%s%s%s", desc ? desc : "", desc && c->hours ? "\n" : "",
+                            c->hours ? _(c->hours) : "", c->place ? "\n" : "",
+                            c->place ? _(c->place) : "");
+    int desc_h = desc ? text_height(b, desc, tx.w, b->small_px, 0) : 0;
     int need = name_h + num_h + desc_h;
     if (need > tx.h) { /* share the shortfall: the number keeps its line */
         int rest = tx.h - num_h;
@@ -917,9 +984,9 @@ static void contact_card(B *b, const Contact *c, Rect r, int big)
                  ALIGN_START, 0, t->accent);
         y += num_h;
     }
-    if (c->description)
-        text_box(b, _(c->description), (Rect){tx.x, y, tx.w, desc_h}, b->small_px,
-                 b->small_px * 3 / 4, 0, ALIGN_START, 0, t->muted);
+    if (desc)
+        text_box(b, desc, (Rect){tx.x, y, tx.w, desc_h}, b->small_px, b->small_px * 3 / 4, 0,
+                 ALIGN_START, 0, t->muted);
 }
 
 static void screen_end(B *b)
@@ -1098,8 +1165,6 @@ Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena 
     ui->min_target = b.target;
     ui->clear = b.th->bg;
     /* the attract and neutral screens are not mirrored: they are centred */
-    if (app->screen != SCREEN_ATTRACT && app->screen != SCREEN_NEUTRAL)
-        fill(&b, (Rect){0, 0, b.w, b.h}, b.th->bg);
     switch (app->screen) {
     case SCREEN_ATTRACT: b.rtl = 0; screen_attract(&b); break;
     case SCREEN_NEUTRAL: b.rtl = 0; screen_neutral(&b); break;

@@ -124,7 +124,8 @@ static void test_min_target_follows_dpi(void **st)
     assert_true(r.w >= 114 && r.h >= 114);
 }
 
-/* Every control of the Arabic screen is the English one mirrored. */
+/* Every control of the Arabic screen is the English one mirrored
+ * horizontally. */
 static void test_rtl_mirrors(void **st)
 {
     (void)st;
@@ -150,7 +151,9 @@ static void test_rtl_mirrors(void **st)
                     fail_msg("%s %dx%d: control %d missing in Arabic", screens[i], w, h,
                              copy[k].id);
                 Rect e = copy[k].r;
-                if (m.x != w - e.x - e.w || m.y != e.y || m.w != e.w || m.h != e.h)
+                /* horizontal geometry mirrors exactly; heights may differ
+                 * where translated text needs more or fewer lines */
+                if (m.x != w - e.x - e.w || m.w != e.w)
                     fail_msg("%s %dx%d: control %d at x=%d in Arabic, want %d", screens[i], w, h,
                              copy[k].id, m.x, w - e.x - e.w);
             }
