@@ -1005,7 +1005,12 @@ static void screen_end(B *b)
              ALIGN_START, 0, t->text);
     int y = area.y + th + b->pad;
     const Contact *c = m->end.contact_id ? content_find_contact(a->content, m->end.contact_id) : NULL;
-    int ch = c ? (area.y + area.h - y) * 45 / 100 : 0;
+    /* the contact gets what it needs, up to 60% of the room left; the
+     * action text takes the rest */
+    int room = area.y + area.h - y;
+    int ch = c ? contact_needed_h(b, c, area.w, 1) : 0;
+    if (ch > room * 60 / 100)
+        ch = room * 60 / 100;
     if (c && ch < b->target * 2)
         ch = b->target * 2;
     int bh = area.y + area.h - y - ch - (c ? b->pad : 0);
