@@ -1,6 +1,10 @@
-/* log.c: stderr logging with a ring of recent warnings for the admin. */
+/* log.c: stderr logging with a ring of recent warnings for the admin.
+ *
+ * Several threads log (the UI thread, the statistics writer), so the ring
+ * is updated under a mutex; a line is formatted outside it. */
 #include "core/log.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +13,8 @@
 enum { RING = 8, LINE = 200 };
 static char ring[RING][LINE];
 static int ring_head, ring_count;
-static int quiet;
+static pthread_mutex_t ring_mu = PTHREAD_MUTEX_INITIALIZER;
+static _Atomic int quiet;
 
 void log_set_quiet(int q) { quiet = q; }
 
@@ -21,10 +26,12 @@ void log_msg(LogLevel lvl, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     if (lvl <= LOG_WARN) {
+        pthread_mutex_lock(&ring_mu);
         memcpy(ring[ring_head], buf, sizeof buf);
         ring_head = (ring_head + 1) % RING;
         if (ring_count < RING)
             ring_count++;
+        pthread_mutex_unlock(&ring_mu);
     }
     if (quiet && lvl > LOG_WARN)
         return;
@@ -37,7 +44,10 @@ void log_msg(LogLevel lvl, const char *fmt, ...)
 
 const char *log_recent(int i)
 {
-    if (i < 0 || i >= ring_count)
-        return NULL;
-    return ring[(ring_head - 1 - i + RING * 2) % RING];
+    const char *r = NULL;
+    pthread_mutex_lock(&ring_mu);
+    if (i >= 0 && i < ring_count)
+        r = ring[(ring_head - 1 - i + RING * 2) % RING];
+    pthread_mutex_unlock(&ring_mu);
+    return r;
 }
