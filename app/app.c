@@ -74,18 +74,18 @@ void app_narration_key(const App *a, char *out, size_t n)
         if (k)
             snprintf(out, n, "%s", k);
         else
-            snprintf(out, n, "%s/slide%d", m->id, a->slide + 1);
+            snprintf(out, n, "%s-slide-%d", m->id, a->slide + 1);
     } else if (a->screen == SCREEN_QUIZ) {
         const char *k = m->quiz[a->quiz_q].audio;
         if (k)
             snprintf(out, n, "%s", k);
         else
-            snprintf(out, n, "%s/quiz%d", m->id, a->quiz_q + 1);
+            snprintf(out, n, "%s-quiz-%d", m->id, a->quiz_q + 1);
     } else if (a->screen == SCREEN_END) {
         if (m->end.audio)
             snprintf(out, n, "%s", m->end.audio);
         else
-            snprintf(out, n, "%s/end", m->id);
+            snprintf(out, n, "%s-end", m->id);
     }
 }
 
@@ -372,6 +372,7 @@ static void choose_language(App *a, int i)
 
 static void confirm_language(App *a, uint64_t now)
 {
+    audio(a, AUDIO_STOP, NULL); /* the language's spoken name ends here */
     if (a->picker_choice >= 0)
         a->lang = a->picker_choice;
     if (!a->lang_confirmed)

@@ -405,6 +405,15 @@ static void button(B *b, WidgetId id, Rect r, const char *icon_name, const char 
     /* the label never needs more than the button's height allows */
     int lpx = inner.h * 10 / 15 < b->body_px ? inner.h * 10 / 15 : b->body_px;
     if (icon_name && label) {
+        /* a label that cannot fit beside its icon even at its smallest is
+         * left out: the icon alone still says what the control does */
+        Lines L;
+        int tw = inner.w - isz - pad;
+        wrap_cached(b, label, tw, lpx * 3 / 4, 1, &L);
+        if (tw <= 0 || !L.fits || L.n * b->tm->line_height(b->tm->ctx, lpx * 3 / 4) > inner.h)
+            label = NULL;
+    }
+    if (icon_name && label) {
         Rect ir = {inner.x, r.y + (r.h - isz) / 2, isz, isz};
         icon(b, ir, icon_name, fg, directional);
         Rect tr = {ir.x + isz + pad, inner.y, inner.w - isz - pad, inner.h};
