@@ -21,7 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* ADMIN_INCLUDE */
+#include "admin/admin.h"
 #include "content/content.h"
 #include "core/fileio.h"
 #include "core/log.h"
@@ -303,7 +303,7 @@ int main(int argc, char **argv)
     if (strcmp(sub, "pack") == 0)
         return pack_cli_main(p.data, argc - 1, argv + 1, stdout);
     if (strcmp(sub, "admin") == 0)
-        return fprintf(stderr, "taama admin: not built yet\n"), 2; /* ADMIN_CALL */
+        return admin_cli_main(p.data, argc - 1, argv + 1, stdout);
     fprintf(stderr, "taama: unknown command '%s'\n", sub);
     usage(stderr);
     return 2;
