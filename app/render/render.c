@@ -30,6 +30,8 @@ typedef struct {
     SDL_Texture *tex;
 } DiscSlot;
 
+enum { CELL = 32, GRID_COLS_MAX = 8192 / CELL, GRID_MAX = GRID_COLS_MAX * (8192 / CELL) };
+
 struct Renderer {
     SDL_Renderer *sdl;
     TextEngine *te;
@@ -38,6 +40,9 @@ struct Renderer {
     ImgSlot slots[IMG_SLOTS];
     uint64_t tick;
     DiscSlot discs[DISC_SLOTS]; /* see draw_circle */
+    uint64_t *grid[2];          /* cell hashes of this and the last frame */
+    unsigned char *dirty;
+    int grid_cur, grid_w, grid_h, grid_valid;
     char failed[FAILED_MAX][PATH_MAX_LEN]; /* logged once each */
     int n_failed;
 };
@@ -71,7 +76,16 @@ Renderer *render_new(SDL_Renderer *sdl, const char *assets_dir, const char *cont
     snprintf(r->content, sizeof r->content, "%s", content_dir);
     snprintf(fonts, sizeof fonts, "%s/fonts", assets_dir);
     r->te = text_engine_new(fonts, why);
-    if (!r->te) {
+    r->grid[0] = calloc(GRID_MAX, sizeof *r->grid[0]);
+    r->grid[1] = calloc(GRID_MAX, sizeof *r->grid[1]);
+    r->dirty = calloc(GRID_MAX, 1);
+    if (!r->te || !r->grid[0] || !r->grid[1] || !r->dirty) {
+        if (r->te && why)
+            *why = ERR_NOMEM;
+        text_engine_free(r->te);
+        free(r->grid[0]);
+        free(r->grid[1]);
+        free(r->dirty);
         free(r);
         return NULL;
     }
@@ -97,6 +111,9 @@ void render_free(Renderer *r)
         if (r->discs[i].tex)
             SDL_DestroyTexture(r->discs[i].tex);
     text_engine_free(r->te);
+    free(r->grid[0]);
+    free(r->grid[1]);
+    free(r->dirty);
     free(r);
 }
 
@@ -245,13 +262,94 @@ static void draw_circle(Renderer *r, const DrawCmd *d)
 
 static void set_color(Renderer *r, Color c) { SDL_SetRenderDrawColor(r->sdl, c.r, c.g, c.b, c.a); }
 
-void render_draw(Renderer *r, const Ui *ui)
+/* ---- dirty rectangles --------------------------------------------------
+
+   With the software renderer every pixel costs CPU, and most frames change
+   little (a pressed button, a countdown digit, the moving half of a slide
+   transition). So, as rxi/lite does, each command's content is hashed into a
+   grid of cells; only cells whose hash changed since the last frame are
+   cleared and drawn again, clipped. Accelerated renderers do not keep the
+   back buffer between presents, so they are always drawn whole. */
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
 {
-    set_color(r, ui->clear);
-    SDL_RenderClear(r->sdl);
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 1099511628211ull;
+    return h;
+}
+
+static uint64_t cmd_hash(const DrawCmd *d)
+{
+    uint64_t h = 1469598103934665603ull;
+    int head[10] = {d->kind, d->r.x, d->r.y, d->r.w, d->r.h, d->thick, d->px, d->bold, d->dir,
+                    (d->tint << 1) | d->flip};
+    h = fnv(h, head, sizeof head);
+    h = fnv(h, &d->color, sizeof d->color);
+    if (d->text)
+        h = fnv(h, d->text, d->len); /* bytes, not the pointer: arena text reuses addresses */
+    if (d->image) {
+        h = fnv(h, d->image, strlen(d->image));
+        h = fnv(h, &d->root, sizeof d->root);
+    }
+    if (d->qr)
+        h = fnv(h, d->qr, (size_t)d->qr_size * (size_t)d->qr_size);
+    return h;
+}
+
+/* Hash every command into the cells it covers; mark cells that differ from
+ * the last frame. Returns the number of dirty cells, or -1 to draw all. */
+static int mark_dirty(Renderer *r, const Ui *ui, int w, int h)
+{
+    int cols = (w + CELL - 1) / CELL, rows = (h + CELL - 1) / CELL;
+    if (cols * rows > GRID_MAX)
+        return -1;
+    uint64_t *cur = r->grid[r->grid_cur ^ 1];
+    uint64_t base = fnv(1469598103934665603ull, &ui->clear, sizeof ui->clear);
+    for (int i = 0; i < cols * rows; i++)
+        cur[i] = base;
+    for (int i = 0; i < ui->n_cmds; i++) {
+        const DrawCmd *d = &ui->cmds[i];
+        uint64_t ch = cmd_hash(d);
+        int x0 = d->r.x, y0 = d->r.y, x1 = d->r.x + d->r.w, y1 = d->r.y + d->r.h;
+        if (d->kind == DRAW_TEXT) /* a line's ink reaches past its layout box */
+            y0 -= d->r.h, y1 += d->r.h;
+        if (x1 <= 0 || y1 <= 0 || x0 >= w || y0 >= h)
+            continue;
+        int c0 = x0 < 0 ? 0 : x0 / CELL, c1 = (x1 >= w ? w - 1 : x1 - 1) / CELL;
+        int r0 = y0 < 0 ? 0 : y0 / CELL, r1 = (y1 >= h ? h - 1 : y1 - 1) / CELL;
+        for (int y = r0; y <= r1; y++)
+            for (int x = c0; x <= c1; x++)
+                cur[y * cols + x] = (cur[y * cols + x] ^ ch) * 1099511628211ull;
+    }
+    int full = r->grid_w != w || r->grid_h != h || !r->grid_valid;
+    uint64_t *prev = r->grid[r->grid_cur];
+    int n = 0;
+    for (int i = 0; i < cols * rows; i++) {
+        r->dirty[i] = full || cur[i] != prev[i];
+        n += r->dirty[i];
+    }
+    r->grid_cur ^= 1;
+    r->grid_w = w;
+    r->grid_h = h;
+    r->grid_valid = 1;
+    return full ? -1 : n;
+}
+
+static void draw_cmds(Renderer *r, const Ui *ui, const SDL_Rect *clip)
+{
     for (int i = 0; i < ui->n_cmds; i++) {
         const DrawCmd *d = &ui->cmds[i];
         SDL_Rect sr = {d->r.x, d->r.y, d->r.w, d->r.h};
+        if (clip) {
+            SDL_Rect test = sr;
+            if (d->kind == DRAW_TEXT) {
+                test.y -= test.h;
+                test.h *= 3;
+            }
+            if (!SDL_HasIntersection(&test, clip))
+                continue;
+        }
         switch (d->kind) {
         case DRAW_RECT:
             set_color(r, d->color);
@@ -299,3 +397,70 @@ void render_draw(Renderer *r, const Ui *ui)
         }
     }
 }
+
+
+void render_draw(Renderer *r, const Ui *ui)
+{
+    int w = 0, h = 0;
+    SDL_RendererInfo info;
+    int software = SDL_GetRendererInfo(r->sdl, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
+    SDL_GetRendererOutputSize(r->sdl, &w, &h);
+    int n = software ? mark_dirty(r, ui, w, h) : -1;
+    if (n < 0) {
+        set_color(r, ui->clear);
+        SDL_RenderClear(r->sdl);
+        draw_cmds(r, ui, NULL);
+        return;
+    }
+    /* merge dirty cells into horizontal runs per row, and runs of the same
+     * span on consecutive rows into one rectangle */
+    int cols = (w + CELL - 1) / CELL, rows = (h + CELL - 1) / CELL;
+    SDL_Rect open[GRID_COLS_MAX];
+    int n_open = 0;
+    for (int y = 0; y <= rows; y++) {
+        SDL_Rect runs[GRID_COLS_MAX];
+        int n_runs = 0;
+        for (int x = 0; y < rows && x < cols;) {
+            if (!r->dirty[y * cols + x]) {
+                x++;
+                continue;
+            }
+            int x0 = x;
+            while (x < cols && r->dirty[y * cols + x])
+                x++;
+            runs[n_runs++] = (SDL_Rect){x0 * CELL, y * CELL, (x - x0) * CELL, CELL};
+        }
+        /* extend open rectangles whose span continues; flush the others */
+        SDL_Rect next[GRID_COLS_MAX];
+        int n_next = 0;
+        for (int i = 0; i < n_open; i++) {
+            int k = -1;
+            for (int j = 0; j < n_runs; j++)
+                if (runs[j].w > 0 && runs[j].x == open[i].x && runs[j].w == open[i].w)
+                    k = j;
+            if (k >= 0) {
+                open[i].h += CELL;
+                runs[k].w = 0;
+                next[n_next++] = open[i];
+            } else {
+                SDL_Rect c = open[i];
+                if (c.x + c.w > w)
+                    c.w = w - c.x;
+                if (c.y + c.h > h)
+                    c.h = h - c.y;
+                SDL_RenderSetClipRect(r->sdl, &c);
+                set_color(r, ui->clear);
+                SDL_RenderFillRect(r->sdl, &c);
+                draw_cmds(r, ui, &c);
+            }
+        }
+        for (int j = 0; j < n_runs; j++)
+            if (runs[j].w > 0)
+                next[n_next++] = runs[j];
+        memcpy(open, next, sizeof next[0] * (size_t)n_next);
+        n_open = n_next;
+    }
+    SDL_RenderSetClipRect(r->sdl, NULL);
+}
+
+void render_invalidate(Renderer *r) { r->grid_valid = 0; }

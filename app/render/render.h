@@ -33,4 +33,10 @@ void render_draw(Renderer *r, const Ui *ui);
 
 TextEngine *render_text_engine(Renderer *r);
 
+/* Forget what the last frame drew, so the next render_draw() draws all
+ * (after the target was changed behind the Renderer's back). With the
+ * software renderer, render_draw() otherwise redraws only the cells whose
+ * commands changed since the previous frame. */
+void render_invalidate(Renderer *r);
+
 #endif
