@@ -13,11 +13,15 @@
 
 #include "core/log.h"
 
-enum { IMG_SLOTS = 96, PATH_MAX_LEN = 512, FAILED_MAX = 64 };
+/* At most this many images, and this many pixels of them (16 MiB of ARGB):
+ * enough for every picture of a screen and its neighbours at 1080p. */
+enum { IMG_SLOTS = 96, IMG_PIXELS_MAX = 4 * 1024 * 1024, PATH_MAX_LEN = 512, FAILED_MAX = 64 };
 
 typedef struct {
     char key[PATH_MAX_LEN];
     int w, h;
+    int flat;    /* composed onto an opaque background colour */
+    Uint32 bg;   /* that colour, 0xRRGGBBAA */
     SDL_Texture *tex;
     int tw, th;
     uint64_t used;
@@ -39,6 +43,7 @@ struct Renderer {
     char content[PATH_MAX_LEN];
     ImgSlot slots[IMG_SLOTS];
     uint64_t tick;
+    long img_pixels; /* pixels held by the image cache */
     DiscSlot discs[DISC_SLOTS]; /* see draw_circle */
     uint64_t *grid[2];          /* cell hashes of this and the last frame */
     unsigned char *dirty;
@@ -93,13 +98,12 @@ Renderer *render_new(SDL_Renderer *sdl, const char *assets_dir, const char *cont
     return r;
 }
 
+static void slot_drop(Renderer *r, ImgSlot *s);
+
 static void drop_images(Renderer *r)
 {
-    for (int i = 0; i < IMG_SLOTS; i++) {
-        if (r->slots[i].tex)
-            SDL_DestroyTexture(r->slots[i].tex);
-        memset(&r->slots[i], 0, sizeof r->slots[i]);
-    }
+    for (int i = 0; i < IMG_SLOTS; i++)
+        slot_drop(r, &r->slots[i]);
 }
 
 void render_free(Renderer *r)
@@ -140,15 +144,31 @@ static int ends_with(const char *s, const char *suf)
     return a >= b && strcmp(s + a - b, suf) == 0;
 }
 
-static ImgSlot *image_get(Renderer *r, const DrawCmd *d, int side)
+static Uint32 pack_color(Color c) { return (Uint32)c.r << 24 | (Uint32)c.g << 16 | (Uint32)c.b << 8 | c.a; }
+
+static void slot_drop(Renderer *r, ImgSlot *s)
+{
+    if (s->tex) {
+        SDL_DestroyTexture(s->tex);
+        r->img_pixels -= (long)s->tw * s->th;
+    }
+    memset(s, 0, sizeof *s);
+}
+
+/* The image at `side` pixels. With bg, it is composed onto that opaque
+ * colour once, here, so every frame copies it instead of blending it: the
+ * software renderer spends most of a frame blending. */
+static ImgSlot *image_get(Renderer *r, const DrawCmd *d, int side, const Color *bg)
 {
     char path[PATH_MAX_LEN * 2 + 2];
     snprintf(path, sizeof path, "%s/%s", d->root == IMAGE_ASSETS ? r->assets : r->content,
              d->image);
+    int flat = bg != NULL;
+    Uint32 bgc = bg ? pack_color(*bg) : 0;
     ImgSlot *lru = &r->slots[0];
     for (int i = 0; i < IMG_SLOTS; i++) {
         ImgSlot *s = &r->slots[i];
-        if (s->tex && s->w == side && strcmp(s->key, path) == 0) {
+        if (s->tex && s->w == side && s->flat == flat && s->bg == bgc && strcmp(s->key, path) == 0) {
             s->used = ++r->tick;
             return s;
         }
@@ -170,29 +190,94 @@ static ImgSlot *image_get(Renderer *r, const DrawCmd *d, int side)
             log_warn("image %s: %s", path, IMG_GetError());
         return NULL;
     }
+    if (flat) {
+        SDL_Surface *o = SDL_CreateRGBSurfaceWithFormat(0, surf->w, surf->h, 32,
+                                                        SDL_PIXELFORMAT_ARGB8888);
+        if (o) {
+            SDL_FillRect(o, NULL, SDL_MapRGBA(o->format, bg->r, bg->g, bg->b, 255));
+            SDL_SetSurfaceBlendMode(surf, SDL_BLENDMODE_BLEND);
+            SDL_BlitSurface(surf, NULL, o, NULL);
+            SDL_FreeSurface(surf);
+            surf = o;
+        } else {
+            flat = 0;
+        }
+    }
     SDL_Texture *tex = SDL_CreateTextureFromSurface(r->sdl, surf);
     int tw = surf->w, th = surf->h;
     SDL_FreeSurface(surf);
     if (!tex)
         return NULL;
-    if (lru->tex)
-        SDL_DestroyTexture(lru->tex);
+    if (flat)
+        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
+    slot_drop(r, lru);
+    /* keep the cache under its pixel budget, oldest first */
+    while (r->img_pixels + (long)tw * th > IMG_PIXELS_MAX) {
+        ImgSlot *old = NULL;
+        for (int i = 0; i < IMG_SLOTS; i++)
+            if (r->slots[i].tex && (!old || r->slots[i].used < old->used))
+                old = &r->slots[i];
+        if (!old)
+            break;
+        slot_drop(r, old);
+    }
     snprintf(lru->key, sizeof lru->key, "%s", path);
     lru->w = side;
     lru->h = side;
+    lru->flat = flat;
+    lru->bg = bgc;
     lru->tex = tex;
     lru->tw = tw;
     lru->th = th;
     lru->used = ++r->tick;
+    r->img_pixels += (long)tw * th;
     return lru;
 }
 
-static void draw_image(Renderer *r, const DrawCmd *d)
+static int contains(Rect outer, Rect in)
 {
+    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w &&
+           in.y + in.h <= outer.y + outer.h;
+}
+
+static int intersects(Rect a, Rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* The opaque colour right under image i, when there is one: the last
+ * command before it that touches its rectangle is an opaque rectangle
+ * covering it all, or nothing touches it and the screen's clear colour is
+ * beneath. NULL otherwise (then it is blended as usual). */
+static const Color *image_bg(const Ui *ui, int i, Color *out)
+{
+    const DrawCmd *d = &ui->cmds[i];
+    if (d->tint)
+        return NULL;
+    for (int k = i - 1; k >= 0; k--) {
+        const DrawCmd *c = &ui->cmds[k];
+        if (!intersects(c->r, d->r))
+            continue;
+        if (c->kind == DRAW_RECT && c->color.a == 255 && contains(c->r, d->r)) {
+            *out = c->color;
+            return out;
+        }
+        return NULL;
+    }
+    if (ui->clear.a != 255)
+        return NULL;
+    *out = ui->clear;
+    return out;
+}
+
+static void draw_image(Renderer *r, const Ui *ui, int index)
+{
+    const DrawCmd *d = &ui->cmds[index];
     if (d->r.w <= 0 || d->r.h <= 0)
         return;
     int side = d->r.w < d->r.h ? d->r.w : d->r.h;
-    ImgSlot *s = image_get(r, d, side);
+    Color bg;
+    ImgSlot *s = image_get(r, d, side, image_bg(ui, index, &bg));
     if (!s)
         return;
     /* fit inside r keeping the aspect ratio, centred */
@@ -260,7 +345,14 @@ static void draw_circle(Renderer *r, const DrawCmd *d)
     SDL_RenderCopy(r->sdl, t, NULL, &(SDL_Rect){d->r.x, d->r.y, dia, dia});
 }
 
-static void set_color(Renderer *r, Color c) { SDL_SetRenderDrawColor(r->sdl, c.r, c.g, c.b, c.a); }
+/* Opaque fills must not use blending: the software renderer blends every
+ * pixel of a rectangle when the draw blend mode is BLEND, even at full
+ * alpha, which made plain backgrounds the most expensive part of a frame. */
+static void set_color(Renderer *r, Color c)
+{
+    SDL_SetRenderDrawBlendMode(r->sdl, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(r->sdl, c.r, c.g, c.b, c.a);
+}
 
 /* ---- dirty rectangles --------------------------------------------------
 
@@ -370,7 +462,7 @@ static void draw_cmds(Renderer *r, const Ui *ui, const SDL_Rect *clip)
                            d->r.x, d->r.y);
             break;
         case DRAW_IMAGE:
-            draw_image(r, d);
+            draw_image(r, ui, i);
             break;
         case DRAW_CIRCLE:
             draw_circle(r, d);
@@ -384,9 +476,9 @@ static void draw_cmds(Renderer *r, const Ui *ui, const SDL_Rect *clip)
             if (m < 1)
                 m = 1;
             int ox = d->r.x + (d->r.w - m * total) / 2, oy = d->r.y + (d->r.h - m * total) / 2;
-            SDL_SetRenderDrawColor(r->sdl, 255, 255, 255, 255);
+            set_color(r, (Color){255, 255, 255, 255});
             SDL_RenderFillRect(r->sdl, &(SDL_Rect){ox, oy, m * total, m * total});
-            SDL_SetRenderDrawColor(r->sdl, 0, 0, 0, 255);
+            set_color(r, (Color){0, 0, 0, 255});
             for (int y = 0; y < d->qr_size; y++)
                 for (int x = 0; x < d->qr_size; x++)
                     if (d->qr[y * d->qr_size + x])
@@ -464,3 +556,15 @@ void render_draw(Renderer *r, const Ui *ui)
 }
 
 void render_invalidate(Renderer *r) { r->grid_valid = 0; }
+
+void render_prefetch(Renderer *r, const Ui *ui)
+{
+    Color bg;
+    for (int i = 0; i < ui->n_cmds; i++) {
+        const DrawCmd *d = &ui->cmds[i];
+        if (d->kind != DRAW_IMAGE || d->r.w <= 0 || d->r.h <= 0)
+            continue;
+        int side = d->r.w < d->r.h ? d->r.w : d->r.h;
+        image_get(r, d, side, image_bg(ui, i, &bg));
+    }
+}

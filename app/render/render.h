@@ -33,6 +33,11 @@ void render_draw(Renderer *r, const Ui *ui);
 
 TextEngine *render_text_engine(Renderer *r);
 
+/* Load (rasterise) every image ui would draw, without drawing: the loop
+ * calls it while idle for the screens a visitor is likely to see next, so a
+ * swipe never waits for an SVG to be rasterised. */
+void render_prefetch(Renderer *r, const Ui *ui);
+
 /* Forget what the last frame drew, so the next render_draw() draws all
  * (after the target was changed behind the Renderer's back). With the
  * software renderer, render_draw() otherwise redraws only the cells whose
