@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
+#include "admin/pin.h"
 #include "i18n/i18n.h"
 
 /* ---- effects ---------------------------------------------------------- */
@@ -208,6 +211,21 @@ void app_wipe(App *a, uint64_t now)
     a->n_stats = keep.n_stats;
     memcpy(a->audio, keep.audio, sizeof a->audio);
     a->n_audio = keep.n_audio;
+    memcpy(a->cmds, keep.cmds, sizeof a->cmds);
+    a->n_cmds = keep.n_cmds;
+    a->settings = keep.settings;
+    a->have_settings = keep.have_settings;
+    a->pin_missing = keep.pin_missing;
+    a->pin_locked_until = keep.pin_locked_until;
+    a->info = keep.info;
+    a->banner = keep.banner;
+    a->banner_until = keep.banner_until;
+    a->banner_job = keep.banner_job;
+    memcpy(a->banner_detail, keep.banner_detail, sizeof a->banner_detail);
+    a->job_busy = keep.job_busy;
+    /* the copy held whatever was typed on the PIN pad */
+    app_wipe_pin(keep.pin, sizeof keep.pin);
+    app_wipe_pin(keep.pin_first, sizeof keep.pin_first);
     a->module = -1;
     a->quiz_answer = -1;
     a->picker_choice = -1;
@@ -215,6 +233,12 @@ void app_wipe(App *a, uint64_t now)
     a->attract_start_ms = now;
     a->neutral_until_ms = keep.neutral_until_ms;
     a->dirty = 1;
+    if (a->pin_missing) {
+        /* no admin PIN yet: nothing else until one is set */
+        a->screen = SCREEN_PIN;
+        a->pin_mode = PINPAD_SET;
+        a->last_input_ms = now;
+    }
     audio(a, AUDIO_STOP, NULL);
 }
 
@@ -239,6 +263,16 @@ void app_init(App *a, const Content *content, const AppConfig *cfg, uint64_t now
     a->w = 1280;
     a->h = 800;
     a->dpi = 160;
+    /* the settings agree with the configuration until the kiosk sends the
+     * saved ones (EV_SETTINGS) */
+    settings_defaults(&a->settings);
+    a->settings.n_languages = 0;
+    for (int i = 0; i < a->cfg.n_langs && i < SETTINGS_MAX_LANGS; i++)
+        copy_str(a->settings.languages[a->settings.n_languages++], sizeof a->settings.languages[0],
+                 a->cfg.langs[i]);
+    if (a->cfg.timeout_s >= SETTINGS_TIMEOUT_MIN_S && a->cfg.timeout_s <= SETTINGS_TIMEOUT_MAX_S)
+        a->settings.inactivity_timeout_s = a->cfg.timeout_s;
+    a->settings.narration_autoplay = a->cfg.autoplay;
     app_wipe(a, now);
     a->n_audio = 0;
 }
@@ -383,8 +417,627 @@ static void confirm_language(App *a, uint64_t now)
     set_screen(a, a->module >= 0 ? a->lang_return : SCREEN_MENU, now);
 }
 
+
+/* ---- admin: settings, PIN pad, tools, group sessions -------------------- */
+
+void app_wipe_pin(char *buf, size_t n)
+{
+    sodium_memzero(buf, n);
+}
+
+void app_config_from_settings(AppConfig *cfg, const Settings *s)
+{
+    int n = 0;
+    for (int i = 0; i < s->n_languages && n < APP_MAX_LANGS; i++)
+        if (i18n_language(s->languages[i]))
+            snprintf(cfg->langs[n++], sizeof cfg->langs[0], "%s", s->languages[i]);
+    if (n > 0)
+        cfg->n_langs = n;
+    if (s->inactivity_timeout_s > 0)
+        cfg->timeout_s = s->inactivity_timeout_s;
+    cfg->autoplay = s->narration_autoplay;
+}
+
+int app_admin_languages(const App *a, const char **out, int max, int *n_enabled)
+{
+    int n = 0;
+    const Settings *s = &a->settings;
+    for (int i = 0; i < s->n_languages && n < max; i++)
+        out[n++] = s->languages[i];
+    if (n_enabled)
+        *n_enabled = n;
+    for (int i = 0; i < i18n_language_count() && n < max; i++) {
+        const char *code = i18n_language_at(i)->code;
+        if (!settings_has_language(s, code))
+            out[n++] = code;
+    }
+    return n;
+}
+
+static int is_admin_screen(ScreenId s)
+{
+    return s == SCREEN_PIN || s == SCREEN_ADMIN || s == SCREEN_TEST_TOUCH;
+}
+
+static int is_group_screen(ScreenId s)
+{
+    return s == SCREEN_GROUP_PICK || s == SCREEN_GROUP_SLIDE || s == SCREEN_GROUP_QUIZ ||
+           s == SCREEN_GROUP_COUNT;
+}
+
+static AppCmd *command(App *a, CmdKind kind)
+{
+    if (a->n_cmds >= APP_MAX_CMDS)
+        return NULL; /* drained every frame: a full queue means a bug upstream */
+    AppCmd *c = &a->cmds[a->n_cmds++];
+    memset(c, 0, sizeof *c);
+    c->kind = kind;
+    return c;
+}
+
+static void pin_clear_entry(App *a)
+{
+    app_wipe_pin(a->pin, sizeof a->pin);
+    a->pin_len = 0;
+}
+
+static void open_pin_pad(App *a, uint64_t now)
+{
+    pin_clear_entry(a);
+    app_wipe_pin(a->pin_first, sizeof a->pin_first);
+    a->pin_mode = a->pin_missing ? PINPAD_SET : PINPAD_ENTER;
+    a->pin_message = a->pin_locked_until > now ? PINMSG_LOCKED : PINMSG_NONE;
+    a->pin_waiting = 0;
+    a->last_input_ms = now;
+    a->gesture_stage = 0;
+    set_screen(a, SCREEN_PIN, now);
+}
+
+static void open_admin(App *a, AdminTab tab, uint64_t now)
+{
+    a->tab = tab;
+    a->last_input_ms = now;
+    if (tab == TAB_STATUS)
+        command(a, CMD_ADMIN_INFO);
+    set_screen(a, SCREEN_ADMIN, now);
+}
+
+/* The settings changed on the admin screen: apply them at once (languages,
+ * timeout, autoplay) and have the kiosk save them. */
+static void settings_changed(App *a)
+{
+    char code[12];
+    copy_str(code, sizeof code, app_lang(a));
+    settings_sanitize(&a->settings);
+    app_config_from_settings(&a->cfg, &a->settings);
+    a->lang = 0;
+    for (int i = 0; i < a->cfg.n_langs; i++)
+        if (strcmp(a->cfg.langs[i], code) == 0)
+            a->lang = i;
+    command(a, CMD_SAVE_SETTINGS);
+    a->dirty = 1;
+}
+
+static int clampi(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+static void admin_language(App *a, WidgetKind kind, int row)
+{
+    const char *rows[APP_MAX_LANGS + 16];
+    int on = 0;
+    int n = app_admin_languages(a, rows, (int)(sizeof rows / sizeof rows[0]), &on);
+    Settings *s = &a->settings;
+    if (row < 0 || row >= n)
+        return;
+    char tmp[12];
+    if (kind == W_ADMIN_LANG) {
+        if (row < on) {
+            if (on <= 1)
+                return; /* the kiosk always speaks at least one language */
+            memmove(s->languages[row], s->languages[row + 1],
+                    sizeof s->languages[0] * (size_t)(s->n_languages - row - 1));
+            s->n_languages--;
+        } else if (s->n_languages < SETTINGS_MAX_LANGS) {
+            copy_str(tmp, sizeof tmp, rows[row]);
+            copy_str(s->languages[s->n_languages++], sizeof s->languages[0], tmp);
+        }
+    } else if (kind == W_ADMIN_UP || kind == W_ADMIN_DOWN) {
+        int other = kind == W_ADMIN_UP ? row - 1 : row + 1;
+        if (row >= on || other < 0 || other >= on)
+            return;
+        copy_str(tmp, sizeof tmp, s->languages[row]);
+        copy_str(s->languages[row], sizeof s->languages[0], s->languages[other]);
+        copy_str(s->languages[other], sizeof s->languages[0], tmp);
+    }
+    settings_changed(a);
+}
+
+static void start_job(App *a, CmdKind kind, const char *path, uint64_t now)
+{
+    if (a->job_busy)
+        return; /* one at a time; the banner says one is running */
+    AppCmd *c = command(a, kind);
+    if (!c)
+        return;
+    if (path)
+        copy_str(c->path, sizeof c->path, path);
+    a->job_busy = 1;
+    if (a->screen == SCREEN_ADMIN)
+        a->tab = TAB_TOOLS; /* where the result is shown */
+    a->banner = BANNER_BUSY;
+    a->banner_job = kind;
+    a->banner_detail[0] = 0;
+    a->banner_until = 0;
+    a->note = NOTE_NONE;
+    a->dirty = 1;
+    (void)now;
+}
+
+/* ---- group sessions ---- */
+
+static void group_open(App *a, uint64_t now)
+{
+    group_session_init(&a->group);
+    a->group_open = 1;
+    a->n_group_pending = 0;
+    a->module = -1;
+    a->menu_scroll = 0;
+    set_screen(a, SCREEN_GROUP_PICK, now);
+}
+
+/* Keep the quiz counts of the module the group did before, as events
+ * queued at the end (group.h holds one module's quiz at a time). */
+static void group_stash_quiz(App *a)
+{
+    if (!a->group.module[0])
+        return;
+    GroupSession tmp = a->group;
+    memset(tmp.bands, 0, sizeof tmp.bands);
+    StatEvent ev[GROUP_MAX_EVENTS];
+    int n = group_session_events(&tmp, ev, GROUP_MAX_EVENTS);
+    int cap = (int)(sizeof a->group_pending / sizeof a->group_pending[0]);
+    for (int i = 0; i < n; i++)
+        if (ev[i].kind == STAT_GROUP_QUIZ && a->n_group_pending < cap)
+            a->group_pending[a->n_group_pending++] = ev[i];
+}
+
+static void group_enter_quiz(App *a, int q, uint64_t now)
+{
+    const Module *m = app_module(a);
+    if (!m || m->n_quiz == 0)
+        return;
+    if (strcmp(a->group.module, m->id) != 0) {
+        group_stash_quiz(a);
+        int na[GROUP_MAX_QUESTIONS], co[GROUP_MAX_QUESTIONS];
+        int nq = m->n_quiz < GROUP_MAX_QUESTIONS ? m->n_quiz : GROUP_MAX_QUESTIONS;
+        for (int i = 0; i < nq; i++) {
+            na[i] = m->quiz[i].n_answers;
+            co[i] = m->quiz[i].correct;
+        }
+        if (group_session_set_quiz(&a->group, m->id, nq, na, co) != ERR_OK)
+            return;
+    }
+    a->group_q = clampi(q, 0, a->group.n_questions - 1);
+    set_screen(a, SCREEN_GROUP_QUIZ, now);
+}
+
+static void queue_stat_event(App *a, const StatEvent *e)
+{
+    if (a->n_stats < APP_MAX_EFFECTS)
+        a->stats[a->n_stats++] = *e;
+}
+
+static void group_finish(App *a, uint64_t now)
+{
+    StatEvent ev[GROUP_MAX_EVENTS];
+    int n = group_session_events(&a->group, ev, GROUP_MAX_EVENTS);
+    for (int i = 0; i < n; i++)
+        queue_stat_event(a, &ev[i]);
+    for (int i = 0; i < a->n_group_pending; i++)
+        queue_stat_event(a, &a->group_pending[i]);
+    int facilitator = a->facilitator;
+    group_session_init(&a->group);
+    a->group_open = 0;
+    a->n_group_pending = 0;
+    a->module = -1;
+    if (facilitator) {
+        app_wipe(a, now);
+        return;
+    }
+    open_admin(a, TAB_TOOLS, now);
+    a->note = NOTE_GROUP_SAVED;
+}
+
+static void group_leave(App *a, uint64_t now)
+{
+    /* leaving without Finish counts nothing */
+    group_session_init(&a->group);
+    a->group_open = 0;
+    a->n_group_pending = 0;
+    a->module = -1;
+    if (a->facilitator)
+        app_wipe(a, now);
+    else
+        open_admin(a, TAB_TOOLS, now);
+}
+
+static void group_next(App *a, int dir, uint64_t now)
+{
+    const Module *m = app_module(a);
+    if (!m)
+        return;
+    if (a->screen == SCREEN_GROUP_SLIDE) {
+        if (dir > 0 && a->slide + 1 < m->n_slides)
+            a->slide++;
+        else if (dir > 0 && m->n_quiz > 0)
+            group_enter_quiz(a, 0, now);
+        else if (dir < 0 && a->slide > 0)
+            a->slide--;
+        else
+            set_screen(a, SCREEN_GROUP_PICK, now);
+        a->dirty = 1;
+    } else if (a->screen == SCREEN_GROUP_QUIZ) {
+        if (dir > 0 && a->group_q + 1 < a->group.n_questions)
+            a->group_q++;
+        else if (dir < 0 && a->group_q > 0)
+            a->group_q--;
+        else if (dir < 0) {
+            a->slide = m->n_slides - 1;
+            set_screen(a, SCREEN_GROUP_SLIDE, now);
+        } else
+            set_screen(a, SCREEN_GROUP_PICK, now);
+        a->dirty = 1;
+    }
+}
+
+/* ---- the PIN pad ---- */
+
+static void pin_ok(App *a, uint64_t now)
+{
+    if (a->pin_waiting || a->pin_locked_until > now)
+        return;
+    if (a->pin_len < PIN_MIN_DIGITS) {
+        a->pin_message = PINMSG_SHORT;
+        return;
+    }
+    AppCmd *c;
+    switch (a->pin_mode) {
+    case PINPAD_ENTER:
+        c = command(a, CMD_PIN_CHECK);
+        if (c) {
+            memcpy(c->pin, a->pin, sizeof c->pin);
+            a->pin_waiting = 1;
+            a->pin_message = PINMSG_CHECKING;
+        }
+        break;
+    case PINPAD_SET:
+        memcpy(a->pin_first, a->pin, sizeof a->pin_first);
+        a->pin_mode = PINPAD_CONFIRM;
+        a->pin_message = PINMSG_NONE;
+        break;
+    case PINPAD_CONFIRM:
+        if (strcmp(a->pin_first, a->pin) != 0) {
+            a->pin_mode = PINPAD_SET;
+            a->pin_message = PINMSG_MISMATCH;
+        } else if ((c = command(a, CMD_PIN_SET)) != NULL) {
+            memcpy(c->pin, a->pin, sizeof c->pin);
+            a->pin_waiting = 1;
+            a->pin_message = PINMSG_CHECKING;
+        }
+        app_wipe_pin(a->pin_first, sizeof a->pin_first);
+        break;
+    }
+    pin_clear_entry(a);
+}
+
+static void pin_activate(App *a, WidgetKind kind, int idx, uint64_t now)
+{
+    int locked = a->pin_locked_until > now;
+    switch (kind) {
+    case W_PIN_DIGIT:
+        if (locked || a->pin_waiting || idx < 0 || idx > 9)
+            break;
+        if (a->pin_len < PIN_MAX_DIGITS) {
+            a->pin[a->pin_len++] = (char)('0' + idx);
+            a->pin[a->pin_len] = 0;
+        }
+        if (a->pin_message != PINMSG_LOCKED)
+            a->pin_message = PINMSG_NONE;
+        break;
+    case W_PIN_DELETE:
+        if (a->pin_len > 0)
+            a->pin[--a->pin_len] = 0;
+        break;
+    case W_PIN_OK:
+        pin_ok(a, now);
+        break;
+    case W_PIN_CANCEL:
+        if (a->pin_missing && a->pin_mode == PINPAD_CONFIRM) {
+            app_wipe_pin(a->pin_first, sizeof a->pin_first);
+            pin_clear_entry(a);
+            a->pin_mode = PINPAD_SET;
+        } else if (!a->pin_missing && !a->pin_waiting) {
+            app_wipe(a, now);
+        }
+        break;
+    default:
+        break;
+    }
+    a->dirty = 1;
+}
+
+/* Controls of the admin, PIN and group screens. Returns 1 if handled. */
+static int admin_activate(App *a, WidgetId w, uint64_t now)
+{
+    WidgetKind kind = WIDGET_KIND(w);
+    int idx = WIDGET_INDEX(w);
+    Settings *s = &a->settings;
+    switch (kind) {
+    case W_PIN_DIGIT:
+    case W_PIN_DELETE:
+    case W_PIN_OK:
+    case W_PIN_CANCEL:
+        if (a->screen == SCREEN_PIN)
+            pin_activate(a, kind, idx, now);
+        return 1;
+    case W_BANNER:
+        if (a->banner != BANNER_BUSY)
+            a->banner = BANNER_NONE;
+        a->note = NOTE_NONE;
+        a->dirty = 1;
+        return 1;
+    default:
+        break;
+    }
+    if (a->screen == SCREEN_ADMIN) {
+        switch (kind) {
+        case W_ADMIN_TAB:
+            if (idx < TAB__COUNT)
+                open_admin(a, (AdminTab)idx, now);
+            return 1;
+        case W_ADMIN_CLOSE:
+            app_wipe(a, now);
+            return 1;
+        case W_ADMIN_LANG:
+        case W_ADMIN_UP:
+        case W_ADMIN_DOWN:
+            admin_language(a, kind, idx);
+            return 1;
+        case W_ADMIN_DEC:
+        case W_ADMIN_INC: {
+            int d = kind == W_ADMIN_INC ? 1 : -1;
+            if (idx == VALUE_TIMEOUT)
+                s->inactivity_timeout_s = clampi(s->inactivity_timeout_s + 15 * d,
+                                                 SETTINGS_TIMEOUT_MIN_S, SETTINGS_TIMEOUT_MAX_S);
+            else if (idx == VALUE_VOLUME)
+                s->narration_volume = clampi(s->narration_volume + 10 * d, 0, 100);
+            else
+                return 1;
+            settings_changed(a);
+            return 1;
+        }
+        case W_ADMIN_TOGGLE:
+            if (idx == FLAG_EXPORT_ON_INSERT)
+                s->export_on_insert = !s->export_on_insert;
+            else if (idx == FLAG_AUTOPLAY)
+                s->narration_autoplay = !s->narration_autoplay;
+            else
+                return 1;
+            settings_changed(a);
+            return 1;
+        case W_ADMIN_ACTION:
+            switch ((AdminAction)idx) {
+            case ACTION_EXPORT: start_job(a, CMD_EXPORT, "", now); break;
+            case ACTION_INSTALL: start_job(a, CMD_INSTALL_PACK, NULL, now); break;
+            case ACTION_TEST_TOUCH:
+                memset(a->touched, 0, sizeof a->touched);
+                set_screen(a, SCREEN_TEST_TOUCH, now);
+                break;
+            case ACTION_TEST_SOUND: command(a, CMD_TEST_SOUND); break;
+            case ACTION_GROUP: group_open(a, now); break;
+            default: break;
+            }
+            return 1;
+        default:
+            return 0;
+        }
+    }
+    if (a->screen == SCREEN_TEST_TOUCH) {
+        if (kind == W_TOUCH_CELL && idx < APP_TOUCH_CELLS) {
+            a->touched[idx] = 1;
+            a->dirty = 1;
+        } else if (kind == W_DONE) {
+            open_admin(a, TAB_TOOLS, now);
+        }
+        return 1;
+    }
+    if (!is_group_screen(a->screen))
+        return 0;
+    switch (kind) {
+    case W_GROUP_MODULE:
+        if (a->content && idx < content_module_count(a->content)) {
+            a->module = idx;
+            a->slide = 0;
+            set_screen(a, SCREEN_GROUP_SLIDE, now);
+        }
+        return 1;
+    case W_NEXT:
+    case W_BACK:
+        if (a->screen == SCREEN_GROUP_COUNT)
+            set_screen(a, SCREEN_GROUP_PICK, now);
+        else if (a->screen == SCREEN_GROUP_PICK) {
+            /* the module list pages like the menu */
+            a->menu_scroll += kind == W_NEXT ? 1 : (a->menu_scroll > 0 ? -1 : 0);
+            a->dirty = 1;
+        } else
+            group_next(a, kind == W_NEXT ? 1 : -1, now);
+        return 1;
+    case W_GROUP_HANDS_DEC:
+    case W_GROUP_HANDS_INC:
+        if (a->screen == SCREEN_GROUP_QUIZ)
+            group_session_add_hands(&a->group, a->group_q, idx, kind == W_GROUP_HANDS_INC ? 1 : -1);
+        a->dirty = 1;
+        return 1;
+    case W_GROUP_BAND_DEC:
+    case W_GROUP_BAND_INC:
+        if (idx < GROUP_BAND__COUNT)
+            group_session_set_band(&a->group, (GroupBand)idx,
+                                   a->group.bands[idx] + (kind == W_GROUP_BAND_INC ? 1 : -1));
+        a->dirty = 1;
+        return 1;
+    case W_GROUP_HEADCOUNT:
+        set_screen(a, SCREEN_GROUP_COUNT, now);
+        return 1;
+    case W_HOME: /* from a module back to the list */
+        set_screen(a, SCREEN_GROUP_PICK, now);
+        return 1;
+    case W_GROUP_FINISH:
+        group_finish(a, now);
+        return 1;
+    case W_DONE:
+        group_leave(a, now);
+        return 1;
+    default:
+        return 1;
+    }
+}
+
+/* The hidden gesture on the attract screen: hold the top-left corner for
+ * APP_LONG_PRESS_MS, then within APP_GESTURE_MS tap top-right, bottom-right
+ * and bottom-left. Corners are physical (window pixels, never mirrored).
+ * Returns 1 when the tap belonged to the gesture. */
+static int corner_of(const App *a, int x, int y)
+{
+    int side = (a->w < a->h ? a->w : a->h) / 6;
+    if (side < 80)
+        side = 80;
+    int left = x < side, right = x >= a->w - side, top = y < side, bottom = y >= a->h - side;
+    if (top && left)
+        return 0;
+    if (top && right)
+        return 1;
+    if (bottom && right)
+        return 2;
+    if (bottom && left)
+        return 3;
+    return -1;
+}
+
+static int attract_gesture(App *a, const Event *ev, uint64_t now)
+{
+    int c_down = corner_of(a, a->down_x, a->down_y), c_up = corner_of(a, ev->x, ev->y);
+    if (a->gesture_stage > 0 && now > a->gesture_until)
+        a->gesture_stage = 0;
+    if (c_down == 0 && c_up == 0 && now - a->down_ms >= APP_LONG_PRESS_MS) {
+        a->gesture_stage = 1;
+        a->gesture_until = now + APP_GESTURE_MS;
+        return 1;
+    }
+    if (a->gesture_stage > 0) {
+        if (c_down == a->gesture_stage && c_up == c_down) {
+            if (++a->gesture_stage == 4)
+                open_pin_pad(a, now);
+            return 1;
+        }
+        a->gesture_stage = 0; /* a wrong corner: an ordinary tap */
+    }
+    return 0;
+}
+
+/* Replies from the kiosk. */
+static void on_reply(App *a, const Event *ev, uint64_t now)
+{
+    switch (ev->kind) {
+    case EV_SETTINGS:
+        if (ev->settings) {
+            a->settings = *ev->settings;
+            a->have_settings = 1;
+            char code[12];
+            copy_str(code, sizeof code, app_lang(a));
+            app_config_from_settings(&a->cfg, &a->settings);
+            a->lang = 0;
+            for (int i = 0; i < a->cfg.n_langs; i++)
+                if (strcmp(a->cfg.langs[i], code) == 0)
+                    a->lang = i;
+        }
+        break;
+    case EV_PIN_STATE:
+        a->pin_missing = !ev->pin_set;
+        a->pin_locked_until = ev->locked_ms > 0 ? now + (uint64_t)ev->locked_ms : 0;
+        if (a->screen == SCREEN_ATTRACT || a->screen == SCREEN_PIN)
+            app_wipe(a, now); /* the set-PIN pad when there is none */
+        break;
+    case EV_PIN_RESULT:
+        if (a->screen != SCREEN_PIN || !a->pin_waiting)
+            break; /* the pad was closed meanwhile */
+        a->pin_waiting = 0;
+        a->pin_message = PINMSG_NONE;
+        if (ev->err == ERR_OK) {
+            a->pin_locked_until = 0;
+            a->facilitator = ev->slot == PIN_SLOT_FACILITATOR;
+            if (a->facilitator)
+                group_open(a, now);
+            else
+                open_admin(a, TAB_STATUS, now);
+        } else if (ev->err == ERR_KEY || ev->err == ERR_BUSY) {
+            a->pin_message = PINMSG_WRONG;
+            if (ev->locked_ms > 0) {
+                a->pin_locked_until = now + (uint64_t)ev->locked_ms;
+                a->pin_message = PINMSG_LOCKED;
+            }
+        } else if (ev->err == ERR_NOTFOUND) {
+            a->pin_missing = 1;
+            a->pin_mode = PINPAD_SET;
+        } else {
+            a->pin_message = PINMSG_DAMAGED;
+        }
+        break;
+    case EV_PIN_SAVED:
+        if (a->screen != SCREEN_PIN)
+            break;
+        a->pin_waiting = 0;
+        if (ev->err == ERR_OK) {
+            a->pin_missing = 0;
+            app_wipe(a, now);
+        } else {
+            a->pin_mode = PINPAD_SET;
+            a->pin_message = PINMSG_SAVE_FAILED;
+        }
+        break;
+    case EV_ADMIN_INFO:
+        if (ev->info)
+            a->info = *ev->info;
+        break;
+    case EV_JOB_DONE:
+        a->job_busy = 0;
+        a->banner = ev->err == ERR_OK ? BANNER_OK : BANNER_FAILED;
+        a->banner_job = ev->job;
+        a->banner_until = now + APP_BANNER_MS;
+        copy_str(a->banner_detail, sizeof a->banner_detail, ev->text ? ev->text : "");
+        if (ev->job == CMD_INSTALL_PACK && ev->content && ev->content != a->content) {
+            /* new content: module indexes changed; only the admin screen
+             * is open (installs start there), so nothing refers to them */
+            a->content = ev->content;
+            a->module = -1;
+        }
+        if (a->screen == SCREEN_ADMIN)
+            command(a, CMD_ADMIN_INFO);
+        break;
+    case EV_STICK:
+        /* only while nobody uses the kiosk, and only if enabled */
+        if (ev->text && a->settings.export_on_insert && !a->in_session &&
+            (a->screen == SCREEN_ATTRACT || a->screen == SCREEN_ADMIN))
+            start_job(a, CMD_EXPORT, ev->text, now);
+        break;
+    default:
+        return;
+    }
+    a->dirty = 1;
+}
+
 static void activate(App *a, WidgetId w, uint64_t now)
 {
+    if (admin_activate(a, w, now))
+        return;
     int idx = WIDGET_INDEX(w);
     char key[96];
     switch (WIDGET_KIND(w)) {
@@ -559,7 +1212,12 @@ static void on_pointer_up(App *a, const Event *ev, uint64_t now)
         return;
     }
     if (a->screen == SCREEN_ATTRACT) {
-        activate(a, WIDGET(W_BACKGROUND, 0), now);
+        if (attract_gesture(a, ev, now))
+            return;
+        if (WIDGET_KIND(pressed) == W_BANNER && ev->widget == pressed)
+            activate(a, pressed, now);
+        else
+            activate(a, WIDGET(W_BACKGROUND, 0), now);
         return;
     }
     if (pressed != W_NONE && ev->widget == pressed && adx <= swipe_slop(a) &&
@@ -571,6 +1229,24 @@ static void on_pointer_up(App *a, const Event *ev, uint64_t now)
 
 static void advance_time(App *a, uint64_t now)
 {
+    if (a->banner != BANNER_NONE && a->banner != BANNER_BUSY && now >= a->banner_until) {
+        a->banner = BANNER_NONE;
+        a->dirty = 1;
+    }
+    if (a->screen == SCREEN_PIN && a->pin_message == PINMSG_LOCKED && now >= a->pin_locked_until) {
+        a->pin_message = PINMSG_NONE;
+        a->dirty = 1;
+    }
+    if (a->screen == SCREEN_PIN && a->pin_locked_until > now)
+        a->dirty = 1; /* the countdown */
+    /* The admin screens close by themselves when left alone; the first
+     * PIN has to be set, and a group session runs as long as the worker
+     * needs. */
+    if (is_admin_screen(a->screen) && !a->pin_missing && !a->pin_waiting) {
+        uint64_t idle = a->screen == SCREEN_PIN ? APP_PIN_IDLE_MS : APP_ADMIN_IDLE_MS;
+        if (now - a->last_input_ms >= idle)
+            app_wipe(a, now);
+    }
     if (a->screen == SCREEN_NEUTRAL && now >= a->neutral_until_ms) {
         a->screen = SCREEN_ATTRACT;
         a->attract_start_ms = now;
@@ -628,6 +1304,12 @@ static void update(App *a, const Event *ev, uint64_t now)
     int input = ev->kind == EV_POINTER_DOWN || ev->kind == EV_POINTER_UP || ev->kind == EV_KEY;
     if (input && a->screen == SCREEN_NEUTRAL)
         return; /* the neutral screen stays put: someone may be watching */
+    if (ev->kind >= EV_SETTINGS) {
+        on_reply(a, ev, now);
+        return;
+    }
+    if (input && !a->in_session)
+        a->last_input_ms = now; /* the admin screens' idle clock */
     if (input && a->in_session) {
         a->last_input_ms = now;
         if (a->countdown) {
@@ -644,6 +1326,7 @@ static void update(App *a, const Event *ev, uint64_t now)
     switch (ev->kind) {
     case EV_POINTER_DOWN:
         a->pointer_down = 1;
+        a->down_ms = now;
         a->down_x = ev->x;
         a->down_y = ev->y;
         a->pressed = ev->widget;
@@ -702,6 +1385,13 @@ int app_next_wake_ms(const App *a, uint64_t now)
     }
     if (a->in_session && !a->countdown)
         CONSIDER(a->last_input_ms + (uint64_t)a->cfg.timeout_s * 1000);
+    if (a->banner != BANNER_NONE && a->banner != BANNER_BUSY)
+        CONSIDER(a->banner_until);
+    if (a->screen == SCREEN_PIN && a->pin_locked_until > now)
+        CONSIDER(now + (1000 - (a->pin_locked_until - now) % 1000));
+    if (is_admin_screen(a->screen) && !a->pin_missing)
+        CONSIDER(a->last_input_ms +
+                 (a->screen == SCREEN_PIN ? APP_PIN_IDLE_MS : APP_ADMIN_IDLE_MS));
     if (a->in_session && a->countdown) {
         /* once a second, for the visible countdown */
         uint64_t el = now - a->countdown_start_ms;
@@ -759,12 +1449,105 @@ static int parse_module_screen(App *a, const char *name, uint64_t now)
     return 0;
 }
 
+/* Facts shown when an admin screen is rendered for review: plausible, fixed
+ * numbers (the real ones come from the kiosk's statistics). */
+static void example_info(AdminInfo *in)
+{
+    memset(in, 0, sizeof *in);
+    in->valid = 1;
+    static const int64_t today[ADMIN_TODAY_BARS] = {42, 97, 31, 12, 3, 1};
+    memcpy(in->today, today, sizeof today);
+    in->month_days = 30;
+    in->today_mday = 18;
+    for (int d = 0; d < 18; d++)
+        in->month[d] = 20 + (d * 37) % 29;
+    snprintf(in->last_export, sizeof in->last_export, "2025-03-14 10:20, 1284 rows");
+    in->content_version = 7;
+    snprintf(in->content_signer, sizeof in->content_signer, "rabat-2025, key 4A1F0C2D9E6B7730");
+    in->free_mb = 11640;
+    snprintf(in->kiosk_id, sizeof in->kiosk_id, "5f0c9a2e71d34b8c9a10e2f4c6b8d0a1");
+}
+
+static int goto_admin(App *a, const char *name, uint64_t now)
+{
+    example_info(&a->info);
+    a->last_input_ms = now;
+    if (strcmp(name, "pin") == 0 || strcmp(name, "pin-locked") == 0 ||
+        strcmp(name, "set-pin") == 0) {
+        a->pin_missing = strcmp(name, "set-pin") == 0;
+        if (name[4] == 'l')
+            a->pin_locked_until = now + 25000;
+        open_pin_pad(a, now);
+        if (!a->pin_missing) {
+            a->pin_len = 3; /* three dots shown */
+            memcpy(a->pin, "000", 4);
+        }
+        return 0;
+    }
+    static const char *const tabs[TAB__COUNT] = {"admin", "admin-settings", "admin-languages",
+                                                 "admin-tools"};
+    for (int t = 0; t < TAB__COUNT; t++)
+        if (strcmp(name, tabs[t]) == 0) {
+            open_admin(a, (AdminTab)t, now);
+            a->n_cmds = 0;
+            return 0;
+        }
+    if (strcmp(name, "test-touch") == 0) {
+        set_screen(a, SCREEN_TEST_TOUCH, now);
+        for (int i = 0; i < APP_TOUCH_CELLS; i += 3)
+            a->touched[i] = 1;
+        return 0;
+    }
+    if (strncmp(name, "group-", 6) != 0)
+        return -1;
+    group_open(a, now);
+    if (strcmp(name, "group-pick") == 0)
+        return 0;
+    if (strcmp(name, "group-headcount") == 0) {
+        static const int bands[GROUP_BAND__COUNT] = {14, 6, 9, 11};
+        for (int i = 0; i < GROUP_BAND__COUNT; i++)
+            group_session_set_band(&a->group, (GroupBand)i, bands[i]);
+        set_screen(a, SCREEN_GROUP_COUNT, now);
+        return 0;
+    }
+    /* a module with a quiz */
+    int mi = -1;
+    for (int i = 0; a->content && i < content_module_count(a->content) && mi < 0; i++)
+        if (content_module(a->content, i)->n_quiz > 0)
+            mi = i;
+    if (mi < 0)
+        return -1;
+    a->module = mi;
+    a->slide = content_module(a->content, mi)->n_slides > 1 ? 1 : 0;
+    if (strcmp(name, "group-slide") == 0) {
+        set_screen(a, SCREEN_GROUP_SLIDE, now);
+        return 0;
+    }
+    if (strcmp(name, "group-quiz") == 0) {
+        group_enter_quiz(a, 0, now);
+        for (int i = 0; i < a->group.questions[0].n_answers; i++)
+            group_session_add_hands(&a->group, 0, i, 3 + 7 * i);
+        return 0;
+    }
+    return -1;
+}
+
 int app_goto(App *a, const char *name, uint64_t now)
 {
     app_wipe(a, now);
     a->n_audio = 0;
+    if (a->screen == SCREEN_PIN) { /* the first-start pad: show the screen asked for */
+        a->pin_missing = 0;
+        a->screen = SCREEN_ATTRACT;
+    }
+    a->pin_locked_until = 0;
     if (strcmp(name, "attract") == 0)
         return 0;
+    if (goto_admin(a, name, now) == 0)
+        return 0;
+    app_wipe(a, now);
+    a->n_cmds = 0;
+    a->n_stats = 0;
     if (strcmp(name, "neutral") == 0) {
         a->screen = SCREEN_NEUTRAL;
         a->neutral_until_ms = now + 8000;
@@ -802,8 +1585,11 @@ int app_goto(App *a, const char *name, uint64_t now)
 
 void app_screen_names(const App *a, void (*cb)(void *ctx, const char *name), void *ctx)
 {
-    static const char *const fixed[] = {"attract", "language", "menu", "help", "neutral",
-                                        "still-there"};
+    static const char *const fixed[] = {
+        "attract",     "language",       "menu",          "help",           "neutral",
+        "still-there", "pin",            "pin-locked",    "set-pin",        "admin",
+        "admin-settings", "admin-languages", "admin-tools", "test-touch",   "group-pick",
+        "group-slide", "group-quiz",     "group-headcount"};
     char buf[128];
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         cb(ctx, fixed[i]);

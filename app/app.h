@@ -16,6 +16,9 @@
 #include <stdint.h>
 
 #include "content/content.h"
+#include "core/err.h"
+#include "group/group.h"
+#include "settings/settings.h"
 #include "stats/stats_types.h"
 
 typedef enum {
@@ -27,6 +30,14 @@ typedef enum {
     SCREEN_END,
     SCREEN_HELP,
     SCREEN_NEUTRAL,
+    /* the kiosk's own screens, behind the hidden gesture and the PIN */
+    SCREEN_PIN,        /* PIN pad: enter, or set (twice) on first start */
+    SCREEN_ADMIN,      /* tabs: status, settings, languages, tools */
+    SCREEN_TEST_TOUCH, /* a grid of targets that turn green when touched */
+    SCREEN_GROUP_PICK, /* community-worker session: choose a module */
+    SCREEN_GROUP_SLIDE, /* presenter view of a slide */
+    SCREEN_GROUP_QUIZ, /* raised hands per answer */
+    SCREEN_GROUP_COUNT, /* headcount in bands, then finish */
     SCREEN__COUNT
 } ScreenId;
 
@@ -50,6 +61,29 @@ typedef enum {
     W_NEXT,
     W_ANSWER,      /* index: answer */
     W_STILL_HERE,
+    W_BANNER,      /* the export message banner: a tap dismisses it */
+    W_PIN_DIGIT,   /* index: digit 0-9 */
+    W_PIN_DELETE,
+    W_PIN_OK,
+    W_PIN_CANCEL,
+    W_ADMIN_TAB,   /* index: AdminTab */
+    W_ADMIN_CLOSE, /* leave the admin screens for the attract screen */
+    W_ADMIN_LANG,  /* index: row of the admin language list: on/off */
+    W_ADMIN_UP,    /* index: row; move the language earlier */
+    W_ADMIN_DOWN,  /* index: row; move the language later */
+    W_ADMIN_DEC,   /* index: AdminValue */
+    W_ADMIN_INC,   /* index: AdminValue */
+    W_ADMIN_TOGGLE, /* index: AdminFlag */
+    W_ADMIN_ACTION, /* index: AdminAction */
+    W_TOUCH_CELL,  /* index: target of the touch test */
+    W_DONE,        /* close a sub-screen (touch test, group module list) */
+    W_GROUP_MODULE, /* index: module */
+    W_GROUP_HANDS_DEC, /* index: answer */
+    W_GROUP_HANDS_INC, /* index: answer */
+    W_GROUP_BAND_DEC, /* index: GroupBand */
+    W_GROUP_BAND_INC, /* index: GroupBand */
+    W_GROUP_HEADCOUNT, /* from the module list to the headcount */
+    W_GROUP_FINISH, /* save the session's counts and end it */
     W__COUNT
 } WidgetKind;
 
@@ -69,6 +103,14 @@ typedef enum {
     EV_KEY,
     EV_RESIZE, /* w, h, dpi */
     EV_TICK,   /* time passed; nothing else */
+    /* replies of the kiosk to queued commands, and facts it gathered */
+    EV_SETTINGS,   /* settings: the kiosk's settings as loaded at start */
+    EV_PIN_STATE,  /* pin_set, locked_ms: at start */
+    EV_PIN_RESULT, /* err, slot, locked_ms: answer to CMD_PIN_CHECK (pin.h's Err) */
+    EV_PIN_SAVED,  /* err: answer to CMD_PIN_SET */
+    EV_ADMIN_INFO, /* info: answer to CMD_ADMIN_INFO */
+    EV_JOB_DONE,   /* job, err, text: an export or content install finished */
+    EV_STICK,      /* text: a removable stick was just mounted there */
 } EventKind;
 
 typedef enum { KEY_NONE, KEY_LEFT, KEY_RIGHT, KEY_UP, KEY_DOWN, KEY_ENTER, KEY_ESCAPE, KEY_TAB, KEY_BACKTAB } Key;
@@ -84,6 +126,16 @@ typedef struct {
      * order, so Tab and arrows can move focus. Borrowed for the call. */
     const WidgetId *focus_order;
     int n_focus;
+    /* replies (see EventKind); pointers are borrowed for the call */
+    const Settings *settings;
+    const struct AdminInfo *info;
+    Err err;
+    int slot;          /* PinSlot that matched */
+    int pin_set;
+    int64_t locked_ms;
+    int job;           /* CmdKind of the finished job */
+    const char *text;  /* detail message or mount path */
+    const Content *content; /* EV_JOB_DONE of an install: the content now loaded, or NULL */
 } Event;
 
 typedef enum { AUDIO_NONE, AUDIO_PLAY, AUDIO_STOP } AudioAction;
@@ -95,6 +147,83 @@ typedef struct {
 } AudioCmd;
 
 enum { APP_MAX_LANGS = 16, APP_MAX_EFFECTS = 64 };
+
+/* Commands for the kiosk: everything the admin screens need that is I/O
+ * (hashing a PIN, saving settings, reading statistics, writing a stick).
+ * The kiosk answers with an Event. A PIN travels only in this queue and is
+ * wiped by whoever takes it. */
+typedef enum {
+    CMD_NONE,
+    CMD_PIN_CHECK,     /* pin: answer EV_PIN_RESULT */
+    CMD_PIN_SET,       /* pin (admin slot): answer EV_PIN_SAVED */
+    CMD_SAVE_SETTINGS, /* save App.settings and apply the volume */
+    CMD_ADMIN_INFO,    /* gather facts: answer EV_ADMIN_INFO */
+    CMD_EXPORT,        /* path: the stick ("" = any mounted one): EV_JOB_DONE */
+    CMD_INSTALL_PACK,  /* from a mounted stick: EV_JOB_DONE */
+    CMD_TEST_SOUND,    /* play a short sound */
+} CmdKind;
+
+typedef struct {
+    CmdKind kind;
+    char pin[16];
+    char path[256];
+} AppCmd;
+
+enum { APP_MAX_CMDS = 8 };
+
+typedef enum { TAB_STATUS, TAB_SETTINGS, TAB_LANGUAGES, TAB_TOOLS, TAB__COUNT } AdminTab;
+typedef enum { VALUE_TIMEOUT, VALUE_VOLUME, VALUE__COUNT } AdminValue;
+typedef enum { FLAG_EXPORT_ON_INSERT, FLAG_AUTOPLAY, FLAG__COUNT } AdminFlag;
+typedef enum {
+    ACTION_EXPORT,
+    ACTION_INSTALL,
+    ACTION_TEST_TOUCH,
+    ACTION_TEST_SOUND,
+    ACTION_GROUP,
+    ACTION__COUNT
+} AdminAction;
+
+typedef enum { PINPAD_ENTER, PINPAD_SET, PINPAD_CONFIRM } PinPadMode;
+
+/* The line under the PIN dots. */
+typedef enum {
+    PINMSG_NONE,
+    PINMSG_WRONG,
+    PINMSG_LOCKED,   /* with a countdown to pin_locked_until */
+    PINMSG_MISMATCH, /* the two entries differ */
+    PINMSG_SHORT,
+    PINMSG_DAMAGED,  /* the PIN file is damaged: `taama admin set-pin` */
+    PINMSG_SAVE_FAILED,
+    PINMSG_CHECKING,
+} PinMessage;
+
+/* A note on the admin screen after something finished there. */
+typedef enum { NOTE_NONE, NOTE_GROUP_SAVED, NOTE_SETTINGS_FAILED } AdminNote;
+
+/* Facts for the admin screen, gathered by the kiosk (I/O) into a plain
+ * value. Counts come from the statistics rows. */
+enum { ADMIN_TODAY_BARS = 6, ADMIN_MONTH_DAYS = 31 };
+typedef struct AdminInfo {
+    int valid;
+    /* today: sessions, modules opened, modules completed, help shown,
+     * quick exits, group sessions */
+    int64_t today[ADMIN_TODAY_BARS];
+    int64_t month[ADMIN_MONTH_DAYS]; /* sessions per day of this month */
+    int month_days;                  /* days in this month */
+    int today_mday;                  /* 1..31 */
+    char last_export[96];            /* "" = never */
+    int64_t content_version;         /* 0 = the content shipped with the program */
+    char content_signer[96];         /* campaign and key id, "" when none */
+    int64_t free_mb;                 /* free space of the data folder, -1 unknown */
+    char warning[160];               /* storage warning, "" when healthy */
+    char kiosk_id[33];
+} AdminInfo;
+
+/* Banner for the result of an export (and other long jobs). */
+typedef enum { BANNER_NONE, BANNER_BUSY, BANNER_OK, BANNER_FAILED } BannerKind;
+
+enum { APP_ADMIN_IDLE_MS = 300000, APP_PIN_IDLE_MS = 60000, APP_BANNER_MS = 300000,
+       APP_LONG_PRESS_MS = 3000, APP_GESTURE_MS = 10000, APP_TOUCH_CELLS = 48 };
 
 typedef struct {
     int timeout_s;    /* inactivity before "Still there?" (default 60) */
@@ -155,16 +284,68 @@ typedef struct {
     uint64_t attract_start_ms;
     uint64_t neutral_until_ms;
 
+    /* not visit state: the kiosk's settings and admin facts (kept by
+     * app_wipe) */
+    Settings settings;
+    int have_settings;
+    int pin_missing;     /* no admin PIN yet: the PIN pad asks to set one */
+    uint64_t pin_locked_until;
+    AdminInfo info;
+    BannerKind banner;
+    uint64_t banner_until;
+    char banner_detail[256]; /* English detail, shown on the admin screen only */
+    int job_busy;        /* an export or install runs */
+    int banner_job;      /* CmdKind the banner reports */
+    AdminNote note;
+
+    /* the hidden gesture (wiped) */
+    uint64_t down_ms;    /* when the pointer went down */
+    int gesture_stage;   /* 0 none; 1..3 corners tapped after the long press */
+    uint64_t gesture_until;
+
+    /* the PIN pad and admin screens (wiped) */
+    PinPadMode pin_mode;
+    char pin[16];        /* digits typed so far; never leaves but as a command */
+    int pin_len;
+    char pin_first[16];  /* setting: the first entry, until it is confirmed */
+    int pin_waiting;     /* a check or save is queued */
+    int pin_message;     /* PinMessage shown under the dots */
+    int facilitator;     /* opened with the facilitator PIN: group sessions only */
+    AdminTab tab;
+    unsigned char touched[APP_TOUCH_CELLS];
+
+    /* a community-worker group session (wiped) */
+    GroupSession group;
+    int group_open;
+    StatEvent group_pending[GROUP_MAX_EVENTS * 4]; /* earlier modules' quiz counts */
+    int n_group_pending;
+    int group_q;         /* question on the group quiz screen */
+
     /* queued side effects, drained by the caller */
     StatEvent stats[APP_MAX_EFFECTS];
     int n_stats;
     AudioCmd audio[8];
     int n_audio;
+    AppCmd cmds[APP_MAX_CMDS];
+    int n_cmds;
     int dirty; /* something visible changed since the caller last drew */
 } App;
 
 /* Default configuration: English, French, Arabic, Tigrinya, Hausa; 60 s. */
 void app_config_default(AppConfig *cfg);
+
+/* Take languages (those i18n knows), timeout and autoplay from settings
+ * into cfg; the rest of cfg is kept. With no usable language cfg keeps the
+ * default list. */
+void app_config_from_settings(AppConfig *cfg, const Settings *s);
+
+/* The rows of the admin language list: enabled languages in their order,
+ * then the other known ones. Writes codes (borrowed) into out and returns
+ * the count; *n_enabled gets how many are on. */
+int app_admin_languages(const App *app, const char **out, int max, int *n_enabled);
+
+/* Wipe a PIN buffer so the compiler cannot skip it (libsodium). */
+void app_wipe_pin(char *buf, size_t n);
 
 /* Set up the state on the attract screen. content is borrowed and must
  * outlive the App. */

@@ -99,8 +99,10 @@ static void usage(FILE *f)
           "       taama narration script          texts for tools/make-narration.sh\n"
           "       taama pack make|verify|install  signed content packs\n"
           "       taama admin set-pin             set the admin PIN\n"
+          "       taama admin set --name NAME --site SITE\n"
           "options: --windowed WxH  --data DIR  --content DIR  --script FILE  --dpi N\n"
-          "         --timeout SECONDS  --large-text  --high-contrast\n",
+          "         --timeout SECONDS  --large-text  --high-contrast\n"
+          "         --mounts DIR:DIR...  (where USB sticks appear; default /media:/run/media:/mnt)\n",
           f);
 }
 
@@ -133,6 +135,20 @@ static int parse_options(int argc, char **argv, int i, Paths *p, KioskOptions *o
             i++;
         } else if (strcmp(a, "--dpi") == 0 && v) {
             o->dpi = (float)atof(v);
+            i++;
+        } else if (strcmp(a, "--mounts") == 0 && v) {
+            /* colon-separated places where sticks appear */
+            static char buf[1024];
+            static const char *places[9];
+            snprintf(buf, sizeof buf, "%s", v);
+            int n = 0;
+            for (char *tok = strtok(buf, ":"); tok && n < 8; tok = strtok(NULL, ":"))
+                places[n++] = tok;
+            places[n] = NULL;
+            o->mount_prefixes = places;
+            i++;
+        } else if (strcmp(a, "--mount-table") == 0 && v) {
+            o->mount_table = v; /* tests: a file in /proc/self/mounts form */
             i++;
         } else if (strcmp(a, "--timeout") == 0 && v) {
             o->cfg.timeout_s = atoi(v);
@@ -179,14 +195,9 @@ static void apply_settings(const Paths *p, KioskOptions *o)
     settings_load(p->data, &s);
     AppConfig cfg;
     app_config_default(&cfg);
-    cfg.n_langs = 0;
-    for (int i = 0; i < s.n_languages && i < APP_MAX_LANGS; i++)
-        if (i18n_language(s.languages[i]))
-            snprintf(cfg.langs[cfg.n_langs++], sizeof cfg.langs[0], "%s", s.languages[i]);
-    if (cfg.n_langs == 0)
-        app_config_default(&cfg);
-    cfg.timeout_s = o->cfg.timeout_s > 0 ? o->cfg.timeout_s : s.inactivity_timeout_s;
-    cfg.autoplay = s.narration_autoplay;
+    app_config_from_settings(&cfg, &s);
+    if (o->cfg.timeout_s > 0)
+        cfg.timeout_s = o->cfg.timeout_s;
     o->cfg = cfg;
     o->narration_volume = s.narration_volume;
 }
@@ -243,7 +254,26 @@ static int cmd_kiosk(int argc, char **argv, Paths *p, KioskOptions *o)
     if (e != ERR_OK)
         log_warn("data directory %s: %s; statistics will not be kept", p->data, err_str(e));
     apply_settings(p, o);
-    Content *c = load_content(p->content);
+    /* a content update installed from a stick wins over the shipped
+     * content; if it does not load, the previous one; then the shipped */
+    Content *c = NULL;
+    if (pack_recover(p->data) != ERR_OK)
+        log_warn("content updates: could not tidy an interrupted install");
+    for (int failed = 0; failed < 2 && !c; failed++) {
+        PackInstalled pi;
+        if (pack_select(p->data, failed, &pi) != ERR_OK)
+            break;
+        char dir[1100];
+        snprintf(dir, sizeof dir, "%s/content", pi.root);
+        c = load_content(dir);
+        if (c) {
+            o->content_version = pi.version;
+            snprintf(o->content_signer, sizeof o->content_signer, "%s, key %s", pi.campaign,
+                     pi.key_id);
+        }
+    }
+    if (!c)
+        c = load_content(p->content);
     if (!c)
         return 1;
     Stats *st = stats_open(p->data, NULL, &e);

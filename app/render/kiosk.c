@@ -4,23 +4,42 @@
  * as long as app_next_wake_ms() says nothing will change, and draws only
  * when the state is dirty or an animation runs. Touch, mouse and keyboard
  * all become the same Events; SDL's synthetic mouse events for touches are
- * dropped so one finger is never two taps. */
+ * dropped so one finger is never two taps.
+ *
+ * The admin screens' I/O happens here, never in the core: App queues
+ * commands (check a PIN, save settings, gather facts, export, install) and
+ * a worker thread carries out the slow ones (Argon2 hashing, SQLite reads,
+ * writing a stick) and hands back a result that becomes an Event. Scripts
+ * run the same jobs inline, so they stay deterministic. While nobody uses
+ * the kiosk, the mount table is read at most every 2 s for new sticks. */
 #include "render/kiosk.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <dirent.h>
+#include <math.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
+#include "admin/pin.h"
 #include "core/arena.h"
+#include "core/fileio.h"
 #include "core/log.h"
+#include "export/export.h"
 #include "i18n/i18n.h"
 #include "narration/narration.h"
+#include "pack/pack.h"
+#include "settings/settings.h"
 #include "qr/qr.h"
 #include "render/audio.h"
 #include "render/render.h"
@@ -38,6 +57,37 @@ static void on_signal(int sig)
     quit_requested = 1;
 }
 
+/* ---- jobs: the admin screens' slow I/O ------------------------------------ */
+
+typedef struct {
+    AppCmd cmd;
+    char label[64]; /* kiosk name for an export's manifest */
+} Job;
+
+typedef struct {
+    CmdKind kind;
+    Err err;
+    PinResult pin;
+    AdminInfo info;
+    char text[256];
+    Content *content; /* a freshly loaded content after an install */
+    int64_t content_version;
+    char content_signer[96];
+} JobResult;
+
+enum { JOB_QUEUE = 8 };
+
+typedef struct {
+    pthread_t th;
+    int started, stop;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    Job jobs[JOB_QUEUE];
+    int n_jobs;
+    JobResult results[JOB_QUEUE];
+    int n_results;
+} Worker;
+
 typedef struct {
     App app;
     Ui ui;
@@ -48,7 +98,410 @@ typedef struct {
     NarrationIndex *narration;
     AudioPlayer *audio; /* NULL: silent (no device, or render/script) */
     int ui_valid;
+    /* admin wiring */
+    const KioskOptions *o;
+    PinStore *pins;            /* used by the worker only, once it runs */
+    Worker worker;
+    int inline_jobs;           /* scripts: run jobs at once, on this thread */
+    Content *own_content;      /* content the kiosk loaded after an install */
+    int64_t content_version;
+    char content_signer[96];
+    char mount_table[1024];
+    ExportMounts mounts;
+    int mounts_primed;
+    uint64_t last_poll_ms;
 } Kiosk;
+
+static int64_t wall_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static Err read_small(const char *path, char *buf, size_t cap)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return ERR_NOTFOUND;
+    size_t n = fread(buf, 1, cap - 1, f);
+    buf[n] = 0;
+    fclose(f);
+    return ERR_OK;
+}
+
+/* Removable mounts now, in the configured places. */
+static void read_mounts(const Kiosk *k, ExportMounts *out)
+{
+    static char text[65536];
+    memset(out, 0, sizeof *out);
+    if (read_small(k->mount_table, text, sizeof text) == ERR_OK)
+        export_mounts_parse(text, k->o->mount_prefixes, out);
+}
+
+typedef struct {
+    char today[11], month[9]; /* "YYYY-MM-DD", "YYYY-MM-" */
+    AdminInfo *in;
+} InfoCtx;
+
+static int info_row(void *ctx, const StatRow *r)
+{
+    InfoCtx *c = ctx;
+    static const StatKind bars[ADMIN_TODAY_BARS] = {STAT_SESSION_START, STAT_MODULE_OPENED,
+                                                    STAT_MODULE_COMPLETED, STAT_HELP_SHOWN,
+                                                    STAT_QUICK_EXIT, STAT_GROUP_SESSION};
+    if (strcmp(r->day, c->today) == 0)
+        for (int i = 0; i < ADMIN_TODAY_BARS; i++)
+            if (strcmp(r->metric, stats_metric_name(bars[i])) == 0)
+                c->in->today[i] += r->value;
+    if (strncmp(r->day, c->month, 8) == 0 &&
+        strcmp(r->metric, stats_metric_name(STAT_SESSION_START)) == 0) {
+        int d = atoi(r->day + 8);
+        if (d >= 1 && d <= ADMIN_MONTH_DAYS)
+            c->in->month[d - 1] += r->value;
+    }
+    return 0;
+}
+
+static void job_info(Kiosk *k, JobResult *r)
+{
+    AdminInfo *in = &r->info;
+    memset(in, 0, sizeof *in);
+    in->valid = 1;
+    time_t t = time(NULL);
+    struct tm lt;
+    localtime_r(&t, &lt);
+    InfoCtx c = {.in = in};
+    strftime(c.today, sizeof c.today, "%Y-%m-%d", &lt);
+    strftime(c.month, sizeof c.month, "%Y-%m-", &lt);
+    in->today_mday = lt.tm_mday;
+    struct tm next = lt;
+    next.tm_mon++;
+    next.tm_mday = 0; /* the last day of this month */
+    next.tm_isdst = -1;
+    mktime(&next);
+    in->month_days = next.tm_mday;
+    in->free_mb = -1;
+    struct statvfs vf;
+    if (statvfs(k->o->data_dir, &vf) == 0)
+        in->free_mb = (int64_t)((unsigned long long)vf.f_bavail * vf.f_frsize / (1024 * 1024));
+    in->content_version = k->content_version;
+    snprintf(in->content_signer, sizeof in->content_signer, "%s", k->content_signer);
+    if (!k->stats) {
+        snprintf(in->warning, sizeof in->warning, "Statistics are off: the data folder is unusable.");
+        return;
+    }
+    if (stats_foreach_row(k->stats, info_row, &c) != ERR_OK)
+        log_warn("admin: cannot read the statistics");
+    StatsHealth h;
+    stats_health(k->stats, &h);
+    if (h.message[0])
+        snprintf(in->warning, sizeof in->warning, "%s", h.message);
+    else if (in->free_mb >= 0 && in->free_mb < 100)
+        snprintf(in->warning, sizeof in->warning, "Less than 100 MB free on the kiosk.");
+    StatsIdentity id;
+    stats_identity(k->stats, &id);
+    snprintf(in->kiosk_id, sizeof in->kiosk_id, "%s", id.kiosk_id);
+    char when[32] = "", rows[32] = "";
+    if (stats_meta_get(k->stats, "export.last_time", when, sizeof when) == ERR_OK && when[0]) {
+        time_t et = (time_t)strtoll(when, NULL, 10);
+        struct tm el;
+        char ds[32];
+        localtime_r(&et, &el);
+        strftime(ds, sizeof ds, "%Y-%m-%d %H:%M", &el);
+        stats_meta_get(k->stats, "export.last_rows", rows, sizeof rows);
+        snprintf(in->last_export, sizeof in->last_export, "%s, %s rows", ds, rows[0] ? rows : "?");
+    }
+}
+
+static void job_export(Kiosk *k, const Job *j, JobResult *r)
+{
+    char dest[256];
+    snprintf(dest, sizeof dest, "%s", j->cmd.path);
+    if (!dest[0]) {
+        ExportMounts m;
+        read_mounts(k, &m);
+        if (m.n == 0) {
+            r->err = ERR_NOTFOUND;
+            snprintf(r->text, sizeof r->text, "No USB stick found. Insert one and try again.");
+            return;
+        }
+        snprintf(dest, sizeof dest, "%s", m.path[m.n - 1]);
+    }
+    if (!k->stats) {
+        r->err = ERR_NOTFOUND;
+        snprintf(r->text, sizeof r->text, "Statistics are off on this kiosk; nothing to export.");
+        return;
+    }
+    ExportRequest req = {.data_dir = k->o->data_dir,
+                         .dest = dest,
+                         .kiosk_label = j->label[0] ? j->label : NULL,
+                         .now = (int64_t)time(NULL)};
+    ExportResult er;
+    r->err = export_run(k->stats, &req, &er);
+    snprintf(r->text, sizeof r->text, "%s", er.message);
+}
+
+/* The pack on a stick: the stick's root, or the first folder in it (by
+ * name) that holds a pack manifest. */
+static int find_pack(const char *stick, char *out, size_t n)
+{
+    char probe[1400];
+    snprintf(probe, sizeof probe, "%s/%s", stick, PACK_MANIFEST);
+    if (access(probe, R_OK) == 0) {
+        snprintf(out, n, "%s", stick);
+        return 1;
+    }
+    DIR *d = opendir(stick);
+    if (!d)
+        return 0;
+    char best[256] = "";
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.' || strlen(e->d_name) >= sizeof best)
+            continue;
+        snprintf(probe, sizeof probe, "%s/%s/%s", stick, e->d_name, PACK_MANIFEST);
+        if (access(probe, R_OK) == 0 && (!best[0] || strcmp(e->d_name, best) < 0))
+            snprintf(best, sizeof best, "%s", e->d_name);
+    }
+    closedir(d);
+    if (!best[0])
+        return 0;
+    snprintf(out, n, "%s/%s", stick, best);
+    return 1;
+}
+
+/* Load the installed content, falling back to the previous version; NULL
+ * when neither loads (the kiosk then keeps what it shows). */
+static Content *load_installed(const char *data_dir, int64_t *version, char *signer, size_t n)
+{
+    for (int failed = 0; failed < 2; failed++) {
+        PackInstalled pi;
+        if (pack_select(data_dir, failed, &pi) != ERR_OK)
+            return NULL;
+        char dir[1100];
+        snprintf(dir, sizeof dir, "%s/content", pi.root);
+        Err why = ERR_OK;
+        Content *c = content_load(dir, &why);
+        if (c) {
+            *version = pi.version;
+            snprintf(signer, n, "%s, key %s", pi.campaign, pi.key_id);
+            return c;
+        }
+        log_error("installed content version %lld does not load: %s", (long long)pi.version,
+                  err_str(why));
+    }
+    return NULL;
+}
+
+static void job_install(Kiosk *k, JobResult *r)
+{
+    ExportMounts m;
+    read_mounts(k, &m);
+    char pack[1024];
+    int found = 0;
+    for (int i = m.n - 1; i >= 0 && !found; i--)
+        found = find_pack(m.path[i], pack, sizeof pack);
+    if (!found) {
+        r->err = ERR_NOTFOUND;
+        snprintf(r->text, sizeof r->text, m.n ? "No content pack on the USB stick."
+                                              : "No USB stick found. Insert one and try again.");
+        return;
+    }
+    PackTrust trust;
+    Err e = pack_trust_load(k->o->data_dir, &trust);
+    if (e == ERR_NOTFOUND) {
+        r->err = e;
+        snprintf(r->text, sizeof r->text, "This kiosk has no trusted key or campaign configured.");
+        return;
+    }
+    PackReport rep;
+    r->err = pack_install(k->o->data_dir, pack, &trust, &rep);
+    snprintf(r->text, sizeof r->text, "%s", rep.message);
+    if (r->err != ERR_OK)
+        return;
+    r->content = load_installed(k->o->data_dir, &r->content_version, r->content_signer,
+                                sizeof r->content_signer);
+    if (!r->content) {
+        r->err = ERR_CORRUPT;
+        snprintf(r->text, sizeof r->text,
+                 "The update was installed but does not load; the kiosk keeps the old content.");
+    }
+}
+
+static void run_job(Kiosk *k, Job *j, JobResult *r)
+{
+    memset(r, 0, sizeof *r);
+    r->kind = j->cmd.kind;
+    switch (j->cmd.kind) {
+    case CMD_PIN_CHECK:
+        r->err = k->pins ? pin_check(k->pins, j->cmd.pin, wall_ms(), &r->pin) : ERR_NOTFOUND;
+        break;
+    case CMD_PIN_SET:
+        r->err = k->pins ? pin_set(k->pins, PIN_SLOT_ADMIN, j->cmd.pin) : ERR_IO;
+        break;
+    case CMD_ADMIN_INFO: job_info(k, r); break;
+    case CMD_EXPORT: job_export(k, j, r); break;
+    case CMD_INSTALL_PACK: job_install(k, r); break;
+    default: break;
+    }
+    sodium_memzero(j, sizeof *j);
+}
+
+static void *worker_main(void *arg)
+{
+    Kiosk *k = arg;
+    Worker *w = &k->worker;
+    pthread_mutex_lock(&w->mu);
+    for (;;) {
+        while (!w->stop && w->n_jobs == 0)
+            pthread_cond_wait(&w->cv, &w->mu);
+        if (w->stop)
+            break;
+        Job j = w->jobs[0];
+        memmove(w->jobs, w->jobs + 1, sizeof w->jobs[0] * (size_t)(w->n_jobs - 1));
+        w->n_jobs--;
+        sodium_memzero(&w->jobs[w->n_jobs], sizeof w->jobs[0]);
+        pthread_mutex_unlock(&w->mu);
+        JobResult r;
+        run_job(k, &j, &r);
+        pthread_mutex_lock(&w->mu);
+        while (w->n_results == JOB_QUEUE && !w->stop) {
+            pthread_mutex_unlock(&w->mu);
+            SDL_Delay(20); /* the UI takes results every frame */
+            pthread_mutex_lock(&w->mu);
+        }
+        if (w->n_results < JOB_QUEUE)
+            w->results[w->n_results++] = r;
+        else
+            content_free(r.content);
+        /* wake the loop sleeping in SDL_WaitEventTimeout */
+        SDL_Event ev = {.type = SDL_USEREVENT};
+        SDL_PushEvent(&ev);
+    }
+    pthread_mutex_unlock(&w->mu);
+    return NULL;
+}
+
+static void worker_init(Kiosk *k)
+{
+    pthread_mutex_init(&k->worker.mu, NULL);
+    pthread_cond_init(&k->worker.cv, NULL);
+}
+
+static void worker_start(Kiosk *k)
+{
+    Worker *w = &k->worker;
+    if (!k->inline_jobs && pthread_create(&w->th, NULL, worker_main, k) == 0)
+        w->started = 1;
+    else if (!k->inline_jobs)
+        k->inline_jobs = 1; /* no thread: do the work on the UI thread */
+}
+
+static void worker_stop(Kiosk *k)
+{
+    Worker *w = &k->worker;
+    if (w->started) {
+        pthread_mutex_lock(&w->mu);
+        w->stop = 1;
+        pthread_cond_signal(&w->cv);
+        pthread_mutex_unlock(&w->mu);
+        pthread_join(w->th, NULL);
+        w->started = 0;
+    }
+    for (int i = 0; i < w->n_results; i++)
+        content_free(w->results[i].content);
+    sodium_memzero(w->jobs, sizeof w->jobs);
+    w->n_results = w->n_jobs = 0;
+    pthread_mutex_destroy(&w->mu);
+    pthread_cond_destroy(&w->cv);
+}
+
+static void submit(Kiosk *k, const AppCmd *c)
+{
+    Worker *w = &k->worker;
+    Job j;
+    memset(&j, 0, sizeof j);
+    j.cmd = *c;
+    snprintf(j.label, sizeof j.label, "%s", k->app.settings.kiosk_name);
+    pthread_mutex_lock(&w->mu);
+    if (k->inline_jobs) {
+        if (w->n_results < JOB_QUEUE)
+            run_job(k, &j, &w->results[w->n_results++]);
+    } else if (w->n_jobs < JOB_QUEUE) {
+        w->jobs[w->n_jobs++] = j;
+        pthread_cond_signal(&w->cv);
+    } else {
+        log_warn("admin: job queue full; %d dropped", (int)c->kind);
+    }
+    pthread_mutex_unlock(&w->mu);
+    sodium_memzero(&j, sizeof j);
+}
+
+/* A short tone for Test sound, written once into the data folder. */
+static int tone_file(const char *data_dir, char *path, size_t n)
+{
+    snprintf(path, n, "%s/test-tone.wav", data_dir);
+    if (access(path, R_OK) == 0)
+        return 0;
+    enum { RATE = 22050, SAMPLES = RATE * 6 / 10 };
+    static int16_t pcm[SAMPLES];
+    for (int i = 0; i < SAMPLES; i++) {
+        double env = i < 400 ? i / 400.0 : i > SAMPLES - 400 ? (SAMPLES - i) / 400.0 : 1.0;
+        pcm[i] = (int16_t)(9000 * env * sin(2 * 3.14159265358979 * 660 * i / RATE));
+    }
+    unsigned char hdr[44];
+    uint32_t data = SAMPLES * 2;
+    memcpy(hdr, "RIFF", 4);
+    uint32_t v = 36 + data;
+    memcpy(hdr + 4, &v, 4);
+    memcpy(hdr + 8, "WAVEfmt ", 8);
+    v = 16;
+    memcpy(hdr + 16, &v, 4);
+    uint16_t fmt = 1, ch = 1, bits = 16, align = 2;
+    memcpy(hdr + 20, &fmt, 2);
+    memcpy(hdr + 22, &ch, 2);
+    v = RATE;
+    memcpy(hdr + 24, &v, 4);
+    v = RATE * 2;
+    memcpy(hdr + 28, &v, 4);
+    memcpy(hdr + 32, &align, 2);
+    memcpy(hdr + 34, &bits, 2);
+    memcpy(hdr + 36, "data", 4);
+    memcpy(hdr + 40, &data, 4);
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    int ok = fwrite(hdr, 1, sizeof hdr, f) == sizeof hdr &&
+             fwrite(pcm, 2, SAMPLES, f) == SAMPLES;
+    return fclose(f) == 0 && ok ? 0 : -1;
+}
+
+/* Commands queued by app_update: quick ones here, slow ones to the worker. */
+static void run_commands(Kiosk *k)
+{
+    for (int i = 0; i < k->app.n_cmds; i++) {
+        AppCmd *c = &k->app.cmds[i];
+        char path[1100];
+        switch (c->kind) {
+        case CMD_SAVE_SETTINGS: {
+            Err e = k->o->data_dir ? settings_save(k->o->data_dir, &k->app.settings) : ERR_NOTFOUND;
+            if (e != ERR_OK)
+                log_warn("admin: settings not saved: %s", err_str(e));
+            audio_set_volume(k->audio, k->app.settings.narration_volume);
+            break;
+        }
+        case CMD_TEST_SOUND:
+            if (k->audio && k->o->data_dir && tone_file(k->o->data_dir, path, sizeof path) == 0)
+                audio_play(k->audio, path, "test-tone");
+            break;
+        case CMD_NONE: break;
+        default: submit(k, c); break;
+        }
+    }
+    sodium_memzero(k->app.cmds, sizeof k->app.cmds);
+    k->app.n_cmds = 0;
+}
 
 static void rebuild(Kiosk *k, uint64_t now)
 {
@@ -75,6 +528,91 @@ static void drain(Kiosk *k)
     k->app.n_stats = 0;
     audio_apply(k->audio, k->narration, k->app.audio, k->app.n_audio);
     k->app.n_audio = 0;
+    run_commands(k);
+}
+
+/* Hand finished jobs back to the state machine as Events. */
+static void deliver(Kiosk *k, uint64_t now)
+{
+    Worker *w = &k->worker;
+    for (;;) {
+        JobResult r;
+        pthread_mutex_lock(&w->mu);
+        int have = w->n_results > 0;
+        if (have) {
+            r = w->results[0];
+            memmove(w->results, w->results + 1, sizeof r * (size_t)(w->n_results - 1));
+            w->n_results--;
+        }
+        pthread_mutex_unlock(&w->mu);
+        if (!have)
+            return;
+        Event ev = {.err = r.err, .text = r.text, .job = r.kind};
+        switch (r.kind) {
+        case CMD_PIN_CHECK:
+            ev.kind = EV_PIN_RESULT;
+            ev.slot = r.pin.slot;
+            ev.locked_ms = r.pin.locked_ms;
+            break;
+        case CMD_PIN_SET: ev.kind = EV_PIN_SAVED; break;
+        case CMD_ADMIN_INFO:
+            ev.kind = EV_ADMIN_INFO;
+            ev.info = &r.info;
+            break;
+        default:
+            ev.kind = EV_JOB_DONE;
+            ev.content = r.content;
+            break;
+        }
+        app_update(&k->app, &ev, now);
+        if (r.content) {
+            /* the App now shows the new content; the old one the kiosk
+             * loaded itself can go (the program's own stays with main) */
+            if (k->app.content == r.content) {
+                content_free(k->own_content);
+                k->own_content = r.content;
+                k->content_version = r.content_version;
+                snprintf(k->content_signer, sizeof k->content_signer, "%s", r.content_signer);
+            } else {
+                content_free(r.content);
+            }
+        }
+        drain(k);
+        if (k->app.dirty)
+            k->ui_valid = 0;
+    }
+}
+
+/* Nobody is using the kiosk: the attract screen or the admin screen. */
+static int kiosk_idle(const Kiosk *k)
+{
+    return !k->app.in_session &&
+           (k->app.screen == SCREEN_ATTRACT || k->app.screen == SCREEN_ADMIN);
+}
+
+/* Read the mount table (at most every 2 s, only while idle) and tell the
+ * App about sticks mounted since the last look. The first look only
+ * learns what is already there. */
+static void poll_mounts(Kiosk *k, uint64_t now)
+{
+    if (!kiosk_idle(k) || (k->mounts_primed && now - k->last_poll_ms < 2000))
+        return;
+    k->last_poll_ms = now;
+    ExportMounts cur, added;
+    read_mounts(k, &cur);
+    export_mounts_added(&k->mounts, &cur, &added);
+    k->mounts = cur;
+    if (!k->mounts_primed) {
+        k->mounts_primed = 1;
+        return;
+    }
+    for (int i = 0; i < added.n; i++) {
+        Event ev = {.kind = EV_STICK, .text = added.path[i]};
+        app_update(&k->app, &ev, now);
+        drain(k);
+    }
+    if (k->app.dirty)
+        k->ui_valid = 0;
 }
 
 static void step(Kiosk *k, Event *ev, uint64_t now)
@@ -90,6 +628,7 @@ static void step(Kiosk *k, Event *ev, uint64_t now)
         ev->widget = ui_hit(&k->ui, ev->x, ev->y);
     app_update(&k->app, ev, now);
     drain(k);
+    deliver(k, now);
     if (k->app.dirty)
         k->ui_valid = 0;
 }
@@ -190,11 +729,46 @@ static int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const
     wire_narration(k);
     k->app.large_text = o->large_text;
     k->app.high_contrast = o->high_contrast;
+    k->o = o;
+    k->content_version = o->content_version;
+    snprintf(k->content_signer, sizeof k->content_signer, "%s", o->content_signer);
+    snprintf(k->mount_table, sizeof k->mount_table, "%s",
+             o->mount_table ? o->mount_table : "/proc/self/mounts");
+    worker_init(k);
     return 0;
+}
+
+/* The running kiosk (and scripts) start from the saved settings and the
+ * PIN's state: no admin PIN yet means the PIN pad asks for one first. */
+static void kiosk_admin_start(Kiosk *k, uint64_t now)
+{
+    if (!k->o->data_dir)
+        return;
+    Settings st;
+    settings_load(k->o->data_dir, &st);
+    /* languages and timeout as main.c applied them (a --timeout wins) */
+    if (k->o->cfg.timeout_s >= SETTINGS_TIMEOUT_MIN_S &&
+        k->o->cfg.timeout_s <= SETTINGS_TIMEOUT_MAX_S)
+        st.inactivity_timeout_s = k->o->cfg.timeout_s;
+    Event ev = {.kind = EV_SETTINGS, .settings = &st};
+    app_update(&k->app, &ev, now);
+    Err why = ERR_OK;
+    k->pins = pin_open(k->o->data_dir, &why);
+    if (!k->pins)
+        log_error("admin PIN store: %s", err_str(why));
+    ev = (Event){.kind = EV_PIN_STATE,
+                 .pin_set = k->pins ? pin_is_set(k->pins, PIN_SLOT_ADMIN) : 1,
+                 .locked_ms = k->pins ? pin_locked_ms(k->pins, wall_ms()) : 0};
+    app_update(&k->app, &ev, now);
+    k->app.n_audio = 0;
+    worker_start(k);
 }
 
 static void kiosk_teardown(Kiosk *k)
 {
+    worker_stop(k);
+    pin_close(k->pins);
+    content_free(k->own_content);
     audio_close(k->audio);
     narration_index_free(k->narration);
     qr_cache_clear();
@@ -239,12 +813,24 @@ static const WidgetName widget_names[] = {
     {"filter", W_FILTER},         {"card", W_CARD},       {"help", W_HELP},
     {"back", W_BACK},             {"next", W_NEXT},       {"answer", W_ANSWER},
     {"still-here", W_STILL_HERE},
+    {"banner", W_BANNER},         {"pin-digit", W_PIN_DIGIT}, {"pin-delete", W_PIN_DELETE},
+    {"pin-ok", W_PIN_OK},         {"pin-cancel", W_PIN_CANCEL}, {"admin-tab", W_ADMIN_TAB},
+    {"admin-close", W_ADMIN_CLOSE}, {"admin-lang", W_ADMIN_LANG}, {"admin-up", W_ADMIN_UP},
+    {"admin-down", W_ADMIN_DOWN}, {"admin-dec", W_ADMIN_DEC}, {"admin-inc", W_ADMIN_INC},
+    {"admin-toggle", W_ADMIN_TOGGLE}, {"admin-action", W_ADMIN_ACTION},
+    {"touch-cell", W_TOUCH_CELL}, {"done", W_DONE},       {"group-module", W_GROUP_MODULE},
+    {"hands-dec", W_GROUP_HANDS_DEC}, {"hands-inc", W_GROUP_HANDS_INC},
+    {"band-dec", W_GROUP_BAND_DEC}, {"band-inc", W_GROUP_BAND_INC},
+    {"group-headcount", W_GROUP_HEADCOUNT}, {"group-finish", W_GROUP_FINISH},
 };
 
 static const char *const screen_names[SCREEN__COUNT] = {
     [SCREEN_ATTRACT] = "attract", [SCREEN_LANGUAGE] = "language", [SCREEN_MENU] = "menu",
     [SCREEN_SLIDE] = "slide",     [SCREEN_QUIZ] = "quiz",         [SCREEN_END] = "end",
     [SCREEN_HELP] = "help",       [SCREEN_NEUTRAL] = "neutral",
+    [SCREEN_PIN] = "pin",         [SCREEN_ADMIN] = "admin",       [SCREEN_TEST_TOUCH] = "test-touch",
+    [SCREEN_GROUP_PICK] = "group-pick", [SCREEN_GROUP_SLIDE] = "group-slide",
+    [SCREEN_GROUP_QUIZ] = "group-quiz", [SCREEN_GROUP_COUNT] = "group-headcount",
 };
 
 static int save_png(SDL_Renderer *sdl, int w, int h, const char *path)
@@ -288,6 +874,7 @@ static int script_line(Kiosk *k, SDL_Renderer *sdl, char *line, int lineno, uint
         while (*now < until) {
             *now = *now + 1000 < until ? *now + 1000 : until;
             step(k, NULL, *now);
+            poll_mounts(k, *now);
         }
         return 0;
     }
@@ -307,6 +894,50 @@ static int script_line(Kiosk *k, SDL_Renderer *sdl, char *line, int lineno, uint
         }
         fprintf(stderr, "script:%d: unknown control '%s'\n", lineno, a1);
         return 1;
+    }
+    if (strcmp(cmd, "press-at") == 0) {
+        /* press-at X Y MS: hold for MS milliseconds (the long press) */
+        char a3[32] = "";
+        sscanf(line, "%*s %*s %*s %31s", a3);
+        Event ev = {.kind = EV_POINTER_DOWN, .x = atoi(a1), .y = atoi(a2)};
+        step(k, &ev, *now);
+        uint64_t until = *now + (uint64_t)strtoull(a3, NULL, 10);
+        while (*now < until) {
+            *now = *now + 1000 < until ? *now + 1000 : until;
+            step(k, NULL, *now);
+        }
+        ev = (Event){.kind = EV_POINTER_UP, .x = atoi(a1), .y = atoi(a2)};
+        step(k, &ev, *now);
+        *now += 40;
+        return 0;
+    }
+    if (strcmp(cmd, "type-pin") == 0) {
+        for (const char *p = a1; *p >= '0' && *p <= '9'; p++) {
+            Rect r;
+            if (!k->ui_valid)
+                rebuild(k, *now);
+            if (!ui_find(&k->ui, WIDGET(W_PIN_DIGIT, *p - '0'), &r)) {
+                fprintf(stderr, "script:%d: no PIN digit %c on the %s screen\n", lineno, *p,
+                        screen_names[k->app.screen]);
+                return 1;
+            }
+            pointer(k, r.x + r.w / 2, r.y + r.h / 2, r.x + r.w / 2, r.y + r.h / 2, now);
+        }
+        return 0;
+    }
+    if (strcmp(cmd, "mount-table") == 0) {
+        snprintf(k->mount_table, sizeof k->mount_table, "%s", a1);
+        return 0;
+    }
+    if (strcmp(cmd, "expect-banner") == 0) {
+        static const char *const kinds[] = {"none", "busy", "ok", "failed"};
+        if ((unsigned)k->app.banner >= 4 || strcmp(kinds[k->app.banner], a1) != 0) {
+            fprintf(stderr, "script:%d: expected banner %s, have %s (%s)\n", lineno, a1,
+                    (unsigned)k->app.banner < 4 ? kinds[k->app.banner] : "?",
+                    k->app.banner_detail);
+            return 1;
+        }
+        return 0;
     }
     if (strcmp(cmd, "tap-at") == 0) {
         int x = atoi(a1), y = atoi(a2);
@@ -406,6 +1037,9 @@ static int run_script(Kiosk *k, SDL_Renderer *sdl, const char *path)
     fresh.high_contrast = k->app.high_contrast;
     k->app = fresh;
     k->ui_valid = 0;
+    k->inline_jobs = 1;
+    kiosk_admin_start(k, now);
+    poll_mounts(k, now);
     while (fgets(line, sizeof line, f)) {
         lineno++;
         if (script_line(k, sdl, line, lineno, &now) != 0) {
@@ -497,6 +1131,8 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
     }
     if (o->warm_all)
         warm_caches(&k, ticks());
+    kiosk_admin_start(&k, ticks());
+    drain(&k);
     signal(SIGTERM, on_signal);
     signal(SIGINT, on_signal);
 #ifdef TAAMA_HAVE_SYSTEMD
@@ -519,6 +1155,8 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
             }
         }
         int wait = app_animating(&k.app, now) ? 0 : app_next_wake_ms(&k.app, now);
+        if (kiosk_idle(&k) && (wait < 0 || wait > 2000))
+            wait = 2000; /* look for sticks */
 #ifdef TAAMA_HAVE_SYSTEMD
         if (watchdog) {
             int half = (int)(usec / 2000);
@@ -536,7 +1174,10 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
         while (got) {
             Event ev;
             if (e.type == SDL_QUIT) {
-                quit_requested = 1;
+                /* a window manager's close (or Alt+F4) ends only a windowed
+                 * kiosk; a fullscreen one stops only for SIGTERM */
+                if (o->windowed)
+                    quit_requested = 1;
             } else if (e.type == SDL_WINDOWEVENT &&
                        (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
                         e.window.event == SDL_WINDOWEVENT_EXPOSED)) {
@@ -549,6 +1190,7 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
             got = SDL_PollEvent(&e);
         }
         step(&k, NULL, now);
+        poll_mounts(&k, now);
     }
     rc = 0;
 out:

@@ -28,9 +28,20 @@ typedef struct {
     int warm_all;
     const char *narration_dir; /* build-generated narration, after CONTENT/audio; may be NULL */
     int narration_volume;      /* 0..100 */
+    /* USB sticks: the mount table to watch (NULL: /proc/self/mounts) and the
+     * places removable media appear (NULL: export_default_mount_prefixes) */
+    const char *mount_table;
+    const char *const *mount_prefixes;
+    /* the content version loaded (0: shipped with the program) and its
+     * signer, for the admin screen */
+    int64_t content_version;
+    char content_signer[96];
 } KioskOptions;
 
-/* Run the kiosk until the window closes or SIGTERM. Returns an exit code. */
+/* Run the kiosk until SIGTERM (or, with --windowed only, until the window
+ * closes: no key and no window-manager request ends a fullscreen kiosk).
+ * content is borrowed; content installed from a stick while running is
+ * loaded and freed by the kiosk itself. Returns an exit code. */
 int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats);
 
 /* `taama render`: draw screen_name in lang at w x h into png_path.

@@ -7,6 +7,8 @@
  * is one property of the layout, not a branch in every screen. */
 #include "ui/ui.h"
 
+#include "ui/ui_internal.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,10 +18,6 @@
 
 /* ---- theme ------------------------------------------------------------ */
 
-typedef struct {
-    Color bg, surface, text, muted, accent, on_accent, exit_bg, on_exit, good, bad, focus, line,
-        dim, pressed, attract_bg, on_attract;
-} Theme;
 
 static const Theme themes[2] = {
     /* calm, warm default: dark text on cream, teal accent */
@@ -60,25 +58,7 @@ static const Theme themes[2] = {
 
 /* ---- build context ---------------------------------------------------- */
 
-typedef struct {
-    Ui *ui;
-    const App *app;
-    const TextMetrics *tm;
-    Arena *arena;
-    const Theme *th;
-    uint64_t now;
-    int w, h;
-    float unit;    /* pixels per design unit */
-    int target;    /* minimum touch target */
-    int ctl;       /* height of buttons in bars: the target, more on big screens */
-    int pad;
-    int body_px, title_px, small_px, big_px;
-    int rtl;
-    ParaDir dir;
-    Err err;
-} B;
 
-typedef enum { ALIGN_START, ALIGN_CENTER, ALIGN_END } Align;
 
 int ui_min_target(float dpi)
 {
@@ -95,7 +75,7 @@ static Rect mirror(const B *b, Rect r)
     return r;
 }
 
-static DrawCmd *push(B *b, DrawKind k, Rect r, Color c)
+DrawCmd *ui_push(B *b, DrawKind k, Rect r, Color c)
 {
     Ui *ui = b->ui;
     if (ui->n_cmds == ui->cap_cmds) {
@@ -118,22 +98,22 @@ static DrawCmd *push(B *b, DrawKind k, Rect r, Color c)
     return d;
 }
 
-static void fill(B *b, Rect r, Color c) { push(b, DRAW_RECT, r, c); }
+void ui_fill(B *b, Rect r, Color c) { ui_push(b, DRAW_RECT, r, c); }
 
-static void frame(B *b, Rect r, Color c, int thick)
+void ui_frame(B *b, Rect r, Color c, int thick)
 {
-    DrawCmd *d = push(b, DRAW_FRAME, r, c);
+    DrawCmd *d = ui_push(b, DRAW_FRAME, r, c);
     if (d)
         d->thick = thick;
 }
 
-static void circle(B *b, Rect r, Color c) { push(b, DRAW_CIRCLE, r, c); }
+void ui_circle(B *b, Rect r, Color c) { ui_push(b, DRAW_CIRCLE, r, c); }
 
-static void image(B *b, Rect r, const char *path, ImageRoot root)
+void ui_image(B *b, Rect r, const char *path, ImageRoot root)
 {
     if (!path)
         return;
-    DrawCmd *d = push(b, DRAW_IMAGE, r, (Color){255, 255, 255, 255});
+    DrawCmd *d = ui_push(b, DRAW_IMAGE, r, (Color){255, 255, 255, 255});
     if (d) {
         d->image = path;
         d->root = root;
@@ -142,9 +122,9 @@ static void image(B *b, Rect r, const char *path, ImageRoot root)
 
 /* A white-silhouette icon from assets/icons, drawn in colour c. Icons that
  * point along the reading direction are flipped in RTL. */
-static void icon(B *b, Rect r, const char *name, Color c, int directional)
+void ui_icon(B *b, Rect r, const char *name, Color c, int directional)
 {
-    DrawCmd *d = push(b, DRAW_IMAGE, r, c);
+    DrawCmd *d = ui_push(b, DRAW_IMAGE, r, c);
     if (d) {
         d->image = arena_printf(b->arena, "icons/%s.svg", name);
         d->root = IMAGE_ASSETS;
@@ -153,7 +133,7 @@ static void icon(B *b, Rect r, const char *name, Color c, int directional)
     }
 }
 
-static void hit(B *b, WidgetId id, Rect r)
+void ui_add_hit(B *b, WidgetId id, Rect r)
 {
     Ui *ui = b->ui;
     if (ui->n_hits == ui->cap_hits) {
@@ -173,7 +153,6 @@ static void hit(B *b, WidgetId id, Rect r)
     ui->hits[ui->n_hits++] = (Hit){id, mirror(b, r)};
 }
 
-static Rect inset(Rect r, int d) { return (Rect){r.x + d, r.y + d, r.w - 2 * d, r.h - 2 * d}; }
 
 /* ---- text ------------------------------------------------------------- */
 
@@ -312,7 +291,7 @@ static void wrap_cached(B *b, const char *text, int width, int px, int bold, Lin
 
 /* Draw text wrapped inside box, shrinking from px down to min_px until it
  * fits. valign: 0 top, 1 middle. Returns the height used. */
-static int text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, Align align,
+int ui_text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, Align align,
                     int valign, Color c)
 {
     if (!text || !*text || box.w <= 0)
@@ -343,7 +322,7 @@ static int text_box(B *b, const char *text, Rect box, int px, int min_px, int bo
         int x = align == ALIGN_START ? box.x
                 : align == ALIGN_END ? box.x + box.w - lw
                                      : box.x + (box.w - lw) / 2;
-        DrawCmd *d = push(b, DRAW_TEXT, (Rect){x, y, lw, lh}, c);
+        DrawCmd *d = ui_push(b, DRAW_TEXT, (Rect){x, y, lw, lh}, c);
         if (!d)
             return total;
         d->text = L.s[i];
@@ -356,7 +335,7 @@ static int text_box(B *b, const char *text, Rect box, int px, int min_px, int bo
 }
 
 /* Height the text would take at px in width (no shrinking), for stacking. */
-static int text_height(B *b, const char *text, int width, int px, int bold)
+int ui_text_height(B *b, const char *text, int width, int px, int bold)
 {
     Lines L;
     if (!text || !*text)
@@ -367,18 +346,17 @@ static int text_height(B *b, const char *text, int width, int px, int bold)
 
 /* ---- controls --------------------------------------------------------- */
 
-static int pressed(const B *b, WidgetId id) { return b->app->pointer_down && b->app->pressed == id; }
+int ui_pressed(const B *b, WidgetId id) { return b->app->pointer_down && b->app->pressed == id; }
 
-static void focus_ring(B *b, WidgetId id, Rect r)
+void ui_focus_ring(B *b, WidgetId id, Rect r)
 {
     if (b->app->focus == id)
-        frame(b, inset(r, -4), b->th->focus, 4);
+        ui_frame(b, inset(r, -4), b->th->focus, 4);
 }
 
-typedef enum { BTN_PLAIN, BTN_PRIMARY, BTN_EXIT, BTN_SELECTED, BTN_DISABLED } BtnStyle;
 
 /* A button with an optional icon and an optional label, icon at the start. */
-static void button(B *b, WidgetId id, Rect r, const char *icon_name, const char *label,
+void ui_button(B *b, WidgetId id, Rect r, const char *icon_name, const char *label,
                    BtnStyle style, int directional)
 {
     const Theme *t = b->th;
@@ -393,10 +371,10 @@ static void button(B *b, WidgetId id, Rect r, const char *icon_name, const char 
         bg = t->bg;
         fg = t->line;
     }
-    if (pressed(b, id) && style != BTN_DISABLED)
+    if (ui_pressed(b, id) && style != BTN_DISABLED)
         bg = style == BTN_PLAIN ? t->pressed : t->text;
-    fill(b, r, bg);
-    frame(b, r, style == BTN_PLAIN || style == BTN_DISABLED ? t->line : bg, 2);
+    ui_fill(b, r, bg);
+    ui_frame(b, r, style == BTN_PLAIN || style == BTN_DISABLED ? t->line : bg, 2);
     int isz = r.h * 6 / 10;
     if (isz > b->target)
         isz = b->target;
@@ -415,80 +393,85 @@ static void button(B *b, WidgetId id, Rect r, const char *icon_name, const char 
     }
     if (icon_name && label) {
         Rect ir = {inner.x, r.y + (r.h - isz) / 2, isz, isz};
-        icon(b, ir, icon_name, fg, directional);
+        ui_icon(b, ir, icon_name, fg, directional);
         Rect tr = {ir.x + isz + pad, inner.y, inner.w - isz - pad, inner.h};
-        text_box(b, label, tr, lpx, lpx * 3 / 4, 1, ALIGN_START, 1, fg);
+        ui_text_box(b, label, tr, lpx, lpx * 3 / 4, 1, ALIGN_START, 1, fg);
     } else if (icon_name) {
         Rect ir = {r.x + (r.w - isz) / 2, r.y + (r.h - isz) / 2, isz, isz};
-        icon(b, ir, icon_name, fg, directional);
+        ui_icon(b, ir, icon_name, fg, directional);
     } else if (label) {
-        text_box(b, label, inner, lpx, lpx * 3 / 4, 1, ALIGN_CENTER, 1, fg);
+        ui_text_box(b, label, inner, lpx, lpx * 3 / 4, 1, ALIGN_CENTER, 1, fg);
     }
     if (style != BTN_DISABLED)
-        hit(b, id, r);
-    focus_ring(b, id, r);
+        ui_add_hit(b, id, r);
+    ui_focus_ring(b, id, r);
+}
+
+int ui_bar_background(B *b)
+{
+    int hh = b->target + b->pad;
+    if (hh < (int)(84 * b->unit))
+        hh = (int)(84 * b->unit);
+    ui_fill(b, (Rect){0, 0, b->w, hh}, b->th->surface);
+    ui_fill(b, (Rect){0, hh - 2, b->w, 2}, b->th->line);
+    return hh;
 }
 
 /* The bar on every content screen: Home and Language at the start; text
  * size, contrast and Quick exit at the end. Returns its height. */
 static int header(B *b, int with_nav)
 {
-    const Theme *t = b->th;
-    int hh = b->target + b->pad;
-    if (hh < (int)(84 * b->unit))
-        hh = (int)(84 * b->unit);
-    fill(b, (Rect){0, 0, b->w, hh}, t->surface);
-    fill(b, (Rect){0, hh - 2, b->w, 2}, t->line);
+    int hh = ui_bar_background(b);
     int bs = hh - b->pad, y = b->pad / 2, x = b->pad / 2;
     int exit_w = bs * 2 + b->pad;
     if (exit_w > b->w / 4 && b->w / 4 >= bs + b->pad)
         exit_w = b->w / 4;
     int room = b->w - b->pad - exit_w - 2 * (bs + b->pad / 2);
     if (with_nav) {
-        button(b, WIDGET(W_HOME, 0), (Rect){x, y, bs, bs}, "home", NULL, BTN_PLAIN, 0);
+        ui_button(b, WIDGET(W_HOME, 0), (Rect){x, y, bs, bs}, "home", NULL, BTN_PLAIN, 0);
         x += bs + b->pad / 2;
         const Language *l = i18n_language(app_lang(b->app));
         int lw = room - (x - b->pad / 2) - b->pad;
         if (lw > bs * 4)
             lw = bs * 4;
         if (lw >= bs * 3)
-            button(b, WIDGET(W_LANGUAGE, 0), (Rect){x, y, lw, bs}, "globe", l ? l->native : "",
+            ui_button(b, WIDGET(W_LANGUAGE, 0), (Rect){x, y, lw, bs}, "globe", l ? l->native : "",
                    BTN_PLAIN, 0);
         else
-            button(b, WIDGET(W_LANGUAGE, 0), (Rect){x, y, bs, bs}, "globe", NULL, BTN_PLAIN, 0);
+            ui_button(b, WIDGET(W_LANGUAGE, 0), (Rect){x, y, bs, bs}, "globe", NULL, BTN_PLAIN, 0);
     }
     int ex = b->w - b->pad / 2 - exit_w;
-    button(b, WIDGET(W_QUICK_EXIT, 0), (Rect){ex, y, exit_w, bs}, "exit", _("Exit"), BTN_EXIT, 0);
+    ui_button(b, WIDGET(W_QUICK_EXIT, 0), (Rect){ex, y, exit_w, bs}, "exit", _("Exit"), BTN_EXIT, 0);
     int cx = ex - b->pad / 2 - bs;
-    button(b, WIDGET(W_CONTRAST, 0), (Rect){cx, y, bs, bs}, "contrast", NULL,
+    ui_button(b, WIDGET(W_CONTRAST, 0), (Rect){cx, y, bs, bs}, "contrast", NULL,
            b->app->high_contrast ? BTN_SELECTED : BTN_PLAIN, 0);
     cx -= b->pad / 2 + bs;
-    button(b, WIDGET(W_LARGE_TEXT, 0), (Rect){cx, y, bs, bs}, "textsize", NULL,
+    ui_button(b, WIDGET(W_LARGE_TEXT, 0), (Rect){cx, y, bs, bs}, "textsize", NULL,
            b->app->large_text ? BTN_SELECTED : BTN_PLAIN, 0);
     return hh;
 }
 
 /* Bottom bar with Back, progress dots, Listen and Next. */
-static int footer_height(const B *b) { return b->ctl + b->pad * 2; }
+int ui_footer_height(const B *b) { return b->ctl + b->pad * 2; }
 
 static void footer(B *b, int n_dots, int dot, int can_next, int has_audio)
 {
     const Theme *t = b->th;
-    int fh = footer_height(b);
+    int fh = ui_footer_height(b);
     int y0 = b->h - fh;
-    fill(b, (Rect){0, y0, b->w, fh}, t->surface);
-    fill(b, (Rect){0, y0, b->w, 2}, t->line);
+    ui_fill(b, (Rect){0, y0, b->w, fh}, t->surface);
+    ui_fill(b, (Rect){0, y0, b->w, 2}, t->line);
     int bs = b->ctl;
     int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
     const char *back = b->w >= 700 ? _("Back") : NULL;
     const char *next = b->w >= 700 ? _("Next") : NULL;
     Rect rb = {b->pad, y0 + b->pad, bw, bs};
     Rect rn = {b->w - b->pad - bw, y0 + b->pad, bw, bs};
-    button(b, WIDGET(W_BACK, 0), rb, "back", back, BTN_PLAIN, 1);
+    ui_button(b, WIDGET(W_BACK, 0), rb, "back", back, BTN_PLAIN, 1);
     /* Listen sits beside Back; the dots take the middle. */
     Rect rs = {rb.x + bw + b->pad, y0 + b->pad, bs, bs};
-    button(b, WIDGET(W_SPEAKER, 0), rs, "speaker", NULL, has_audio ? BTN_PLAIN : BTN_DISABLED, 0);
-    button(b, WIDGET(W_NEXT, 0), rn, "next", next, can_next ? BTN_PRIMARY : BTN_DISABLED, 1);
+    ui_button(b, WIDGET(W_SPEAKER, 0), rs, "speaker", NULL, has_audio ? BTN_PLAIN : BTN_DISABLED, 0);
+    ui_button(b, WIDGET(W_NEXT, 0), rn, "next", next, can_next ? BTN_PRIMARY : BTN_DISABLED, 1);
     if (n_dots > 1) {
         int left = rs.x + bs + b->pad, right = rn.x - b->pad;
         int d = (int)(14 * b->unit);
@@ -504,7 +487,7 @@ static void footer(B *b, int n_dots, int dot, int can_next, int has_audio)
             int x = left + (right - left - need) / 2;
             for (int i = 0; i < n_dots; i++, x += d + gap) {
                 Rect r = {x, y0 + fh / 2 - d / 2, d, d};
-                circle(b, i == dot ? r : inset(r, d / 5), i == dot ? t->accent : t->line);
+                ui_circle(b, i == dot ? r : inset(r, d / 5), i == dot ? t->accent : t->line);
             }
         }
     }
@@ -534,17 +517,17 @@ static void screen_attract(B *b)
     int side = b->w < b->h ? b->w : b->h;
     int isz = side * 2 / 5;
     Rect ir = {(b->w - isz) / 2, b->h / 10, isz, isz};
-    icon(b, ir, "journey", t->on_attract, 0);
+    ui_icon(b, ir, "journey", t->on_attract, 0);
     int ty = ir.y + isz + b->pad * 2;
     Rect msg = {b->pad * 2, ty, b->w - b->pad * 4, (b->h - ty) * 55 / 100};
     bl.dir = l && l->rtl ? PARA_RTL : PARA_LTR;
-    text_box(&bl, i18n_text_in(code, "Know the risks. Know your rights. Get help."), msg,
+    ui_text_box(&bl, i18n_text_in(code, "Know the risks. Know your rights. Get help."), msg,
              b->big_px, b->title_px * 3 / 4, 1, ALIGN_CENTER, 1, t->on_attract);
     Rect sub = {b->pad * 2, msg.y + msg.h + b->pad, b->w - b->pad * 4,
                 b->h - (msg.y + msg.h + b->pad) - b->pad * 2};
-    text_box(&bl, i18n_text_in(code, "Touch the screen to start"), sub, b->title_px,
+    ui_text_box(&bl, i18n_text_in(code, "Touch the screen to start"), sub, b->title_px,
              b->small_px, 0, ALIGN_CENTER, 0, t->on_attract);
-    hit(b, WIDGET(W_BACKGROUND, 0), (Rect){0, 0, b->w, b->h});
+    ui_add_hit(b, WIDGET(W_BACKGROUND, 0), (Rect){0, 0, b->w, b->h});
 }
 
 static void screen_neutral(B *b)
@@ -554,8 +537,8 @@ static void screen_neutral(B *b)
     Color bg = {0xe9, 0xed, 0xf0, 0xff}, c1 = {0xd4, 0xdc, 0xe2, 0xff}, c2 = {0xc6, 0xd1, 0xd9, 0xff};
     b->ui->clear = bg;
     int side = (b->w < b->h ? b->w : b->h) / 3;
-    circle(b, (Rect){b->w / 2 - side, b->h / 2 - side / 2, side, side}, c1);
-    circle(b, (Rect){b->w / 2, b->h / 2 - side / 2, side, side}, c2);
+    ui_circle(b, (Rect){b->w / 2 - side, b->h / 2 - side / 2, side, side}, c1);
+    ui_circle(b, (Rect){b->w / 2, b->h / 2 - side / 2, side, side}, c2);
 }
 
 static void grid_dims(int n, int avail_w, int min_w, int *cols)
@@ -575,11 +558,11 @@ static void screen_language(B *b)
     int hh = header(b, 0);
     int y = hh + b->pad;
     Rect title = {b->pad * 2, y, b->w - b->pad * 4, b->title_px * 3};
-    int th = text_box(b, _("Choose your language"), title, b->title_px, b->body_px, 1,
+    int th = ui_text_box(b, _("Choose your language"), title, b->title_px, b->body_px, 1,
                       ALIGN_START, 0, t->text);
     y += th + b->pad;
     int n = a->cfg.n_langs;
-    int bottom = b->h - footer_height(b);
+    int bottom = b->h - ui_footer_height(b);
     int cols;
     grid_dims(n, b->w - b->pad * 2, (int)(380 * b->unit) > 220 ? (int)(380 * b->unit) : 220, &cols);
     int rows = (n + cols - 1) / cols;
@@ -596,29 +579,29 @@ static void screen_language(B *b)
         Rect cell = {b->pad + c * (cw + b->pad), y + r * (ch + b->pad), cw, ch};
         WidgetId id = WIDGET(W_LANG_CHOICE, i);
         int sel = a->picker_choice == i;
-        fill(b, cell, pressed(b, id) ? t->pressed : sel ? t->accent : t->surface);
-        frame(b, cell, sel ? t->accent : t->line, sel ? 4 : 2);
+        ui_fill(b, cell, ui_pressed(b, id) ? t->pressed : sel ? t->accent : t->surface);
+        ui_frame(b, cell, sel ? t->accent : t->line, sel ? 4 : 2);
         B bl = *b;
         bl.dir = l && l->rtl ? PARA_RTL : PARA_LTR;
         int isz = ch * 5 / 10;
         Rect tr = inset(cell, b->pad);
         if (sel) {
-            icon(b, (Rect){cell.x + cell.w - isz - b->pad, cell.y + (ch - isz) / 2, isz, isz},
+            ui_icon(b, (Rect){cell.x + cell.w - isz - b->pad, cell.y + (ch - isz) / 2, isz, isz},
                  "check", t->on_accent, 0);
             tr.w -= isz + b->pad;
         }
-        text_box(&bl, l ? l->native : a->cfg.langs[i], tr, b->title_px, b->body_px, 1,
+        ui_text_box(&bl, l ? l->native : a->cfg.langs[i], tr, b->title_px, b->body_px, 1,
                  ALIGN_CENTER, 1, sel ? t->on_accent : t->text);
-        hit(b, id, cell);
-        focus_ring(b, id, cell);
+        ui_add_hit(b, id, cell);
+        ui_focus_ring(b, id, cell);
     }
-    int fh = footer_height(b);
-    fill(b, (Rect){0, b->h - fh, b->w, fh}, t->surface);
-    fill(b, (Rect){0, b->h - fh, b->w, 2}, t->line);
+    int fh = ui_footer_height(b);
+    ui_fill(b, (Rect){0, b->h - fh, b->w, fh}, t->surface);
+    ui_fill(b, (Rect){0, b->h - fh, b->w, 2}, t->line);
     int bw = b->w - b->pad * 2;
     if (bw > b->ctl * 6)
         bw = b->ctl * 6;
-    button(b, WIDGET(W_LANG_CONFIRM, 0),
+    ui_button(b, WIDGET(W_LANG_CONFIRM, 0),
            (Rect){b->w - b->pad - bw, b->h - fh + b->pad, bw, b->ctl}, "next", _("Continue"),
            a->picker_choice >= 0 ? BTN_PRIMARY : BTN_DISABLED, 1);
 }
@@ -644,7 +627,7 @@ static void screen_menu(B *b)
     int hh = header(b, 1);
     int y = hh + b->pad;
     Rect title = {b->pad * 2, y, b->w - b->pad * 4, b->title_px * 2};
-    int th = text_box(b, _("What would you like to see?"), title, b->title_px, b->body_px, 1,
+    int th = ui_text_box(b, _("What would you like to see?"), title, b->title_px, b->body_px, 1,
                       ALIGN_START, 0, t->text);
     y += th + b->pad;
     /* audience filters: icon-first chips; labels when there is room, in
@@ -668,12 +651,12 @@ static void screen_menu(B *b)
     }
     for (int i = 0; i < FILTER__COUNT; i++) {
         Rect r = {b->pad + (i % fcols) * (fw + b->pad), y + (i / fcols) * (fhh + b->pad), fw, fhh};
-        button(b, WIDGET(W_FILTER, i), r, filter_icons[i], label ? _(filter_labels[i]) : NULL,
+        ui_button(b, WIDGET(W_FILTER, i), r, filter_icons[i], label ? _(filter_labels[i]) : NULL,
                a->filter == (AudienceFilter)i ? BTN_SELECTED : BTN_PLAIN, 0);
     }
     y += (FILTER__COUNT / fcols) * (fhh + b->pad);
     /* cards, paged */
-    int fh = footer_height(b);
+    int fh = ui_footer_height(b);
     int bottom = b->h - fh;
     int idx[64];
     int n = app_menu_modules(a, idx, 64);
@@ -692,8 +675,8 @@ static void screen_menu(B *b)
         card_h = (int)(150 * b->unit);
     for (int k = 0; k < n; k++) {
         const Module *m = content_module(a->content, idx[k]);
-        int need = text_height(b, _(m->title), tw, b->body_px, 1) +
-                   text_height(b, _(m->summary), tw, b->small_px, 0) + b->pad;
+        int need = ui_text_height(b, _(m->title), tw, b->body_px, 1) +
+                   ui_text_height(b, _(m->summary), tw, b->small_px, 0) + b->pad;
         if (need > card_h)
             card_h = need;
     }
@@ -711,49 +694,49 @@ static void screen_menu(B *b)
         int r = k / cols, c = k % cols;
         Rect card = {b->pad + c * (cw + b->pad), y + r * (card_h + b->pad), cw, card_h};
         WidgetId id = WIDGET(W_CARD, mi);
-        fill(b, card, pressed(b, id) ? t->pressed : t->surface);
-        frame(b, card, t->line, 2);
+        ui_fill(b, card, ui_pressed(b, id) ? t->pressed : t->surface);
+        ui_frame(b, card, t->line, 2);
         Rect ir = {card.x + b->pad, card.y + (card_h - isz) / 2, isz, isz};
-        image(b, ir, m->icon, IMAGE_CONTENT);
+        ui_image(b, ir, m->icon, IMAGE_CONTENT);
         Rect tx = {ir.x + isz + b->pad, card.y + b->pad / 2, tw, card_h - b->pad};
-        int tth = text_height(b, _(m->title), tx.w, b->body_px, 1);
-        int sth = text_height(b, _(m->summary), tx.w, b->small_px, 0);
+        int tth = ui_text_height(b, _(m->title), tx.w, b->body_px, 1);
+        int sth = ui_text_height(b, _(m->summary), tx.w, b->small_px, 0);
         if (tth + sth > tx.h) { /* only when the card was capped to the screen */
             tth = tx.h * tth / (tth + sth);
             sth = tx.h - tth;
         }
         int ty = tx.y + (tx.h - tth - sth) / 2;
-        text_box(b, _(m->title), (Rect){tx.x, ty, tx.w, tth}, b->body_px, b->small_px, 1,
+        ui_text_box(b, _(m->title), (Rect){tx.x, ty, tx.w, tth}, b->body_px, b->small_px, 1,
                  ALIGN_START, 0, t->text);
-        text_box(b, _(m->summary), (Rect){tx.x, ty + tth, tx.w, sth}, b->small_px,
+        ui_text_box(b, _(m->summary), (Rect){tx.x, ty + tth, tx.w, sth}, b->small_px,
                  b->small_px * 3 / 4, 0, ALIGN_START, 0, t->muted);
-        icon(b, (Rect){card.x + card.w - bsz - b->pad / 2, card.y + b->pad / 2, bsz, bsz},
+        ui_icon(b, (Rect){card.x + card.w - bsz - b->pad / 2, card.y + b->pad / 2, bsz, bsz},
              audience_icon(m->audience), t->accent, 0);
-        hit(b, id, card);
-        focus_ring(b, id, card);
+        ui_add_hit(b, id, card);
+        ui_focus_ring(b, id, card);
     }
     /* footer: previous page, Get help, next page */
     int y0 = b->h - fh;
-    fill(b, (Rect){0, y0, b->w, fh}, t->surface);
-    fill(b, (Rect){0, y0, b->w, 2}, t->line);
+    ui_fill(b, (Rect){0, y0, b->w, fh}, t->surface);
+    ui_fill(b, (Rect){0, y0, b->w, 2}, t->line);
     int bs = b->ctl;
     int hw = b->w - 4 * b->pad - 2 * (bs + b->pad);
     if (hw > bs * 7)
         hw = bs * 7;
-    button(b, WIDGET(W_HELP, 0), (Rect){(b->w - hw) / 2, y0 + b->pad, hw, bs}, "help",
+    ui_button(b, WIDGET(W_HELP, 0), (Rect){(b->w - hw) / 2, y0 + b->pad, hw, bs}, "help",
            _("Get help"), BTN_PRIMARY, 0);
     if (page > 0)
-        button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bs + b->pad, bs}, "back", NULL,
+        ui_button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bs + b->pad, bs}, "back", NULL,
                BTN_PLAIN, 1);
     if (page + 1 < pages)
-        button(b, WIDGET(W_NEXT, 0), (Rect){b->w - b->pad * 2 - bs, y0 + b->pad, bs + b->pad, bs},
+        ui_button(b, WIDGET(W_NEXT, 0), (Rect){b->w - b->pad * 2 - bs, y0 + b->pad, bs + b->pad, bs},
                "next", NULL, BTN_PLAIN, 1);
 }
 
 /* Content area between header and footer, with the slide transition. */
 static Rect body_area(B *b, int hh)
 {
-    Rect r = {b->pad * 2, hh + b->pad, b->w - b->pad * 4, b->h - hh - footer_height(b) - b->pad * 2};
+    Rect r = {b->pad * 2, hh + b->pad, b->w - b->pad * 4, b->h - hh - ui_footer_height(b) - b->pad * 2};
     return r;
 }
 
@@ -784,15 +767,15 @@ static void screen_slide(B *b)
         img = (Rect){area.x, area.y, area.w, ih};
         txt = (Rect){area.x, area.y + ih + b->pad, area.w, area.h - ih - b->pad};
     }
-    image(b, img, s->image, IMAGE_CONTENT);
+    ui_image(b, img, s->image, IMAGE_CONTENT);
     int tpx = child ? b->title_px * 11 / 10 : b->title_px;
     int bpx = child ? b->body_px * 12 / 10 : b->body_px;
-    int th = text_height(b, _(s->title), txt.w, tpx, 1);
+    int th = ui_text_height(b, _(s->title), txt.w, tpx, 1);
     if (th > txt.h / 3)
         th = txt.h / 3;
-    text_box(b, _(s->title), (Rect){txt.x, txt.y, txt.w, th}, tpx, b->body_px, 1, ALIGN_START,
+    ui_text_box(b, _(s->title), (Rect){txt.x, txt.y, txt.w, th}, tpx, b->body_px, 1, ALIGN_START,
              0, t->text);
-    text_box(b, _(s->body), (Rect){txt.x, txt.y + th + b->pad, txt.w, txt.h - th - b->pad}, bpx,
+    ui_text_box(b, _(s->body), (Rect){txt.x, txt.y + th + b->pad, txt.w, txt.h - th - b->pad}, bpx,
              b->small_px, 0, ALIGN_START, 0, t->text);
     int total = m->n_slides + (m->n_quiz > 0 ? 1 : 0) + 1;
     footer(b, total, a->slide, 1, has_narration(b));
@@ -808,10 +791,10 @@ static void screen_quiz(B *b)
         return;
     const QuizQuestion *q = &m->quiz[a->quiz_q];
     Rect area = body_area(b, hh);
-    int qh = text_height(b, _(q->question), area.w, b->title_px, 1);
+    int qh = ui_text_height(b, _(q->question), area.w, b->title_px, 1);
     if (qh > area.h / 4)
         qh = area.h / 4;
-    text_box(b, _(q->question), (Rect){area.x, area.y, area.w, qh}, b->title_px, b->body_px, 1,
+    ui_text_box(b, _(q->question), (Rect){area.x, area.y, area.w, qh}, b->title_px, b->body_px, 1,
              ALIGN_START, 0, t->text);
     int y = area.y + qh + b->pad;
     int answered = a->quiz_answer >= 0;
@@ -850,42 +833,42 @@ static void screen_quiz(B *b)
             border = t->bad;
             mark = "cross";
         }
-        if (!answered && pressed(b, id))
+        if (!answered && ui_pressed(b, id))
             bg = t->pressed;
-        fill(b, r, bg);
-        frame(b, r, border, 3);
+        ui_fill(b, r, bg);
+        ui_frame(b, r, border, 3);
         int isz = r.h - b->pad;
         if (isz > r.w / 3)
             isz = r.w / 3;
         Rect ir = {r.x + b->pad / 2, r.y + (r.h - isz) / 2, isz, isz};
-        image(b, ir, q->answers[i].icon, IMAGE_CONTENT);
+        ui_image(b, ir, q->answers[i].icon, IMAGE_CONTENT);
         int msz = mark ? b->target * 2 / 3 : 0;
         Rect tr = {ir.x + isz + b->pad, r.y + b->pad / 2, r.w - isz - 2 * b->pad - msz - b->pad / 2,
                    r.h - b->pad};
-        text_box(b, _(q->answers[i].text), tr, b->body_px, b->small_px, 1, ALIGN_START, 1, fg);
+        ui_text_box(b, _(q->answers[i].text), tr, b->body_px, b->small_px, 1, ALIGN_START, 1, fg);
         if (mark)
-            icon(b, (Rect){r.x + r.w - msz - b->pad / 2, r.y + (r.h - msz) / 2, msz, msz}, mark,
+            ui_icon(b, (Rect){r.x + r.w - msz - b->pad / 2, r.y + (r.h - msz) / 2, msz, msz}, mark,
                  fg, 0);
         if (!answered)
-            hit(b, id, r);
-        focus_ring(b, id, r);
+            ui_add_hit(b, id, r);
+        ui_focus_ring(b, id, r);
     }
     if (answered) {
         int fy = (landscape ? y + ah : y + n * (ah + b->pad) - b->pad) + b->pad;
         Rect fr = {area.x, fy, area.w, area.y + area.h - fy};
         int right = a->quiz_answer == q->correct;
-        fill(b, fr, t->surface);
-        frame(b, fr, right ? t->good : t->accent, 3);
+        ui_fill(b, fr, t->surface);
+        ui_frame(b, fr, right ? t->good : t->accent, 3);
         Rect in = inset(fr, b->pad);
         int lh = b->tm->line_height(b->tm->ctx, b->body_px);
-        text_box(b, right ? _("Well done!") : _("Not quite. Here is the answer:"),
+        ui_text_box(b, right ? _("Well done!") : _("Not quite. Here is the answer:"),
                  (Rect){in.x, in.y, in.w, lh * 2 < in.h / 2 ? lh * 2 : in.h / 2}, b->body_px,
                  b->small_px, 1, ALIGN_START, 0, right ? t->good : t->accent);
-        int used = text_height(b, right ? _("Well done!") : _("Not quite. Here is the answer:"),
+        int used = ui_text_height(b, right ? _("Well done!") : _("Not quite. Here is the answer:"),
                                in.w, b->body_px, 1);
         if (used > in.h / 2)
             used = in.h / 2;
-        text_box(b, _(q->explain), (Rect){in.x, in.y + used, in.w, in.h - used}, b->body_px,
+        ui_text_box(b, _(q->explain), (Rect){in.x, in.y + used, in.w, in.h - used}, b->body_px,
                  b->small_px, 0, ALIGN_START, 0, t->text);
     }
     int total = m->n_slides + 1 + 1;
@@ -912,7 +895,7 @@ static int contact_qr(B *b, const Contact *c, Rect in)
     int side = contact_qr_side(in);
     if (side < (q->size + 8) * 2)
         return 0;
-    DrawCmd *d = push(b, DRAW_QR, (Rect){in.x + in.w - side, in.y + (in.h - side) / 2, side, side},
+    DrawCmd *d = ui_push(b, DRAW_QR, (Rect){in.x + in.w - side, in.y + (in.h - side) / 2, side, side},
                       (Color){0, 0, 0, 255});
     if (!d)
         return 0;
@@ -937,39 +920,39 @@ static int contact_needed_h(B *b, const Contact *c, int w, int big)
     int tw = in.w - (c->number ? in.w / 3 + b->pad : 0);
     int isz = contact_icon_size(b, (Rect){0, 0, tw, 0});
     tw -= isz ? isz + b->pad : 0;
-    int h = text_height(b, _(c->name), tw, b->body_px, 1);
+    int h = ui_text_height(b, _(c->name), tw, b->body_px, 1);
     if (c->number)
         h += b->tm->line_height(b->tm->ctx, big ? b->title_px : b->body_px);
     if (c->description)
-        h += text_height(b, _(c->description), tw, b->small_px, 0);
+        h += ui_text_height(b, _(c->description), tw, b->small_px, 0);
     if (c->hours)
-        h += text_height(b, _(c->hours), tw, b->small_px, 0);
+        h += ui_text_height(b, _(c->hours), tw, b->small_px, 0);
     if (c->place)
-        h += text_height(b, _(c->place), tw, b->small_px, 0);
+        h += ui_text_height(b, _(c->place), tw, b->small_px, 0);
     return h + 2 * b->pad;
 }
 
 static void contact_card(B *b, const Contact *c, Rect r, int big)
 {
     const Theme *t = b->th;
-    fill(b, r, t->surface);
-    frame(b, r, t->accent, 3);
+    ui_fill(b, r, t->surface);
+    ui_frame(b, r, t->accent, 3);
     Rect in = inset(r, b->pad);
     in.w -= contact_qr(b, c, in);
     int isz = contact_icon_size(b, in);
     if (isz)
-        icon(b, (Rect){in.x, in.y, isz, isz}, "help", t->accent, 0);
+        ui_icon(b, (Rect){in.x, in.y, isz, isz}, "help", t->accent, 0);
     Rect tx = {in.x + (isz ? isz + b->pad : 0), in.y, in.w - (isz ? isz + b->pad : 0), in.h};
     int npx = big ? b->title_px : b->body_px;
     int num_h = c->number ? b->tm->line_height(b->tm->ctx, npx) : 0;
-    int name_h = text_height(b, _(c->name), tx.w, b->body_px, 1);
+    int name_h = ui_text_height(b, _(c->name), tx.w, b->body_px, 1);
     /* what they help with, then when and where, as one small paragraph */
     const char *desc = _(c->description);
     if (c->hours || c->place)
         desc = arena_printf(b->arena, "%s%s%s%s%s", desc ? desc : "", desc && c->hours ? "\n" : "",
                             c->hours ? _(c->hours) : "", c->place ? "\n" : "",
                             c->place ? _(c->place) : "");
-    int desc_h = desc ? text_height(b, desc, tx.w, b->small_px, 0) : 0;
+    int desc_h = desc ? ui_text_height(b, desc, tx.w, b->small_px, 0) : 0;
     int need = name_h + num_h + desc_h;
     if (need > tx.h) { /* share the shortfall: the number keeps its line */
         int rest = tx.h - num_h;
@@ -982,19 +965,19 @@ static void contact_card(B *b, const Contact *c, Rect r, int big)
             num_h = tx.h;
     }
     int y = tx.y;
-    text_box(b, _(c->name), (Rect){tx.x, y, tx.w, name_h}, b->body_px, b->small_px * 3 / 4, 1,
+    ui_text_box(b, _(c->name), (Rect){tx.x, y, tx.w, name_h}, b->body_px, b->small_px * 3 / 4, 1,
              ALIGN_START, 0, t->text);
     y += name_h;
     if (c->number) {
         /* numbers are written left to right in every language */
         B bl = *b;
         bl.dir = PARA_LTR;
-        text_box(&bl, c->number, (Rect){tx.x, y, tx.w, num_h}, npx, b->small_px, 1,
+        ui_text_box(&bl, c->number, (Rect){tx.x, y, tx.w, num_h}, npx, b->small_px, 1,
                  ALIGN_START, 0, t->accent);
         y += num_h;
     }
     if (desc)
-        text_box(b, desc, (Rect){tx.x, y, tx.w, desc_h}, b->small_px, b->small_px * 3 / 4, 0,
+        ui_text_box(b, desc, (Rect){tx.x, y, tx.w, desc_h}, b->small_px, b->small_px * 3 / 4, 0,
                  ALIGN_START, 0, t->muted);
 }
 
@@ -1007,10 +990,10 @@ static void screen_end(B *b)
     if (!m)
         return;
     Rect area = body_area(b, hh);
-    int th = text_height(b, _(m->end.title), area.w, b->title_px, 1);
+    int th = ui_text_height(b, _(m->end.title), area.w, b->title_px, 1);
     if (th > area.h / 5)
         th = area.h / 5;
-    text_box(b, _(m->end.title), (Rect){area.x, area.y, area.w, th}, b->title_px, b->body_px, 1,
+    ui_text_box(b, _(m->end.title), (Rect){area.x, area.y, area.w, th}, b->title_px, b->body_px, 1,
              ALIGN_START, 0, t->text);
     int y = area.y + th + b->pad;
     const Contact *c = m->end.contact_id ? content_find_contact(a->content, m->end.contact_id) : NULL;
@@ -1023,25 +1006,25 @@ static void screen_end(B *b)
     if (c && ch < b->target * 2)
         ch = b->target * 2;
     int bh = area.y + area.h - y - ch - (c ? b->pad : 0);
-    text_box(b, _(m->end.body), (Rect){area.x, y, area.w, bh}, b->body_px, b->small_px, 0,
+    ui_text_box(b, _(m->end.body), (Rect){area.x, y, area.w, bh}, b->body_px, b->small_px, 0,
              ALIGN_START, 0, t->text);
     if (c)
         contact_card(b, c, (Rect){area.x, y + bh + b->pad, area.w, ch}, 1);
     /* footer: Back, Get help, and Next back to the topics */
-    int fh = footer_height(b), y0 = b->h - fh, bs = b->ctl;
-    fill(b, (Rect){0, y0, b->w, fh}, t->surface);
-    fill(b, (Rect){0, y0, b->w, 2}, t->line);
+    int fh = ui_footer_height(b), y0 = b->h - fh, bs = b->ctl;
+    ui_fill(b, (Rect){0, y0, b->w, fh}, t->surface);
+    ui_fill(b, (Rect){0, y0, b->w, 2}, t->line);
     int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
-    button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bw, bs}, "back",
+    ui_button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bw, bs}, "back",
            b->w >= 700 ? _("Back") : NULL, BTN_PLAIN, 1);
-    button(b, WIDGET(W_SPEAKER, 0), (Rect){b->pad * 2 + bw, y0 + b->pad, bs, bs}, "speaker", NULL,
+    ui_button(b, WIDGET(W_SPEAKER, 0), (Rect){b->pad * 2 + bw, y0 + b->pad, bs, bs}, "speaker", NULL,
            has_narration(b) ? BTN_PLAIN : BTN_DISABLED, 0);
     int hw = b->w - (b->pad * 3 + bw + bs) - b->pad * 2 - bw;
     if (hw > bs * 5)
         hw = bs * 5;
-    button(b, WIDGET(W_HELP, 0), (Rect){b->w - b->pad * 2 - bw - hw, y0 + b->pad, hw, bs}, "help",
+    ui_button(b, WIDGET(W_HELP, 0), (Rect){b->w - b->pad * 2 - bw - hw, y0 + b->pad, hw, bs}, "help",
            hw >= bs * 3 ? _("Get help") : NULL, BTN_PLAIN, 0);
-    button(b, WIDGET(W_NEXT, 0), (Rect){b->w - b->pad - bw, y0 + b->pad, bw, bs}, "home",
+    ui_button(b, WIDGET(W_NEXT, 0), (Rect){b->w - b->pad - bw, y0 + b->pad, bw, bs}, "home",
            b->w >= 700 ? _("Topics") : NULL, BTN_PRIMARY, 0);
 }
 
@@ -1051,10 +1034,10 @@ static void screen_help(B *b)
     const App *a = b->app;
     int hh = header(b, 1);
     Rect area = body_area(b, hh);
-    int th = text_height(b, _("Where to get help"), area.w, b->title_px, 1);
+    int th = ui_text_height(b, _("Where to get help"), area.w, b->title_px, 1);
     if (th > area.h / 6)
         th = area.h / 6;
-    text_box(b, _("Where to get help"), (Rect){area.x, area.y, area.w, th}, b->title_px,
+    ui_text_box(b, _("Where to get help"), (Rect){area.x, area.y, area.w, th}, b->title_px,
              b->body_px, 1, ALIGN_START, 0, t->text);
     int n = a->content ? content_contact_count(a->content) : 0;
     int y = area.y + th + b->pad;
@@ -1081,21 +1064,21 @@ static void screen_help(B *b)
         contact_card(b, content_contact(a->content, page * per_page + k),
                      (Rect){area.x + c * (cw + b->pad), y + r * (ch + b->pad), cw, ch}, 0);
     }
-    int fh = footer_height(b), y0 = b->h - fh, bs = b->ctl;
-    fill(b, (Rect){0, y0, b->w, fh}, t->surface);
-    fill(b, (Rect){0, y0, b->w, 2}, t->line);
+    int fh = ui_footer_height(b), y0 = b->h - fh, bs = b->ctl;
+    ui_fill(b, (Rect){0, y0, b->w, fh}, t->surface);
+    ui_fill(b, (Rect){0, y0, b->w, 2}, t->line);
     int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
-    button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bw, bs}, "back",
+    ui_button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bw, bs}, "back",
            b->w >= 700 ? _("Back") : NULL, BTN_PLAIN, 1);
     if (pages > 1) {
         B bl = *b;
         bl.dir = PARA_LTR;
-        text_box(&bl, arena_printf(b->arena, "%d / %d", page + 1, pages),
+        ui_text_box(&bl, arena_printf(b->arena, "%d / %d", page + 1, pages),
                  (Rect){b->pad * 2 + bw, y0 + b->pad, b->w - 2 * (b->pad * 2 + bw), bs},
                  b->body_px, b->small_px, 1, ALIGN_CENTER, 1, t->muted);
     }
     if (page + 1 < pages)
-        button(b, WIDGET(W_NEXT, 0), (Rect){b->w - b->pad - bw, y0 + b->pad, bw, bs}, "next",
+        ui_button(b, WIDGET(W_NEXT, 0), (Rect){b->w - b->pad - bw, y0 + b->pad, bw, bs}, "next",
                b->w >= 700 ? _("Next") : NULL, BTN_PRIMARY, 1);
 }
 
@@ -1103,7 +1086,7 @@ static void overlay_still_there(B *b)
 {
     const Theme *t = b->th;
     const App *a = b->app;
-    fill(b, (Rect){0, 0, b->w, b->h}, t->dim);
+    ui_fill(b, (Rect){0, 0, b->w, b->h}, t->dim);
     int dw = b->w - b->pad * 4;
     if (dw > (int)(900 * b->unit))
         dw = (int)(900 * b->unit);
@@ -1111,25 +1094,25 @@ static void overlay_still_there(B *b)
     if (dh > (int)(640 * b->unit) && (int)(640 * b->unit) > b->target * 5)
         dh = (int)(640 * b->unit);
     Rect d = {(b->w - dw) / 2, (b->h - dh) / 2, dw, dh};
-    fill(b, d, t->surface);
-    frame(b, d, t->accent, 4);
+    ui_fill(b, d, t->surface);
+    ui_frame(b, d, t->accent, 4);
     Rect in = inset(d, b->pad * 2);
     int left = a->cfg.countdown_s - (int)((b->now - a->countdown_start_ms) / 1000);
     if (left < 0)
         left = 0;
     int y = in.y;
     int th = in.h / 4;
-    text_box(b, _("Are you still there?"), (Rect){in.x, y, in.w, th}, b->title_px, b->body_px, 1,
+    ui_text_box(b, _("Are you still there?"), (Rect){in.x, y, in.w, th}, b->title_px, b->body_px, 1,
              ALIGN_CENTER, 1, t->text);
     y += th;
     int nh = in.h / 4;
     B bl = *b;
     bl.dir = PARA_LTR;
-    text_box(&bl, arena_printf(b->arena, "%d", left), (Rect){in.x, y, in.w, nh}, b->big_px * 3 / 2,
+    ui_text_box(&bl, arena_printf(b->arena, "%d", left), (Rect){in.x, y, in.w, nh}, b->big_px * 3 / 2,
              b->body_px, 1, ALIGN_CENTER, 1, t->accent);
     y += nh;
     int sh = in.h / 5;
-    text_box(b, _("The screen will start again for the next person."), (Rect){in.x, y, in.w, sh},
+    ui_text_box(b, _("The screen will start again for the next person."), (Rect){in.x, y, in.w, sh},
              b->body_px, b->small_px, 0, ALIGN_CENTER, 1, t->muted);
     y += sh;
     int bh = in.y + in.h - y;
@@ -1137,7 +1120,7 @@ static void overlay_still_there(B *b)
         bh = b->target * 2;
     if (bh < b->target)
         bh = b->target;
-    button(b, WIDGET(W_STILL_HERE, 0), (Rect){in.x, in.y + in.h - bh, in.w, bh}, "check",
+    ui_button(b, WIDGET(W_STILL_HERE, 0), (Rect){in.x, in.y + in.h - bh, in.w, bh}, "check",
            _("I am still here"), BTN_PRIMARY, 0);
 }
 
@@ -1188,8 +1171,17 @@ Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena 
     case SCREEN_QUIZ: screen_quiz(&b); break;
     case SCREEN_END: screen_end(&b); break;
     case SCREEN_HELP: screen_help(&b); break;
+    case SCREEN_PIN: ui_screen_pin(&b); break;
+    case SCREEN_ADMIN: ui_screen_admin(&b); break;
+    case SCREEN_TEST_TOUCH: ui_screen_test_touch(&b); break;
+    case SCREEN_GROUP_PICK:
+    case SCREEN_GROUP_SLIDE:
+    case SCREEN_GROUP_QUIZ:
+    case SCREEN_GROUP_COUNT: ui_screen_group(&b); break;
     default: break;
     }
+    if (app->screen == SCREEN_ATTRACT && app->banner != BANNER_NONE)
+        ui_attract_banner(&b);
     if (app->countdown && app->in_session) {
         /* the overlay takes every touch: drop the controls beneath it */
         ui->n_hits = 0;

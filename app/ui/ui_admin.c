@@ -1,0 +1,757 @@
+/* ui_admin.c: the kiosk's own screens: the PIN pad, the admin screen (four
+ * tabs), the touch test and the community worker's group-session screens,
+ * plus the small export banner over the attract screen.
+ *
+ * They follow the visitor screens' rules (ui.h): laid out in logical
+ * coordinates and mirrored for RTL, every control at least the minimum
+ * touch target, text shrunk to fit its box. Buttons always carry an icon,
+ * so on a small screen a label that cannot fit is left out and the icon
+ * still says what the control does. Numbers are drawn left to right in
+ * every language. */
+#include "ui/ui_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "admin/pin.h"
+#include "i18n/i18n.h"
+
+/* ---- shared pieces ---------------------------------------------------- */
+
+/* A copy of b whose text runs left to right (digits, ids, paths). */
+static B ltr(const B *b)
+{
+    B l = *b;
+    l.dir = PARA_LTR;
+    return l;
+}
+
+/* The bar at the top: a title at the start and, when close is not W_NONE,
+ * a button at the end. Returns its height. */
+static int top_bar(B *b, const char *title, WidgetId close, const char *close_icon,
+                   const char *close_label)
+{
+    const Theme *t = b->th;
+    int hh = ui_bar_background(b);
+    int bs = hh - b->pad;
+    int cw = 0;
+    if (close != W_NONE) {
+        cw = b->w >= 700 ? bs * 3 : bs + b->pad;
+        ui_button(b, close, (Rect){b->w - b->pad / 2 - cw, b->pad / 2, cw, bs}, close_icon,
+                  b->w >= 700 ? close_label : NULL, BTN_PLAIN, 0);
+    }
+    Rect tr = {b->pad, b->pad / 2, b->w - 2 * b->pad - cw - b->pad, bs};
+    ui_text_box(b, title, tr, b->title_px, b->small_px * 2 / 3, 1, ALIGN_START, 1, t->text);
+    return hh;
+}
+
+/* A bottom bar with Back at the start and one action at the end (either
+ * may be W_NONE). Returns its height. */
+static int bottom_bar(B *b, WidgetId back, const char *back_label, WidgetId next,
+                      const char *next_icon, const char *next_label, BtnStyle next_style)
+{
+    const Theme *t = b->th;
+    int fh = ui_footer_height(b), y0 = b->h - fh, bs = b->ctl;
+    ui_fill(b, (Rect){0, y0, b->w, fh}, t->surface);
+    ui_fill(b, (Rect){0, y0, b->w, 2}, t->line);
+    int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
+    if (back != W_NONE)
+        ui_button(b, back, (Rect){b->pad, y0 + b->pad, bw, bs}, "back",
+                  b->w >= 700 ? back_label : NULL, BTN_PLAIN, 1);
+    if (next != W_NONE) {
+        int nw = b->w - 3 * b->pad - bw;
+        if (nw > bs * 7)
+            nw = bs * 7;
+        ui_button(b, next, (Rect){b->w - b->pad - nw, y0 + b->pad, nw, bs}, next_icon, next_label,
+                  next_style, 0);
+    }
+    return fh;
+}
+
+/* "-  value  +" at the end of a row of height h starting at y; returns the
+ * width it took. */
+static int stepper(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, const char *value,
+                   int value_px)
+{
+    int bs = b->target > h ? b->target : h;
+    int vw = b->target * 2;
+    int x = x_end - bs;
+    ui_button(b, inc, (Rect){x, y, bs, bs}, "plus", NULL, BTN_PLAIN, 0);
+    x -= vw + b->pad / 2;
+    B l = ltr(b);
+    ui_text_box(&l, value, (Rect){x, y, vw, bs}, value_px, b->small_px * 2 / 3, 1, ALIGN_CENTER, 1,
+                b->th->text);
+    x -= bs + b->pad / 2;
+    ui_button(b, dec, (Rect){x, y, bs, bs}, "minus", NULL, BTN_PLAIN, 0);
+    return x_end - x;
+}
+
+/* A labelled row with controls of width ctl_w at the end; when the label
+ * would be squeezed below a third of the width, it goes above the controls.
+ * Returns the row's height; *ctl_y gets the y of the controls. */
+static int row_layout(B *b, Rect area, int y, const char *label, int ctl_w, int *ctl_y)
+{
+    int lw = area.w - ctl_w - b->pad;
+    int stacked = lw < area.w / 3;
+    if (stacked) {
+        int th = ui_text_height(b, label, area.w, b->body_px, 1);
+        int cap = b->tm->line_height(b->tm->ctx, b->body_px) * 2;
+        if (th > cap)
+            th = cap;
+        ui_text_box(b, label, (Rect){area.x, y, area.w, th}, b->body_px, b->small_px * 2 / 3, 1,
+                    ALIGN_START, 0, b->th->text);
+        *ctl_y = y + th;
+        return th + b->target;
+    }
+    int h = b->target;
+    ui_text_box(b, label, (Rect){area.x, y, lw, h}, b->body_px, b->small_px * 2 / 3, 1,
+                ALIGN_START, 1, b->th->text);
+    *ctl_y = y;
+    return h;
+}
+
+/* ---- the export banner on the attract screen -------------------------- */
+
+static const char *banner_text(const App *a, int for_admin)
+{
+    int install = a->banner_job == CMD_INSTALL_PACK;
+    switch (a->banner) {
+    case BANNER_BUSY:
+        return install ? _("Installing the content update. Please wait.")
+                       : _("Writing to the USB stick. Do not remove it.");
+    case BANNER_OK:
+        return install ? _("Content update installed.")
+                       : _("Export complete, you can remove the stick");
+    case BANNER_FAILED:
+        if (install)
+            return _("The content update was not installed.");
+        return for_admin ? _("The export did not finish.")
+                         : _("The export did not finish. See the admin screen.");
+    default:
+        return "";
+    }
+}
+
+void ui_attract_banner(B *b)
+{
+    /* Visitors see only a neutral line: no counts, no names, no reasons. */
+    const App *a = b->app;
+    int bh = b->target + b->pad;
+    int bw = b->w - 2 * b->pad;
+    if (bw > b->target * 14)
+        bw = b->target * 14;
+    Rect r = {(b->w - bw) / 2, b->h - bh - b->pad, bw, bh};
+    Color bg = a->banner == BANNER_FAILED ? b->th->bad : b->th->surface;
+    Color fg = a->banner == BANNER_FAILED ? b->th->on_accent : b->th->text;
+    ui_fill(b, r, bg);
+    ui_frame(b, r, b->th->line, 2);
+    int isz = b->target * 2 / 3;
+    ui_icon(b, (Rect){r.x + b->pad, r.y + (bh - isz) / 2, isz, isz},
+            a->banner == BANNER_FAILED ? "cross" : a->banner == BANNER_OK ? "check" : "usb", fg, 0);
+    Rect tr = {r.x + 2 * b->pad + isz, r.y + b->pad / 2, r.w - 3 * b->pad - isz, bh - b->pad};
+    ui_text_box(b, banner_text(a, 0), tr, b->body_px, b->small_px * 2 / 3, 0, ALIGN_START, 1, fg);
+    if (a->banner != BANNER_BUSY)
+        ui_add_hit(b, WIDGET(W_BANNER, 0), r);
+}
+
+/* ---- the PIN pad ------------------------------------------------------ */
+
+static const char *pin_title(const App *a)
+{
+    switch (a->pin_mode) {
+    case PINPAD_SET: return _("Set the admin PIN");
+    case PINPAD_CONFIRM: return _("Enter the new PIN again");
+    default: return _("Enter the PIN");
+    }
+}
+
+static const char *pin_message(B *b)
+{
+    const App *a = b->app;
+    switch ((PinMessage)a->pin_message) {
+    case PINMSG_WRONG: return _("Wrong PIN.");
+    case PINMSG_LOCKED: {
+        uint64_t left = a->pin_locked_until > b->now ? a->pin_locked_until - b->now : 0;
+        return arena_printf(b->arena, _("Too many wrong PINs. Try again in %d s."),
+                            (int)((left + 999) / 1000));
+    }
+    case PINMSG_MISMATCH: return _("The two PINs differ. Start again.");
+    case PINMSG_SHORT:
+        return arena_printf(b->arena, _("A PIN has %d to %d digits."), PIN_MIN_DIGITS,
+                            PIN_MAX_DIGITS);
+    case PINMSG_DAMAGED: return _("The PIN file is damaged. Set the PIN again from a shell.");
+    case PINMSG_SAVE_FAILED: return _("The PIN could not be saved. Try again.");
+    case PINMSG_CHECKING: return _("Checking...");
+    default:
+        if (a->pin_mode != PINPAD_ENTER)
+            return arena_printf(b->arena, _("Choose %d to %d digits."), PIN_MIN_DIGITS,
+                                PIN_MAX_DIGITS);
+        return "";
+    }
+}
+
+void ui_screen_pin(B *b)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    int can_cancel = !a->pin_missing || a->pin_mode == PINPAD_CONFIRM;
+    int hh = top_bar(b, pin_title(a), can_cancel ? WIDGET(W_PIN_CANCEL, 0) : W_NONE, "cross",
+                     _("Cancel"));
+    int y = hh + b->pad;
+    /* the dots: as many as digits typed, never the digits */
+    int d = b->target / 3;
+    int dots_h = d + b->pad;
+    int n = a->pin_len;
+    int shown = n + 1 > PIN_MIN_DIGITS ? n + 1 : PIN_MIN_DIGITS;
+    if (shown > PIN_MAX_DIGITS)
+        shown = PIN_MAX_DIGITS;
+    int x = (b->w - (shown * (d + d / 2) - d / 2)) / 2;
+    for (int i = 0; i < shown; i++) {
+        Rect r = {x + i * (d + d / 2), y + b->pad / 2, d, d};
+        if (i < n)
+            ui_circle(b, r, t->text);
+        else if (i < PIN_MIN_DIGITS || i == n)
+            ui_circle(b, inset(r, d / 3), t->line);
+    }
+    y += dots_h;
+    int lh = b->tm->line_height(b->tm->ctx, b->body_px);
+    int mh = lh * 2;
+    int locked = a->pin_locked_until > b->now;
+    const char *msg = pin_message(b);
+    Color mc = a->pin_message == PINMSG_NONE || a->pin_message == PINMSG_CHECKING ? t->muted : t->bad;
+    ui_text_box(b, msg, (Rect){b->pad * 2, y, b->w - b->pad * 4, mh}, b->body_px,
+                b->small_px * 2 / 3, 1, ALIGN_CENTER, 1, mc);
+    y += mh + b->pad / 2;
+    /* the keypad: 1-9, then Delete, 0, OK; as large as the room allows */
+    int avail_h = b->h - y - b->pad;
+    int key_w = (b->w - 4 * b->pad) / 3, key_h = (avail_h - 3 * b->pad) / 4;
+    int cap = b->target * 5 / 2;
+    if (key_w > cap * 2)
+        key_w = cap * 2;
+    if (key_h > cap)
+        key_h = cap;
+    if (key_h < b->target)
+        key_h = b->target;
+    int kx = (b->w - (3 * key_w + 2 * b->pad)) / 2;
+    int off = locked || a->pin_waiting;
+    for (int k = 0; k < 12; k++) {
+        Rect r = {kx + (k % 3) * (key_w + b->pad), y + (k / 3) * (key_h + b->pad), key_w, key_h};
+        if (k < 9 || k == 10) {
+            int digit = k < 9 ? k + 1 : 0;
+            B l = ltr(b);
+            /* digits keep their place in RTL too, as on a phone keypad */
+            l.rtl = 0;
+            l.body_px = b->big_px;
+            ui_button(&l, WIDGET(W_PIN_DIGIT, digit), r, NULL,
+                      arena_printf(b->arena, "%d", digit), off ? BTN_DISABLED : BTN_PLAIN, 0);
+        } else if (k == 9) {
+            ui_button(b, WIDGET(W_PIN_DELETE, 0), r, "delete", NULL,
+                      n > 0 ? BTN_PLAIN : BTN_DISABLED, 1);
+        } else {
+            ui_button(b, WIDGET(W_PIN_OK, 0), r, "check", _("OK"),
+                      !off && n >= PIN_MIN_DIGITS ? BTN_PRIMARY : BTN_DISABLED, 0);
+        }
+    }
+}
+
+/* ---- the admin screen ------------------------------------------------- */
+
+static const char *const tab_icons[TAB__COUNT] = {"chart", "settings", "globe", "tools"};
+static const char *const tab_labels[TAB__COUNT] = {N_("Status"), N_("Settings"), N_("Languages"),
+                                                   N_("Tools")};
+
+static int tab_row(B *b, int y)
+{
+    const App *a = b->app;
+    int tw = (b->w - b->pad * (TAB__COUNT + 1)) / TAB__COUNT;
+    int th = b->ctl;
+    for (int i = 0; i < TAB__COUNT; i++)
+        ui_button(b, WIDGET(W_ADMIN_TAB, i), (Rect){b->pad + i * (tw + b->pad), y, tw, th},
+                  tab_icons[i], _(tab_labels[i]), a->tab == (AdminTab)i ? BTN_SELECTED : BTN_PLAIN,
+                  0);
+    return th;
+}
+
+static const char *const today_labels[ADMIN_TODAY_BARS] = {
+    N_("Visits"), N_("Topics opened"), N_("Topics finished"), N_("Help shown"),
+    N_("Quick exits"), N_("Group sessions")};
+
+/* Today's counters as horizontal bars: label, bar, number. */
+static void chart_today(B *b, Rect r)
+{
+    const Theme *t = b->th;
+    const AdminInfo *in = &b->app->info;
+    int lh = b->tm->line_height(b->tm->ctx, b->small_px);
+    int title_h = lh < r.h / 4 ? lh : r.h / 4;
+    ui_text_box(b, _("Today"), (Rect){r.x, r.y, r.w, title_h}, b->small_px, b->small_px / 2, 1,
+                ALIGN_START, 0, t->text);
+    int rows = ADMIN_TODAY_BARS;
+    int rh = (r.h - title_h) / rows;
+    int64_t max = 1;
+    for (int i = 0; i < rows; i++)
+        if (in->today[i] > max)
+            max = in->today[i];
+    int lw = r.w * 2 / 5, nw = r.w / 6;
+    int bw = r.w - lw - nw - b->pad;
+    for (int i = 0; i < rows; i++) {
+        int y = r.y + title_h + i * rh;
+        ui_text_box(b, _(today_labels[i]), (Rect){r.x, y, lw, rh}, b->small_px, b->small_px / 2, 0,
+                    ALIGN_START, 1, t->muted);
+        int len = (int)(in->today[i] * bw / max);
+        int bar_h = rh * 3 / 5;
+        ui_fill(b, (Rect){r.x + lw + b->pad / 2, y + (rh - bar_h) / 2, bw, bar_h}, t->line);
+        if (len > 0)
+            ui_fill(b, (Rect){r.x + lw + b->pad / 2, y + (rh - bar_h) / 2, len, bar_h}, t->accent);
+        B l = ltr(b);
+        ui_text_box(&l, arena_printf(b->arena, "%lld", (long long)in->today[i]),
+                    (Rect){r.x + r.w - nw, y, nw, rh}, b->small_px, b->small_px / 2, 1, ALIGN_END, 1,
+                    t->text);
+    }
+}
+
+/* Visits per day of this month as vertical bars; today's is marked. */
+static void chart_month(B *b, Rect r)
+{
+    const Theme *t = b->th;
+    const AdminInfo *in = &b->app->info;
+    int lh = b->tm->line_height(b->tm->ctx, b->small_px);
+    int title_h = lh < r.h / 4 ? lh : r.h / 4;
+    int64_t max = 1, total = 0;
+    int days = in->month_days > 0 && in->month_days <= ADMIN_MONTH_DAYS ? in->month_days : 30;
+    for (int i = 0; i < days; i++) {
+        if (in->month[i] > max)
+            max = in->month[i];
+        total += in->month[i];
+    }
+    ui_text_box(b, arena_printf(b->arena, _("This month: %lld visits"), (long long)total),
+                (Rect){r.x, r.y, r.w, title_h}, b->small_px, b->small_px / 2, 1, ALIGN_START, 0,
+                t->text);
+    int top = r.y + title_h + b->pad / 2, bottom = r.y + r.h;
+    int gap = r.w / days >= 6 ? 2 : 1;
+    int bw = r.w / days - gap;
+    if (bw < 1)
+        bw = 1;
+    ui_fill(b, (Rect){r.x, bottom - 1, r.w, 1}, t->line);
+    for (int i = 0; i < days; i++) {
+        int hgt = (int)(in->month[i] * (bottom - top) / max);
+        Color c = i + 1 == in->today_mday ? t->focus : t->accent;
+        if (hgt > 0)
+            ui_fill(b, (Rect){r.x + i * (bw + gap), bottom - hgt, bw, hgt}, c);
+    }
+}
+
+static void tab_status(B *b, Rect area)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    const AdminInfo *in = &a->info;
+    const Settings *s = &a->settings;
+    const char *unset = _("not set");
+    char *facts = arena_printf(
+        b->arena, "%s: %s\n%s: %s\n%s: %s\n%s: %s\n%s: %s", _("Kiosk name"),
+        s->kiosk_name[0] ? s->kiosk_name : unset, _("Site"), s->site[0] ? s->site : unset,
+        _("Content"),
+        in->content_version > 0
+            ? arena_printf(b->arena, _("version %lld, signed by %s"),
+                           (long long)in->content_version,
+                           in->content_signer[0] ? in->content_signer : "?")
+            : _("as shipped with the program"),
+        _("Last export"), in->last_export[0] ? in->last_export : _("never"), _("Free space"),
+        in->free_mb >= 0 ? arena_printf(b->arena, "%lld MB", (long long)in->free_mb) : "?");
+    if (!facts)
+        return;
+    int landscape = area.w > area.h;
+    Rect fr, cr;
+    if (landscape) {
+        fr = (Rect){area.x, area.y, area.w * 2 / 5, area.h};
+        cr = (Rect){area.x + fr.w + b->pad * 2, area.y, area.w - fr.w - b->pad * 2, area.h};
+    } else {
+        fr = (Rect){area.x, area.y, area.w, area.h * 2 / 5};
+        cr = (Rect){area.x, area.y + fr.h + b->pad, area.w, area.h - fr.h - b->pad};
+    }
+    int wh = 0;
+    if (in->warning[0]) {
+        wh = fr.h / 4;
+        ui_text_box(b, in->warning, (Rect){fr.x, fr.y, fr.w, wh}, b->body_px, b->small_px / 2, 1,
+                    ALIGN_START, 0, t->bad);
+    }
+    ui_text_box(b, facts, (Rect){fr.x, fr.y + wh, fr.w, fr.h - wh}, b->body_px, b->small_px / 2, 0,
+                ALIGN_START, 0, t->text);
+    if (!in->valid) {
+        ui_text_box(b, _("Reading the statistics..."), cr, b->body_px, b->small_px / 2, 0,
+                    ALIGN_START, 0, t->muted);
+        return;
+    }
+    int ch = (cr.h - b->pad) / 2;
+    chart_today(b, (Rect){cr.x, cr.y, cr.w, ch});
+    chart_month(b, (Rect){cr.x, cr.y + ch + b->pad, cr.w, cr.h - ch - b->pad});
+}
+
+static void tab_settings(B *b, Rect area)
+{
+    const App *a = b->app;
+    const Settings *s = &a->settings;
+    int y = area.y, cy;
+    int step_w = b->target * 4 + b->pad;
+    int h = row_layout(b, area, y, _("Visitor inactivity timeout"), step_w, &cy);
+    stepper(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_TIMEOUT),
+            WIDGET(W_ADMIN_INC, VALUE_TIMEOUT),
+            arena_printf(b->arena, "%d s", s->inactivity_timeout_s), b->body_px);
+    y += h + b->pad;
+    h = row_layout(b, area, y, _("Narration volume"), step_w, &cy);
+    stepper(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_VOLUME),
+            WIDGET(W_ADMIN_INC, VALUE_VOLUME),
+            arena_printf(b->arena, "%d %%", s->narration_volume), b->body_px);
+    y += h + b->pad;
+    static const char *const flag_labels[FLAG__COUNT] = {N_("Export when a USB stick is inserted"),
+                                                         N_("Narration starts by itself")};
+    const int flags[FLAG__COUNT] = {s->export_on_insert, s->narration_autoplay};
+    for (int f = 0; f < FLAG__COUNT; f++) {
+        int tw = b->target * 3;
+        h = row_layout(b, area, y, _(flag_labels[f]), tw, &cy);
+        ui_button(b, WIDGET(W_ADMIN_TOGGLE, f), (Rect){area.x + area.w - tw, cy, tw, b->target},
+                  flags[f] ? "check" : "off", flags[f] ? _("On") : _("Off"),
+                  flags[f] ? BTN_SELECTED : BTN_PLAIN, 0);
+        y += h + b->pad;
+    }
+    /* name and site need a keyboard: they are set from a shell */
+    int rest = area.y + area.h - y;
+    if (rest > 0) {
+        const char *hint = arena_printf(
+            b->arena, "%s: %s\n%s: %s\n%s", _("Kiosk name"),
+            s->kiosk_name[0] ? s->kiosk_name : _("not set"), _("Site"),
+            s->site[0] ? s->site : _("not set"),
+            _("Name and site are set from a shell: taama admin set --name NAME --site SITE"));
+        ui_text_box(b, hint, (Rect){area.x, y, area.w, rest}, b->small_px, b->small_px / 2, 0,
+                    ALIGN_START, 0, b->th->muted);
+    }
+}
+
+static void tab_languages(B *b, Rect area)
+{
+    const App *a = b->app;
+    const char *codes[APP_MAX_LANGS + 16];
+    int on = 0;
+    int n = app_admin_languages(a, codes, (int)(sizeof codes / sizeof codes[0]), &on);
+    int rh = b->target;
+    int fit = (area.h + b->pad / 2) / (rh + b->pad / 2);
+    if (n > fit)
+        n = fit;
+    int bs = b->target;
+    int lw = area.w - 2 * (bs + b->pad / 2);
+    if (lw > b->target * 8)
+        lw = b->target * 8;
+    for (int i = 0; i < n; i++) {
+        int y = area.y + i * (rh + b->pad / 2);
+        const Language *l = i18n_language(codes[i]);
+        int enabled = i < on;
+        B bl = *b;
+        bl.dir = l && l->rtl ? PARA_RTL : PARA_LTR;
+        ui_button(&bl, WIDGET(W_ADMIN_LANG, i), (Rect){area.x, y, lw, rh}, enabled ? "check" : "off",
+                  l ? l->native : codes[i], enabled ? BTN_SELECTED : BTN_PLAIN, 0);
+        int x = area.x + lw + b->pad / 2;
+        ui_button(b, WIDGET(W_ADMIN_UP, i), (Rect){x, y, bs, rh}, "up", NULL,
+                  enabled && i > 0 ? BTN_PLAIN : BTN_DISABLED, 0);
+        ui_button(b, WIDGET(W_ADMIN_DOWN, i), (Rect){x + bs + b->pad / 2, y, bs, rh}, "down", NULL,
+                  enabled && i + 1 < on ? BTN_PLAIN : BTN_DISABLED, 0);
+    }
+}
+
+static const char *const action_icons[ACTION__COUNT] = {"usb", "download", "touch", "speaker",
+                                                        "group"};
+static const char *const action_labels[ACTION__COUNT] = {
+    N_("Export now"), N_("Install content update"), N_("Test touch"), N_("Test sound"),
+    N_("Group session")};
+
+static void tab_tools(B *b, Rect area)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    int y = area.y;
+    /* the result of the last job or session, with its English detail */
+    const char *head = a->banner != BANNER_NONE ? banner_text(a, 1)
+                       : a->note == NOTE_GROUP_SAVED ? _("Group session saved.")
+                                                     : NULL;
+    if (head) {
+        int mh = area.h / 3;
+        if (mh > b->target * 3)
+            mh = b->target * 3;
+        Rect r = {area.x, y, area.w, mh};
+        ui_fill(b, r, t->surface);
+        ui_frame(b, r, a->banner == BANNER_FAILED ? t->bad : t->accent, 3);
+        int bs = b->target;
+        Rect in = inset(r, b->pad / 2);
+        in.w -= bs + b->pad / 2;
+        const char *msg = a->banner_detail[0] && a->banner != BANNER_NONE
+                              ? arena_printf(b->arena, "%s\n%s", head, a->banner_detail)
+                              : head;
+        ui_text_box(b, msg, in, b->body_px, b->small_px / 2, 0, ALIGN_START, 1,
+                    a->banner == BANNER_FAILED ? t->bad : t->text);
+        if (a->banner != BANNER_BUSY)
+            ui_button(b, WIDGET(W_BANNER, 0),
+                      (Rect){r.x + r.w - bs - b->pad / 2, r.y + (mh - bs) / 2, bs, bs}, "cross",
+                      NULL, BTN_PLAIN, 0);
+        y += mh + b->pad;
+    }
+    int cols = area.w >= b->target * 10 ? 2 : 1;
+    int rows = (ACTION__COUNT + cols - 1) / cols;
+    int bw = (area.w - (cols - 1) * b->pad) / cols;
+    int bh = (area.y + area.h - y - (rows - 1) * b->pad) / rows;
+    if (bh > b->target * 2)
+        bh = b->target * 2;
+    if (bh < b->target)
+        bh = b->target;
+    for (int i = 0; i < ACTION__COUNT; i++) {
+        int busy = a->job_busy && (i == ACTION_EXPORT || i == ACTION_INSTALL);
+        Rect r = {area.x + (i % cols) * (bw + b->pad), y + (i / cols) * (bh + b->pad), bw, bh};
+        ui_button(b, WIDGET(W_ADMIN_ACTION, i), r, action_icons[i], _(action_labels[i]),
+                  busy ? BTN_DISABLED : BTN_PLAIN, 0);
+    }
+}
+
+void ui_screen_admin(B *b)
+{
+    const App *a = b->app;
+    int hh = top_bar(b, _("Kiosk administration"), WIDGET(W_ADMIN_CLOSE, 0), "cross", _("Close"));
+    int y = hh + b->pad;
+    y += tab_row(b, y) + b->pad;
+    Rect area = {b->pad * 2, y, b->w - b->pad * 4, b->h - y - b->pad};
+    switch (a->tab) {
+    case TAB_STATUS: tab_status(b, area); break;
+    case TAB_SETTINGS: tab_settings(b, area); break;
+    case TAB_LANGUAGES: tab_languages(b, area); break;
+    case TAB_TOOLS: tab_tools(b, area); break;
+    default: break;
+    }
+}
+
+/* ---- the touch test --------------------------------------------------- */
+
+void ui_screen_test_touch(B *b)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    int hh = top_bar(b, _("Touch every square"), WIDGET(W_DONE, 0), "check", _("Done"));
+    Rect area = {b->pad, hh + b->pad, b->w - 2 * b->pad, b->h - hh - 2 * b->pad};
+    /* squares of the minimum target size plus a margin, as many as fit
+     * (at most APP_TOUCH_CELLS), spread over the whole screen so every
+     * region is tried */
+    int cell = b->target + b->pad;
+    int cols = area.w / cell, rows = area.h / cell;
+    while (cols * rows > APP_TOUCH_CELLS) {
+        if (cols >= rows)
+            cols--;
+        else
+            rows--;
+    }
+    if (cols < 1 || rows < 1)
+        return;
+    int cw = area.w / cols, ch = area.h / rows;
+    int done = 0;
+    for (int r = 0; r < rows; r++)
+        for (int c = 0; c < cols; c++) {
+            int i = r * cols + c;
+            Rect cr = {area.x + c * cw + (cw - b->target) / 2, area.y + r * ch + (ch - b->target) / 2,
+                       b->target, b->target};
+            WidgetId id = WIDGET(W_TOUCH_CELL, i);
+            int hit = a->touched[i];
+            done += hit;
+            ui_fill(b, cr, hit ? t->good : ui_pressed(b, id) ? t->pressed : t->surface);
+            ui_frame(b, cr, hit ? t->good : t->line, 2);
+            if (hit)
+                ui_icon(b, inset(cr, b->target / 5), "check", t->on_accent, 0);
+            ui_add_hit(b, id, cr);
+        }
+    (void)done;
+}
+
+/* ---- group sessions --------------------------------------------------- */
+
+static void group_pick(B *b)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    int hh = top_bar(b, _("Group session: choose a topic"), WIDGET(W_DONE, 0), "cross",
+                     _("Cancel"));
+    int fh = bottom_bar(b, W_NONE, NULL, WIDGET(W_GROUP_HEADCOUNT, 0), "group",
+                        _("Headcount and finish"), BTN_PRIMARY);
+    int n = a->content ? content_module_count(a->content) : 0;
+    Rect area = {b->pad, hh + b->pad, b->w - 2 * b->pad, b->h - hh - fh - 2 * b->pad};
+    int cols = area.w >= b->target * 16 ? 2 : 1;
+    int ch = b->target * 3 / 2;
+    int rows = (area.h + b->pad) / (ch + b->pad);
+    if (rows < 1)
+        rows = 1;
+    /* a row for the page buttons when not everything fits */
+    int per_page = rows * cols;
+    int paged = n > per_page;
+    if (paged) {
+        rows = (area.h - b->target) / (ch + b->pad);
+        if (rows < 1)
+            rows = 1;
+        per_page = rows * cols;
+    }
+    int pages = n > 0 ? (n + per_page - 1) / per_page : 1;
+    int page = a->menu_scroll < pages ? a->menu_scroll : pages - 1;
+    int cw = (area.w - (cols - 1) * b->pad) / cols;
+    for (int k = 0; k < per_page && page * per_page + k < n; k++) {
+        int mi = page * per_page + k;
+        const Module *m = content_module(a->content, mi);
+        Rect r = {area.x + (k % cols) * (cw + b->pad), area.y + (k / cols) * (ch + b->pad), cw, ch};
+        WidgetId id = WIDGET(W_GROUP_MODULE, mi);
+        ui_fill(b, r, ui_pressed(b, id) ? t->pressed : t->surface);
+        ui_frame(b, r, t->line, 2);
+        int isz = ch - b->pad;
+        ui_image(b, (Rect){r.x + b->pad / 2, r.y + b->pad / 2, isz, isz}, m->icon, IMAGE_CONTENT);
+        ui_text_box(b, _(m->title), (Rect){r.x + isz + b->pad, r.y, r.w - isz - 2 * b->pad, ch},
+                    b->body_px, b->small_px / 2, 1, ALIGN_START, 1, t->text);
+        ui_add_hit(b, id, r);
+    }
+    if (paged) {
+        int y = area.y + area.h - b->target;
+        int bs = b->target;
+        if (page > 0)
+            ui_button(b, WIDGET(W_BACK, 0), (Rect){area.x, y, bs * 2, bs}, "back", NULL, BTN_PLAIN,
+                      1);
+        B l = ltr(b);
+        ui_text_box(&l, arena_printf(b->arena, "%d / %d", page + 1, pages),
+                    (Rect){area.x + bs * 2 + b->pad, y, area.w - 4 * bs - 2 * b->pad, bs},
+                    b->body_px, b->small_px / 2, 1, ALIGN_CENTER, 1, t->muted);
+        if (page + 1 < pages)
+            ui_button(b, WIDGET(W_NEXT, 0), (Rect){area.x + area.w - bs * 2, y, bs * 2, bs}, "next",
+                      NULL, BTN_PLAIN, 1);
+    }
+}
+
+/* Presenter view: the visitor slide, with text large enough for a room. */
+static void group_slide(B *b)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    const Module *m = app_module(a);
+    if (!m)
+        return;
+    const Slide *s = &m->slides[a->slide];
+    int hh = top_bar(b, _(m->title), WIDGET(W_HOME, 0), "home", _("Topics"));
+    int fh = bottom_bar(b, WIDGET(W_BACK, 0), _("Back"), WIDGET(W_NEXT, 0), "next", _("Next"),
+                        BTN_PRIMARY);
+    Rect area = {b->pad * 2, hh + b->pad, b->w - b->pad * 4, b->h - hh - fh - 2 * b->pad};
+    int landscape = area.w > area.h * 5 / 4;
+    Rect img, txt;
+    if (landscape) {
+        int iw = area.w * 2 / 5;
+        img = (Rect){area.x, area.y, iw, area.h};
+        txt = (Rect){area.x + iw + b->pad * 2, area.y, area.w - iw - b->pad * 2, area.h};
+    } else {
+        int ih = area.h * 3 / 10;
+        img = (Rect){area.x, area.y, area.w, ih};
+        txt = (Rect){area.x, area.y + ih + b->pad, area.w, area.h - ih - b->pad};
+    }
+    ui_image(b, img, s->image, IMAGE_CONTENT);
+    int th = ui_text_height(b, _(s->title), txt.w, b->big_px, 1);
+    if (th > txt.h / 3)
+        th = txt.h / 3;
+    ui_text_box(b, _(s->title), (Rect){txt.x, txt.y, txt.w, th}, b->big_px, b->small_px / 2, 1,
+                ALIGN_START, 0, t->text);
+    ui_text_box(b, _(s->body), (Rect){txt.x, txt.y + th + b->pad, txt.w, txt.h - th - b->pad},
+                b->title_px, b->small_px / 2, 0, ALIGN_START, 0, t->text);
+}
+
+/* "-  count  +" per answer: the worker counts raised hands. */
+static void group_quiz(B *b)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    const Module *m = app_module(a);
+    if (!m || a->group_q >= m->n_quiz)
+        return;
+    const QuizQuestion *q = &m->quiz[a->group_q];
+    const GroupQuestion *gq = &a->group.questions[a->group_q];
+    int hh = top_bar(b, _("Group quiz: count the raised hands"), WIDGET(W_HOME, 0), "home",
+                     _("Topics"));
+    int fh = bottom_bar(b, WIDGET(W_BACK, 0), _("Back"), WIDGET(W_NEXT, 0), "next", _("Next"),
+                        BTN_PRIMARY);
+    Rect area = {b->pad * 2, hh + b->pad, b->w - b->pad * 4, b->h - hh - fh - 2 * b->pad};
+    int n = q->n_answers < gq->n_answers ? q->n_answers : gq->n_answers;
+    int ctl_w = b->target * 4 + b->pad;
+    int narrow = area.w - ctl_w < area.w / 3;
+    int row_h = narrow ? b->target * 2 : b->target * 3 / 2;
+    int rows_h = n * (row_h + b->pad);
+    int qh = area.h - rows_h;
+    if (qh > area.h / 3)
+        qh = area.h / 3;
+    ui_text_box(b, _(q->question), (Rect){area.x, area.y, area.w, qh}, b->title_px,
+                b->small_px / 2, 1, ALIGN_START, 0, t->text);
+    int y = area.y + qh + b->pad;
+    for (int i = 0; i < n; i++) {
+        Rect r = {area.x, y, area.w, row_h};
+        ui_fill(b, r, t->surface);
+        ui_frame(b, r, t->line, 2);
+        const char *count = arena_printf(b->arena, "%d", gq->hands[i]);
+        if (narrow) {
+            int lh = row_h - b->target - b->pad / 2;
+            ui_text_box(b, _(q->answers[i].text), (Rect){r.x + b->pad / 2, r.y, r.w - b->pad, lh},
+                        b->body_px, b->small_px / 2, 1, ALIGN_START, 1, t->text);
+            stepper(b, r.x + r.w - b->pad / 2, r.y + lh, b->target,
+                    WIDGET(W_GROUP_HANDS_DEC, i), WIDGET(W_GROUP_HANDS_INC, i), count, b->title_px);
+        } else {
+            ui_text_box(b, _(q->answers[i].text),
+                        (Rect){r.x + b->pad, r.y, r.w - ctl_w - 2 * b->pad, row_h}, b->body_px,
+                        b->small_px / 2, 1, ALIGN_START, 1, t->text);
+            stepper(b, r.x + r.w - b->pad / 2, r.y + (row_h - b->target * 5 / 4) / 2,
+                    b->target * 5 / 4, WIDGET(W_GROUP_HANDS_DEC, i), WIDGET(W_GROUP_HANDS_INC, i),
+                    count, b->title_px);
+        }
+        y += row_h + b->pad;
+    }
+}
+
+static const char *const band_labels[GROUP_BAND__COUNT] = {N_("Women"), N_("Men"), N_("Girls"),
+                                                          N_("Boys")};
+
+static void group_count(B *b)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    int hh = top_bar(b, _("How many took part?"), W_NONE, NULL, NULL);
+    int fh = bottom_bar(b, WIDGET(W_BACK, 0), _("Back"), WIDGET(W_GROUP_FINISH, 0), "check",
+                        _("Save and finish"), BTN_PRIMARY);
+    Rect area = {b->pad * 2, hh + b->pad, b->w - b->pad * 4, b->h - hh - fh - 2 * b->pad};
+    /* large buttons when there is room: the worker counts standing up */
+    B big = *b;
+    big.body_px = b->title_px;
+    int lh = b->tm->line_height(b->tm->ctx, big.body_px);
+    int bs = (area.h - lh * 2) / GROUP_BAND__COUNT - b->pad - lh;
+    if (bs > b->target * 3 / 2)
+        bs = b->target * 3 / 2;
+    if (bs > b->target)
+        big.target = bs;
+    int ctl_w = big.target * 4 + b->pad;
+    int y = area.y;
+    for (int i = 0; i < GROUP_BAND__COUNT; i++) {
+        int cy;
+        int h = row_layout(&big, area, y, _(band_labels[i]), ctl_w, &cy);
+        stepper(&big, area.x + area.w, cy, big.target, WIDGET(W_GROUP_BAND_DEC, i),
+                WIDGET(W_GROUP_BAND_INC, i), arena_printf(b->arena, "%d", a->group.bands[i]),
+                b->title_px);
+        y += h + b->pad;
+    }
+    int rest = area.y + area.h - y;
+    if (rest > 0)
+        ui_text_box(b,
+                    arena_printf(b->arena, _("Total: %d. No names are kept, only these counts."),
+                                 group_session_attendees(&a->group)),
+                    (Rect){area.x, y, area.w, rest}, b->body_px, b->small_px / 2, 0, ALIGN_START, 0,
+                    t->muted);
+}
+
+void ui_screen_group(B *b)
+{
+    switch (b->app->screen) {
+    case SCREEN_GROUP_PICK: group_pick(b); break;
+    case SCREEN_GROUP_SLIDE: group_slide(b); break;
+    case SCREEN_GROUP_QUIZ: group_quiz(b); break;
+    case SCREEN_GROUP_COUNT: group_count(b); break;
+    default: break;
+    }
+}
