@@ -25,7 +25,7 @@ typedef struct Stats Stats;
 /* The file inside the data directory, and the schema version it carries in
  * PRAGMA user_version (older files are migrated forward on open). */
 #define STATS_DB_NAME "stats.sqlite"
-#define STATS_SCHEMA_VERSION 2
+#define STATS_SCHEMA_VERSION 3
 #define STATS_CLOSE_TIMEOUT_MS 2000
 
 /* The kiosk's anonymous identity: random on first start; a new epoch starts

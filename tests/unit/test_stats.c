@@ -574,33 +574,170 @@ static void test_meta(void **state)
     rmtree(dir);
 }
 
-static void test_migrates_v1(void **state)
+/* Rewrite a database made by this version into the layout an older Taama
+ * wrote (one row per counter, schema 2; schema 1 also lacks the identity
+ * lineage), holding fixture counters under the file's own identity. The
+ * layouts are copied here on purpose: they are history, and the migration
+ * must keep reading them as they were. */
+static void make_old(const char *path, int version)
 {
-    (void)state;
+    sql_exec(path,
+             "DROP TABLE counters;"
+             "CREATE TABLE counters(epoch INTEGER NOT NULL, day INTEGER NOT NULL,"
+             " metric INTEGER NOT NULL, lang INTEGER NOT NULL, module INTEGER NOT NULL,"
+             " item INTEGER NOT NULL, value INTEGER NOT NULL,"
+             " PRIMARY KEY(epoch, day, metric, lang, module, item)) WITHOUT ROWID;"
+             "INSERT OR IGNORE INTO names(name) VALUES('slide_deepest'), ('quiz_answer_wrong'),"
+             " ('session_start'), ('timeout'), ('module_opened'), ('fr'), ('ar'), ('rights');"
+             "CREATE TEMP TABLE f(day, metric, lang, module, item, value);"
+             "INSERT INTO f VALUES"
+             " (20157, 'slide_deepest', 'fr', 'rights', 0, 3),"
+             " (20157, 'slide_deepest', 'fr', 'rights', 14, 1),"
+             " (20157, 'slide_deepest', 'fr', 'rights', 999, 2),"
+             " (20157, 'slide_deepest', 'ar', 'rights', 3, 5000000000),"
+             " (20157, 'quiz_answer_wrong', 'fr', 'rights', 2, 7),"
+             " (20157, 'session_start', '', '', 0, 4),"
+             " (20157, 'session_start', '', '', 23, 1),"
+             " (20157, 'timeout', '', '', -1, 9),"
+             " (20158, 'module_opened', 'fr', 'rights', -1, 200),"
+             " (20158, 'slide_deepest', 'fr', 'rights', 0, 1);"
+             "INSERT INTO counters SELECT (SELECT max(epoch) FROM identity), f.day, m.id,"
+             " coalesce(l.id, 0), coalesce(d.id, 0), f.item, f.value FROM f"
+             " JOIN names m ON m.name = f.metric LEFT JOIN names l ON l.name = f.lang"
+             " LEFT JOIN names d ON d.name = f.module;"
+             "PRAGMA user_version=2");
+    if (version == 1)
+        sql_exec(path, "ALTER TABLE identity DROP COLUMN parent; PRAGMA user_version=1");
+}
+
+static void check_fixture(const Rows *rs)
+{
+    assert_int_equal(rs->n, 10);
+    assert_int_equal(val(rs, "2025-03-10", "slide_deepest", "fr", "rights", 0), 3);
+    assert_int_equal(val(rs, "2025-03-10", "slide_deepest", "fr", "rights", 14), 1);
+    assert_int_equal(val(rs, "2025-03-10", "slide_deepest", "fr", "rights", 999), 2);
+    assert_int_equal(val(rs, "2025-03-10", "slide_deepest", "ar", "rights", 3), 5000000000);
+    assert_int_equal(val(rs, "2025-03-10", "quiz_answer_wrong", "fr", "rights", 2), 7);
+    assert_int_equal(val(rs, "2025-03-10", "session_start", "", "", 0), 4);
+    assert_int_equal(val(rs, "2025-03-10", "session_start", "", "", 23), 1);
+    assert_int_equal(val(rs, "2025-03-10", "timeout", "", "", -1), 9);
+    assert_int_equal(val(rs, "2025-03-11", "module_opened", "fr", "rights", -1), 200);
+    assert_int_equal(val(rs, "2025-03-11", "slide_deepest", "fr", "rights", 0), 1);
+}
+
+static void migrate_case(int version)
+{
     char dir[256], path[400];
     tmpdir(dir, sizeof dir);
     db_path(dir, path, sizeof path);
     Stats *s = open_dir(dir, "m");
     StatsIdentity a, b;
     stats_identity(s, &a);
-    rec(s, STAT_MODULE_OPENED, "fr", "rights", 0, 0, T0);
-    assert_int_equal(stats_flush(s, 5000), ERR_OK);
     stats_close(s);
     assert_int_equal(sql_int(path, "PRAGMA user_version"), STATS_SCHEMA_VERSION);
-    /* take the file back to the version-1 layout */
-    sql_exec(path, "ALTER TABLE identity DROP COLUMN parent; PRAGMA user_version=1");
+    make_old(path, version);
+
+    /* `taama stats` can read the old layout before any kiosk migrated it */
+    Err why;
+    Rows before, after;
+    s = stats_open_readonly(dir, &why);
+    assert_non_null(s);
+    read_rows(s, &before);
+    stats_close(s);
+    check_fixture(&before);
+
     s = open_dir(dir, "m");
     stats_identity(s, &b);
     assert_string_equal(a.kiosk_id, b.kiosk_id);
     assert_int_equal(b.epoch, 1);
-    Rows rs;
-    read_rows(s, &rs);
-    assert_int_equal(val(&rs, "2025-03-10", "module_opened", "fr", "rights", -1), 1);
+    read_rows(s, &after);
+    check_fixture(&after);
+    /* the same rows, in the same order */
+    assert_int_equal(after.n, before.n);
+    assert_memory_equal(after.rows, before.rows, sizeof(StatRow) * (size_t)before.n);
+
+    /* counting goes on into the migrated rows */
+    rec(s, STAT_SLIDE_DEEPEST, "fr", "rights", 14, 0, T0);
+    rec(s, STAT_SLIDE_DEEPEST, "fr", "rights", 7, 0, T0);
+    rec(s, STAT_SESSION_START, "", "", 0, 0, T0 + 23 * 3600);
+    assert_int_equal(stats_flush(s, 5000), ERR_OK);
+    read_rows(s, &after);
+    assert_int_equal(after.n, 11);
+    assert_int_equal(val(&after, "2025-03-10", "slide_deepest", "fr", "rights", 14), 2);
+    assert_int_equal(val(&after, "2025-03-10", "slide_deepest", "fr", "rights", 7), 1);
+    assert_int_equal(val(&after, "2025-03-10", "slide_deepest", "fr", "rights", 0), 3);
+    assert_int_equal(val(&after, "2025-03-10", "session_start", "", "", 23), 2);
     stats_close(s);
+
     assert_int_equal(sql_int(path, "PRAGMA user_version"), STATS_SCHEMA_VERSION);
     assert_int_equal(sql_int(path, "SELECT count(*) FROM pragma_table_info('identity') "
                                    "WHERE name = 'parent'"),
                      1);
+    /* one row per key without the item: the 11 counters share 7 rows */
+    assert_int_equal(sql_int(path, "SELECT count(*) FROM counters"), 7);
+    assert_int_equal(sql_int(path, "SELECT count(*) FROM pragma_table_info('counters') "
+                                   "WHERE name IN ('item', 'value')"),
+                     0);
+    assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'counters_v3'"),
+                     0);
+    rmtree(dir);
+}
+
+static void test_migrates_v1(void **state)
+{
+    (void)state;
+    migrate_case(1);
+}
+
+static void test_migrates_v2(void **state)
+{
+    (void)state;
+    migrate_case(2);
+}
+
+/* An old row that cannot be expressed (a negative count: damage, never
+ * written by Taama) is not dropped: the whole file is moved aside. */
+static void test_migration_refuses_damage(void **state)
+{
+    (void)state;
+    char dir[256], path[400];
+    tmpdir(dir, sizeof dir);
+    db_path(dir, path, sizeof path);
+    stats_close(open_dir(dir, "m"));
+    make_old(path, 2);
+    sql_exec(path, "UPDATE counters SET value = -5 WHERE value = 9");
+    Stats *s = open_dir(dir, "m");
+    StatsHealth h;
+    stats_health(s, &h);
+    assert_int_equal(h.moved_aside, 1);
+    assert_int_equal(h.last_err, ERR_OK);
+    stats_close(s);
+    rmtree(dir);
+}
+
+/* A packed items list damaged in the file (quick_check cannot see it) is
+ * found on open: the file is moved aside and counting goes on. */
+static void test_damaged_items_moved_aside(void **state)
+{
+    (void)state;
+    char dir[256], path[400];
+    tmpdir(dir, sizeof dir);
+    db_path(dir, path, sizeof path);
+    Stats *s = open_dir(dir, "m");
+    rec(s, STAT_TIMEOUT, "", "", 0, 0, T0);
+    assert_int_equal(stats_flush(s, 5000), ERR_OK);
+    stats_close(s);
+    sql_exec(path, "UPDATE counters SET items = x'0180'"); /* truncated varint */
+    s = open_dir(dir, "m");
+    rec(s, STAT_TIMEOUT, "", "", 0, 0, T0);
+    assert_int_equal(stats_flush(s, 5000), ERR_OK);
+    StatsHealth h;
+    stats_health(s, &h);
+    assert_int_equal(h.moved_aside, 1);
+    Rows rs;
+    read_rows(s, &rs);
+    assert_int_equal(val(&rs, "2025-03-10", "timeout", "", "", -1), 1);
+    stats_close(s);
     rmtree(dir);
 }
 
@@ -891,11 +1028,27 @@ static int recent_log_has(const char *needle)
     return 0;
 }
 
+static int add_value(void *ctx, const StatRow *r)
+{
+    *(int64_t *)ctx += r->value;
+    return 0;
+}
+
+/* The sum of every counter the file holds, under every identity, read the
+ * way `taama stats` reads it (the items are packed in the file). */
 static int64_t stored_total(const char *dir)
 {
-    char path[400];
-    db_path(dir, path, sizeof path);
-    return sql_int(path, "SELECT coalesce(sum(value), 0) FROM counters");
+    Err why;
+    Stats *s = stats_open_readonly(dir, &why);
+    if (!s)
+        fail_msg("cannot read %s: %s", dir, err_str(why));
+    Idents a = {.n = 0};
+    int64_t sum = 0;
+    assert_int_equal(stats_foreach_identity(s, collect_ident, &a), ERR_OK);
+    for (int i = 0; i < a.n; i++)
+        assert_int_equal(stats_foreach_row_of(s, &a.ids[i], add_value, &sum), ERR_OK);
+    stats_close(s);
+    return sum;
 }
 
 /* One fault, injected either from the start or while running; counting
@@ -1155,6 +1308,9 @@ int main(void)
         cmocka_unit_test(test_identity_and_clone),
         cmocka_unit_test(test_meta),
         cmocka_unit_test(test_migrates_v1),
+        cmocka_unit_test(test_migrates_v2),
+        cmocka_unit_test(test_migration_refuses_damage),
+        cmocka_unit_test(test_damaged_items_moved_aside),
         cmocka_unit_test(test_newer_schema_left_alone),
         cmocka_unit_test(test_cli),
         cmocka_unit_test(test_disk_full_running),

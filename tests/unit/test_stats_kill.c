@@ -45,6 +45,12 @@ static void child_path(char *out, size_t n)
     snprintf(out, n, "%s/stats_killchild", self);
 }
 
+static int add_value(void *ctx, const StatRow *r)
+{
+    *(int64_t *)ctx += r->value;
+    return 0;
+}
+
 /* integrity_check result ("ok") and the stored total, through a fresh
  * connection (which runs WAL recovery like the next kiosk start would). */
 static int64_t check_db(const char *path)
@@ -61,15 +67,21 @@ static int64_t check_db(const char *path)
     if (strcmp(r, "ok") != 0)
         fail_msg("integrity_check: %s", r);
     sqlite3_finalize(st);
-    int64_t total = 0;
-    /* a kill before the schema commit leaves no tables: total 0 */
-    if (sqlite3_prepare_v2(db, "SELECT coalesce(sum(value), 0) FROM counters", -1, &st, NULL) ==
-        SQLITE_OK) {
-        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-        total = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_finalize(st);
     sqlite3_close(db);
+    /* The counters are packed per row; read them as `taama stats` does. A
+     * kill before the schema commit leaves no tables: total 0. */
+    char dir[400];
+    snprintf(dir, sizeof dir, "%s", path);
+    *strrchr(dir, '/') = 0;
+    Err why;
+    Stats *s = stats_open_readonly(dir, &why);
+    if (!s) {
+        assert_int_equal(why, ERR_NOTFOUND);
+        return 0;
+    }
+    int64_t total = 0;
+    assert_int_equal(stats_foreach_row(s, add_value, &total), ERR_OK);
+    stats_close(s);
     return total;
 }
 
