@@ -230,6 +230,26 @@ static void resolve_scripts(Work *w, size_t n)
     }
 }
 
+/* FriBidi 1.0.8 (Debian 12) reads freed memory once explicit embeddings
+ * overflow the UAX #9 depth limit (125). No real sentence nests that deep,
+ * so from the MAX_INITIATORS-th initiator on, embeddings and overrides are
+ * ignored (X9 removes them anyway: BN) and isolates act as plain neutrals.
+ * Counting initiators, not depth, bounds the stack whatever the PDFs do. */
+#define MAX_INITIATORS 60
+
+static void limit_nesting(FriBidiCharType *type, size_t n)
+{
+    int seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        FriBidiCharType t = type[i];
+        int embed = t == FRIBIDI_TYPE_LRE || t == FRIBIDI_TYPE_RLE || t == FRIBIDI_TYPE_LRO ||
+                    t == FRIBIDI_TYPE_RLO;
+        int isolate = t == FRIBIDI_TYPE_LRI || t == FRIBIDI_TYPE_RLI || t == FRIBIDI_TYPE_FSI;
+        if ((embed || isolate) && ++seen > MAX_INITIATORS)
+            type[i] = embed ? FRIBIDI_TYPE_BN : FRIBIDI_TYPE_ON;
+    }
+}
+
 int bidi_runs(const char *utf8, size_t len, ParaDir dir, BidiRun *out, int max)
 {
     if (!utf8 || len == 0)
@@ -247,6 +267,14 @@ int bidi_runs(const char *utf8, size_t len, ParaDir dir, BidiRun *out, int max)
     FriBidiStrIndex fn = (FriBidiStrIndex)n;
     FriBidiParType base = par_type(dir);
     fribidi_get_bidi_types(w.cp, fn, w.type);
+    /* One line is one paragraph: a paragraph separator inside it (newline,
+     * U+2029) is treated as a segment separator, which L1 also resets to the
+     * paragraph level. Beyond that, FriBidi 1.0.8 (Debian 12) reads freed
+     * memory when a paragraph separator follows an unclosed isolate. */
+    for (size_t i = 0; i < n; i++)
+        if (w.type[i] == FRIBIDI_TYPE_BS)
+            w.type[i] = FRIBIDI_TYPE_SS;
+    limit_nesting(w.type, n);
     fribidi_get_bracket_types(w.cp, fn, w.type, w.bracket);
     int count = -1;
     if (!fribidi_get_par_embedding_levels_ex(w.type, w.bracket, fn, &base, w.level))

@@ -29,6 +29,9 @@ Script bidi_script_of(unsigned cp);
 /* Compute visual runs for utf8[0..len). Writes at most max runs to out and
  * returns the number of runs the line needs (which may exceed max: the caller
  * then draws the first max). Invalid UTF-8 bytes are treated as U+FFFD.
+ * One line is one paragraph: newlines and U+2029 inside it act as segment
+ * separators; from the 60th embedding or isolate initiator on, initiators
+ * are ignored (hostile text; FriBidi 1.0.8 misbehaves on deep nesting).
  * Returns -1 on out of memory. */
 int bidi_runs(const char *utf8, size_t len, ParaDir dir, BidiRun *out, int max);
 
