@@ -1492,6 +1492,13 @@ static int goto_admin(App *a, const char *name, uint64_t now)
             a->n_cmds = 0;
             return 0;
         }
+    if (strcmp(name, "attract-export") == 0) {
+        /* the banner after an export, over the attract screen */
+        a->banner = BANNER_OK;
+        a->banner_job = CMD_EXPORT;
+        a->banner_until = now + APP_BANNER_MS;
+        return 0;
+    }
     if (strcmp(name, "test-touch") == 0) {
         set_screen(a, SCREEN_TEST_TOUCH, now);
         for (int i = 0; i < APP_TOUCH_CELLS; i += 3)
@@ -1541,6 +1548,8 @@ int app_goto(App *a, const char *name, uint64_t now)
         a->screen = SCREEN_ATTRACT;
     }
     a->pin_locked_until = 0;
+    a->banner = BANNER_NONE;
+    a->job_busy = 0;
     if (strcmp(name, "attract") == 0)
         return 0;
     if (goto_admin(a, name, now) == 0)
@@ -1589,7 +1598,7 @@ void app_screen_names(const App *a, void (*cb)(void *ctx, const char *name), voi
         "attract",     "language",       "menu",          "help",           "neutral",
         "still-there", "pin",            "pin-locked",    "set-pin",        "admin",
         "admin-settings", "admin-languages", "admin-tools", "test-touch",   "group-pick",
-        "group-slide", "group-quiz",     "group-headcount"};
+        "group-slide", "group-quiz",     "group-headcount", "attract-export"};
     char buf[128];
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         cb(ctx, fixed[i]);

@@ -9,10 +9,12 @@
 #include <sodium.h>
 
 #include "admin/pin.h"
+#include "settings/settings.h"
 
 static void usage(FILE *out)
 {
     fprintf(out, "usage: taama admin set-pin [--facilitator] [--pin-stdin]\n"
+                 "       taama admin set [--name NAME] [--site SITE]\n"
                  "       taama admin clear-pin --facilitator\n"
                  "       taama admin unlock\n"
                  "       taama admin status\n");
@@ -94,6 +96,49 @@ done:
     return rc;
 }
 
+/* `set --name NAME --site SITE`: the kiosk's name and site, which the
+ * admin screen shows but cannot edit (no keyboard on a touchscreen). */
+static int cmd_set(const char *data_dir, int argc, char **argv, FILE *out)
+{
+    Settings s;
+    settings_load(data_dir, &s);
+    int changed = 0;
+    for (int i = 1; i < argc; i++) {
+        char *field = NULL;
+        size_t cap = 0;
+        if (strcmp(argv[i], "--name") == 0) {
+            field = s.kiosk_name;
+            cap = sizeof s.kiosk_name;
+        } else if (strcmp(argv[i], "--site") == 0) {
+            field = s.site;
+            cap = sizeof s.site;
+        }
+        if (!field || i + 1 >= argc) {
+            usage(out);
+            return 2;
+        }
+        if (strlen(argv[++i]) >= cap) {
+            fprintf(out, "admin: %s is longer than %zu bytes\n", argv[i - 1], cap - 1);
+            return 1;
+        }
+        snprintf(field, cap, "%s", argv[i]);
+        changed = 1;
+    }
+    if (!changed) {
+        usage(out);
+        return 2;
+    }
+    settings_sanitize(&s);
+    Err e = settings_save(data_dir, &s);
+    if (e != ERR_OK) {
+        fprintf(out, "admin: cannot save the settings: %s\n", err_str(e));
+        return 1;
+    }
+    fprintf(out, "Kiosk name: %s\nSite: %s\n", s.kiosk_name[0] ? s.kiosk_name : "(not set)",
+            s.site[0] ? s.site : "(not set)");
+    return 0;
+}
+
 /* main.c lets --data DIR and --content DIR appear anywhere on the line and
  * has already used them; drop them so they do not read as our arguments.
  * Returns the new argc; kept points into argv's strings. */
@@ -130,7 +175,9 @@ int admin_cli_run(const char *data_dir, int argc, char **argv, FILE *in, FILE *o
         return 1;
     }
     int rc = 2;
-    if (strcmp(argv[0], "set-pin") == 0) {
+    if (strcmp(argv[0], "set") == 0) {
+        rc = cmd_set(data_dir, argc, argv, out);
+    } else if (strcmp(argv[0], "set-pin") == 0) {
         rc = cmd_set_pin(ps, argc, argv, in, out);
     } else if (strcmp(argv[0], "clear-pin") == 0 && argc == 2 && strcmp(argv[1], "--facilitator") == 0) {
         Err e = pin_clear(ps, PIN_SLOT_FACILITATOR);

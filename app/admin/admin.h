@@ -2,6 +2,7 @@
  * it goes into the field or repairing one without its PIN.
  *
  *   taama admin set-pin [--facilitator] [--pin-stdin]
+ *   taama admin set [--name NAME] [--site SITE]   (DATA/settings.json)
  *   taama admin clear-pin --facilitator
  *   taama admin unlock
  *   taama admin status

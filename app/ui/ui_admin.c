@@ -63,7 +63,7 @@ static int bottom_bar(B *b, WidgetId back, const char *back_label, WidgetId next
         if (nw > bs * 7)
             nw = bs * 7;
         ui_button(b, next, (Rect){b->w - b->pad - nw, y0 + b->pad, nw, bs}, next_icon, next_label,
-                  next_style, 0);
+                  next_style, strcmp(next_icon, "next") == 0);
     }
     return fh;
 }
@@ -248,7 +248,7 @@ void ui_screen_pin(B *b)
             ui_button(b, WIDGET(W_PIN_DELETE, 0), r, "delete", NULL,
                       n > 0 ? BTN_PLAIN : BTN_DISABLED, 1);
         } else {
-            ui_button(b, WIDGET(W_PIN_OK, 0), r, "check", _("OK"),
+            ui_button(b, WIDGET(W_PIN_OK, 0), r, "check", key_w >= b->target * 3 ? _("OK") : NULL,
                       !off && n >= PIN_MIN_DIGITS ? BTN_PRIMARY : BTN_DISABLED, 0);
         }
     }
@@ -265,10 +265,11 @@ static int tab_row(B *b, int y)
     const App *a = b->app;
     int tw = (b->w - b->pad * (TAB__COUNT + 1)) / TAB__COUNT;
     int th = b->ctl;
+    int labels = tw >= b->target * 3; /* narrow tabs: icons only */
     for (int i = 0; i < TAB__COUNT; i++)
         ui_button(b, WIDGET(W_ADMIN_TAB, i), (Rect){b->pad + i * (tw + b->pad), y, tw, th},
-                  tab_icons[i], _(tab_labels[i]), a->tab == (AdminTab)i ? BTN_SELECTED : BTN_PLAIN,
-                  0);
+                  tab_icons[i], labels ? _(tab_labels[i]) : NULL,
+                  a->tab == (AdminTab)i ? BTN_SELECTED : BTN_PLAIN, 0);
     return th;
 }
 

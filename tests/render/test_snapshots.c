@@ -50,6 +50,27 @@ static const Case cases[] = {
     {"menu-en-large", "menu", "en", 1280, 800, 1, 0},
     {"slide-ar-contrast", "journey-risks/slide-2", "ar", 1280, 800, 0, 1},
     {"quiz-ti-large-contrast", "smuggler-lies/quiz-1-answered", "ti", 360, 640, 1, 1},
+    /* the kiosk's own screens */
+    {"attract-export-en", "attract-export", "en", 1280, 800, 0, 0},
+    {"pin-en", "pin", "en", 1280, 800, 0, 0},
+    {"pin-locked-ar", "pin-locked", "ar", 360, 640, 0, 0},
+    {"set-pin-ar", "set-pin", "ar", 1280, 800, 0, 0},
+    {"admin-en", "admin", "en", 1280, 800, 0, 0},
+    {"admin-ar", "admin", "ar", 1280, 800, 0, 0},
+    {"admin-en-phone", "admin", "en", 360, 640, 0, 0},
+    {"admin-settings-en", "admin-settings", "en", 1280, 800, 0, 0},
+    {"admin-settings-ar", "admin-settings", "ar", 720, 1280, 0, 0},
+    {"admin-languages-en", "admin-languages", "en", 1280, 800, 0, 0},
+    {"admin-languages-ar", "admin-languages", "ar", 1280, 800, 0, 0},
+    {"admin-tools-en", "admin-tools", "en", 1280, 800, 0, 0},
+    {"admin-tools-ar", "admin-tools", "ar", 360, 640, 0, 0},
+    {"test-touch-en", "test-touch", "en", 1280, 800, 0, 0},
+    {"group-pick-en", "group-pick", "en", 1280, 800, 0, 0},
+    {"group-slide-ar", "group-slide", "ar", 1280, 800, 0, 0},
+    {"group-quiz-en", "group-quiz", "en", 1280, 800, 0, 0},
+    {"group-quiz-ar", "group-quiz", "ar", 360, 640, 0, 0},
+    {"group-headcount-en", "group-headcount", "en", 1280, 800, 0, 0},
+    {"group-headcount-ar", "group-headcount", "ar", 1280, 800, 0, 0},
 };
 
 static Content *content;

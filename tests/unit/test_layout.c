@@ -129,8 +129,12 @@ static void test_min_target_follows_dpi(void **st)
 static void test_rtl_mirrors(void **st)
 {
     (void)st;
-    static const char *const screens[] = {"menu", "journey-risks/slide-2", "journey-risks/quiz-1",
-                                          "journey-risks/end", "help", "language"};
+    static const char *const screens[] = {
+        "menu",           "journey-risks/slide-2", "journey-risks/quiz-1", "journey-risks/end",
+        "help",           "language",              "pin",                  "set-pin",
+        "admin",          "admin-settings",        "admin-languages",      "admin-tools",
+        "test-touch",     "group-pick",            "group-slide",          "group-quiz",
+        "group-headcount"};
     App a;
     Ui en, ar;
     for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
@@ -147,6 +151,13 @@ static void test_rtl_mirrors(void **st)
                 Rect m;
                 if (WIDGET_KIND(copy[k].id) == W_LANGUAGE)
                     continue; /* its label is the language's own name: sizes differ */
+                if (WIDGET_KIND(copy[k].id) == W_PIN_DIGIT) {
+                    /* the digits keep a phone keypad's order in every language */
+                    if (!ui_find(&ar, copy[k].id, &m) || m.x != copy[k].r.x)
+                        fail_msg("%s %dx%d: PIN digit %d moved in Arabic", screens[i], w, h,
+                                 WIDGET_INDEX(copy[k].id));
+                    continue;
+                }
                 if (!ui_find(&ar, copy[k].id, &m))
                     fail_msg("%s %dx%d: control %d missing in Arabic", screens[i], w, h,
                              copy[k].id);
@@ -236,6 +247,59 @@ static void test_no_overflow_stub(void **st)
             }
 }
 
+/* The admin screens with what only shows at run time: a long English
+ * result message on the Tools tab, a storage warning on the Status tab, a
+ * locked PIN pad; and the touch test's squares cover the screen. */
+static void test_admin_states(void **st)
+{
+    (void)st;
+    App a;
+    Ui ui;
+    for (int large = 0; large < 2; large++)
+        for (int s = 0; s < NSIZES; s++) {
+            int w = sizes[s][0], h = sizes[s][1];
+            TextMetrics tm = support_stub_metrics();
+            build_at(&a, &ui, "admin-tools", "en", w, h, 160);
+            a.large_text = large;
+            a.banner = BANNER_FAILED;
+            a.banner_job = CMD_EXPORT;
+            snprintf(a.banner_detail, sizeof a.banner_detail, "%s",
+                     "The USB stick is read-only or was pulled out while writing: nothing on "
+                     "it is counted as exported, and the kiosk keeps every counter.");
+            arena_reset(arena);
+            assert_int_equal(ui_build(&ui, &a, 1000, &tm, arena), ERR_OK);
+            if (ui.overflow || ui.small_targets)
+                fail_msg("admin-tools message at %dx%d: overflow %d, small %d", w, h, ui.overflow,
+                         ui.small_targets);
+            assert_true(ui_find(&ui, WIDGET(W_BANNER, 0), NULL));
+            build_at(&a, &ui, "admin", "en", w, h, 160);
+            a.large_text = large;
+            snprintf(a.info.warning, sizeof a.info.warning, "%s",
+                     "The statistics database is read-only: counting in memory, retrying.");
+            arena_reset(arena);
+            assert_int_equal(ui_build(&ui, &a, 1000, &tm, arena), ERR_OK);
+            if (ui.overflow)
+                fail_msg("admin warning at %dx%d: \"%s\" overflows", w, h, ui.overflow_text);
+            build_at(&a, &ui, "pin-locked", "en", w, h, 160);
+            assert_false(ui_find(&ui, WIDGET(W_PIN_DIGIT, 5), NULL));
+            assert_true(ui_find(&ui, WIDGET(W_PIN_CANCEL, 0), NULL));
+            build_at(&a, &ui, "test-touch", "en", w, h, 160);
+            int cells = 0, minx = w, maxx = 0, miny = h, maxy = 0;
+            for (int k = 0; k < ui.n_hits; k++)
+                if (WIDGET_KIND(ui.hits[k].id) == W_TOUCH_CELL) {
+                    Rect r = ui.hits[k].r;
+                    cells++;
+                    minx = r.x < minx ? r.x : minx;
+                    miny = r.y < miny ? r.y : miny;
+                    maxx = r.x + r.w > maxx ? r.x + r.w : maxx;
+                    maxy = r.y + r.h > maxy ? r.y + r.h : maxy;
+                }
+            assert_true(cells >= 12 && cells <= APP_TOUCH_CELLS);
+            /* from edge to edge: no part of the glass goes untested */
+            assert_true(minx < w / 8 && maxx > w - w / 8 && maxy > h - h / 8);
+        }
+}
+
 static void test_wrap_breaks_long_words(void **st)
 {
     (void)st;
@@ -261,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_rtl_mirrors),
         cmocka_unit_test(test_rtl_progress_dots),
         cmocka_unit_test(test_no_overflow_stub),
+        cmocka_unit_test(test_admin_states),
         cmocka_unit_test(test_wrap_breaks_long_words),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
