@@ -53,39 +53,98 @@ static const char *cell(char *buf, size_t sz, int64_t v, unsigned char sup, int6
     return buf;
 }
 
-/* Load SUM(value) per key for a metric, plus a total cell at index n, and
- * suppress them as one group. keyexpr is one of our column names. */
-static Err load_cat(sqlite3 *db, const char *metric, const char *keyexpr, int64_t min, Cat *c)
+/* How a category's key is labelled. */
+typedef enum { KEY_NAME, KEY_CONTACT, KEY_LENGTH } KeyKind;
+
+static void key_label(const ReportNames *nm, KeyKind kk, int64_t key, char out[64])
+{
+    static const char *const lengths[4] = {"1 under 1 min", "2 1-3 min", "3 3-10 min", "4 over 10 min"};
+    if (kk == KEY_NAME)
+        snprintf(out, 64, "%s", report_names_of(nm, key));
+    else if (kk == KEY_CONTACT)
+    {
+        if (key >= 0)
+            snprintf(out, 64, "contact %lld", (long long)key + 1);
+        else
+            out[0] = '\0';
+    }
+    else
+        snprintf(out, 64, "%s", key >= 0 && key < 4 ? lengths[key] : "unknown");
+}
+
+/* The id of a metric name, or -1 when no counter has it. */
+static int64_t metric_id(ReportDb *rdb, const char *metric)
+{
+    return report_names_find(report_db_names(rdb), metric);
+}
+
+typedef struct {
+    char label[64];
+    int64_t v;
+} KV;
+
+static int kv_cmp(const void *a, const void *b)
+{
+    return strcmp(((const KV *)a)->label, ((const KV *)b)->label);
+}
+
+/* Load SUM(value) per key (dim: 1 language, 2 module, 3 item) of a metric
+ * from the per-day sums, plus a total cell at index n, and suppress them
+ * as one group. Sorted by label; an empty label shows as "(none)". */
+static Err load_cat(ReportDb *rdb, const char *metric, int dim, KeyKind kk, int64_t min, Cat *c)
 {
     memset(c, 0, sizeof *c);
-    char sql[256];
-    snprintf(sql, sizeof sql, "SELECT %s, SUM(value) FROM counters WHERE metric=?1 GROUP BY 1 ORDER BY 1", keyexpr);
+    sqlite3 *db = report_db_handle(rdb);
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "SELECT key, SUM(value) FROM day_sums WHERE metric=?1 AND dim=?2 GROUP BY key", -1,
+                           &st, NULL) != SQLITE_OK)
         return ERR_DB;
-    sqlite3_bind_text(st, 1, metric, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 1, metric_id(rdb, metric));
+    sqlite3_bind_int(st, 2, dim);
     size_t cap = 16;
-    c->label = malloc(cap * sizeof *c->label);
-    c->v = malloc(cap * sizeof *c->v);
-    Err e = ERR_OK;
+    KV *kv = malloc(cap * sizeof *kv);
+    Err e = kv ? ERR_OK : ERR_NOMEM;
+    size_t n = 0;
     int rc;
-    while (c->label && c->v && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (c->n + 1 >= cap) {
-            cap *= 2;
-            void *a = realloc(c->label, cap * sizeof *c->label), *b = a ? realloc(c->v, cap * sizeof *c->v) : NULL;
-            if (a)
-                c->label = a;
-            if (!a || !b) {
+    while (!e && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            KV *nk = realloc(kv, cap * 2 * sizeof *kv);
+            if (!nk) {
                 e = ERR_NOMEM;
                 break;
             }
-            c->v = b;
+            kv = nk;
+            cap *= 2;
         }
-        const char *t = (const char *)sqlite3_column_text(st, 0);
-        snprintf(c->label[c->n], 64, "%s", t && *t ? t : "(none)");
-        c->v[c->n++] = sqlite3_column_int64(st, 1);
+        key_label(report_db_names(rdb), kk, sqlite3_column_int64(st, 0), kv[n].label);
+        kv[n++].v = sqlite3_column_int64(st, 1);
     }
     sqlite3_finalize(st);
+    if (!e && n > 1) {
+        /* Labels from different keys may coincide (e.g. two unknown
+         * items): sort, then add equal labels together. */
+        qsort(kv, n, sizeof *kv, kv_cmp);
+        size_t w = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (w > 0 && strcmp(kv[w - 1].label, kv[i].label) == 0)
+                kv[w - 1].v += kv[i].v;
+            else
+                kv[w++] = kv[i];
+        }
+        n = w;
+    }
+    if (!e) {
+        c->label = malloc((n + 1) * sizeof *c->label);
+        c->v = malloc((n + 1) * sizeof *c->v);
+        if (!c->label || !c->v)
+            e = ERR_NOMEM;
+    }
+    for (size_t i = 0; !e && i < n; i++) {
+        snprintf(c->label[i], 64, "%s", kv[i].label[0] ? kv[i].label : "(none)");
+        c->v[i] = kv[i].v;
+    }
+    c->n = n;
+    free(kv);
     if (!c->label || !c->v)
         e = ERR_NOMEM;
     if (!e) {
@@ -173,11 +232,11 @@ static void table_cat(FILE *o, const Cat *c, int64_t min, const char *caption, c
     fputs("</tbody></table>\n", o);
 }
 
-static Err section_cat(FILE *o, sqlite3 *db, const char *metric, const char *key, int64_t min,
+static Err section_cat(FILE *o, ReportDb *db, const char *metric, int dim, KeyKind kk, int64_t min,
                        const char *caption, const char *keyname)
 {
     Cat c;
-    Err e = load_cat(db, metric, key, min, &c);
+    Err e = load_cat(db, metric, dim, kk, min, &c);
     if (e)
         return e;
     if (c.n == 0) {
@@ -196,6 +255,9 @@ typedef struct {
     char (*kiosk)[33];
     char (*label)[64];
     char (*day)[11];
+    int32_t *dayn; /* YYYYMMDD, ascending */
+    long *row_of_kid; /* kid -> row, -1 (kid 0 .. maxkid) */
+    int64_t maxkid;
     int64_t *v; /* (nk+1) x (nd+1) */
     unsigned char *sup;
 } Grid;
@@ -205,19 +267,20 @@ static void grid_free(Grid *g)
     free(g->kiosk);
     free(g->label);
     free(g->day);
+    free(g->dayn);
+    free(g->row_of_kid);
     free(g->v);
     free(g->sup);
 }
 
-static long find_str(char (*arr)[11], size_t n, const char *s)
+static long find_day(const int32_t *arr, size_t n, int32_t d)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(arr[mid], s);
-        if (c == 0)
+        if (arr[mid] == d)
             return (long)mid;
-        if (c < 0)
+        if (arr[mid] < d)
             lo = mid + 1;
         else
             hi = mid;
@@ -225,13 +288,33 @@ static long find_str(char (*arr)[11], size_t n, const char *s)
     return -1;
 }
 
-static Err load_grid(sqlite3 *db, int64_t min, Grid *g)
+static long grid_row(const Grid *g, int64_t kid)
 {
+    return kid >= 0 && kid <= g->maxkid ? g->row_of_kid[kid] : -1;
+}
+
+static Err load_grid(ReportDb *rdb, int64_t min, Grid *g)
+{
+    sqlite3 *db = report_db_handle(rdb);
     memset(g, 0, sizeof *g);
     sqlite3_stmt *st = NULL;
     Err e = ERR_DB;
     size_t cap;
-    if (sqlite3_prepare_v2(db, "SELECT kiosk_id, label FROM kiosks ORDER BY kiosk_id", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "SELECT max(kid) FROM kiosks", -1, &st, NULL) != SQLITE_OK)
+        return ERR_DB;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        g->maxkid = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    st = NULL;
+    if (g->maxkid < 0 || g->maxkid > 100000000)
+        return ERR_CORRUPT;
+    g->row_of_kid = malloc(((size_t)g->maxkid + 1) * sizeof *g->row_of_kid);
+    if (!g->row_of_kid)
+        return ERR_NOMEM;
+    for (int64_t i = 0; i <= g->maxkid; i++)
+        g->row_of_kid[i] = -1;
+    if (sqlite3_prepare_v2(db, "SELECT kid, kiosk_id, label FROM kiosks ORDER BY kiosk_id", -1, &st, NULL) !=
+        SQLITE_OK)
         return ERR_DB;
     cap = 64;
     g->kiosk = malloc(cap * sizeof *g->kiosk);
@@ -247,49 +330,56 @@ static Err load_grid(sqlite3 *db, int64_t min, Grid *g)
                 goto out;
             g->label = b;
         }
-        snprintf(g->kiosk[g->nk], 33, "%s", (const char *)sqlite3_column_text(st, 0));
-        snprintf(g->label[g->nk], 64, "%s", (const char *)sqlite3_column_text(st, 1));
+        int64_t kid = sqlite3_column_int64(st, 0);
+        if (kid >= 0 && kid <= g->maxkid)
+            g->row_of_kid[kid] = (long)g->nk;
+        snprintf(g->kiosk[g->nk], 33, "%s", (const char *)sqlite3_column_text(st, 1));
+        snprintf(g->label[g->nk], 64, "%s", (const char *)sqlite3_column_text(st, 2));
         g->nk++;
     }
     sqlite3_finalize(st);
     st = NULL;
     if (!g->kiosk || !g->label)
         goto out;
-    if (sqlite3_prepare_v2(db, "SELECT DISTINCT day FROM counters WHERE metric='session_start' ORDER BY day", -1,
-                           &st, NULL) != SQLITE_OK)
+    int64_t sid = metric_id(rdb, "session_start");
+    if (sqlite3_prepare_v2(db, "SELECT DISTINCT day FROM day_sums WHERE metric=?1 AND dim=0 ORDER BY day", -1, &st,
+                           NULL) != SQLITE_OK)
         goto out;
+    sqlite3_bind_int64(st, 1, sid);
     cap = 64;
     g->day = malloc(cap * sizeof *g->day);
-    while (g->day && sqlite3_step(st) == SQLITE_ROW) {
+    g->dayn = malloc(cap * sizeof *g->dayn);
+    while (g->day && g->dayn && sqlite3_step(st) == SQLITE_ROW) {
         if (g->nd == cap) {
             cap *= 2;
             void *a = realloc(g->day, cap * sizeof *g->day);
-            if (!a)
+            if (a)
+                g->day = a;
+            void *b = a ? realloc(g->dayn, cap * sizeof *g->dayn) : NULL;
+            if (!a || !b)
                 goto out;
-            g->day = a;
+            g->dayn = b;
         }
-        snprintf(g->day[g->nd++], 11, "%s", (const char *)sqlite3_column_text(st, 0));
+        g->dayn[g->nd] = (int32_t)sqlite3_column_int(st, 0);
+        report_day_str(g->dayn[g->nd], g->day[g->nd]);
+        g->nd++;
     }
     sqlite3_finalize(st);
     st = NULL;
     size_t W = g->nd + 1;
     g->v = calloc((g->nk + 1) * W, sizeof *g->v);
     g->sup = calloc((g->nk + 1) * W, 1);
-    if (!g->day || !g->v || !g->sup)
+    if (!g->day || !g->dayn || !g->v || !g->sup)
         goto out;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT kiosk_id, day, SUM(value) FROM counters WHERE metric='session_start'"
-                           " GROUP BY kiosk_id, day ORDER BY kiosk_id",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "SELECT kid, day, value FROM day_sums WHERE metric=?1 AND dim=0 AND key=0", -1, &st,
+                           NULL) != SQLITE_OK)
         goto out;
-    size_t k = 0;
+    sqlite3_bind_int64(st, 1, sid);
     while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *kid = (const char *)sqlite3_column_text(st, 0);
-        while (k < g->nk && strcmp(g->kiosk[k], kid) < 0)
-            k++;
-        long d = find_str(g->day, g->nd, (const char *)sqlite3_column_text(st, 1));
-        if (k < g->nk && strcmp(g->kiosk[k], kid) == 0 && d >= 0)
-            g->v[k * W + (size_t)d] = sqlite3_column_int64(st, 2);
+        long k = grid_row(g, sqlite3_column_int64(st, 0));
+        long d = find_day(g->dayn, g->nd, (int32_t)sqlite3_column_int(st, 1));
+        if (k >= 0 && d >= 0)
+            g->v[(size_t)k * W + (size_t)d] = sqlite3_column_int64(st, 2);
     }
     e = report_suppress_grid(g->v, g->sup, g->nk, g->nd, min);
 out:
@@ -383,8 +473,9 @@ static void svg_days(FILE *o, const Grid *g, int64_t min)
 }
 
 /* Per kiosk: sessions (grid row totals), quick exits, timeouts. */
-static Err kiosk_table(FILE *o, sqlite3 *db, const Grid *g, int64_t min)
+static Err kiosk_table(FILE *o, ReportDb *rdb, const Grid *g, int64_t min)
 {
+    sqlite3 *db = report_db_handle(rdb);
     size_t K = g->nk, W = g->nd + 1;
     int64_t *v = calloc((K + 1) * 2, sizeof *v);
     unsigned char *sup = calloc((K + 1) * 2, 1);
@@ -395,32 +486,25 @@ static Err kiosk_table(FILE *o, sqlite3 *db, const Grid *g, int64_t min)
         goto out;
     e = ERR_DB;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT kiosk_id, SUM(CASE WHEN metric='quick_exit' THEN value ELSE 0 END),"
-                           " SUM(CASE WHEN metric='timeout' THEN value ELSE 0 END) FROM counters"
-                           " WHERE metric IN ('quick_exit','timeout') GROUP BY kiosk_id ORDER BY kiosk_id",
+    static const char *const cols[2] = {"quick_exit", "timeout"};
+    for (size_t c = 0; c < 2; c++) {
+        if (sqlite3_prepare_v2(db, "SELECT kid, SUM(value) FROM day_sums WHERE metric=?1 AND dim=0 GROUP BY kid",
+                               -1, &st, NULL) != SQLITE_OK)
+            goto out;
+        sqlite3_bind_int64(st, 1, metric_id(rdb, cols[c]));
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            long k = grid_row(g, sqlite3_column_int64(st, 0));
+            if (k >= 0)
+                v[(size_t)k * 2 + c] = sqlite3_column_int64(st, 1);
+        }
+        sqlite3_finalize(st);
+    }
+    if (sqlite3_prepare_v2(db, "SELECT k.kid, count(*) FROM exports e JOIN kiosks k USING(kiosk_id) GROUP BY k.kid",
                            -1, &st, NULL) != SQLITE_OK)
         goto out;
-    size_t k = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *kid = (const char *)sqlite3_column_text(st, 0);
-        while (k < K && strcmp(g->kiosk[k], kid) < 0)
-            k++;
-        if (k < K && strcmp(g->kiosk[k], kid) == 0) {
-            v[k * 2] = sqlite3_column_int64(st, 1);
-            v[k * 2 + 1] = sqlite3_column_int64(st, 2);
-        }
-    }
-    sqlite3_finalize(st);
-    if (sqlite3_prepare_v2(db, "SELECT kiosk_id, count(*) FROM exports GROUP BY kiosk_id ORDER BY kiosk_id", -1, &st,
-                           NULL) != SQLITE_OK)
-        goto out;
-    k = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *kid = (const char *)sqlite3_column_text(st, 0);
-        while (k < K && strcmp(g->kiosk[k], kid) < 0)
-            k++;
-        if (k < K && strcmp(g->kiosk[k], kid) == 0)
+        long k = grid_row(g, sqlite3_column_int64(st, 0));
+        if (k >= 0)
             exports[k] = sqlite3_column_int64(st, 1);
     }
     sqlite3_finalize(st);
@@ -465,12 +549,13 @@ out:
 
 /* Module funnel: opened, completed, quiz right, quiz wrong per module, each
  * column suppressed with its total. */
-static Err funnel(FILE *o, sqlite3 *db, int64_t min)
+static Err funnel(FILE *o, ReportDb *rdb, int64_t min)
 {
     static const char *const metrics[4] = {"module_opened", "module_completed", "quiz_answer_right",
                                            "quiz_answer_wrong"};
     Cat mods;
-    Err e = load_cat(db, "module_opened", "module", min, &mods);
+    sqlite3 *db = report_db_handle(rdb);
+    Err e = load_cat(rdb, "module_opened", 2, KEY_NAME, min, &mods);
     if (e)
         return e;
     size_t M = mods.n;
@@ -483,12 +568,12 @@ static Err funnel(FILE *o, sqlite3 *db, int64_t min)
     e = ERR_DB;
     for (int c = 0; c < 4; c++) {
         sqlite3_stmt *st = NULL;
-        if (sqlite3_prepare_v2(db, "SELECT module, SUM(value) FROM counters WHERE metric=?1 GROUP BY module", -1,
-                               &st, NULL) != SQLITE_OK)
+        if (sqlite3_prepare_v2(db, "SELECT key, SUM(value) FROM day_sums WHERE metric=?1 AND dim=2 GROUP BY key",
+                               -1, &st, NULL) != SQLITE_OK)
             goto out;
-        sqlite3_bind_text(st, 1, metrics[c], -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 1, metric_id(rdb, metrics[c]));
         while (sqlite3_step(st) == SQLITE_ROW) {
-            const char *mname = (const char *)sqlite3_column_text(st, 0);
+            const char *mname = report_names_of(report_db_names(rdb), sqlite3_column_int64(st, 0));
             for (size_t r = 0; r < M; r++)
                 if (strcmp(mods.label[r], *mname ? mname : "(none)") == 0)
                     v[r * 4 + (size_t)c] = sqlite3_column_int64(st, 1);
@@ -575,7 +660,7 @@ Err report_write_html(ReportDb *rdb, const ReportOptions *opt, FILE *o)
     int64_t min = opt && opt->min_count > 0 ? opt->min_count : (opt ? 1 : 10);
     const char *title = opt && opt->title ? opt->title : "Taama campaign report";
     Grid g;
-    Err e = load_grid(db, min, &g);
+    Err e = load_grid(rdb, min, &g);
     if (e) {
         grid_free(&g);
         return e;
@@ -617,30 +702,27 @@ Err report_write_html(ReportDb *rdb, const ReportOptions *opt, FILE *o)
      * be recovered across tables. */
     fputs("<h2>Sessions per day, quick exits and timeouts</h2>\n", o);
     svg_days(o, &g, min);
-    e = kiosk_table(o, db, &g, min);
+    e = kiosk_table(o, rdb, &g, min);
     if (!e) {
         fputs("<h2>Language chosen</h2>\n", o);
-        e = section_cat(o, db, "language_chosen", "lang", min, "Language share", "Language");
+        e = section_cat(o, rdb, "language_chosen", 1, KEY_NAME, min, "Language share", "Language");
     }
     if (!e) {
         fputs("<h2>Modules</h2>\n", o);
-        e = funnel(o, db, min);
+        e = funnel(o, rdb, min);
     }
     if (!e) {
         fputs("<h2>Help contacts</h2>\n", o);
-        e = section_cat(o, db, "help_shown", "lang", min, "Help contacts screen shown, by language", "Language");
+        e = section_cat(o, rdb, "help_shown", 1, KEY_NAME, min, "Help contacts screen shown, by language", "Language");
     }
     if (!e)
-        e = section_cat(o, db, "qr_shown", "CASE WHEN item>=0 THEN 'contact ' || (item+1) ELSE '' END", min,
+        e = section_cat(o, rdb, "qr_shown", 3, KEY_CONTACT, min,
                         "Take-away QR codes shown, by contact", "Contact");
     if (!e)
-        e = section_cat(o, db, "end_card_shown", "module", min, "Help cards shown at module ends", "Module");
+        e = section_cat(o, rdb, "end_card_shown", 2, KEY_NAME, min, "Help cards shown at module ends", "Module");
     if (!e) {
         fputs("<h2>Session lengths</h2>\n", o);
-        e = section_cat(o, db, "session_length",
-                        "CASE item WHEN 0 THEN '1 under 1 min' WHEN 1 THEN '2 1-3 min' WHEN 2 THEN '3 3-10 min' "
-                        "WHEN 3 THEN '4 over 10 min' ELSE 'unknown' END",
-                        min, "Session lengths", "Length");
+        e = section_cat(o, rdb, "session_length", 3, KEY_LENGTH, min, "Session lengths", "Length");
     }
     fputs("<p class=\"note\">Made by taama-report from signed kiosk exports. Each kiosk's newest export holds all "
           "its counts, so missing older exports lose nothing.</p>\n</body>\n</html>\n",

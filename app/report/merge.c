@@ -24,22 +24,8 @@
 
 struct ReportDb {
     sqlite3 *db;
+    ReportNames names;
 };
-
-static const char *const schema =
-    "PRAGMA trusted_schema=OFF;"
-    "PRAGMA foreign_keys=ON;"
-    "CREATE TABLE IF NOT EXISTS kiosks(kiosk_id TEXT PRIMARY KEY, pubkey TEXT NOT NULL,"
-    " label TEXT NOT NULL DEFAULT '');"
-    "CREATE TABLE IF NOT EXISTS exports(kiosk_id TEXT NOT NULL REFERENCES kiosks(kiosk_id),"
-    " epoch INTEGER NOT NULL, seq INTEGER NOT NULL, manifest_sha256 TEXT NOT NULL,"
-    " rows INTEGER NOT NULL, day_first TEXT, day_last TEXT, created INTEGER, encrypted INTEGER,"
-    " PRIMARY KEY(kiosk_id, epoch, seq));"
-    "CREATE TABLE IF NOT EXISTS counters(kiosk_id TEXT NOT NULL, epoch INTEGER NOT NULL,"
-    " day TEXT NOT NULL, metric TEXT NOT NULL, lang TEXT NOT NULL, module TEXT NOT NULL,"
-    " item INTEGER NOT NULL, value INTEGER NOT NULL,"
-    " PRIMARY KEY(kiosk_id, epoch, day, metric, lang, module, item)) WITHOUT ROWID;"
-    "CREATE INDEX IF NOT EXISTS counters_metric ON counters(metric, day);";
 
 ReportDb *report_open(const char *path, Err *why)
 {
@@ -49,19 +35,34 @@ ReportDb *report_open(const char *path, Err *why)
             *why = ERR_NOMEM;
         return NULL;
     }
+    Err e = ERR_OK;
     int rc = sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc == SQLITE_OK)
-        rc = sqlite3_exec(r->db, schema, NULL, NULL, NULL);
+        rc = sqlite3_exec(r->db, "PRAGMA trusted_schema=OFF", NULL, NULL, NULL);
     if (rc == SQLITE_OK)
-        /* A desktop tool merging millions of rows: a real page cache and
-         * in-memory sorting (defaults are 2 MB and temp files). */
-        rc = sqlite3_exec(r->db, "PRAGMA synchronous=FULL; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY",
+        rc = sqlite3_exec(r->db, "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=ON",
                           NULL, NULL, NULL);
-    if (rc != SQLITE_OK) {
+    if (rc == SQLITE_OK) {
+        /* The schema first: a file that is not a campaign database is
+         * refused before anything (such as the journal mode) changes it. */
+        e = report_db_schema(r->db);
+        /* A desktop database rebuilt from the sticks at any time: WAL with
+         * synchronous=NORMAL keeps it consistent after a crash and may lose
+         * only the last merges on a power cut (merge them again). A real
+         * page cache and in-memory sorting for millions of rows. */
+        if (!e && sqlite3_exec(r->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL", NULL, NULL, NULL) !=
+                      SQLITE_OK)
+            e = ERR_DB;
+        if (!e)
+            e = report_names_load(r->db, &r->names);
+    } else {
+        e = rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT ? ERR_CORRUPT
+          : rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN ? ERR_READONLY
+                                                           : ERR_DB;
+    }
+    if (e) {
         if (why)
-            *why = rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT ? ERR_CORRUPT
-                 : rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN ? ERR_READONLY
-                                                                  : ERR_DB;
+            *why = e;
         report_close(r);
         return NULL;
     }
@@ -73,12 +74,18 @@ void report_close(ReportDb *db)
     if (!db)
         return;
     sqlite3_close(db->db);
+    report_names_clear(&db->names);
     free(db);
 }
 
 sqlite3 *report_db_handle(ReportDb *db)
 {
     return db->db;
+}
+
+const ReportNames *report_db_names(ReportDb *db)
+{
+    return &db->names;
 }
 
 Err report_forget_kiosk(ReportDb *db, const char *kiosk_id)
@@ -186,10 +193,11 @@ static int row_cb(void *ctx, char **f, size_t n, size_t record)
     }
     StatRow *r = &p->rows[p->n++];
     memset(r, 0, sizeof *r);
+    /* Lengths were checked above (ident_ok: shorter than the field). */
     memcpy(r->day, f[0], 11);
-    snprintf(r->metric, sizeof r->metric, "%s", f[1]);
-    snprintf(r->lang, sizeof r->lang, "%s", f[2]);
-    snprintf(r->module, sizeof r->module, "%s", f[3]);
+    memcpy(r->metric, f[1], strlen(f[1]) + 1);
+    memcpy(r->lang, f[2], strlen(f[2]) + 1);
+    memcpy(r->module, f[3], strlen(f[3]) + 1);
     r->item = (int32_t)item;
     r->value = value;
     return 0;
@@ -206,6 +214,40 @@ static void on_issue(void *ctx, ManifestIssue k, const char *path, const char *d
         return; /* noted, harmless: only listed files are read */
     if (!w->text[0])
         snprintf(w->text, sizeof w->text, "%s: %s (%s)", path, manifest_issue_str(k), detail);
+}
+
+/* A parsed counter with its names interned, in the counts key order. */
+typedef struct {
+    int64_t metric, lang, module, value;
+    int32_t day, item;
+} IdRow;
+
+static int idrow_cmp(const void *a, const void *b)
+{
+    const IdRow *x = a, *y = b;
+    if (x->metric != y->metric)
+        return x->metric < y->metric ? -1 : 1;
+    if (x->day != y->day)
+        return x->day < y->day ? -1 : 1;
+    if (x->lang != y->lang)
+        return x->lang < y->lang ? -1 : 1;
+    if (x->module != y->module)
+        return x->module < y->module ? -1 : 1;
+    return (x->item > y->item) - (x->item < y->item);
+}
+
+/* The next stored counter of the range `have` reads, into h (its metric
+ * kept). 0 at the end. */
+static int have_next(sqlite3_stmt *have, IdRow *h)
+{
+    if (sqlite3_step(have) != SQLITE_ROW)
+        return 0;
+    h->day = (int32_t)sqlite3_column_int(have, 0);
+    h->lang = sqlite3_column_int64(have, 1);
+    h->module = sqlite3_column_int64(have, 2);
+    h->item = (int32_t)sqlite3_column_int(have, 3);
+    h->value = sqlite3_column_int64(have, 4);
+    return 1;
 }
 
 typedef enum { R_TAKEN, R_ALREADY, R_REFUSED, R_DBFAIL } Outcome;
@@ -327,15 +369,10 @@ static Outcome merge_one(ReportDb *rdb, const char *dir, const MergeOptions *opt
         plen = dlen;
         data = NULL;
     }
-    char cwhy[200];
-    if (report_csv_parse(plain, plen, row_cb, &parsed, cwhy, sizeof cwhy) != ERR_OK)
-        REFUSE("counters unreadable: %s", parsed.why[0] ? parsed.why : cwhy);
-    if (!parsed.header_seen)
-        REFUSE("counters file is empty");
-    if ((int64_t)parsed.n != rows)
-        REFUSE("counters file has %zu rows, manifest says %lld", parsed.n, (long long)rows);
-
-    /* Sequence: same export again is harmless; older is a replay. */
+    /* Sequence: the same export again is harmless. Its files verified
+     * against the signed manifest that was merged before, so its counters
+     * are the ones already counted: no need to parse them again. An older
+     * one is a replay (checked below, after parsing). */
     char mhash[65];
     fileio_sha256_hex(mbytes, mlen, mhash);
     char have_hash[80] = "";
@@ -351,6 +388,14 @@ static Outcome merge_one(ReportDb *rdb, const char *dir, const MergeOptions *opt
         REFUSE("CONFLICT: kiosk %s epoch %lld export %lld was merged before with different content",
                kiosk, (long long)epoch, (long long)seq);
     }
+    char cwhy[200];
+    if (report_csv_parse(plain, plen, row_cb, &parsed, cwhy, sizeof cwhy) != ERR_OK)
+        REFUSE("counters unreadable: %s", parsed.why[0] ? parsed.why : cwhy);
+    if (!parsed.header_seen)
+        REFUSE("counters file is empty");
+    if ((int64_t)parsed.n != rows)
+        REFUSE("counters file has %zu rows, manifest says %lld", parsed.n, (long long)rows);
+
     int64_t maxseq =
         query_int(db, "SELECT max(seq) FROM exports WHERE kiosk_id=?1 AND epoch=?2", kiosk, epoch, 0, 0, NULL, 0);
     if (maxseq > seq)
@@ -396,31 +441,106 @@ static Outcome merge_one(ReportDb *rdb, const char *dir, const MergeOptions *opt
     }
     sqlite3_finalize(st);
     st = NULL;
+    int64_t kid = ok ? query_int(db, "SELECT kid FROM kiosks WHERE kiosk_id=?1", kiosk, 0, 0, -1, NULL, 0) : -1;
+    ok = ok && kid >= 0;
+    /* One prepared statement for the whole export; names interned through
+     * the in-memory dictionary (a miss adds the name in this transaction). */
     if (ok)
         ok = sqlite3_prepare_v2(db,
-                                "INSERT INTO counters(kiosk_id, epoch, day, metric, lang, module, item, value)"
+                                "INSERT INTO counts(metric, kid, epoch, day, lang, module, item, value)"
                                 " VALUES(?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT DO UPDATE SET"
-                                " value=max(value, excluded.value)",
+                                " value=excluded.value WHERE excluded.value > value",
                                 -1, &st, NULL) == SQLITE_OK;
+    int64_t metrics[64];
+    int32_t mfirst[64], mlast[64];
+    size_t nmetrics = 0;
+    int rebuild = 0; /* more metrics than tracked: recompute every sum */
+    IdRow *ir = ok ? malloc((parsed.n ? parsed.n : 1) * sizeof *ir) : NULL;
+    ok = ok && ir;
     for (size_t i = 0; ok && i < parsed.n; i++) {
         const StatRow *r = &parsed.rows[i];
-        sqlite3_bind_text(st, 1, kiosk, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 2, epoch);
-        sqlite3_bind_text(st, 3, r->day, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, r->metric, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 5, r->lang, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 6, r->module, -1, SQLITE_STATIC);
+        ok = report_names_intern(db, &rdb->names, r->metric, &ir[i].metric) == ERR_OK &&
+             report_names_intern(db, &rdb->names, r->lang, &ir[i].lang) == ERR_OK &&
+             report_names_intern(db, &rdb->names, r->module, &ir[i].module) == ERR_OK;
+        ir[i].day = report_day_int(r->day);
+        ir[i].item = r->item;
+        ir[i].value = r->value;
+    }
+    /* In key order, the upserts walk the B-tree forwards. */
+    if (ok)
+        qsort(ir, parsed.n, sizeof *ir, idrow_cmp);
+    /* Cumulative snapshots repeat every older day unchanged. Read what
+     * this (metric, kiosk, epoch) already holds, in the same key order, and
+     * skip the rows whose stored value is already at least as large (max
+     * would keep it): one sequential read instead of a B-tree search each. */
+    sqlite3_stmt *have = NULL;
+    if (ok)
+        ok = sqlite3_prepare_v2(db,
+                                "SELECT day, lang, module, item, value FROM counts WHERE metric=?1 AND kid=?2"
+                                " AND epoch=?3 ORDER BY day, lang, module, item",
+                                -1, &have, NULL) == SQLITE_OK;
+    int have_row = 0;
+    IdRow h = {0};
+    for (size_t i = 0; ok && i < parsed.n; i++) {
+        const IdRow *r = &ir[i];
+        if (i == 0 || r->metric != ir[i - 1].metric) {
+            sqlite3_reset(have);
+            sqlite3_bind_int64(have, 1, r->metric);
+            sqlite3_bind_int64(have, 2, kid);
+            sqlite3_bind_int64(have, 3, epoch);
+            h.metric = r->metric;
+            have_row = have_next(have, &h);
+        }
+        while (have_row && idrow_cmp(&h, r) < 0)
+            have_row = have_next(have, &h);
+        if (have_row && idrow_cmp(&h, r) == 0 && h.value >= r->value)
+            continue;
+        sqlite3_bind_int64(st, 1, r->metric);
+        sqlite3_bind_int64(st, 2, kid);
+        sqlite3_bind_int64(st, 3, epoch);
+        sqlite3_bind_int(st, 4, r->day);
+        sqlite3_bind_int64(st, 5, r->lang);
+        sqlite3_bind_int64(st, 6, r->module);
         sqlite3_bind_int(st, 7, r->item);
         sqlite3_bind_int64(st, 8, r->value);
         ok = sqlite3_step(st) == SQLITE_DONE;
         sqlite3_reset(st);
+        if (!ok || sqlite3_changes(db) == 0)
+            continue; /* unchanged: its sums need no recomputing */
+        size_t k = 0;
+        while (k < nmetrics && metrics[k] != r->metric)
+            k++;
+        if (k == nmetrics) {
+            if (nmetrics == 64) {
+                rebuild = 1;
+                continue;
+            }
+            metrics[nmetrics] = r->metric;
+            mfirst[nmetrics] = mlast[nmetrics] = r->day;
+            nmetrics++;
+        }
+        if (r->day < mfirst[k])
+            mfirst[k] = r->day;
+        if (r->day > mlast[k])
+            mlast[k] = r->day;
     }
+    sqlite3_finalize(have);
+    free(ir);
     sqlite3_finalize(st);
+    /* The per-day sums this export touched, recomputed from the counters
+     * in the same transaction (never adjusted by deltas), so merging stays
+     * idempotent and the sums always equal the counters. */
+    if (ok && rebuild)
+        ok = report_db_sums_rebuild(db) == ERR_OK;
+    for (size_t k = 0; ok && !rebuild && k < nmetrics; k++)
+        ok = report_db_sums_update(db, metrics[k], kid, mfirst[k], mlast[k]) == ERR_OK;
     if (ok)
         ok = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
     if (!ok) {
         snprintf(msg, msgsz, "database error: %s", sqlite3_errmsg(db));
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        /* Names added in the rolled-back transaction are gone again. */
+        report_names_load(db, &rdb->names);
         goto done;
     }
     snprintf(msg, msgsz, "kiosk %.8s epoch %lld export %lld, %lld counters, days %s..%s%s", kiosk, (long long)epoch, (long long)seq,

@@ -3,6 +3,7 @@
 #include "report/report.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -36,38 +37,268 @@ static void put_field(FILE *o, const char *s)
         fputs(s, o);
 }
 
+/* Names ranked by their text, so output order does not depend on the
+ * order in which exports were merged (ids are given on first sight). */
+static Err name_ranks(const ReportNames *nm, int32_t **rank_out)
+{
+    size_t n = nm->n ? nm->n : 1;
+    size_t *ids = malloc(n * sizeof *ids);
+    int32_t *rank = calloc(n, sizeof *rank);
+    if (!ids || !rank) {
+        free(ids);
+        free(rank);
+        return ERR_NOMEM;
+    }
+    for (size_t i = 0; i < nm->n; i++)
+        ids[i] = i;
+    /* Insertion sort: a few hundred names at most. */
+    for (size_t i = 1; i < nm->n; i++) {
+        size_t x = ids[i], j = i;
+        while (j > 0 && strcmp(report_names_of(nm, (int64_t)ids[j - 1]), report_names_of(nm, (int64_t)x)) > 0) {
+            ids[j] = ids[j - 1];
+            j--;
+        }
+        ids[j] = x;
+    }
+    for (size_t i = 0; i < nm->n; i++)
+        rank[ids[i]] = (int32_t)i;
+    free(ids);
+    *rank_out = rank;
+    return ERR_OK;
+}
+
+typedef struct {
+    int64_t epoch;
+    int32_t day, lang, module, item;
+    int64_t value;
+} CRow;
+
+typedef struct {
+    int32_t lang, module, item;
+} CCat;
+
+static const int32_t *g_rank; /* for qsort comparators only (single-threaded) */
+
+static int ccat_cmp(const void *a, const void *b)
+{
+    const CCat *x = a, *y = b;
+    if (x->lang != y->lang)
+        return g_rank[x->lang] < g_rank[y->lang] ? -1 : 1;
+    if (x->module != y->module)
+        return g_rank[x->module] < g_rank[y->module] ? -1 : 1;
+    return (x->item > y->item) - (x->item < y->item);
+}
+
+typedef struct {
+    FILE *o;
+    const ReportNames *nm;
+    const char *kiosk, *label, *metric;
+    int64_t min;
+    CCat *cats;
+    size_t catcap;
+    int32_t *days;
+    size_t daycap;
+    int64_t *v;
+    unsigned char *sup, *present;
+    size_t cellcap;
+} CsvCtx;
+
+static void csv_row(CsvCtx *c, int64_t epoch, int32_t day, const CCat *k, int64_t v, int hide)
+{
+    char d[11];
+    report_day_str(day, d);
+    put_field(c->o, c->kiosk);
+    fputc(',', c->o);
+    put_field(c->o, c->label);
+    fprintf(c->o, ",%lld,%s,", (long long)epoch, d);
+    put_field(c->o, c->metric);
+    fputc(',', c->o);
+    put_field(c->o, report_names_of(c->nm, k->lang));
+    fputc(',', c->o);
+    put_field(c->o, report_names_of(c->nm, k->module));
+    fputc(',', c->o);
+    if (k->item >= 0)
+        fprintf(c->o, "%d", k->item);
+    if (hide)
+        fputs(",,1\r\n", c->o);
+    else
+        fprintf(c->o, ",%lld,0\r\n", (long long)v);
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 1;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < need)
+        nc *= 2;
+    void *np = realloc(*p, nc * elem);
+    if (!np)
+        return 0;
+    *p = np;
+    *cap = nc;
+    return 1;
+}
+
+/* One (metric, kiosk, epoch): rows r[0..n) in (day, lang id, module id,
+ * item) order. Suppressed as a days x categories table whose margins (a
+ * kiosk's total per day, and per category over its days) can be computed
+ * from the file or are published elsewhere: no row or column may end with
+ * exactly one hidden cell. A zero cell hidden as a complement is written as
+ * a suppressed row, so it protects like any other. */
+static Err csv_block(CsvCtx *c, const CRow *r, size_t n)
+{
+    size_t nc = 0, nd = 0;
+    if (!grow((void **)&c->cats, &c->catcap, n, sizeof *c->cats) ||
+        !grow((void **)&c->days, &c->daycap, n, sizeof *c->days))
+        return ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        c->cats[nc++] = (CCat){r[i].lang, r[i].module, r[i].item};
+        if (nd == 0 || c->days[nd - 1] != r[i].day)
+            c->days[nd++] = r[i].day;
+    }
+    qsort(c->cats, nc, sizeof *c->cats, ccat_cmp);
+    size_t w = 0;
+    for (size_t i = 0; i < nc; i++)
+        if (w == 0 || ccat_cmp(&c->cats[w - 1], &c->cats[i]) != 0)
+            c->cats[w++] = c->cats[i];
+    nc = w;
+    size_t W = nc + 1, cells = (nd + 1) * W;
+    if (!grow((void **)&c->v, &c->cellcap, cells, sizeof *c->v))
+        return ERR_NOMEM;
+    unsigned char *ns = realloc(c->sup, c->cellcap), *np = ns ? realloc(c->present, c->cellcap) : NULL;
+    if (ns)
+        c->sup = ns;
+    if (!ns || !np)
+        return ERR_NOMEM;
+    c->present = np;
+    memset(c->v, 0, cells * sizeof *c->v);
+    memset(c->present, 0, cells);
+    size_t d = 0;
+    for (size_t i = 0; i < n; i++) {
+        while (c->days[d] != r[i].day)
+            d++;
+        CCat k = {r[i].lang, r[i].module, r[i].item};
+        CCat *f = bsearch(&k, c->cats, nc, sizeof *c->cats, ccat_cmp);
+        size_t j = (size_t)(f - c->cats);
+        c->v[d * W + j] = r[i].value;
+        c->present[d * W + j] = 1;
+    }
+    if (c->min > 1) {
+        Err e = report_suppress_grid(c->v, c->sup, nd, nc, c->min);
+        if (e)
+            return e;
+    } else {
+        memset(c->sup, 0, cells);
+    }
+    for (size_t dd = 0; dd < nd; dd++)
+        for (size_t j = 0; j < nc; j++) {
+            size_t i = dd * W + j;
+            if (c->present[i] || c->sup[i])
+                csv_row(c, r[0].epoch, c->days[dd], &c->cats[j], c->v[i], c->sup[i]);
+        }
+    return ERR_OK;
+}
+
 Err report_write_csv(ReportDb *rdb, const ReportOptions *opt, FILE *o)
 {
     sqlite3 *db = report_db_handle(rdb);
-    int64_t min = min_of(opt);
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT c.kiosk_id, k.label, c.epoch, c.day, c.metric, c.lang, c.module, c.item, c.value"
-                           " FROM counters c JOIN kiosks k USING(kiosk_id)"
-                           " ORDER BY c.day, c.kiosk_id, c.epoch, c.metric, c.lang, c.module, c.item",
-                           -1, &st, NULL) != SQLITE_OK)
-        return ERR_DB;
-    fputs("\xEF\xBB\xBFkiosk_id,kiosk_label,epoch,day,metric,lang,module,item,value,suppressed\r\n", o);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        for (int c = 0; c < 7; c++) {
-            put_field(o, (const char *)sqlite3_column_text(st, c));
-            fputc(',', o);
-        }
-        int item = sqlite3_column_int(st, 7);
-        if (item >= 0)
-            fprintf(o, "%d", item);
-        int64_t v = sqlite3_column_int64(st, 8);
-        int hide = min > 1 && v >= 1 && v < min;
-        if (hide)
-            fputs(",,1\r\n", o);
-        else
-            fprintf(o, ",%lld,0\r\n", (long long)v);
+    const ReportNames *nm = report_db_names(rdb);
+    CsvCtx c = {.o = o, .nm = nm, .min = min_of(opt)};
+    int32_t *rank = NULL;
+    sqlite3_stmt *ks = NULL, *st = NULL, *has = NULL;
+    CRow *rows = NULL;
+    size_t rcap = 0;
+    Err e = name_ranks(nm, &rank);
+    if (e)
+        return e;
+    g_rank = rank;
+    /* Metrics in name order, kiosks in id order, each (metric, kiosk) one
+     * range of the counts key. */
+    size_t *metrics = malloc((nm->n + 1) * sizeof *metrics), nmet = 0;
+    e = ERR_DB;
+    if (!metrics) {
+        e = ERR_NOMEM;
+        goto out;
     }
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM counts WHERE metric=?1 LIMIT 1", -1, &has, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "SELECT kid, kiosk_id, label FROM kiosks ORDER BY kiosk_id", -1, &ks, NULL) !=
+            SQLITE_OK ||
+        sqlite3_prepare_v2(db,
+                           "SELECT epoch, day, lang, module, item, value FROM counts WHERE metric=?1 AND kid=?2"
+                           " ORDER BY epoch, day, lang, module, item",
+                           -1, &st, NULL) != SQLITE_OK)
+        goto out;
+    for (size_t i = 0; i < nm->n; i++) {
+        sqlite3_bind_int64(has, 1, (int64_t)i);
+        if (sqlite3_step(has) == SQLITE_ROW)
+            metrics[nmet++] = i;
+        sqlite3_reset(has);
+    }
+    for (size_t i = 1; i < nmet; i++) /* by name */
+        for (size_t j = i; j > 0 && rank[metrics[j - 1]] > rank[metrics[j]]; j--) {
+            size_t t = metrics[j];
+            metrics[j] = metrics[j - 1];
+            metrics[j - 1] = t;
+        }
+    fputs("\xEF\xBB\xBFkiosk_id,kiosk_label,epoch,day,metric,lang,module,item,value,suppressed\r\n", o);
+    e = ERR_OK;
+    for (size_t mi = 0; !e && mi < nmet; mi++) {
+        c.metric = report_names_of(nm, (int64_t)metrics[mi]);
+        int rc;
+        while (!e && (rc = sqlite3_step(ks)) == SQLITE_ROW) {
+            c.kiosk = (const char *)sqlite3_column_text(ks, 1);
+            c.label = (const char *)sqlite3_column_text(ks, 2);
+            sqlite3_bind_int64(st, 1, (int64_t)metrics[mi]);
+            sqlite3_bind_int64(st, 2, sqlite3_column_int64(ks, 0));
+            size_t n = 0;
+            while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+                int64_t ep = sqlite3_column_int64(st, 0);
+                if (n > 0 && ep != rows[0].epoch) { /* next epoch: flush */
+                    if ((e = csv_block(&c, rows, n)))
+                        break;
+                    n = 0;
+                }
+                if (!grow((void **)&rows, &rcap, n + 1, sizeof *rows)) {
+                    e = ERR_NOMEM;
+                    break;
+                }
+                CRow *r = &rows[n++];
+                r->epoch = ep;
+                r->day = (int32_t)sqlite3_column_int(st, 1);
+                r->lang = (int32_t)sqlite3_column_int(st, 2);
+                r->module = (int32_t)sqlite3_column_int(st, 3);
+                r->item = (int32_t)sqlite3_column_int(st, 4);
+                r->value = sqlite3_column_int64(st, 5);
+                if (r->lang < 0 || (size_t)r->lang >= nm->n || r->module < 0 || (size_t)r->module >= nm->n) {
+                    e = ERR_CORRUPT;
+                    break;
+                }
+            }
+            if (!e && rc != SQLITE_DONE)
+                e = ERR_DB;
+            if (!e && n > 0)
+                e = csv_block(&c, rows, n);
+            sqlite3_reset(st);
+        }
+        sqlite3_reset(ks);
+    }
+    if (!e && ferror(o))
+        e = ERR_IO;
+out:
+    sqlite3_finalize(has);
+    sqlite3_finalize(ks);
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return ERR_DB;
-    return ferror(o) ? ERR_IO : ERR_OK;
+    free(metrics);
+    free(rows);
+    free(rank);
+    free(c.cats);
+    free(c.days);
+    free(c.v);
+    free(c.sup);
+    free(c.present);
+    g_rank = NULL;
+    return e;
 }
 
 /* ---- DHIS2 ---- */
@@ -153,6 +384,88 @@ static void period_of(const char *kind, const char *day, char *out, size_t sz)
     }
 }
 
+typedef struct {
+    char de[64], pe[16], ou[64], coc[64], aoc[64];
+    int64_t value;
+    unsigned char sup;
+} DhisVal;
+
+static int dv_out_cmp(const void *a, const void *b)
+{
+    const DhisVal *x = a, *y = b;
+    int c = strcmp(x->pe, y->pe);
+    if (!c)
+        c = strcmp(x->ou, y->ou);
+    if (!c)
+        c = strcmp(x->de, y->de);
+    if (!c)
+        c = strcmp(x->coc, y->coc);
+    if (!c)
+        c = strcmp(x->aoc, y->aoc);
+    return c;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Distinct strings of v[0..n) at offset off, sorted, into *out (borrowed
+ * pointers). Returns the count, or (size_t)-1 when out of memory. */
+static size_t distinct(const DhisVal *v, size_t n, size_t off, const char ***out)
+{
+    const char **s = malloc((n ? n : 1) * sizeof *s);
+    if (!s)
+        return (size_t)-1;
+    for (size_t i = 0; i < n; i++)
+        s[i] = (const char *)v + i * sizeof *v + off;
+    qsort(s, n, sizeof *s, str_cmp);
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (w == 0 || strcmp(s[w - 1], s[i]) != 0)
+            s[w++] = s[i];
+    *out = s;
+    return w;
+}
+
+static long find_in(const char **arr, size_t n, const char *s)
+{
+    const char **f = bsearch(&s, arr, n, sizeof *arr, str_cmp);
+    return f ? (long)(f - arr) : -1;
+}
+
+/* Suppress one (data element, coc, aoc) block as org units x periods. */
+static Err dhis_suppress(DhisVal *v, size_t n, int64_t min)
+{
+    const char **ous = NULL, **pes = NULL;
+    size_t no = distinct(v, n, offsetof(DhisVal, ou), &ous);
+    size_t np = no == (size_t)-1 ? (size_t)-1 : distinct(v, n, offsetof(DhisVal, pe), &pes);
+    int64_t *g = NULL;
+    unsigned char *sup = NULL;
+    Err e = ERR_NOMEM;
+    if (no == (size_t)-1 || np == (size_t)-1)
+        goto out;
+    size_t W = np + 1;
+    g = calloc((no + 1) * W, sizeof *g);
+    sup = calloc((no + 1) * W, 1);
+    if (!g || !sup)
+        goto out;
+    for (size_t i = 0; i < n; i++)
+        g[(size_t)find_in(ous, no, v[i].ou) * W + (size_t)find_in(pes, np, v[i].pe)] = v[i].value;
+    if ((e = report_suppress_grid(g, sup, no, np, min)))
+        goto out;
+    /* A hidden cell with no value line (a zero) has nothing to leave out:
+     * DHIS2 reads a missing value as no data, not as a number. */
+    for (size_t i = 0; i < n; i++)
+        v[i].sup = sup[(size_t)find_in(ous, no, v[i].ou) * W + (size_t)find_in(pes, np, v[i].pe)];
+out:
+    free(ous);
+    free(pes);
+    free(g);
+    free(sup);
+    return e;
+}
+
 Err report_write_dhis2(ReportDb *rdb, const char *map_path, const ReportOptions *opt, FILE *o, FILE *err)
 {
     sqlite3 *db = report_db_handle(rdb);
@@ -184,9 +497,33 @@ Err report_write_dhis2(ReportDb *rdb, const char *map_path, const ReportOptions 
                      "CREATE TEMP TABLE dv(de TEXT, pe TEXT, ou TEXT, coc TEXT, aoc TEXT, value INTEGER,"
                      " PRIMARY KEY(de, pe, ou, coc, aoc))",
                  NULL, NULL, NULL);
-    sqlite3_stmt *st = NULL, *ins = NULL;
+    sqlite3_stmt *st = NULL, *ins = NULL, *ks = NULL;
+    const ReportNames *nm = report_db_names(rdb);
+    DhisVal *vals = NULL;
+    size_t nv = 0, vcap = 0;
+    char **kiosk_of = NULL; /* kid -> kiosk_id */
+    int64_t maxkid = 0;
     e = ERR_DB;
-    if (sqlite3_prepare_v2(db, "SELECT kiosk_id, day, metric, lang, module, item, value FROM counters", -1, &st,
+    if (sqlite3_prepare_v2(db, "SELECT max(kid) FROM kiosks", -1, &ks, NULL) != SQLITE_OK)
+        goto out;
+    if (sqlite3_step(ks) == SQLITE_ROW)
+        maxkid = sqlite3_column_int64(ks, 0);
+    sqlite3_finalize(ks);
+    ks = NULL;
+    if (maxkid < 0 || maxkid > 100000000 || !(kiosk_of = calloc((size_t)maxkid + 1, sizeof *kiosk_of))) {
+        e = ERR_NOMEM;
+        goto out;
+    }
+    if (sqlite3_prepare_v2(db, "SELECT kid, kiosk_id FROM kiosks", -1, &ks, NULL) != SQLITE_OK)
+        goto out;
+    while (sqlite3_step(ks) == SQLITE_ROW) {
+        int64_t kid = sqlite3_column_int64(ks, 0);
+        if (kid >= 0 && kid <= maxkid && !(kiosk_of[kid] = strdup((const char *)sqlite3_column_text(ks, 1)))) {
+            e = ERR_NOMEM;
+            goto out;
+        }
+    }
+    if (sqlite3_prepare_v2(db, "SELECT kid, day, lang, module, item, value FROM counts WHERE metric=?1", -1, &st,
                            NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(db,
                            "INSERT INTO temp.dv VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT DO UPDATE SET"
@@ -195,39 +532,60 @@ Err report_write_dhis2(ReportDb *rdb, const char *map_path, const ReportOptions 
         goto out;
     sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
     int64_t unmapped_kiosk = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *kiosk = (const char *)sqlite3_column_text(st, 0);
-        const char *ou = NULL;
-        for (size_t i = 0; i < m->norg && !ou; i++)
-            if (strcmp(m->org[i].kiosk, kiosk) == 0)
-                ou = m->org[i].orgunit;
-        for (size_t i = 0; i < m->norg && !ou; i++)
-            if (strcmp(m->org[i].kiosk, "*") == 0)
-                ou = m->org[i].orgunit;
-        if (!ou) {
-            unmapped_kiosk++;
+    /* Only metrics some element line asks for: each is one range of the
+     * counts key. */
+    for (size_t mid = 0; mid < nm->n; mid++) {
+        const char *metric = report_names_of(nm, (int64_t)mid);
+        int wanted = 0;
+        for (size_t i = 0; i < m->nel && !wanted; i++)
+            wanted = match(m->el[i].metric, metric);
+        if (!wanted)
             continue;
-        }
-        char item[16] = "";
-        if (sqlite3_column_int(st, 5) >= 0)
-            snprintf(item, sizeof item, "%d", sqlite3_column_int(st, 5));
-        char pe[16];
-        period_of(m->period, (const char *)sqlite3_column_text(st, 1), pe, sizeof pe);
-        for (size_t i = 0; i < m->nel; i++) {
-            const ElemMap *el = &m->el[i];
-            if (!match(el->metric, (const char *)sqlite3_column_text(st, 2)) ||
-                !match(el->lang, (const char *)sqlite3_column_text(st, 3)) ||
-                !match(el->module, (const char *)sqlite3_column_text(st, 4)) || !match(el->item, item))
+        sqlite3_bind_int64(st, 1, (int64_t)mid);
+        int32_t last_day = -1;
+        char pe[16] = "";
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            int64_t kid = sqlite3_column_int64(st, 0);
+            const char *kiosk = kid >= 0 && kid <= maxkid && kiosk_of[kid] ? kiosk_of[kid] : "";
+            const char *ou = NULL;
+            for (size_t i = 0; i < m->norg && !ou; i++)
+                if (strcmp(m->org[i].kiosk, kiosk) == 0)
+                    ou = m->org[i].orgunit;
+            for (size_t i = 0; i < m->norg && !ou; i++)
+                if (strcmp(m->org[i].kiosk, "*") == 0)
+                    ou = m->org[i].orgunit;
+            if (!ou) {
+                unmapped_kiosk++;
                 continue;
-            sqlite3_bind_text(ins, 1, el->de, -1, SQLITE_STATIC);
-            sqlite3_bind_text(ins, 2, pe, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(ins, 3, ou, -1, SQLITE_STATIC);
-            sqlite3_bind_text(ins, 4, el->coc, -1, SQLITE_STATIC);
-            sqlite3_bind_text(ins, 5, el->aoc, -1, SQLITE_STATIC);
-            sqlite3_bind_int64(ins, 6, sqlite3_column_int64(st, 6));
-            sqlite3_step(ins);
-            sqlite3_reset(ins);
+            }
+            char item[16] = "";
+            if (sqlite3_column_int(st, 4) >= 0)
+                snprintf(item, sizeof item, "%d", sqlite3_column_int(st, 4));
+            int32_t day = (int32_t)sqlite3_column_int(st, 1);
+            if (day != last_day) {
+                char ds[11];
+                report_day_str(day, ds);
+                period_of(m->period, ds, pe, sizeof pe);
+                last_day = day;
+            }
+            const char *lang = report_names_of(nm, sqlite3_column_int64(st, 2));
+            const char *module = report_names_of(nm, sqlite3_column_int64(st, 3));
+            for (size_t i = 0; i < m->nel; i++) {
+                const ElemMap *el = &m->el[i];
+                if (!match(el->metric, metric) || !match(el->lang, lang) || !match(el->module, module) ||
+                    !match(el->item, item))
+                    continue;
+                sqlite3_bind_text(ins, 1, el->de, -1, SQLITE_STATIC);
+                sqlite3_bind_text(ins, 2, pe, -1, SQLITE_TRANSIENT);
+                sqlite3_bind_text(ins, 3, ou, -1, SQLITE_STATIC);
+                sqlite3_bind_text(ins, 4, el->coc, -1, SQLITE_STATIC);
+                sqlite3_bind_text(ins, 5, el->aoc, -1, SQLITE_STATIC);
+                sqlite3_bind_int64(ins, 6, sqlite3_column_int64(st, 5));
+                sqlite3_step(ins);
+                sqlite3_reset(ins);
+            }
         }
+        sqlite3_reset(st);
     }
     sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
     sqlite3_finalize(st);
@@ -235,31 +593,76 @@ Err report_write_dhis2(ReportDb *rdb, const char *map_path, const ReportOptions 
     if (unmapped_kiosk)
         fprintf(err, "dhis2: %lld counters from kiosks without an orgunit line were left out\n",
                 (long long)unmapped_kiosk);
-    if (sqlite3_prepare_v2(db, "SELECT de, pe, ou, coc, aoc, value FROM temp.dv ORDER BY pe, ou, de, coc, aoc", -1,
+    /* Suppression per (data element, category option combo, attribute
+     * option combo): a table of org units x periods. DHIS2 itself adds
+     * values up the org unit tree and into longer periods, so both margins
+     * are public: no row or column may keep exactly one hidden value. */
+    if (sqlite3_prepare_v2(db, "SELECT de, pe, ou, coc, aoc, value FROM temp.dv ORDER BY de, coc, aoc, ou, pe", -1,
                            &st, NULL) != SQLITE_OK)
         goto out;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (nv == vcap) {
+            size_t nc = vcap ? vcap * 2 : 256;
+            DhisVal *nvv = realloc(vals, nc * sizeof *nvv);
+            if (!nvv) {
+                e = ERR_NOMEM;
+                goto out;
+            }
+            vals = nvv;
+            vcap = nc;
+        }
+        DhisVal *x = &vals[nv++];
+        memset(x, 0, sizeof *x);
+        snprintf(x->de, sizeof x->de, "%s", (const char *)sqlite3_column_text(st, 0));
+        snprintf(x->pe, sizeof x->pe, "%s", (const char *)sqlite3_column_text(st, 1));
+        snprintf(x->ou, sizeof x->ou, "%s", (const char *)sqlite3_column_text(st, 2));
+        snprintf(x->coc, sizeof x->coc, "%s", (const char *)sqlite3_column_text(st, 3));
+        snprintf(x->aoc, sizeof x->aoc, "%s", (const char *)sqlite3_column_text(st, 4));
+        x->value = sqlite3_column_int64(st, 5);
+    }
+    if (min > 1) {
+        size_t a0 = 0;
+        while (a0 < nv) {
+            size_t a1 = a0 + 1;
+            while (a1 < nv && strcmp(vals[a1].de, vals[a0].de) == 0 && strcmp(vals[a1].coc, vals[a0].coc) == 0 &&
+                   strcmp(vals[a1].aoc, vals[a0].aoc) == 0)
+                a1++;
+            if ((e = dhis_suppress(vals + a0, a1 - a0, min)))
+                goto out;
+            a0 = a1;
+        }
+    }
+    qsort(vals, nv, sizeof *vals, dv_out_cmp);
     fputs("dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup\r\n", o);
     int64_t hidden = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        int64_t v = sqlite3_column_int64(st, 5);
-        if (min > 1 && v >= 1 && v < min) {
+    for (size_t i = 0; i < nv; i++) {
+        if (vals[i].sup) {
             hidden++;
             continue;
         }
+        const char *f[5] = {vals[i].de, vals[i].pe, vals[i].ou, vals[i].coc, vals[i].aoc};
         for (int c = 0; c < 5; c++) {
-            put_field(o, (const char *)sqlite3_column_text(st, c));
+            put_field(o, f[c]);
             fputc(',', o);
         }
-        fprintf(o, "%lld,taama-report,,,false\r\n", (long long)v);
+        fprintf(o, "%lld,taama-report,,,false\r\n", (long long)vals[i].value);
     }
     if (hidden)
-        fprintf(err, "dhis2: %lld values from 1 to %lld left out (small-count suppression; --min 0 keeps them)\n",
+        fprintf(err,
+                "dhis2: %lld values left out (counts from 1 to %lld, and values that would reveal one by "
+                "subtraction; see --no-suppress)\n",
                 (long long)hidden, (long long)min - 1);
     e = ferror(o) ? ERR_IO : ERR_OK;
 out:
     sqlite3_finalize(st);
     sqlite3_finalize(ins);
+    sqlite3_finalize(ks);
     sqlite3_exec(db, "DROP TABLE IF EXISTS temp.dv", NULL, NULL, NULL);
+    if (kiosk_of)
+        for (int64_t i = 0; i <= maxkid; i++)
+            free(kiosk_of[i]);
+    free(kiosk_of);
+    free(vals);
     free(m);
     return e;
 }
@@ -289,12 +692,14 @@ static void usage(FILE *err)
     fputs("usage:\n"
           "  taama-report merge PATH... --db campaign.sqlite [--key campaign.key]\n"
           "  taama-report html --db campaign.sqlite -o report.html [--min N] [--title TEXT]\n"
-          "  taama-report csv --db campaign.sqlite [-o FILE] [--min N]\n"
-          "  taama-report dhis2 --db campaign.sqlite --map FILE [-o FILE] [--min N]\n"
+          "  taama-report csv --db campaign.sqlite [-o FILE] [--min N | --no-suppress]\n"
+          "  taama-report dhis2 --db campaign.sqlite --map FILE [-o FILE] [--min N | --no-suppress]\n"
           "  taama-report gaps --db campaign.sqlite\n"
           "  taama-report forget KIOSK_ID --db campaign.sqlite\n"
           "  taama-report keygen [--pub campaign.pub] [--key campaign.key]\n"
-          "--min N: counts from 1 to N-1 are suppressed (default 10; 0 turns it off)\n",
+          "--min N: counts from 1 to N-1 are suppressed, with any count that would reveal one by\n"
+          "  subtraction (default 10). csv and dhis2 also take --no-suppress: raw counts for the\n"
+          "  campaign's internal working data only (a loud warning is printed).\n",
           err);
 }
 
@@ -310,6 +715,7 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
     const char *paths[256];
     int npaths = 0;
     ReportOptions ro = {.min_count = 10};
+    int no_suppress = 0;
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         int more = i + 1 < argc;
@@ -323,6 +729,8 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
             outp = argv[++i];
         else if (strcmp(a, "--map") == 0 && more)
             mapp = argv[++i];
+        else if (strcmp(a, "--no-suppress") == 0)
+            no_suppress = 1;
         else if (strcmp(a, "--title") == 0 && more)
             title = argv[++i];
         else if (strcmp(a, "--min") == 0 && more) {
@@ -344,6 +752,19 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
     if (ro.min_count == 0)
         ro.min_count = 1;
     ro.title = title;
+    int raw_cmd = strcmp(cmd, "csv") == 0 || strcmp(cmd, "dhis2") == 0;
+    if (no_suppress && !raw_cmd) {
+        fprintf(err, "taama-report: --no-suppress is only for csv and dhis2 (internal working data); the HTML "
+                     "report is for publishing and always protects small counts (--min N sets the threshold)\n");
+        return 2;
+    }
+    if (no_suppress)
+        ro.min_count = 1;
+    if (raw_cmd && ro.min_count <= 1)
+        fprintf(err, "\n!!! WARNING: SMALL-COUNT SUPPRESSION IS OFF. This %s output holds raw counts, including "
+                     "1 to 9, that can identify visitors at a small kiosk.\n!!! Use it only as the campaign's "
+                     "internal working data: do not publish it, share it or import it into a shared DHIS2.\n\n",
+                cmd);
 
     if (strcmp(cmd, "keygen") == 0) {
         const char *pp = pubp ? pubp : "campaign.pub", *kp = keyp ? keyp : "campaign.key";

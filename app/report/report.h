@@ -101,13 +101,58 @@ typedef struct {
 Err report_write_html(ReportDb *db, const ReportOptions *opt, FILE *out);
 
 /* Tidy CSV: kiosk_id,kiosk_label,epoch,day,metric,lang,module,item,value,
- * with values 1 .. min-1 left empty and flagged in a "suppressed" column. */
+ * suppressed; rows by metric, kiosk id, epoch, day, lang, module, item.
+ * Values 1 .. min-1 are left empty and flagged, and so is any value that
+ * would reveal one by subtraction within its (metric, kiosk, epoch) table
+ * of days x (lang, module, item) with its totals (a hidden zero is written
+ * as a flagged row). min <= 1: raw values. ERR_DB, ERR_NOMEM, ERR_IO. */
 Err report_write_csv(ReportDb *db, const ReportOptions *opt, FILE *out);
 
 /* DHIS2 dataValueSets CSV from the mapping file at map_path (format in
  * docs/export-and-report.md). Problems with the map go to err. Values
- * 1 .. min-1 are left out and counted on err. */
+ * 1 .. min-1 are left out, and so is any value that would reveal one by
+ * subtraction within its (data element, option combos) table of org units
+ * x periods with its totals (DHIS2 adds both up); the count goes to err.
+ * min <= 1: raw values. */
 Err report_write_dhis2(ReportDb *db, const char *map_path, const ReportOptions *opt, FILE *out, FILE *err);
+
+/* ---- campaign database internals (for app/report/ and its tests) ---- */
+
+/* Interned names (metrics, languages, modules): name[id], owned. */
+typedef struct {
+    char **name;
+    size_t n, cap;
+    int32_t slot[4096]; /* hash of name -> id + 1 (0: empty) */
+} ReportNames;
+
+/* Create the schema, or migrate an older one forward in one transaction
+ * (schema 1: text keys, no user_version). ERR_ROLLBACK for a database
+ * made by a newer taama-report, ERR_CORRUPT for unknown tables. */
+Err report_db_schema(sqlite3 *db);
+
+/* Recompute the per-day sums of one (metric, kiosk) for days
+ * day_first..day_last (YYYYMMDD) from the counters; call inside the
+ * transaction that changed them. */
+Err report_db_sums_update(sqlite3 *db, int64_t metric, int64_t kid, int32_t day_first, int32_t day_last);
+
+/* Recompute every per-day sum from the counters (migration, checks). */
+Err report_db_sums_rebuild(sqlite3 *db);
+
+/* "YYYY-MM-DD" (already validated) <-> YYYYMMDD. */
+int32_t report_day_int(const char *day);
+void report_day_str(int32_t day, char out[11]);
+
+/* Load every name (replacing n's contents); clear frees them. find returns
+ * the id or -1; of returns "" for an unknown id; intern adds a missing
+ * name to the database (inside the caller's transaction) and to n. */
+Err report_names_load(sqlite3 *db, ReportNames *n);
+void report_names_clear(ReportNames *n);
+int64_t report_names_find(const ReportNames *n, const char *s);
+const char *report_names_of(const ReportNames *n, int64_t id);
+Err report_names_intern(sqlite3 *db, ReportNames *n, const char *s, int64_t *id);
+
+/* The database's names, borrowed (kept current by merge). */
+const ReportNames *report_db_names(ReportDb *db);
 
 /* Make a campaign key pair: pub_path (hex, 0644) for kiosks' campaign.pub,
  * sec_path (hex, 0600) for --key. Refuses to overwrite (ERR_INVALID). */

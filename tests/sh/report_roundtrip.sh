@@ -38,5 +38,11 @@ grep -q '&lt;10' "$T/r.html" || fail "no suppressed cell shown"
 head -c 3 "$T/t.csv" | od -An -tx1 | grep -q "ef bb bf" || fail "csv BOM"
 "$R" dhis2 --db "$T/c.sqlite" --map "$F/dhis2-map.csv" -o "$T/d.csv" 2>"$T/err" || fail "dhis2"
 grep -q "^DeSessions1,202404,OuBusStA01,HllvX50cXC0,,80," "$T/d.csv" || { cat "$T/d.csv"; fail "dhis2 row"; }
+# Suppression off only when asked, and loudly; never for the HTML.
+if awk -F, 'NR > 1 && $9 ~ /^[1-9]$/ { bad = 1 } END { exit !bad }' "$T/t.csv"; then fail "csv shows a count 1-9"; fi
+"$R" csv --db "$T/c.sqlite" --no-suppress -o "$T/raw.csv" 2>"$T/err" || fail "csv --no-suppress"
+grep -q "WARNING: SMALL-COUNT SUPPRESSION IS OFF" "$T/err" || fail "no loud warning"
+awk -F, 'NR > 1 && $9 ~ /^[1-9]$/ { ok = 1 } END { exit !ok }' "$T/raw.csv" || fail "raw csv lacks small counts"
+if "$R" html --db "$T/c.sqlite" --no-suppress -o "$T/x.html" 2>/dev/null; then fail "html --no-suppress accepted"; fi
 "$R" gaps --db "$T/c.sqlite" | grep -q "no gaps" || fail "gaps"
 echo "report_roundtrip: ok"
