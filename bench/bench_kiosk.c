@@ -171,6 +171,13 @@ int main(void)
     if (!mkdtemp(data_dir))
         return 1;
     log_set_quiet(1);
+    /* a kiosk without an admin PIN opens on "Set the admin PIN"; measure the
+     * attract screen a visitor sees */
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "printf '2580\\n' | %s admin set-pin --pin-stdin --data %s >/dev/null",
+             taama, data_dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "bench: could not set a PIN; the first frame is the PIN pad\n");
 
     /* 1. cold start */
     enum { RUNS = 9 };
@@ -235,7 +242,6 @@ int main(void)
     printf("| CPU over 10 idle seconds (attract screen) | %.3f s | %.3f s | | 0 |\n", kcpu, fcpu);
     printf("| PSS, all screens drawn once | %.1f MB | %.1f MB | %.2fx | <= 30 MB |\n",
            kpss / 1024.0, fpss / 1024.0, (double)kpss / (double)(fpss > 0 ? fpss : 1));
-    char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", data_dir);
     if (system(cmd) != 0)
         fprintf(stderr, "could not remove %s\n", data_dir);

@@ -92,6 +92,7 @@ typedef struct {
     App app;
     Ui ui;
     Arena *arena;
+    Arena *scratch; /* for screens built but not shown (prefetch) */
     Renderer *ren;
     TextMetrics tm;
     Stats *stats;
@@ -503,6 +504,29 @@ static void run_commands(Kiosk *k)
     k->app.n_cmds = 0;
 }
 
+/* While the visitor reads a slide, rasterise the pictures of the slides
+ * before and after it (render_prefetch), so that a swipe never waits for an
+ * SVG. Built in a scratch arena: the current screen's Ui stays valid. */
+static void prefetch_neighbours(Kiosk *k, uint64_t now)
+{
+    const Module *m = app_module(&k->app);
+    if (!m || k->app.screen != SCREEN_SLIDE || app_animating(&k->app, now) || !k->scratch)
+        return;
+    for (int d = -1; d <= 1; d += 2) {
+        int s = k->app.slide + d;
+        if (s < 0 || s >= m->n_slides)
+            continue;
+        App next = k->app;
+        next.slide = s;
+        next.pointer_down = 0;
+        next.pressed = W_NONE;
+        Ui ui;
+        arena_reset(k->scratch);
+        if (ui_build(&ui, &next, now, &k->tm, k->scratch) == ERR_OK)
+            render_prefetch(k->ren, &ui);
+    }
+}
+
 static void rebuild(Kiosk *k, uint64_t now)
 {
     arena_reset(k->arena);
@@ -711,10 +735,12 @@ static int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const
     Err why = ERR_OK;
     memset(k, 0, sizeof *k);
     k->arena = arena_new(4u << 20);
+    k->scratch = arena_new(1u << 20); /* optional: without it, no prefetch */
     k->ren = k->arena ? render_new(sdl, o->assets_dir, o->content_dir, &why) : NULL;
     if (!k->ren) {
         log_error("cannot start the renderer: %s (fonts in %s/fonts)", err_str(why), o->assets_dir);
         arena_free(k->arena);
+        arena_free(k->scratch);
         return -1;
     }
     k->tm = render_metrics(k->ren);
@@ -774,6 +800,7 @@ static void kiosk_teardown(Kiosk *k)
     qr_cache_clear();
     render_free(k->ren);
     arena_free(k->arena);
+    arena_free(k->scratch);
 }
 
 static int sdl_start(void)
@@ -1153,6 +1180,7 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
                 signal_first_frame();
                 break;
             }
+            prefetch_neighbours(&k, now);
         }
         int wait = app_animating(&k.app, now) ? 0 : app_next_wake_ms(&k.app, now);
         if (kiosk_idle(&k) && (wait < 0 || wait > 2000))
@@ -1182,6 +1210,7 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
                        (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
                         e.window.event == SDL_WINDOWEVENT_EXPOSED)) {
                 SDL_GetRendererOutputSize(sdl, &w, &h);
+                render_invalidate(k.ren); /* the window's pixels may be gone */
                 ev = (Event){.kind = EV_RESIZE, .w = w, .h = h, .dpi = display_dpi(win, o->dpi)};
                 step(&k, &ev, now);
             } else if (translate(&e, w, h, &ev)) {
@@ -1326,6 +1355,7 @@ int kiosk_bench_frames(const KioskOptions *o, const Content *content, int w, int
                 ms_out[n++] = (double)(t1 - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
             }
             now += APP_ANIM_MS + 32;
+            prefetch_neighbours(&k, now); /* what the real loop does once idle */
         }
     }
 out:

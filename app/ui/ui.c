@@ -306,7 +306,8 @@ int ui_text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, 
         lh = b->tm->line_height(b->tm->ctx, size);
         if ((L.fits && L.n * lh <= box.h) || size <= min_px)
             break;
-        size -= size > 40 ? 4 : 2;
+        /* geometric steps: few distinct sizes, so few fonts to open */
+        size = size * 7 / 8 < size - 1 ? size * 7 / 8 : size - 1;
         if (size < min_px)
             size = min_px;
     }
@@ -381,7 +382,9 @@ void ui_button(B *b, WidgetId id, Rect r, const char *icon_name, const char *lab
     int pad = b->pad / 2 + 2;
     Rect inner = inset(r, pad);
     /* the label never needs more than the button's height allows */
-    int lpx = inner.h * 10 / 15 < b->body_px ? inner.h * 10 / 15 : b->body_px;
+    int lpx = b->body_px;
+    while (lpx > 8 && lpx * 15 / 10 > inner.h)
+        lpx = lpx * 7 / 8; /* the same ladder as text_box's shrinking */
     if (icon_name && label) {
         /* a label that cannot fit beside its icon even at its smallest is
          * left out: the icon alone still says what the control does */
