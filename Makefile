@@ -134,8 +134,14 @@ $(B)/locale/%/LC_MESSAGES/taama.mo: locales/%/LC_MESSAGES/taama.po | $(B)/.deps
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 
+# A demo kiosk keeps its state in build/demo-data, with the demo admin PIN
+# 2580 set so a newcomer sees the attract screen, not "Set the admin PIN".
+DEMO_DATA = $(B)/demo-data
 run: all
-	./$(B)/taama --windowed 1280x800
+	@test -f $(DEMO_DATA)/admin/pin.json || { mkdir -p $(DEMO_DATA) && \
+	  printf '2580\n' | ./$(B)/taama admin set-pin --pin-stdin --data $(DEMO_DATA) >/dev/null && \
+	  echo "taama: demo data in $(DEMO_DATA), admin PIN 2580"; }
+	./$(B)/taama --windowed 1280x800 --data $(DEMO_DATA)
 
 check: all $(UNIT_BIN) $(RTEST_BIN) $(TOOL_BIN)
 	@for po in $(PO); do msgfmt --check -o /dev/null $$po || exit 1; done

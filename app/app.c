@@ -1227,6 +1227,22 @@ static void on_pointer_up(App *a, const Event *ev, uint64_t now)
 
 /* ---- time ------------------------------------------------------------- */
 
+/* The children's track keeps a slower pace: longer slide transitions and
+ * more time before "Still there?". */
+static int child_track(const App *a)
+{
+    const Module *m = app_module(a);
+    return m && (m->audience & AUDIENCE_CHILDREN) && a->in_session;
+}
+
+int app_anim_ms(const App *a) { return child_track(a) ? APP_ANIM_MS * 5 / 3 : APP_ANIM_MS; }
+
+static uint64_t timeout_ms(const App *a)
+{
+    uint64_t t = (uint64_t)a->cfg.timeout_s * 1000;
+    return child_track(a) ? t * 3 / 2 : t;
+}
+
 static void advance_time(App *a, uint64_t now)
 {
     if (a->banner != BANNER_NONE && a->banner != BANNER_BUSY && now >= a->banner_until) {
@@ -1252,15 +1268,15 @@ static void advance_time(App *a, uint64_t now)
         a->attract_start_ms = now;
         a->dirty = 1;
     }
-    if (a->anim_start_ms && now - a->anim_start_ms >= APP_ANIM_MS) {
+    if (a->anim_start_ms && now - a->anim_start_ms >= (uint64_t)app_anim_ms(a)) {
         a->anim_start_ms = 0;
         a->dirty = 1;
     }
     if (!a->in_session)
         return;
-    if (!a->countdown && now - a->last_input_ms >= (uint64_t)a->cfg.timeout_s * 1000) {
+    if (!a->countdown && now - a->last_input_ms >= timeout_ms(a)) {
         a->countdown = 1;
-        a->countdown_start_ms = a->last_input_ms + (uint64_t)a->cfg.timeout_s * 1000;
+        a->countdown_start_ms = a->last_input_ms + timeout_ms(a);
         a->dirty = 1;
         audio(a, AUDIO_STOP, NULL);
     }
@@ -1361,7 +1377,7 @@ static void update(App *a, const Event *ev, uint64_t now)
 
 int app_animating(const App *a, uint64_t now)
 {
-    return a->anim_start_ms && now - a->anim_start_ms < APP_ANIM_MS;
+    return a->anim_start_ms && now - a->anim_start_ms < (uint64_t)app_anim_ms(a);
 }
 
 int app_next_wake_ms(const App *a, uint64_t now)
@@ -1384,7 +1400,7 @@ int app_next_wake_ms(const App *a, uint64_t now)
         CONSIDER(now + (cyc - (now - a->attract_start_ms) % cyc));
     }
     if (a->in_session && !a->countdown)
-        CONSIDER(a->last_input_ms + (uint64_t)a->cfg.timeout_s * 1000);
+        CONSIDER(a->last_input_ms + timeout_ms(a));
     if (a->banner != BANNER_NONE && a->banner != BANNER_BUSY)
         CONSIDER(a->banner_until);
     if (a->screen == SCREEN_PIN && a->pin_locked_until > now)

@@ -386,4 +386,8 @@ void app_screen_names(const App *app, void (*cb)(void *ctx, const char *name), v
 
 enum { APP_ANIM_MS = 220 };
 
+/* Length of the slide transition now: APP_ANIM_MS, longer on the children's
+ * track (which also gets half as much time again before "Still there?"). */
+int app_anim_ms(const App *app);
+
 #endif

@@ -79,7 +79,12 @@ static void find_paths(Paths *p, const char *argv0)
         snprintf(p->narration, sizeof p->narration, "%s/../share/taama/narration", dir);
     }
     const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-    if (xdg && *xdg)
+    int installed = !(env_root && *env_root) && !is_dir(probe);
+    if (installed && access("/var/lib/taama", W_OK) == 0)
+        /* an installed kiosk whose system data folder exists and is ours
+         * (the systemd unit's StateDirectory) keeps its state there */
+        snprintf(p->data, sizeof p->data, "/var/lib/taama");
+    else if (xdg && *xdg)
         snprintf(p->data, sizeof p->data, "%s/taama", xdg);
     else if (home && *home)
         snprintf(p->data, sizeof p->data, "%s/.local/share/taama", home);
@@ -276,6 +281,16 @@ static int cmd_kiosk(int argc, char **argv, Paths *p, KioskOptions *o)
         c = load_content(p->content);
     if (!c)
         return 1;
+    /* a content pack may bring its own compiled translations
+     * (PACK/locales/<lang>/LC_MESSAGES/taama.mo) */
+    char packlocale[1200];
+    snprintf(packlocale, sizeof packlocale, "%s/../locales", content_dir(c));
+    if (o->content_version > 0 && is_dir(packlocale))
+        i18n_init(packlocale);
+    /* the kiosk's signing key is made on first start, not at the first
+     * export, so its public half can be registered before any stick */
+    if (export_keys_ensure(p->data, NULL) != ERR_OK)
+        log_warn("cannot create the kiosk's signing key in %s; exports will fail", p->data);
     Stats *st = stats_open(p->data, NULL, &e);
     if (!st)
         log_warn("statistics are off: %s", err_str(e));

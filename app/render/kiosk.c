@@ -736,7 +736,10 @@ static int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const
     memset(k, 0, sizeof *k);
     k->arena = arena_new(4u << 20);
     k->scratch = arena_new(1u << 20); /* optional: without it, no prefetch */
-    k->ren = k->arena ? render_new(sdl, o->assets_dir, o->content_dir, &why) : NULL;
+    /* images come from where the content was loaded (an installed pack or
+     * the shipped folder), not from --content */
+    const char *cdir = content ? content_dir(content) : o->content_dir;
+    k->ren = k->arena ? render_new(sdl, o->assets_dir, cdir, &why) : NULL;
     if (!k->ren) {
         log_error("cannot start the renderer: %s (fonts in %s/fonts)", err_str(why), o->assets_dir);
         arena_free(k->arena);
@@ -746,7 +749,7 @@ static int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const
     k->tm = render_metrics(k->ren);
     /* Recorded voices in CONTENT/audio win over the generated demo ones. */
     char rec[4096];
-    snprintf(rec, sizeof rec, "%s/audio", o->content_dir);
+    snprintf(rec, sizeof rec, "%s/audio", cdir);
     const char *dirs[] = {rec, o->narration_dir};
     k->narration = narration_index_new(dirs, 2, &why);
     if (!k->narration)

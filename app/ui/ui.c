@@ -755,7 +755,7 @@ static void screen_slide(B *b)
     int child = (m->audience & AUDIENCE_CHILDREN) != 0;
     Rect area = body_area(b, hh);
     if (app_animating(a, b->now)) {
-        float p = (float)(b->now - a->anim_start_ms) / APP_ANIM_MS;
+        float p = (float)(b->now - a->anim_start_ms) / (float)app_anim_ms(a);
         float ease = 1 - (1 - p) * (1 - p);
         area.x += (int)((1 - ease) * b->w / 6 * a->anim_dir);
     }

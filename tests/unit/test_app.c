@@ -469,6 +469,29 @@ static void test_narration_stops_on_every_path(void **st)
     t_fini(&t);
 }
 
+static void test_children_track_slower(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    start_visit(&t, 0);
+    int child = -1;
+    for (int i = 0; i < content_module_count(content); i++)
+        if (content_module(content, i)->audience & AUDIENCE_CHILDREN)
+            child = i;
+    assert_true(child >= 0);
+    tap(&t, W_CARD, child);
+    assert_true(app_anim_ms(&t.app) > APP_ANIM_MS);
+    tap(&t, W_NEXT, 0);
+    advance(&t, APP_ANIM_MS + 10);
+    assert_true(app_animating(&t.app, t.now)); /* still moving: a slower pace */
+    advance(&t, 70 * 1000);
+    assert_false(t.app.countdown); /* more time to read than the 60 s of others */
+    advance(&t, 25 * 1000);
+    assert_true(t.app.countdown);
+    t_fini(&t);
+}
+
 typedef struct {
     T *t;
     int n;
@@ -510,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_language_switch_mid_module),
         cmocka_unit_test(test_idle_sleeps),
         cmocka_unit_test(test_narration_stops_on_every_path),
+        cmocka_unit_test(test_children_track_slower),
         cmocka_unit_test(test_goto_every_listed_screen),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
