@@ -73,25 +73,25 @@ typedef struct {
     int64_t value;
 } CRow;
 
+/* A category: name ids, and their ranks by text for ordering. */
 typedef struct {
-    int32_t lang, module, item;
+    int32_t lang, module, item, lang_rank, module_rank;
 } CCat;
-
-static const int32_t *g_rank; /* for qsort comparators only (single-threaded) */
 
 static int ccat_cmp(const void *a, const void *b)
 {
     const CCat *x = a, *y = b;
-    if (x->lang != y->lang)
-        return g_rank[x->lang] < g_rank[y->lang] ? -1 : 1;
-    if (x->module != y->module)
-        return g_rank[x->module] < g_rank[y->module] ? -1 : 1;
+    if (x->lang_rank != y->lang_rank)
+        return x->lang_rank < y->lang_rank ? -1 : 1;
+    if (x->module_rank != y->module_rank)
+        return x->module_rank < y->module_rank ? -1 : 1;
     return (x->item > y->item) - (x->item < y->item);
 }
 
 typedef struct {
     FILE *o;
     const ReportNames *nm;
+    const int32_t *rank;
     const char *kiosk, *label, *metric;
     int64_t min;
     CCat *cats;
@@ -153,7 +153,7 @@ static Err csv_block(CsvCtx *c, const CRow *r, size_t n)
         !grow((void **)&c->days, &c->daycap, n, sizeof *c->days))
         return ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
-        c->cats[nc++] = (CCat){r[i].lang, r[i].module, r[i].item};
+        c->cats[nc++] = (CCat){r[i].lang, r[i].module, r[i].item, c->rank[r[i].lang], c->rank[r[i].module]};
         if (nd == 0 || c->days[nd - 1] != r[i].day)
             c->days[nd++] = r[i].day;
     }
@@ -178,7 +178,7 @@ static Err csv_block(CsvCtx *c, const CRow *r, size_t n)
     for (size_t i = 0; i < n; i++) {
         while (c->days[d] != r[i].day)
             d++;
-        CCat k = {r[i].lang, r[i].module, r[i].item};
+        CCat k = {r[i].lang, r[i].module, r[i].item, c->rank[r[i].lang], c->rank[r[i].module]};
         CCat *f = bsearch(&k, c->cats, nc, sizeof *c->cats, ccat_cmp);
         size_t j = (size_t)(f - c->cats);
         c->v[d * W + j] = r[i].value;
@@ -212,7 +212,7 @@ Err report_write_csv(ReportDb *rdb, const ReportOptions *opt, FILE *o)
     Err e = name_ranks(nm, &rank);
     if (e)
         return e;
-    g_rank = rank;
+    c.rank = rank;
     /* Metrics in name order, kiosks in id order, each (metric, kiosk) one
      * range of the counts key. */
     size_t *metrics = malloc((nm->n + 1) * sizeof *metrics), nmet = 0;
@@ -297,7 +297,6 @@ out:
     free(c.v);
     free(c.sup);
     free(c.present);
-    g_rank = NULL;
     return e;
 }
 
