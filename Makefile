@@ -66,6 +66,7 @@ MO    = $(PO:locales/%/LC_MESSAGES/taama.po=$(B)/locale/%/LC_MESSAGES/taama.mo)
 
 .PHONY: all deps run check test bench install uninstall pot clean asan snapshots-update narration
 .DEFAULT_GOAL := all
+.SECONDARY: $(SUPPORT_OBJ)
 
 all: $(B)/taama $(B)/taama-report $(MO) narration
 
