@@ -42,12 +42,14 @@ void log_msg(LogLevel lvl, const char *fmt, ...)
                 lvl == LOG_ERROR ? "error: " : lvl == LOG_WARN ? "warning: " : "", buf);
 }
 
-const char *log_recent(int i)
+int log_recent(int i, char *out, size_t n)
 {
-    const char *r = NULL;
+    int found = 0;
     pthread_mutex_lock(&ring_mu);
-    if (i >= 0 && i < ring_count)
-        r = ring[(ring_head - 1 - i + RING * 2) % RING];
+    if (i >= 0 && i < ring_count && n > 0) {
+        snprintf(out, n, "%s", ring[(ring_head - 1 - i + RING * 2) % RING]);
+        found = 1;
+    }
     pthread_mutex_unlock(&ring_mu);
-    return r;
+    return found;
 }

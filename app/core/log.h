@@ -1,32 +1,5622 @@
-/* log.h: diagnostics to stderr (the journal under systemd).
- *
- * Lines carry a level prefix systemd understands ("<3>" error, "<4>" warning,
- * "<6>" info) when TAAMA_LOG_PREFIX or JOURNAL_STREAM is set. The most recent
- * warnings are kept in a small fixed ring so the admin screen can show them
- * without reading the journal. Never allocates. */
-#ifndef APP_CORE_LOG_H
-#define APP_CORE_LOG_H
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
 
-#include <stddef.h>
+//* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
 
-typedef enum { LOG_ERROR = 3, LOG_WARN = 4, LOG_INFO = 6, LOG_DEBUG = 7 } LogLevel;
+*/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
 
-#if defined(__GNUC__)
-#define LOG_PRINTF(a, b) __attribute__((format(printf, a, b)))
-#else
-#define LOG_PRINTF(a, b)
-#endif
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
 
-void log_msg(LogLevel lvl, const char *fmt, ...) LOG_PRINTF(2, 3);
-#define log_error(...) log_msg(LOG_ERROR, __VA_ARGS__)
-#define log_warn(...) log_msg(LOG_WARN, __VA_ARGS__)
-#define log_info(...) log_msg(LOG_INFO, __VA_ARGS__)
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
 
-/* Silence info lines (tests, CLI tools); warnings and errors still print. */
-void log_set_quiet(int quiet);
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
 
-/* The i-th most recent warning or error (0 = newest), or NULL. Borrowed;
- * valid until the next log call. */
-const char *log_recent(int i);
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
 
-#endif
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+h/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+:/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+c/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+h/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+j/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+u/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+u/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+y/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+m/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+*/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+*/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+c/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+y/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+v/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+p/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+x/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+y/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+m/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+u/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+"/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+</* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+3/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+>/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+"/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+"/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+</* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+4/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+>/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+"/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+w/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+*/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+"/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+</* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+6/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+>/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+"/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+w/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+h/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+T/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+A/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+A/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+M/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+A/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+P/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+E/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+F/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+I/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+X/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+J/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+U/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+N/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+A/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+S/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+T/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+E/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+A/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+M/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+T/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+h/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+m/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+c/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+*/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+w/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+k/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+p/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+m/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+x/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+h/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+m/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+c/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+c/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+h/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+w/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+h/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+m/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+*/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+w/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+h/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+u/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+h/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+j/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+u/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+N/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+v/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+c/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+*/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+//* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+#/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+A/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+P/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+P/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+C/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+E/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+H/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+#/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+A/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+P/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+P/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+C/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+E/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+H/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+#/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+c/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+u/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+</* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+h/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+>/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+y/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+p/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+u/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+m/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+{/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+E/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+=/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+3/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+W/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+A/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+N/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+=/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+4/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+I/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+N/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+F/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+=/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+6/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+D/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+E/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+B/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+U/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+=/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+7/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+}/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+v/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+;/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+#/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+N/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+U/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+C/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+#/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+P/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+I/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+N/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+T/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+F/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+b/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+b/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+u/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+m/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+p/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+b/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+#/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+#/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+P/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+I/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+N/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+T/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+F/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+b/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+#/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+v/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+m/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+v/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+v/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+c/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+c/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+h/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+*/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+m/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+P/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+I/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+N/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+T/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+F/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+2/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+3/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+;/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+#/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+m/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+E/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+V/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+A/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+A/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+S/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+#/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+w/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+m/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+W/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+A/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+N/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+V/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+A/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+A/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+S/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+#/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+m/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+I/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+N/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+F/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+O/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+V/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+A/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+A/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+R/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+G/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+S/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+//* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+*/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+S/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+c/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+C/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+I/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+;/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+w/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+p/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+*/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+//* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+v/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+q/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+u/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+q/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+u/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+;/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+//* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+*/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+T/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+h/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+-/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+h/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+m/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+c/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+w/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+0/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+=/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+w/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+,/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+N/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+U/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+L/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+B/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+w/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+;/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+*/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+v/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+u/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+h/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+x/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+c/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+./* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+*/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+//* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+c/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+s/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+c/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+h/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+a/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+*/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+l/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+o/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+g/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+_/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+r/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+c/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+(/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+t/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+ /* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+)/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+;/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+#/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+e/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+n/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+d/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+i/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+f/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
+
+/* Copy the i-th most recent warning or error (0 = newest) into out (at
+ * most n bytes, always terminated). Returns 1, or 0 when there is none.
+ * A copy, not a pointer into the ring: another thread may log meanwhile. */
+int log_recent(int i, char *out, size_t n);
+
