@@ -74,6 +74,7 @@ typedef struct {
     AdminInfo info;
     char text[256];
     Content *content; /* a freshly loaded content after an install */
+    NarrationIndex *narration; /* and the narration index that goes with it */
     int64_t content_version;
     char content_signer[96];
 } JobResult;
@@ -275,6 +276,17 @@ static int find_pack(const char *stick, char *out, size_t n)
     return 1;
 }
 
+/* The narration of a content folder: recorded voices in CONTENT/audio win
+ * over the generated demo ones (demo_dir, may be NULL). NULL with *why only
+ * on out of memory: an index with nothing in it is normal. */
+static NarrationIndex *narration_for(const char *content_dir, const char *demo_dir, Err *why)
+{
+    char rec[4096];
+    snprintf(rec, sizeof rec, "%s/audio", content_dir);
+    const char *dirs[] = {rec, demo_dir};
+    return narration_index_new(dirs, 2, why);
+}
+
 /* Load the installed content, falling back to the previous version; NULL
  * when neither loads (the kiosk then keeps what it shows). */
 static Content *load_installed(const char *data_dir, int64_t *version, char *signer, size_t n)
@@ -330,7 +342,14 @@ static void job_install(Kiosk *k, JobResult *r)
         r->err = ERR_CORRUPT;
         snprintf(r->text, sizeof r->text,
                  "The update was installed but does not load; the kiosk keeps the old content.");
+        return;
     }
+    /* the new content's recorded voices, scanned here, not on the UI
+     * thread; without an index (out of memory) the speaker stays off */
+    Err why = ERR_OK;
+    r->narration = narration_for(content_dir(r->content), k->o->narration_dir, &why);
+    if (!r->narration)
+        log_warn("narration index for the new content: %s; the speaker stays off", err_str(why));
 }
 
 static void run_job(Kiosk *k, Job *j, JobResult *r)
@@ -375,10 +394,12 @@ static void *worker_main(void *arg)
             SDL_Delay(20); /* the UI takes results every frame */
             pthread_mutex_lock(&w->mu);
         }
-        if (w->n_results < JOB_QUEUE)
+        if (w->n_results < JOB_QUEUE) {
             w->results[w->n_results++] = r;
-        else
+        } else {
             content_free(r.content);
+            narration_index_free(r.narration);
+        }
         /* wake the loop sleeping in SDL_WaitEventTimeout */
         SDL_Event ev = {.type = SDL_USEREVENT};
         SDL_PushEvent(&ev);
@@ -413,8 +434,10 @@ static void worker_stop(Kiosk *k)
         pthread_join(w->th, NULL);
         w->started = 0;
     }
-    for (int i = 0; i < w->n_results; i++)
+    for (int i = 0; i < w->n_results; i++) {
         content_free(w->results[i].content);
+        narration_index_free(w->results[i].narration);
+    }
     sodium_memzero(w->jobs, sizeof w->jobs);
     w->n_results = w->n_jobs = 0;
     pthread_mutex_destroy(&w->mu);
@@ -558,6 +581,12 @@ static void drain(Kiosk *k)
     run_commands(k);
 }
 
+static void wire_narration(Kiosk *k)
+{
+    k->app.narration_exists = k->narration ? narration_exists : NULL;
+    k->app.narration_ctx = k->narration;
+}
+
 /* Hand finished jobs back to the state machine as Events. */
 static void deliver(Kiosk *k, uint64_t now)
 {
@@ -594,14 +623,22 @@ static void deliver(Kiosk *k, uint64_t now)
         app_update(&k->app, &ev, now);
         if (r.content) {
             /* the App now shows the new content; the old one the kiosk
-             * loaded itself can go (the program's own stays with main) */
+             * loaded itself can go (the program's own stays with main).
+             * Its pictures and recorded voices live in the new version's
+             * folder: point the renderer and the narration there too, or
+             * new pictures draw as nothing and new voices stay silent. */
             if (k->app.content == r.content) {
                 content_free(k->own_content);
                 k->own_content = r.content;
                 k->content_version = r.content_version;
                 snprintf(k->content_signer, sizeof k->content_signer, "%s", r.content_signer);
+                render_set_content_dir(k->ren, content_dir(r.content));
+                narration_index_free(k->narration);
+                k->narration = r.narration;
+                wire_narration(k);
             } else {
                 content_free(r.content);
+                narration_index_free(r.narration);
             }
         }
         drain(k);
@@ -726,12 +763,6 @@ static float display_dpi(SDL_Window *win, float forced)
     return 160;
 }
 
-static void wire_narration(Kiosk *k)
-{
-    k->app.narration_exists = k->narration ? narration_exists : NULL;
-    k->app.narration_ctx = k->narration;
-}
-
 static int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const Content *content,
                        uint64_t now)
 {
@@ -750,11 +781,7 @@ static int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const
         return -1;
     }
     k->tm = render_metrics(k->ren);
-    /* Recorded voices in CONTENT/audio win over the generated demo ones. */
-    char rec[4096];
-    snprintf(rec, sizeof rec, "%s/audio", cdir);
-    const char *dirs[] = {rec, o->narration_dir};
-    k->narration = narration_index_new(dirs, 2, &why);
+    k->narration = narration_for(cdir, o->narration_dir, &why);
     if (!k->narration)
         log_warn("narration index: %s; the speaker stays off", err_str(why));
     app_init(&k->app, content, &o->cfg, now);
@@ -832,7 +859,25 @@ static void sdl_stop(void)
     SDL_Quit();
 }
 
-/* ---- input scripts ---------------------------------------------------- */
+/* ---- input scripts ----------------------------------------------------
+ *
+ * One command a line, '#' starts a comment; time advances only by what the
+ * commands do (a tap takes 120 ms), starting at 1000 ms:
+ *   tap NAME [N]         tap the middle of a control (names below)
+ *   tap-at X Y           press-at X Y MS (hold)     swipe left|right
+ *   type-pin DIGITS      key Left|Right|Up|Down|Enter|Escape|Tab|BackTab
+ *   wait MS              let time pass (the mount table is read meanwhile)
+ *   mount-table FILE     read sticks from FILE from now on
+ *   screenshot FILE.png
+ *   expect-screen NAME   expect-lang CODE   expect-slide N (from 1)
+ *   expect-banner none|busy|ok|failed       expect-no-overflow
+ *   expect-text TEXT     TEXT (the rest of the line) is on screen: the
+ *                        screen's text lines joined by spaces contain it,
+ *                        so a wrapped title still matches
+ *   expect-no-text TEXT  the opposite
+ *   expect-narration yes|no   the screen's narration key has a recording
+ *                        (the speaker is enabled)
+ * A failed expectation stops the script with a message and exit code 1. */
 
 typedef struct {
     const char *name;
@@ -889,6 +934,38 @@ static void pointer(Kiosk *k, int x, int y, int x2, int y2, uint64_t *now)
     ev = (Event){.kind = EV_POINTER_UP, .x = x2, .y = y2};
     step(k, &ev, *now);
     *now += 40;
+}
+
+/* The argument of a script line: everything after the command word, without
+ * surrounding blanks. Edits line in place. */
+static const char *rest_of_line(char *line, const char *cmd)
+{
+    char *p = strstr(line, cmd) + strlen(cmd);
+    while (*p == ' ' || *p == '\t')
+        p++;
+    size_t n = strlen(p);
+    while (n > 0 && (p[n - 1] == '\n' || p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+        p[--n] = 0;
+    return p;
+}
+
+/* 1 if text appears on the built screen: its text lines, in drawing order,
+ * joined by single spaces (a wrapped line lost its space at the break). */
+static int screen_has_text(const Ui *ui, const char *text)
+{
+    static char all[32768];
+    size_t n = 0;
+    for (int i = 0; i < ui->n_cmds; i++) {
+        const DrawCmd *c = &ui->cmds[i];
+        if (c->kind != DRAW_TEXT || !c->text || n + c->len + 2 > sizeof all)
+            continue;
+        if (n > 0)
+            all[n++] = ' ';
+        memcpy(all + n, c->text, c->len);
+        n += c->len;
+    }
+    all[n] = 0;
+    return strstr(all, text) != NULL;
 }
 
 /* Run one script line. Returns 0 to go on, 1 on a failed expectation or a
@@ -1021,6 +1098,33 @@ static int script_line(Kiosk *k, SDL_Renderer *sdl, char *line, int lineno, uint
         if (k->app.slide + 1 != atoi(a1)) {
             fprintf(stderr, "script:%d: expected slide %s, on slide %d\n", lineno, a1,
                     k->app.slide + 1);
+            return 1;
+        }
+        return 0;
+    }
+    if (strcmp(cmd, "expect-text") == 0 || strcmp(cmd, "expect-no-text") == 0) {
+        int want = strcmp(cmd, "expect-text") == 0;
+        const char *text = rest_of_line(line, cmd);
+        if (!text[0]) {
+            fprintf(stderr, "script:%d: %s needs a text\n", lineno, cmd);
+            return 1;
+        }
+        int have = screen_has_text(&k->ui, text);
+        if (have != want) {
+            fprintf(stderr, "script:%d: \"%s\" is %son the %s screen\n", lineno, text,
+                    have ? "" : "not ", screen_names[k->app.screen]);
+            return 1;
+        }
+        return 0;
+    }
+    if (strcmp(cmd, "expect-narration") == 0) {
+        char key[128];
+        app_narration_key(&k->app, key, sizeof key);
+        int have = key[0] && k->app.narration_exists &&
+                   k->app.narration_exists(k->app.narration_ctx, app_lang(&k->app), key);
+        if (have != (strcmp(a1, "yes") == 0)) {
+            fprintf(stderr, "script:%d: expected narration %s for '%s' in %s, have %s\n", lineno,
+                    a1, key, app_lang(&k->app), have ? "yes" : "no");
             return 1;
         }
         return 0;
