@@ -1020,11 +1020,10 @@ static Stats *open_faulty(const char *dir) { return open_faulty_cap(dir, 0); }
 
 static int recent_log_has(const char *needle)
 {
-    for (int i = 0; i < 8; i++) {
-        const char *l = log_recent(i);
-        if (l && strstr(l, needle))
+    char l[256];
+    for (int i = 0; i < 8; i++)
+        if (log_recent(i, l, sizeof l) && strstr(l, needle))
             return 1;
-    }
     return 0;
 }
 
