@@ -1491,7 +1491,7 @@ static int goto_admin(App *a, const char *name, uint64_t now)
     if (strcmp(name, "pin") == 0 || strcmp(name, "pin-locked") == 0 ||
         strcmp(name, "set-pin") == 0) {
         a->pin_missing = strcmp(name, "set-pin") == 0;
-        if (name[4] == 'l')
+        if (strcmp(name, "pin-locked") == 0)
             a->pin_locked_until = now + 25000;
         open_pin_pad(a, now);
         if (!a->pin_missing) {

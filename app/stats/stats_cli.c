@@ -192,9 +192,13 @@ int stats_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
         fprintf(out, "This database also holds %d earlier identities (a moved or cloned card);\n"
                      "their counters are not included below.\n",
                 n_ident - 1);
-    qsort(a.days.lines, (size_t)a.days.n, sizeof(Line), cmp_line);
-    qsort(a.langs.lines, (size_t)a.langs.n, sizeof(Line), cmp_line);
-    qsort(a.modules.lines, (size_t)a.modules.n, sizeof(Line), cmp_line);
+    /* qsort's pointer must not be NULL, even for zero lines */
+    if (a.days.n > 0)
+        qsort(a.days.lines, (size_t)a.days.n, sizeof(Line), cmp_line);
+    if (a.langs.n > 0)
+        qsort(a.langs.lines, (size_t)a.langs.n, sizeof(Line), cmp_line);
+    if (a.modules.n > 0)
+        qsort(a.modules.lines, (size_t)a.modules.n, sizeof(Line), cmp_line);
     print_table(out, "Per day", "day", &a.days, day_cols, NCOLS(day_cols));
     print_table(out, "Per language (all days)", "language", &a.langs, lang_cols,
                 NCOLS(lang_cols));
