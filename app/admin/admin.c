@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include "admin/pin.h"
+#include "core/args.h"
 #include "settings/settings.h"
 
 static void usage(FILE *out)
@@ -139,26 +140,10 @@ static int cmd_set(const char *data_dir, int argc, char **argv, FILE *out)
     return 0;
 }
 
-/* main.c lets --data DIR and --content DIR appear anywhere on the line and
- * has already used them; drop them so they do not read as our arguments.
- * Returns the new argc; kept points into argv's strings. */
-static int drop_common_options(int argc, char **argv, char **kept, int max)
-{
-    int n = 0;
-    for (int i = 0; i < argc && n < max; i++) {
-        if ((strcmp(argv[i], "--data") == 0 || strcmp(argv[i], "--content") == 0) && i + 1 < argc) {
-            i++;
-            continue;
-        }
-        kept[n++] = argv[i];
-    }
-    return n;
-}
-
 int admin_cli_run(const char *data_dir, int argc, char **argv, FILE *in, FILE *out)
 {
     char *args[32];
-    argc = drop_common_options(argc, argv, args, 32);
+    argc = args_drop_common(argc, argv, args, 32);
     argv = args;
     if (argc > 0 && strcmp(argv[0], "admin") == 0) {
         argc--;

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/args.h"
+
 static void usage(FILE *out)
 {
     fprintf(out, "usage: taama pack make DIR --out PACKDIR --campaign ID --version N\n"
@@ -72,26 +74,10 @@ static int cmd_make(int argc, char **argv, FILE *out)
     return 0;
 }
 
-/* main.c lets --data DIR and --content DIR appear anywhere on the line and
- * has already used them; drop them so they do not read as our arguments.
- * Returns the new argc; kept points into argv's strings. */
-static int drop_common_options(int argc, char **argv, char **kept, int max)
-{
-    int n = 0;
-    for (int i = 0; i < argc && n < max; i++) {
-        if ((strcmp(argv[i], "--data") == 0 || strcmp(argv[i], "--content") == 0) && i + 1 < argc) {
-            i++;
-            continue;
-        }
-        kept[n++] = argv[i];
-    }
-    return n;
-}
-
 int pack_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
 {
     char *args[32];
-    argc = drop_common_options(argc, argv, args, 32);
+    argc = args_drop_common(argc, argv, args, 32);
     argv = args;
     if (argc > 0 && strcmp(argv[0], "pack") == 0) {
         argc--;
