@@ -457,13 +457,20 @@ static int header(B *b, int with_nav)
 /* Bottom bar with Back, progress dots, Listen and Next. */
 int ui_footer_height(const B *b) { return b->ctl + b->pad * 2; }
 
+int ui_footer_bar(B *b)
+{
+    int fh = ui_footer_height(b), y0 = b->h - fh;
+    ui_fill(b, (Rect){0, y0, b->w, fh}, b->th->surface);
+    ui_fill(b, (Rect){0, y0, b->w, 2}, b->th->line);
+    return y0;
+}
+
 static void footer(B *b, int n_dots, int dot, int can_next, int has_audio)
 {
     const Theme *t = b->th;
     int fh = ui_footer_height(b);
     int y0 = b->h - fh;
-    ui_fill(b, (Rect){0, y0, b->w, fh}, t->surface);
-    ui_fill(b, (Rect){0, y0, b->w, 2}, t->line);
+    ui_footer_bar(b);
     int bs = b->ctl;
     int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
     const char *back = b->w >= 700 ? _("Back") : NULL;
@@ -599,8 +606,7 @@ static void screen_language(B *b)
         ui_focus_ring(b, id, cell);
     }
     int fh = ui_footer_height(b);
-    ui_fill(b, (Rect){0, b->h - fh, b->w, fh}, t->surface);
-    ui_fill(b, (Rect){0, b->h - fh, b->w, 2}, t->line);
+    ui_footer_bar(b);
     int bw = b->w - b->pad * 2;
     if (bw > b->ctl * 6)
         bw = b->ctl * 6;
@@ -720,8 +726,7 @@ static void screen_menu(B *b)
     }
     /* footer: previous page, Get help, next page */
     int y0 = b->h - fh;
-    ui_fill(b, (Rect){0, y0, b->w, fh}, t->surface);
-    ui_fill(b, (Rect){0, y0, b->w, 2}, t->line);
+    ui_footer_bar(b);
     int bs = b->ctl;
     int hw = b->w - 4 * b->pad - 2 * (bs + b->pad);
     if (hw > bs * 7)
@@ -1015,8 +1020,7 @@ static void screen_end(B *b)
         contact_card(b, c, (Rect){area.x, y + bh + b->pad, area.w, ch}, 1);
     /* footer: Back, Get help, and Next back to the topics */
     int fh = ui_footer_height(b), y0 = b->h - fh, bs = b->ctl;
-    ui_fill(b, (Rect){0, y0, b->w, fh}, t->surface);
-    ui_fill(b, (Rect){0, y0, b->w, 2}, t->line);
+    ui_footer_bar(b);
     int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
     ui_button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bw, bs}, "back",
            b->w >= 700 ? _("Back") : NULL, BTN_PLAIN, 1);
@@ -1068,8 +1072,7 @@ static void screen_help(B *b)
                      (Rect){area.x + c * (cw + b->pad), y + r * (ch + b->pad), cw, ch}, 0);
     }
     int fh = ui_footer_height(b), y0 = b->h - fh, bs = b->ctl;
-    ui_fill(b, (Rect){0, y0, b->w, fh}, t->surface);
-    ui_fill(b, (Rect){0, y0, b->w, 2}, t->line);
+    ui_footer_bar(b);
     int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
     ui_button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bw, bs}, "back",
            b->w >= 700 ? _("Back") : NULL, BTN_PLAIN, 1);

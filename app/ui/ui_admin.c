@@ -50,10 +50,8 @@ static int top_bar(B *b, const char *title, WidgetId close, const char *close_ic
 static int bottom_bar(B *b, WidgetId back, const char *back_label, WidgetId next,
                       const char *next_icon, const char *next_label, BtnStyle next_style)
 {
-    const Theme *t = b->th;
-    int fh = ui_footer_height(b), y0 = b->h - fh, bs = b->ctl;
-    ui_fill(b, (Rect){0, y0, b->w, fh}, t->surface);
-    ui_fill(b, (Rect){0, y0, b->w, 2}, t->line);
+    int fh = ui_footer_height(b), bs = b->ctl;
+    int y0 = ui_footer_bar(b);
     int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
     if (back != W_NONE)
         ui_button(b, back, (Rect){b->pad, y0 + b->pad, bw, bs}, "back",

@@ -68,6 +68,8 @@ void ui_button(B *b, WidgetId id, Rect r, const char *icon_name, const char *lab
 int ui_bar_background(B *b);
 /* Height of the bottom bar of buttons. */
 int ui_footer_height(const B *b);
+/* Draw the bottom bar's background and top line; returns its top y. */
+int ui_footer_bar(B *b);
 
 /* ui_admin.c: the kiosk's own screens, and the message banner. */
 void ui_screen_pin(B *b);
