@@ -1156,8 +1156,9 @@ static int paged_screen(const App *a)
 
 static void on_key(App *a, const Event *ev, uint64_t now)
 {
-    int forward_key = rtl(a) ? KEY_LEFT : KEY_RIGHT;
-    int backward_key = rtl(a) ? KEY_RIGHT : KEY_LEFT;
+    int mirrored = rtl(a) && a->screen != SCREEN_LANGUAGE; /* the picker is never mirrored */
+    int forward_key = mirrored ? KEY_LEFT : KEY_RIGHT;
+    int backward_key = mirrored ? KEY_RIGHT : KEY_LEFT;
     if (a->screen == SCREEN_ATTRACT) {
         activate(a, WIDGET(W_BACKGROUND, 0), now);
         return;
@@ -1253,8 +1254,6 @@ static void advance_time(App *a, uint64_t now)
         a->pin_message = PINMSG_NONE;
         a->dirty = 1;
     }
-    if (a->screen == SCREEN_PIN && a->pin_locked_until > now)
-        a->dirty = 1; /* the countdown */
     /* The admin screens close by themselves when left alone; the first
      * PIN has to be set, and a group session runs as long as the worker
      * needs. */
@@ -1306,10 +1305,46 @@ static void sync_narration(App *a)
 
 static void update(App *a, const Event *ev, uint64_t now);
 
+static int cycle_index(const App *a, uint64_t since, uint64_t now)
+{
+    uint64_t cyc = (uint64_t)a->cfg.attract_cycle_ms;
+    return a->cfg.n_langs > 1 && now >= since ? (int)(((now - since) / cyc) % (uint64_t)a->cfg.n_langs)
+                                              : 0;
+}
+
+/* The picker heading cycles through the languages until the visitor
+ * touches one: they may not read the language the kiosk starts in. */
+static int picker_cycling(const App *a)
+{
+    return a->screen == SCREEN_LANGUAGE && a->picker_choice < 0 && a->cfg.n_langs > 1;
+}
+
+void app_time_view(const App *a, uint64_t now, AppTimeView *v)
+{
+    v->attract_lang = a->screen == SCREEN_ATTRACT ? cycle_index(a, a->attract_start_ms, now) : -1;
+    v->picker_lang = picker_cycling(a) ? cycle_index(a, a->session_start_ms, now) : -1;
+    v->countdown_left = -1;
+    if (a->in_session && a->countdown) {
+        uint64_t el = now > a->countdown_start_ms ? now - a->countdown_start_ms : 0;
+        int left = a->cfg.countdown_s - (int)(el / 1000);
+        v->countdown_left = left < 0 ? 0 : left;
+    }
+    v->lock_left = -1;
+    if (a->screen == SCREEN_PIN && a->pin_locked_until > now)
+        v->lock_left = (int)((a->pin_locked_until - now + 999) / 1000);
+}
+
 void app_update(App *a, const Event *ev, uint64_t now)
 {
     update(a, ev, now);
     sync_narration(a);
+    /* Time changes pixels too: mark the screen dirty when, and only when,
+     * something drawn from the clock changed since the last update. */
+    AppTimeView v;
+    app_time_view(a, now, &v);
+    if (memcmp(&v, &a->time_view, sizeof v) != 0)
+        a->dirty = 1;
+    a->time_view = v;
 }
 
 static void update(App *a, const Event *ev, uint64_t now)
@@ -1395,16 +1430,21 @@ int app_next_wake_ms(const App *a, uint64_t now)
     } while (0)
     if (a->screen == SCREEN_NEUTRAL)
         CONSIDER(a->neutral_until_ms);
-    if (a->screen == SCREEN_ATTRACT && a->cfg.n_langs > 1) {
-        uint64_t cyc = (uint64_t)a->cfg.attract_cycle_ms;
+    uint64_t cyc = (uint64_t)a->cfg.attract_cycle_ms;
+    if (a->screen == SCREEN_ATTRACT && a->cfg.n_langs > 1)
         CONSIDER(now + (cyc - (now - a->attract_start_ms) % cyc));
-    }
+    if (picker_cycling(a))
+        CONSIDER(now + (cyc - (now - a->session_start_ms) % cyc));
     if (a->in_session && !a->countdown)
         CONSIDER(a->last_input_ms + timeout_ms(a));
     if (a->banner != BANNER_NONE && a->banner != BANNER_BUSY)
         CONSIDER(a->banner_until);
-    if (a->screen == SCREEN_PIN && a->pin_locked_until > now)
-        CONSIDER(now + (1000 - (a->pin_locked_until - now) % 1000));
+    if (a->screen == SCREEN_PIN && a->pin_locked_until > now) {
+        /* the seconds shown (rounded up) drop when the time left crosses
+         * a whole second */
+        uint64_t r = (a->pin_locked_until - now) % 1000;
+        CONSIDER(now + (r ? r : 1000));
+    }
     if (is_admin_screen(a->screen) && !a->pin_missing)
         CONSIDER(a->last_input_ms +
                  (a->screen == SCREEN_PIN ? APP_PIN_IDLE_MS : APP_ADMIN_IDLE_MS));

@@ -236,6 +236,17 @@ typedef struct {
     int utc_offset_s; /* unused by the core, carried for stats */
 } AppConfig;
 
+/* Everything on screen that time alone changes, as plain numbers. The
+ * screens draw these (never the clock directly), and app_update() marks the
+ * App dirty exactly when one of them changes, so a real display repaints a
+ * countdown or the attract cycle when, and only when, its pixels change. */
+typedef struct {
+    int attract_lang;   /* language shown on the attract screen, -1 elsewhere */
+    int picker_lang;    /* language of the picker heading before a choice, -1 else */
+    int countdown_left; /* seconds shown by "Still there?", -1 when not showing */
+    int lock_left;      /* seconds shown by the locked PIN pad, -1 when not locked */
+} AppTimeView;
+
 typedef struct {
     /* wiring (not visit state) */
     const Content *content;
@@ -329,6 +340,7 @@ typedef struct {
     AppCmd cmds[APP_MAX_CMDS];
     int n_cmds;
     int dirty; /* something visible changed since the caller last drew */
+    AppTimeView time_view; /* as of the last app_update() */
 } App;
 
 /* Default configuration: English, French, Arabic, Tigrinya, Hausa; 60 s. */
@@ -362,6 +374,9 @@ void app_wipe(App *app, uint64_t now_ms);
  * attract cycle, an animation frame), or -1 if it never will. The main loop
  * sleeps that long: an idle kiosk uses no CPU. */
 int app_next_wake_ms(const App *app, uint64_t now_ms);
+
+/* What time alone changes on screen at now (see AppTimeView). */
+void app_time_view(const App *app, uint64_t now, AppTimeView *out);
 
 /* Whether an animation is running (draw every frame while it is). */
 int app_animating(const App *app, uint64_t now_ms);

@@ -518,8 +518,9 @@ static void screen_attract(B *b)
     const Theme *t = b->th;
     const App *a = b->app;
     b->ui->clear = t->attract_bg;
-    int n = a->cfg.n_langs > 0 ? a->cfg.n_langs : 1;
-    int idx = (int)(((b->now - a->attract_start_ms) / (uint64_t)a->cfg.attract_cycle_ms) % (uint64_t)n);
+    AppTimeView tv;
+    app_time_view(a, b->now, &tv);
+    int idx = tv.attract_lang >= 0 && tv.attract_lang < a->cfg.n_langs ? tv.attract_lang : 0;
     const char *code = a->cfg.n_langs > 0 ? a->cfg.langs[idx] : "en";
     const Language *l = i18n_language(code);
     B bl = *b;
@@ -568,8 +569,20 @@ static void screen_language(B *b)
     int hh = header(b, 0);
     int y = hh + b->pad;
     Rect title = {b->pad * 2, y, b->w - b->pad * 4, b->title_px * 3};
-    int th = ui_text_box(b, _("Choose your language"), title, b->title_px, b->body_px, 1,
-                      ALIGN_START, 0, t->text);
+    /* Before a choice the heading cycles through the languages (the
+     * visitor may read none of them but their own); it is centred, like
+     * everything here, so no language moves it. */
+    AppTimeView tv;
+    app_time_view(a, b->now, &tv);
+    B bh = *b;
+    const char *heading = _("Choose your language");
+    if (tv.picker_lang >= 0 && tv.picker_lang < a->cfg.n_langs) {
+        const char *hc = a->cfg.langs[tv.picker_lang];
+        const Language *hl = i18n_language(hc);
+        heading = i18n_text_in(hc, "Choose your language");
+        bh.dir = hl && hl->rtl ? PARA_RTL : PARA_LTR;
+    }
+    int th = ui_text_box(&bh, heading, title, b->title_px, b->body_px, 1, ALIGN_CENTER, 0, t->text);
     y += th + b->pad;
     int n = a->cfg.n_langs;
     int bottom = b->h - ui_footer_height(b);
@@ -1103,9 +1116,9 @@ static void overlay_still_there(B *b)
     ui_fill(b, d, t->surface);
     ui_frame(b, d, t->accent, 4);
     Rect in = inset(d, b->pad * 2);
-    int left = a->cfg.countdown_s - (int)((b->now - a->countdown_start_ms) / 1000);
-    if (left < 0)
-        left = 0;
+    AppTimeView tv;
+    app_time_view(a, b->now, &tv);
+    int left = tv.countdown_left > 0 ? tv.countdown_left : 0;
     int y = in.y;
     int th = in.h / 4;
     ui_text_box(b, _("Are you still there?"), (Rect){in.x, y, in.w, th}, b->title_px, b->body_px, 1,
@@ -1171,7 +1184,9 @@ Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena 
     switch (app->screen) {
     case SCREEN_ATTRACT: b.rtl = 0; screen_attract(&b); break;
     case SCREEN_NEUTRAL: b.rtl = 0; screen_neutral(&b); break;
-    case SCREEN_LANGUAGE: screen_language(&b); break;
+    /* The picker is laid out left to right in every language: touching
+     * العربية must not move the grid, Continue or Exit under the finger. */
+    case SCREEN_LANGUAGE: b.rtl = 0; screen_language(&b); break;
     case SCREEN_MENU: screen_menu(&b); break;
     case SCREEN_SLIDE: screen_slide(&b); break;
     case SCREEN_QUIZ: screen_quiz(&b); break;

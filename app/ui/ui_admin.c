@@ -169,9 +169,10 @@ static const char *pin_message(B *b)
     switch ((PinMessage)a->pin_message) {
     case PINMSG_WRONG: return _("Wrong PIN.");
     case PINMSG_LOCKED: {
-        uint64_t left = a->pin_locked_until > b->now ? a->pin_locked_until - b->now : 0;
+        AppTimeView tv;
+        app_time_view(a, b->now, &tv);
         return arena_printf(b->arena, _("Too many wrong PINs. Try again in %d s."),
-                            (int)((left + 999) / 1000));
+                            tv.lock_left > 0 ? tv.lock_left : 0);
     }
     case PINMSG_MISMATCH: return _("The two PINs differ. Start again.");
     case PINMSG_SHORT:
