@@ -225,7 +225,6 @@ void app_wipe(App *a, uint64_t now)
     a->job_busy = keep.job_busy;
     /* the copy held whatever was typed on the PIN pad */
     app_wipe_pin(keep.pin, sizeof keep.pin);
-    app_wipe_pin(keep.pin_first, sizeof keep.pin_first);
     a->module = -1;
     a->quiz_answer = -1;
     a->picker_choice = -1;
@@ -233,12 +232,6 @@ void app_wipe(App *a, uint64_t now)
     a->attract_start_ms = now;
     a->neutral_until_ms = keep.neutral_until_ms;
     a->dirty = 1;
-    if (a->pin_missing) {
-        /* no admin PIN yet: nothing else until one is set */
-        a->screen = SCREEN_PIN;
-        a->pin_mode = PINPAD_SET;
-        a->last_input_ms = now;
-    }
     audio(a, AUDIO_STOP, NULL);
 }
 
@@ -484,8 +477,9 @@ static void pin_clear_entry(App *a)
 static void open_pin_pad(App *a, uint64_t now)
 {
     pin_clear_entry(a);
-    app_wipe_pin(a->pin_first, sizeof a->pin_first);
-    a->pin_mode = a->pin_missing ? PINPAD_SET : PINPAD_ENTER;
+    /* Without an admin PIN the gesture only explains who sets it: a
+     * passer-by who stumbles on it must not be able to choose one. */
+    a->pin_mode = a->pin_missing ? PINPAD_NOT_SET : PINPAD_ENTER;
     a->pin_message = a->pin_locked_until > now ? PINMSG_LOCKED : PINMSG_NONE;
     a->pin_waiting = 0;
     a->last_input_ms = now;
@@ -709,22 +703,8 @@ static void pin_ok(App *a, uint64_t now)
             a->pin_message = PINMSG_CHECKING;
         }
         break;
-    case PINPAD_SET:
-        memcpy(a->pin_first, a->pin, sizeof a->pin_first);
-        a->pin_mode = PINPAD_CONFIRM;
-        a->pin_message = PINMSG_NONE;
-        break;
-    case PINPAD_CONFIRM:
-        if (strcmp(a->pin_first, a->pin) != 0) {
-            a->pin_mode = PINPAD_SET;
-            a->pin_message = PINMSG_MISMATCH;
-        } else if ((c = command(a, CMD_PIN_SET)) != NULL) {
-            memcpy(c->pin, a->pin, sizeof c->pin);
-            a->pin_waiting = 1;
-            a->pin_message = PINMSG_CHECKING;
-        }
-        app_wipe_pin(a->pin_first, sizeof a->pin_first);
-        break;
+    case PINPAD_NOT_SET:
+        break; /* no keypad: the installer sets the PIN */
     }
     pin_clear_entry(a);
 }
@@ -751,13 +731,8 @@ static void pin_activate(App *a, WidgetKind kind, int idx, uint64_t now)
         pin_ok(a, now);
         break;
     case W_PIN_CANCEL:
-        if (a->pin_missing && a->pin_mode == PINPAD_CONFIRM) {
-            app_wipe_pin(a->pin_first, sizeof a->pin_first);
-            pin_clear_entry(a);
-            a->pin_mode = PINPAD_SET;
-        } else if (!a->pin_missing && !a->pin_waiting) {
+        if (!a->pin_waiting)
             app_wipe(a, now);
-        }
         break;
     default:
         break;
@@ -963,8 +938,6 @@ static void on_reply(App *a, const Event *ev, uint64_t now)
     case EV_PIN_STATE:
         a->pin_missing = !ev->pin_set;
         a->pin_locked_until = ev->locked_ms > 0 ? now + (uint64_t)ev->locked_ms : 0;
-        if (a->screen == SCREEN_ATTRACT || a->screen == SCREEN_PIN)
-            app_wipe(a, now); /* the set-PIN pad when there is none */
         break;
     case EV_PIN_RESULT:
         if (a->screen != SCREEN_PIN || !a->pin_waiting)
@@ -985,22 +958,11 @@ static void on_reply(App *a, const Event *ev, uint64_t now)
                 a->pin_message = PINMSG_LOCKED;
             }
         } else if (ev->err == ERR_NOTFOUND) {
-            a->pin_missing = 1;
-            a->pin_mode = PINPAD_SET;
+            a->pin_missing = 1; /* removed from a shell meanwhile */
+            a->pin_mode = PINPAD_NOT_SET;
+            pin_clear_entry(a);
         } else {
             a->pin_message = PINMSG_DAMAGED;
-        }
-        break;
-    case EV_PIN_SAVED:
-        if (a->screen != SCREEN_PIN)
-            break;
-        a->pin_waiting = 0;
-        if (ev->err == ERR_OK) {
-            a->pin_missing = 0;
-            app_wipe(a, now);
-        } else {
-            a->pin_mode = PINPAD_SET;
-            a->pin_message = PINMSG_SAVE_FAILED;
         }
         break;
     case EV_ADMIN_INFO:
@@ -1257,7 +1219,7 @@ static void advance_time(App *a, uint64_t now)
     /* The admin screens close by themselves when left alone; the first
      * PIN has to be set, and a group session runs as long as the worker
      * needs. */
-    if (is_admin_screen(a->screen) && !a->pin_missing && !a->pin_waiting) {
+    if (is_admin_screen(a->screen) && !a->pin_waiting) {
         uint64_t idle = a->screen == SCREEN_PIN ? APP_PIN_IDLE_MS : APP_ADMIN_IDLE_MS;
         if (now - a->last_input_ms >= idle)
             app_wipe(a, now);
@@ -1445,7 +1407,7 @@ int app_next_wake_ms(const App *a, uint64_t now)
         uint64_t r = (a->pin_locked_until - now) % 1000;
         CONSIDER(now + (r ? r : 1000));
     }
-    if (is_admin_screen(a->screen) && !a->pin_missing)
+    if (is_admin_screen(a->screen))
         CONSIDER(a->last_input_ms +
                  (a->screen == SCREEN_PIN ? APP_PIN_IDLE_MS : APP_ADMIN_IDLE_MS));
     if (a->in_session && a->countdown) {
@@ -1529,8 +1491,8 @@ static int goto_admin(App *a, const char *name, uint64_t now)
     example_info(&a->info);
     a->last_input_ms = now;
     if (strcmp(name, "pin") == 0 || strcmp(name, "pin-locked") == 0 ||
-        strcmp(name, "set-pin") == 0) {
-        a->pin_missing = strcmp(name, "set-pin") == 0;
+        strcmp(name, "pin-not-set") == 0) {
+        a->pin_missing = strcmp(name, "pin-not-set") == 0;
         if (strcmp(name, "pin-locked") == 0)
             a->pin_locked_until = now + 25000;
         open_pin_pad(a, now);
@@ -1599,10 +1561,7 @@ int app_goto(App *a, const char *name, uint64_t now)
 {
     app_wipe(a, now);
     a->n_audio = 0;
-    if (a->screen == SCREEN_PIN) { /* the first-start pad: show the screen asked for */
-        a->pin_missing = 0;
-        a->screen = SCREEN_ATTRACT;
-    }
+    a->pin_missing = 0;
     a->pin_locked_until = 0;
     a->banner = BANNER_NONE;
     a->job_busy = 0;
@@ -1652,7 +1611,7 @@ void app_screen_names(const App *a, void (*cb)(void *ctx, const char *name), voi
 {
     static const char *const fixed[] = {
         "attract",     "language",       "menu",          "help",           "neutral",
-        "still-there", "pin",            "pin-locked",    "set-pin",        "admin",
+        "still-there", "pin",            "pin-locked",    "pin-not-set",        "admin",
         "admin-settings", "admin-languages", "admin-tools", "test-touch",   "group-pick",
         "group-slide", "group-quiz",     "group-headcount", "attract-export"};
     char buf[128];

@@ -31,7 +31,7 @@ typedef enum {
     SCREEN_HELP,
     SCREEN_NEUTRAL,
     /* the kiosk's own screens, behind the hidden gesture and the PIN */
-    SCREEN_PIN,        /* PIN pad: enter, or set (twice) on first start */
+    SCREEN_PIN,        /* PIN pad; without a PIN, a note that the installer sets it */
     SCREEN_ADMIN,      /* tabs: status, settings, languages, tools */
     SCREEN_TEST_TOUCH, /* a grid of targets that turn green when touched */
     SCREEN_GROUP_PICK, /* community-worker session: choose a module */
@@ -107,7 +107,6 @@ typedef enum {
     EV_SETTINGS,   /* settings: the kiosk's settings as loaded at start */
     EV_PIN_STATE,  /* pin_set, locked_ms: at start */
     EV_PIN_RESULT, /* err, slot, locked_ms: answer to CMD_PIN_CHECK (pin.h's Err) */
-    EV_PIN_SAVED,  /* err: answer to CMD_PIN_SET */
     EV_ADMIN_INFO, /* info: answer to CMD_ADMIN_INFO */
     EV_JOB_DONE,   /* job, err, text: an export or content install finished */
     EV_STICK,      /* text: a removable stick was just mounted there */
@@ -155,7 +154,6 @@ enum { APP_MAX_LANGS = 16, APP_MAX_EFFECTS = 64 };
 typedef enum {
     CMD_NONE,
     CMD_PIN_CHECK,     /* pin: answer EV_PIN_RESULT */
-    CMD_PIN_SET,       /* pin (admin slot): answer EV_PIN_SAVED */
     CMD_SAVE_SETTINGS, /* save App.settings and apply the volume */
     CMD_ADMIN_INFO,    /* gather facts: answer EV_ADMIN_INFO */
     CMD_EXPORT,        /* path: the stick ("" = any mounted one): EV_JOB_DONE */
@@ -183,17 +181,17 @@ typedef enum {
     ACTION__COUNT
 } AdminAction;
 
-typedef enum { PINPAD_ENTER, PINPAD_SET, PINPAD_CONFIRM } PinPadMode;
+/* PINPAD_NOT_SET: no admin PIN exists, and the screen only says that the
+ * installer sets it (`taama admin set-pin`); nobody sets one by touch. */
+typedef enum { PINPAD_ENTER, PINPAD_NOT_SET } PinPadMode;
 
 /* The line under the PIN dots. */
 typedef enum {
     PINMSG_NONE,
     PINMSG_WRONG,
     PINMSG_LOCKED,   /* with a countdown to pin_locked_until */
-    PINMSG_MISMATCH, /* the two entries differ */
     PINMSG_SHORT,
     PINMSG_DAMAGED,  /* the PIN file is damaged: `taama admin set-pin` */
-    PINMSG_SAVE_FAILED,
     PINMSG_CHECKING,
 } PinMessage;
 
@@ -299,7 +297,7 @@ typedef struct {
      * app_wipe) */
     Settings settings;
     int have_settings;
-    int pin_missing;     /* no admin PIN yet: the PIN pad asks to set one */
+    int pin_missing;     /* no admin PIN yet: visitors are served, the admin path explains */
     uint64_t pin_locked_until;
     AdminInfo info;
     BannerKind banner;
@@ -318,7 +316,6 @@ typedef struct {
     PinPadMode pin_mode;
     char pin[16];        /* digits typed so far; never leaves but as a command */
     int pin_len;
-    char pin_first[16];  /* setting: the first entry, until it is confirmed */
     int pin_waiting;     /* a check or save is queued */
     int pin_message;     /* PinMessage shown under the dots */
     int facilitator;     /* opened with the facilitator PIN: group sessions only */

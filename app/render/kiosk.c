@@ -360,9 +360,6 @@ static void run_job(Kiosk *k, Job *j, JobResult *r)
     case CMD_PIN_CHECK:
         r->err = k->pins ? pin_check(k->pins, j->cmd.pin, wall_ms(), &r->pin) : ERR_NOTFOUND;
         break;
-    case CMD_PIN_SET:
-        r->err = k->pins ? pin_set(k->pins, PIN_SLOT_ADMIN, j->cmd.pin) : ERR_IO;
-        break;
     case CMD_ADMIN_INFO: job_info(k, r); break;
     case CMD_EXPORT: job_export(k, j, r); break;
     case CMD_INSTALL_PACK: job_install(k, r); break;
@@ -610,7 +607,6 @@ static void deliver(Kiosk *k, uint64_t now)
             ev.slot = r.pin.slot;
             ev.locked_ms = r.pin.locked_ms;
             break;
-        case CMD_PIN_SET: ev.kind = EV_PIN_SAVED; break;
         case CMD_ADMIN_INFO:
             ev.kind = EV_ADMIN_INFO;
             ev.info = &r.info;
@@ -798,7 +794,8 @@ static int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const
 }
 
 /* The running kiosk (and scripts) start from the saved settings and the
- * PIN's state: no admin PIN yet means the PIN pad asks for one first. */
+ * PIN's state: without an admin PIN visitors are served and the admin
+ * gesture only says that the installer sets it. */
 static void kiosk_admin_start(Kiosk *k, uint64_t now)
 {
     if (!k->o->data_dir)

@@ -157,8 +157,7 @@ void ui_attract_banner(B *b)
 static const char *pin_title(const App *a)
 {
     switch (a->pin_mode) {
-    case PINPAD_SET: return _("Set the admin PIN");
-    case PINPAD_CONFIRM: return _("Enter the new PIN again");
+    case PINPAD_NOT_SET: return _("Kiosk administration");
     default: return _("Enter the PIN");
     }
 }
@@ -174,17 +173,12 @@ static const char *pin_message(B *b)
         return arena_printf(b->arena, _("Too many wrong PINs. Try again in %d s."),
                             tv.lock_left > 0 ? tv.lock_left : 0);
     }
-    case PINMSG_MISMATCH: return _("The two PINs differ. Start again.");
     case PINMSG_SHORT:
         return arena_printf(b->arena, _("A PIN has %d to %d digits."), PIN_MIN_DIGITS,
                             PIN_MAX_DIGITS);
     case PINMSG_DAMAGED: return _("The PIN file is damaged. Set the PIN again from a shell.");
-    case PINMSG_SAVE_FAILED: return _("The PIN could not be saved. Try again.");
     case PINMSG_CHECKING: return _("Checking...");
     default:
-        if (a->pin_mode != PINPAD_ENTER)
-            return arena_printf(b->arena, _("Choose %d to %d digits."), PIN_MIN_DIGITS,
-                                PIN_MAX_DIGITS);
         return "";
     }
 }
@@ -193,10 +187,19 @@ void ui_screen_pin(B *b)
 {
     const Theme *t = b->th;
     const App *a = b->app;
-    int can_cancel = !a->pin_missing || a->pin_mode == PINPAD_CONFIRM;
-    int hh = top_bar(b, pin_title(a), can_cancel ? WIDGET(W_PIN_CANCEL, 0) : W_NONE, "cross",
-                     _("Cancel"));
+    int hh = top_bar(b, pin_title(a), WIDGET(W_PIN_CANCEL, 0), "cross", _("Cancel"));
     int y = hh + b->pad;
+    if (a->pin_mode == PINPAD_NOT_SET) {
+        /* Only someone who knows the gesture sees this; it names no
+         * subject and offers nothing to set. */
+        Rect r = {b->pad * 2, y + b->pad, b->w - b->pad * 4, b->h - y - b->pad * 3};
+        ui_text_box(b,
+                    arena_printf(b->arena, "%s\n\n%s\n    taama admin set-pin",
+                                 _("No admin PIN is set on this kiosk."),
+                                 _("The person who installs the kiosk sets it from a shell:")),
+                    r, b->title_px, b->small_px * 2 / 3, 0, ALIGN_START, 0, t->text);
+        return;
+    }
     /* the dots: as many as digits typed, never the digits */
     int d = b->target / 3;
     int dots_h = d + b->pad;

@@ -54,7 +54,7 @@ static const Case cases[] = {
     {"attract-export-en", "attract-export", "en", 1280, 800, 0, 0},
     {"pin-en", "pin", "en", 1280, 800, 0, 0},
     {"pin-locked-ar", "pin-locked", "ar", 360, 640, 0, 0},
-    {"set-pin-ar", "set-pin", "ar", 1280, 800, 0, 0},
+    {"pin-not-set-en", "pin-not-set", "en", 1280, 800, 0, 0},
     {"admin-en", "admin", "en", 1280, 800, 0, 0},
     {"admin-ar", "admin", "ar", 1280, 800, 0, 0},
     {"admin-en-phone", "admin", "en", 360, 640, 0, 0},

@@ -96,12 +96,6 @@ static void serve(T *t)
             ev.slot = r.slot;
             ev.locked_ms = r.locked_ms;
             break;
-        case CMD_PIN_SET:
-            if (!t->pins)
-                continue;
-            ev.kind = EV_PIN_SAVED;
-            ev.err = pin_set(t->pins, PIN_SLOT_ADMIN, cmds[i].pin);
-            break;
         case CMD_SAVE_SETTINGS: t->saves++; continue;
         case CMD_ADMIN_INFO: t->infos++; continue;
         case CMD_EXPORT:
@@ -311,34 +305,59 @@ static void test_five_wrong_pins_lock(void **st)
     t_fini(&t);
 }
 
-static void test_first_start_sets_pin(void **st)
+/* A fresh kiosk (no admin PIN): visitors are served at once, and whoever
+ * finds the gesture only reads that the installer sets the PIN; there is
+ * no keypad to choose one with, and nothing is queued. */
+static void test_fresh_kiosk_cannot_set_pin(void **st)
 {
     (void)st;
     T t;
     t_init(&t);
-    Err why;
-    t.pins = pin_open(support_tmpdir(), &why);
-    pin_set_cost(t.pins, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
     Event ps = {.kind = EV_PIN_STATE, .pin_set = 0};
     app_update(&t.app, &ps, t.now);
-    assert_int_equal(t.app.screen, SCREEN_PIN);
-    assert_int_equal(t.app.pin_mode, PINPAD_SET);
-    assert_false(has(&t, W_PIN_CANCEL, 0)); /* no way around it */
-    type_pin(&t, "1357");
-    assert_int_equal(t.app.pin_mode, PINPAD_CONFIRM);
-    type_pin(&t, "1358");
-    assert_int_equal(t.app.pin_mode, PINPAD_SET);
-    assert_int_equal(t.app.pin_message, PINMSG_MISMATCH);
-    assert_int_equal(t.app.pin_first[0], 0);
-    /* no idle timeout while no PIN is set */
-    advance(&t, 10 * APP_ADMIN_IDLE_MS);
-    assert_int_equal(t.app.screen, SCREEN_PIN);
-    type_pin(&t, "1357");
-    type_pin(&t, "1357");
+    assert_true(t.app.pin_missing);
     assert_int_equal(t.app.screen, SCREEN_ATTRACT);
-    assert_false(t.app.pin_missing);
-    assert_true(pin_is_set(t.pins, PIN_SLOT_ADMIN));
-    assert_int_equal(pin_check(t.pins, "1357", t.wall, NULL), ERR_OK);
+    /* the visitor side runs */
+    tap_at(&t, 640, 400);
+    assert_int_equal(t.app.screen, SCREEN_LANGUAGE);
+    app_wipe(&t.app, t.now);
+    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    /* the admin path explains, and offers no way to set a PIN */
+    gesture(&t);
+    assert_int_equal(t.app.screen, SCREEN_PIN);
+    assert_int_equal(t.app.pin_mode, PINPAD_NOT_SET);
+    build(&t);
+    for (int d = 0; d < 10; d++)
+        assert_false(has(&t, W_PIN_DIGIT, d));
+    assert_false(has(&t, W_PIN_OK, 0));
+    int found = 0;
+    for (int i = 0; i < t.ui.n_cmds; i++) {
+        const DrawCmd *c = &t.ui.cmds[i];
+        char line[256];
+        if (c->kind != DRAW_TEXT || c->len >= sizeof line)
+            continue;
+        memcpy(line, c->text, c->len);
+        line[c->len] = 0;
+        found |= strstr(line, "taama admin set-pin") != NULL;
+    }
+    assert_true(found);
+    /* the pad has no digits to press; Enter does nothing either */
+    Event k = {.kind = EV_KEY, .key = KEY_ENTER};
+    app_update(&t.app, &k, t.now);
+    assert_int_equal(t.app.n_cmds, 0);
+    assert_int_equal(t.app.pin_len, 0);
+    /* Cancel, or a minute alone, goes back to the visitors */
+    tap(&t, W_PIN_CANCEL, 0);
+    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    gesture(&t);
+    assert_int_equal(t.app.screen, SCREEN_PIN);
+    advance(&t, APP_PIN_IDLE_MS);
+    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    /* a PIN set from the shell while running: the next check works */
+    Event set = {.kind = EV_PIN_STATE, .pin_set = 1};
+    app_update(&t.app, &set, t.now);
+    gesture(&t);
+    assert_int_equal(t.app.pin_mode, PINPAD_ENTER);
     t_fini(&t);
 }
 
@@ -632,7 +651,7 @@ int main(void)
         cmocka_unit_test(test_pin_pad_wrong_right_and_wiped),
         cmocka_unit_test(test_pin_cancel_and_idle),
         cmocka_unit_test(test_five_wrong_pins_lock),
-        cmocka_unit_test(test_first_start_sets_pin),
+        cmocka_unit_test(test_fresh_kiosk_cannot_set_pin),
         cmocka_unit_test(test_settings_take_effect),
         cmocka_unit_test(test_admin_closes_when_left_alone),
         cmocka_unit_test(test_stick_export_and_banner),
