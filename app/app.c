@@ -19,6 +19,7 @@
 
 #include "admin/pin.h"
 #include "i18n/i18n.h"
+#include "narration/narration.h"
 
 /* ---- effects ---------------------------------------------------------- */
 
@@ -63,6 +64,13 @@ static void audio(App *a, AudioAction act, const char *key)
         copy_str(c->key, sizeof c->key, key);
     if (a->cfg.n_langs > 0)
         copy_str(c->lang, sizeof c->lang, a->cfg.langs[a->lang]);
+    /* the speaker button shows Stop while a recording plays; a key with no
+     * recording plays nothing (the kiosk stops instead) */
+    int playing = act == AUDIO_PLAY && key && a->narration_exists &&
+                  a->narration_exists(a->narration_ctx, c->lang, key);
+    if (playing != a->narration_playing)
+        a->dirty = 1;
+    a->narration_playing = playing;
 }
 
 /* The narration key of what is on screen, or "" when it has none. */
@@ -79,11 +87,13 @@ void app_narration_key(const App *a, char *out, size_t n)
         else
             snprintf(out, n, "%s-slide-%d", m->id, a->slide + 1);
     } else if (a->screen == SCREEN_QUIZ) {
-        const char *k = m->quiz[a->quiz_q].audio;
-        if (k)
-            snprintf(out, n, "%s", k);
+        /* once answered, the explanation is what is read */
+        const QuizQuestion *q = &m->quiz[a->quiz_q];
+        const char *tail = a->quiz_answer >= 0 && q->explain ? NARRATION_EXPLAIN_SUFFIX : "";
+        if (q->audio)
+            snprintf(out, n, "%s%s", q->audio, tail);
         else
-            snprintf(out, n, "%s-quiz-%d", m->id, a->quiz_q + 1);
+            snprintf(out, n, "%s-quiz-%d%s", m->id, a->quiz_q + 1, tail);
     } else if (a->screen == SCREEN_END) {
         if (m->end.audio)
             snprintf(out, n, "%s", m->end.audio);
@@ -984,6 +994,9 @@ static void on_reply(App *a, const Event *ev, uint64_t now)
         if (a->screen == SCREEN_ADMIN)
             command(a, CMD_ADMIN_INFO);
         break;
+    case EV_AUDIO_ENDED:
+        a->narration_playing = 0;
+        break;
     case EV_STICK:
         /* only while nobody uses the kiosk, and only if enabled */
         if (ev->text && a->settings.export_on_insert && !a->in_session &&
@@ -1040,8 +1053,11 @@ static void activate(App *a, WidgetId w, uint64_t now)
         a->dirty = 1;
         break;
     case W_SPEAKER:
+        /* one button: Listen, and Stop while it plays */
         app_narration_key(a, key, sizeof key);
-        if (key[0])
+        if (a->narration_playing)
+            audio(a, AUDIO_STOP, NULL);
+        else if (key[0])
             audio(a, AUDIO_PLAY, key);
         break;
     case W_LANG_CHOICE:

@@ -110,6 +110,7 @@ typedef enum {
     EV_ADMIN_INFO, /* info: answer to CMD_ADMIN_INFO */
     EV_JOB_DONE,   /* job, err, text: an export or content install finished */
     EV_STICK,      /* text: a removable stick was just mounted there */
+    EV_AUDIO_ENDED, /* the narration playing has ended by itself (or failed to load) */
 } EventKind;
 
 typedef enum { KEY_NONE, KEY_LEFT, KEY_RIGHT, KEY_UP, KEY_DOWN, KEY_ENTER, KEY_ESCAPE, KEY_TAB, KEY_BACKTAB } Key;
@@ -287,6 +288,8 @@ typedef struct {
     int anim_dir;      /* +1 forward, -1 back */
 
     char narrating[96]; /* narration key of the screen shown, "" none */
+    int narration_playing; /* a recording was asked for and has not ended: the
+                              speaker button shows Stop */
     char narrating_lang[12];
 
     /* not visit state: the kiosk's own clocks */

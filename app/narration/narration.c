@@ -288,6 +288,15 @@ void narration_foreach_text(const Content *c, const char *lang, NarrationTextFn 
                 say(&s, qq->answers[a].text, 1);
             if (qq->audio)
                 cb(ctx, m, qq->audio, pace, s.translated, s.buf);
+            if (qq->audio && qq->explain) {
+                /* after an answer: the right one, then why */
+                char key[128];
+                snprintf(key, sizeof key, "%s%s", qq->audio, NARRATION_EXPLAIN_SUFFIX);
+                start(&s, lang);
+                say(&s, qq->answers[qq->correct].text, 1);
+                say(&s, qq->explain, 1);
+                cb(ctx, m, key, pace, s.translated, s.buf);
+            }
         }
         start(&s, lang);
         say(&s, m->end.title, 1);

@@ -710,11 +710,34 @@ static Key map_key(SDL_Keycode kc, Uint16 mod)
     }
 }
 
+/* The player's thread says a narration ended (audio.h on_end): an SDL
+ * event of the kiosk's own type, so the loop wakes and the speaker button
+ * goes back from Stop to Listen. code 1 tells it from the worker's wake. */
+static void on_audio_end(void *ctx)
+{
+    (void)ctx;
+    SDL_Event ev = {.type = SDL_USEREVENT};
+    ev.user.code = 1;
+    SDL_PushEvent(&ev);
+}
+
+/* A newer narration is loading or playing: an end reported just before it
+ * was asked for is stale. */
+static int audio_busy(AudioPlayer *p)
+{
+    AudioStatus st;
+    audio_status(p, &st);
+    return st.loading || st.playing;
+}
+
 /* SDL event -> Event. Returns 0 for events the kiosk ignores. */
 static int translate(const SDL_Event *e, int w, int h, Event *out)
 {
     memset(out, 0, sizeof *out);
     switch (e->type) {
+    case SDL_USEREVENT:
+        out->kind = EV_AUDIO_ENDED;
+        return e->user.code == 1;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
         if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
@@ -1264,7 +1287,7 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
     have_kiosk = 1;
     k.stats = stats;
     if (!o->script) {
-        AudioOptions ao = {.volume = o->narration_volume};
+        AudioOptions ao = {.volume = o->narration_volume, .on_end = on_audio_end};
         k.audio = audio_open(&ao);
     }
     SDL_GetRendererOutputSize(sdl, &w, &h);
@@ -1331,7 +1354,7 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
                 render_invalidate(k.ren); /* the window's pixels may be gone */
                 ev = (Event){.kind = EV_RESIZE, .w = w, .h = h, .dpi = display_dpi(win, o->dpi)};
                 step(&k, &ev, now);
-            } else if (translate(&e, w, h, &ev)) {
+            } else if (translate(&e, w, h, &ev) && !(ev.kind == EV_AUDIO_ENDED && audio_busy(k.audio))) {
                 step(&k, &ev, now);
             }
             got = SDL_PollEvent(&e);

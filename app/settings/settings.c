@@ -39,7 +39,9 @@ void settings_defaults(Settings *s)
     s->inactivity_timeout_s = SETTINGS_TIMEOUT_DEFAULT_S;
     s->export_on_insert = 1;
     s->narration_volume = SETTINGS_VOLUME_DEFAULT;
-    s->narration_autoplay = 1;
+    /* off: a kiosk that talks by itself draws attention to whoever stands
+     * at it; the visitor asks with the speaker button */
+    s->narration_autoplay = 0;
 }
 
 static int strip_controls(char *str, size_t sz)
@@ -75,7 +77,7 @@ int settings_sanitize(Settings *s)
         changed = 1;
     }
     if (s->narration_autoplay != 0 && s->narration_autoplay != 1) {
-        s->narration_autoplay = 1;
+        s->narration_autoplay = 0;
         changed = 1;
     }
 

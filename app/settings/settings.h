@@ -33,7 +33,7 @@ typedef struct {
 
 /* Fill s with the defaults: no name or site, every language the kiosk knows
  * (i18n table order), 60 s timeout, export on insert on, volume 80,
- * autoplay on. */
+ * autoplay off. */
 void settings_defaults(Settings *s);
 
 /* Make s valid in place: clamp numbers, drop unknown or repeated language

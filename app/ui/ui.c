@@ -465,6 +465,14 @@ int ui_footer_bar(B *b)
     return y0;
 }
 
+/* Listen, or Stop (selected) while the narration plays. */
+static void speaker_button(B *b, Rect r, int has_audio)
+{
+    int playing = has_audio && b->app->narration_playing;
+    ui_button(b, WIDGET(W_SPEAKER, 0), r, playing ? "stop" : "speaker", NULL,
+              playing ? BTN_SELECTED : has_audio ? BTN_PLAIN : BTN_DISABLED, 0);
+}
+
 static void footer(B *b, int n_dots, int dot, int can_next, int has_audio)
 {
     const Theme *t = b->th;
@@ -480,7 +488,7 @@ static void footer(B *b, int n_dots, int dot, int can_next, int has_audio)
     ui_button(b, WIDGET(W_BACK, 0), rb, "back", back, BTN_PLAIN, 1);
     /* Listen sits beside Back; the dots take the middle. */
     Rect rs = {rb.x + bw + b->pad, y0 + b->pad, bs, bs};
-    ui_button(b, WIDGET(W_SPEAKER, 0), rs, "speaker", NULL, has_audio ? BTN_PLAIN : BTN_DISABLED, 0);
+    speaker_button(b, rs, has_audio);
     ui_button(b, WIDGET(W_NEXT, 0), rn, "next", next, can_next ? BTN_PRIMARY : BTN_DISABLED, 1);
     if (n_dots > 1) {
         int left = rs.x + bs + b->pad, right = rn.x - b->pad;
@@ -1037,8 +1045,7 @@ static void screen_end(B *b)
     int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
     ui_button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bw, bs}, "back",
            b->w >= 700 ? _("Back") : NULL, BTN_PLAIN, 1);
-    ui_button(b, WIDGET(W_SPEAKER, 0), (Rect){b->pad * 2 + bw, y0 + b->pad, bs, bs}, "speaker", NULL,
-           has_narration(b) ? BTN_PLAIN : BTN_DISABLED, 0);
+    speaker_button(b, (Rect){b->pad * 2 + bw, y0 + b->pad, bs, bs}, has_narration(b));
     int hw = b->w - (b->pad * 3 + bw + bs) - b->pad * 2 - bw;
     if (hw > bs * 5)
         hw = bs * 5;
