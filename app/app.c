@@ -122,6 +122,21 @@ const char *app_lang(const App *a)
     return a->cfg.n_langs > 0 ? a->cfg.langs[a->lang] : "en";
 }
 
+static int is_admin_screen(ScreenId s);
+
+const int app_quick_counts[APP_QUICK_COUNTS] = {0, 5, 10, 15, 20, 30, 50};
+
+const char *app_ui_lang(const App *a)
+{
+    if ((a->screen == SCREEN_GROUP_SLIDE || a->screen == SCREEN_GROUP_QUIZ) &&
+        i18n_language(a->group_lang))
+        return a->group_lang;
+    if (is_admin_screen(a->screen) || a->screen == SCREEN_GROUP_PICK ||
+        a->screen == SCREEN_GROUP_COUNT)
+        return i18n_language(a->settings.admin_language) ? a->settings.admin_language : "en";
+    return app_lang(a);
+}
+
 const Module *app_module(const App *a)
 {
     if (!a->content || a->module < 0 || a->module >= content_module_count(a->content))
@@ -581,6 +596,10 @@ static void start_job(App *a, CmdKind kind, const char *path, uint64_t now)
 static void group_open(App *a, uint64_t now)
 {
     group_session_init(&a->group);
+    /* the room's language: the kiosk's first visitor language until the
+     * presenter picks another (any known one, enabled or not) */
+    copy_str(a->group_lang, sizeof a->group_lang, app_lang(a));
+    a->group_revealed = 0;
     a->group_open = 1;
     a->n_group_pending = 0;
     a->module = -1;
@@ -621,6 +640,7 @@ static void group_enter_quiz(App *a, int q, uint64_t now)
             return;
     }
     a->group_q = clampi(q, 0, a->group.n_questions - 1);
+    a->group_revealed = 0;
     set_screen(a, SCREEN_GROUP_QUIZ, now);
 }
 
@@ -680,6 +700,7 @@ static void group_next(App *a, int dir, uint64_t now)
             set_screen(a, SCREEN_GROUP_PICK, now);
         a->dirty = 1;
     } else if (a->screen == SCREEN_GROUP_QUIZ) {
+        a->group_revealed = 0;
         if (dir > 0 && a->group_q + 1 < a->group.n_questions)
             a->group_q++;
         else if (dir < 0 && a->group_q > 0)
@@ -787,6 +808,18 @@ static int admin_activate(App *a, WidgetId w, uint64_t now)
         case W_ADMIN_DOWN:
             admin_language(a, kind, idx);
             return 1;
+        case W_ADMIN_UI_LANG: {
+            /* the next known language, whatever visitors are offered */
+            int n = i18n_language_count(), cur = 0;
+            for (int i = 0; i < n; i++)
+                if (strcmp(i18n_language_at(i)->code, s->admin_language) == 0)
+                    cur = i;
+            if (n > 0)
+                copy_str(s->admin_language, sizeof s->admin_language,
+                         i18n_language_at((cur + 1) % n)->code);
+            settings_changed(a);
+            return 1;
+        }
         case W_ADMIN_DEC:
         case W_ADMIN_INC: {
             int d = kind == W_ADMIN_INC ? 1 : -1;
@@ -860,6 +893,20 @@ static int admin_activate(App *a, WidgetId w, uint64_t now)
     case W_GROUP_HANDS_INC:
         if (a->screen == SCREEN_GROUP_QUIZ)
             group_session_add_hands(&a->group, a->group_q, idx, kind == W_GROUP_HANDS_INC ? 1 : -1);
+        a->dirty = 1;
+        return 1;
+    case W_GROUP_LANG:
+        if (idx < i18n_language_count())
+            copy_str(a->group_lang, sizeof a->group_lang, i18n_language_at(idx)->code);
+        a->dirty = 1;
+        return 1;
+    case W_GROUP_REVEAL:
+        a->group_revealed = !a->group_revealed;
+        a->dirty = 1;
+        return 1;
+    case W_GROUP_BAND_SET:
+        if ((idx >> 3) < GROUP_BAND__COUNT && (idx & 7) < APP_QUICK_COUNTS)
+            group_session_set_band(&a->group, (GroupBand)(idx >> 3), app_quick_counts[idx & 7]);
         a->dirty = 1;
         return 1;
     case W_GROUP_BAND_DEC:
@@ -1621,6 +1668,17 @@ int app_goto(App *a, const char *name, uint64_t now)
         app_wipe(a, now);
     a->n_audio = 0;
     return rc;
+}
+
+void app_show_in(App *a, int i)
+{
+    if (i < 0 || i >= a->cfg.n_langs)
+        return;
+    a->lang = i;
+    copy_str(a->settings.admin_language, sizeof a->settings.admin_language, a->cfg.langs[i]);
+    copy_str(a->group_lang, sizeof a->group_lang, a->cfg.langs[i]);
+    if (a->screen == SCREEN_LANGUAGE)
+        a->picker_choice = i;
 }
 
 void app_screen_names(const App *a, void (*cb)(void *ctx, const char *name), void *ctx)

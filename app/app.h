@@ -84,6 +84,10 @@ typedef enum {
     W_GROUP_BAND_INC, /* index: GroupBand */
     W_GROUP_HEADCOUNT, /* from the module list to the headcount */
     W_GROUP_FINISH, /* save the session's counts and end it */
+    W_GROUP_LANG,  /* index: language in the i18n table: the session's language */
+    W_GROUP_REVEAL, /* show (or hide) the right answer of the group quiz */
+    W_GROUP_BAND_SET, /* index: band << 3 | quick count: set a band in one touch */
+    W_ADMIN_UI_LANG, /* the admin screens' language: the next known one */
     W__COUNT
 } WidgetKind;
 
@@ -331,6 +335,8 @@ typedef struct {
     StatEvent group_pending[GROUP_MAX_EVENTS * 4]; /* earlier modules' quiz counts */
     int n_group_pending;
     int group_q;         /* question on the group quiz screen */
+    int group_revealed;  /* the right answer is shown to the room */
+    char group_lang[12]; /* the session's language, chosen by the presenter */
 
     /* queued side effects, drained by the caller */
     StatEvent stats[APP_MAX_EFFECTS];
@@ -383,6 +389,16 @@ int app_animating(const App *app, uint64_t now_ms);
 
 /* Current language code, and the module being viewed (NULL if none). */
 const char *app_lang(const App *app);
+
+/* The language the current screen is drawn in: the visitor's on visitor
+ * screens, the admin's (Settings.admin_language) on the PIN, admin and
+ * group-organising screens, the session's on the group slide and quiz. */
+const char *app_ui_lang(const App *app);
+
+/* The quick counts the headcount offers per band (one touch each), and how
+ * many there are. */
+enum { APP_QUICK_COUNTS = 7 };
+extern const int app_quick_counts[APP_QUICK_COUNTS];
 const Module *app_module(const App *app);
 
 /* Modules shown on the menu under the current filter: writes indexes into
@@ -395,6 +411,11 @@ void app_narration_key(const App *app, char *out, size_t n);
 /* Jump straight to a screen (for `taama render` and tests): name as listed by
  * app_screen_names(). Returns 0 on success, -1 for an unknown name. */
 int app_goto(App *app, const char *name, uint64_t now_ms);
+
+/* For `taama render`, content checks and tests: draw the current screen in
+ * language i of cfg.langs, whoever's language it normally follows (the
+ * visitor's, the admin's or the group session's). Ignores a bad i. */
+void app_show_in(App *app, int i);
 
 /* Write every screen name app_goto() accepts, one per line, by calling cb. */
 void app_screen_names(const App *app, void (*cb)(void *ctx, const char *name), void *ctx);

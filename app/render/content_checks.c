@@ -170,9 +170,7 @@ static void check_overflow(const Content *c, ContentReport *r, void *user)
                 for (size_t md = 0; md < sizeof MODES / sizeof MODES[0]; md++) {
                     if (app_goto(a, names.v[s], 1000) != 0)
                         continue;
-                    a->lang = li;
-                    if (a->screen == SCREEN_LANGUAGE)
-                        a->picker_choice = li;
+                    app_show_in(a, li);
                     a->w = SIZES[z].w;
                     a->h = SIZES[z].h;
                     a->dpi = 160;

@@ -1415,8 +1415,7 @@ int kiosk_render(const KioskOptions *o, const Content *content, const char *lang
                 screen_name);
         goto out;
     }
-    k.app.lang = li;
-    k.app.picker_choice = k.app.screen == SCREEN_LANGUAGE ? li : k.app.picker_choice;
+    app_show_in(&k.app, li);
     k.app.large_text = o->large_text;
     k.app.high_contrast = o->high_contrast;
     rebuild(&k, 1000);

@@ -505,7 +505,9 @@ static void footer(B *b, int n_dots, int dot, int can_next, int has_audio)
             int x = left + (right - left - need) / 2;
             for (int i = 0; i < n_dots; i++, x += d + gap) {
                 Rect r = {x, y0 + fh / 2 - d / 2, d, d};
-                ui_circle(b, i == dot ? r : inset(r, d / 5), i == dot ? t->accent : t->line);
+                /* the others in the muted text colour: visible (>= 3:1 on
+                 * the bar), smaller and quieter than the current one */
+                ui_circle(b, i == dot ? r : inset(r, d / 5), i == dot ? t->accent : t->muted);
             }
         }
     }
@@ -806,7 +808,8 @@ static void screen_slide(B *b)
              0, t->text);
     ui_text_box(b, _(s->body), (Rect){txt.x, txt.y + th + b->pad, txt.w, txt.h - th - b->pad}, bpx,
              b->small_px, 0, ALIGN_START, 0, t->text);
-    int total = m->n_slides + (m->n_quiz > 0 ? 1 : 0) + 1;
+    /* one dot per slide, per quiz question and for the end card */
+    int total = m->n_slides + m->n_quiz + 1;
     footer(b, total, a->slide, 1, has_narration(b));
 }
 
@@ -900,8 +903,8 @@ static void screen_quiz(B *b)
         ui_text_box(b, _(q->explain), (Rect){in.x, in.y + used, in.w, in.h - used}, b->body_px,
                  b->small_px, 0, ALIGN_START, 0, t->text);
     }
-    int total = m->n_slides + 1 + 1;
-    footer(b, total, m->n_slides, answered, has_narration(b));
+    int total = m->n_slides + m->n_quiz + 1;
+    footer(b, total, m->n_slides + a->quiz_q, answered, has_narration(b));
 }
 
 /* The side of a contact's QR code in a card whose inner box is in: at most
@@ -1155,7 +1158,7 @@ static void overlay_still_there(B *b)
 Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena *arena)
 {
     memset(ui, 0, sizeof *ui);
-    const char *code = app_lang(app);
+    const char *code = app_ui_lang(app);
     const Language *lang = i18n_language(code);
     if (i18n_current() != lang)
         i18n_set_language(code);

@@ -46,3 +46,14 @@ TextMetrics support_stub_metrics(void)
     TextMetrics m = {stub_width, stub_lh, NULL};
     return m;
 }
+
+int support_has_line(const Ui *ui, const char *text)
+{
+    size_t n = strlen(text);
+    for (int i = 0; i < ui->n_cmds; i++) {
+        const DrawCmd *c = &ui->cmds[i];
+        if (c->kind == DRAW_TEXT && c->len == n && memcmp(c->text, text, n) == 0)
+            return 1;
+    }
+    return 0;
+}

@@ -15,4 +15,7 @@ const char *support_tmpdir(void);
  * 1.4 px high. Deterministic, so layout tests assert exact rectangles. */
 TextMetrics support_stub_metrics(void);
 
+/* 1 if one text line of the built screen is exactly text. */
+int support_has_line(const Ui *ui, const char *text);
+
 #endif

@@ -524,6 +524,15 @@ static int count_kind(const App *a, StatKind k, int *sum)
     return n;
 }
 
+static int first_quiz_module(void)
+{
+    for (int i = 0; i < content_module_count(content); i++)
+        if (content_module(content, i)->n_quiz > 0)
+            return i;
+    fail_msg("no module with a quiz");
+    return -1;
+}
+
 static void test_group_session(void **st)
 {
     (void)st;
@@ -533,10 +542,7 @@ static void test_group_session(void **st)
     tap(&t, W_ADMIN_TAB, TAB_TOOLS);
     tap(&t, W_ADMIN_ACTION, ACTION_GROUP);
     assert_int_equal(t.app.screen, SCREEN_GROUP_PICK);
-    int mi = -1;
-    for (int i = 0; i < content_module_count(content) && mi < 0; i++)
-        if (content_module(content, i)->n_quiz > 0)
-            mi = i;
+    int mi = first_quiz_module();
     const Module *m = content_module(content, mi);
     tap(&t, W_GROUP_MODULE, mi);
     assert_int_equal(t.app.screen, SCREEN_GROUP_SLIDE);
@@ -592,6 +598,159 @@ static void test_group_session(void **st)
 }
 
 /* Quiz counts of two modules in one session are both kept. */
+
+
+/* The kiosk's settings say visitors are offered exactly these languages. */
+static void set_visitor_langs(T *t, const char *first, const char *second)
+{
+    Settings s = t->app.settings;
+    snprintf(s.languages[0], sizeof s.languages[0], "%s", first);
+    snprintf(s.languages[1], sizeof s.languages[1], "%s", second);
+    s.n_languages = 2;
+    Event ev = {.kind = EV_SETTINGS, .settings = &s};
+    app_update(&t->app, &ev, t->now);
+    app_wipe(&t->app, t->now); /* the attract screen greets in the first language */
+}
+
+static int is_tick(const DrawCmd *c)
+{
+    return c->kind == DRAW_IMAGE && c->image && strstr(c->image, "check") != NULL;
+}
+
+/* 1 if a text line of the screen is the start of text (wrapped text). */
+static int starts_a_line(const Ui *ui, const char *text)
+{
+    for (int i = 0; i < ui->n_cmds; i++) {
+        const DrawCmd *c = &ui->cmds[i];
+        if (c->kind == DRAW_TEXT && c->len >= 8 && c->len <= strlen(text) &&
+            memcmp(c->text, text, c->len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int lang_index(const char *code)
+{
+    for (int i = 0; i < i18n_language_count(); i++)
+        if (strcmp(i18n_language_at(i)->code, code) == 0)
+            return i;
+    fail_msg("unknown language %s", code);
+    return -1;
+}
+
+/* Visitors are offered Arabic first; the admin and PIN screens stay in the
+ * admin's language (English by default), which the admin can change, and
+ * which is saved. */
+static void test_admin_screens_in_admin_language(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t);
+    set_visitor_langs(&t, "ar", "en");
+    assert_string_equal(app_lang(&t.app), "ar");
+    gesture(&t);
+    assert_int_equal(t.app.screen, SCREEN_PIN);
+    build(&t);
+    assert_false(t.ui.rtl);
+    assert_true(support_has_line(&t.ui, "Enter the PIN"));
+    type_pin(&t, "1234");
+    Event ok = {.kind = EV_PIN_RESULT, .err = ERR_OK, .slot = PIN_SLOT_ADMIN};
+    app_update(&t.app, &ok, t.now);
+    assert_int_equal(t.app.screen, SCREEN_ADMIN);
+    build(&t);
+    assert_false(t.ui.rtl);
+    assert_true(support_has_line(&t.ui, "Kiosk administration"));
+    /* the admin picks French for the admin screens: saved, applied at once */
+    tap(&t, W_ADMIN_TAB, TAB_LANGUAGES);
+    int saves = t.saves;
+    while (strcmp(t.app.settings.admin_language, "fr") != 0)
+        tap(&t, W_ADMIN_UI_LANG, 0);
+    assert_true(t.saves > saves);
+    build(&t);
+    assert_true(support_has_line(&t.ui, i18n_text_in("fr", "Kiosk administration")));
+    assert_string_equal(app_lang(&t.app), "ar"); /* visitors keep theirs */
+    assert_string_equal(app_ui_lang(&t.app), "fr");
+    t_fini(&t);
+}
+
+/* The presenter picks the session's language among all the kiosk knows,
+ * whatever the visitor order; the group quiz shows each answer's picture,
+ * and reveals the right answer (with a tick and the explanation) on
+ * demand; the headcount takes one touch per band. */
+static void test_group_language_reveal_and_quick_counts(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t);
+    set_visitor_langs(&t, "en", "fr"); /* Arabic is not offered to visitors */
+    open_admin_screen(&t);
+    tap(&t, W_ADMIN_TAB, TAB_TOOLS);
+    tap(&t, W_ADMIN_ACTION, ACTION_GROUP);
+    assert_string_equal(t.app.group_lang, "en");
+    tap(&t, W_GROUP_LANG, lang_index("ar"));
+    assert_string_equal(t.app.group_lang, "ar");
+    build(&t);
+    assert_false(t.ui.rtl); /* the organising screen stays the admin's */
+    int mi = first_quiz_module();
+    const Module *m = content_module(content, mi);
+    tap(&t, W_GROUP_MODULE, mi);
+    build(&t);
+    assert_true(t.ui.rtl); /* the room's screens are in Arabic */
+    assert_true(support_has_line(&t.ui, i18n_text_in("ar", m->slides[0].title)));
+    assert_string_equal(app_lang(&t.app), "en");
+    for (int k = 0; k < m->n_slides; k++)
+        tap(&t, W_NEXT, 0);
+    assert_int_equal(t.app.screen, SCREEN_GROUP_QUIZ);
+    const QuizQuestion *q = &m->quiz[0];
+    build(&t);
+    int pictures = 0, ticks = 0;
+    for (int i = 0; i < t.ui.n_cmds; i++)
+        for (int a = 0; a < q->n_answers; a++)
+            pictures += t.ui.cmds[i].kind == DRAW_IMAGE && t.ui.cmds[i].image &&
+                        strcmp(t.ui.cmds[i].image, q->answers[a].icon) == 0;
+    assert_int_equal(pictures, q->n_answers);
+    assert_non_null(q->explain);
+    const char *ex = i18n_text_in("ar", q->explain);
+    assert_int_equal(starts_a_line(&t.ui, ex), 0);
+    for (int i = 0; i < t.ui.n_cmds; i++)
+        ticks += is_tick(&t.ui.cmds[i]);
+    assert_int_equal(ticks, 0); /* nothing tells the room before the count */
+    tap(&t, W_GROUP_REVEAL, 0);
+    assert_true(t.app.group_revealed);
+    build(&t);
+    Rect right;
+    assert_true(ui_find(&t.ui, WIDGET(W_GROUP_HANDS_INC, q->correct), &right));
+    for (int i = 0; i < t.ui.n_cmds; i++)
+        if (is_tick(&t.ui.cmds[i])) {
+            ticks++;
+            /* on the right answer's row */
+            int cy = t.ui.cmds[i].r.y + t.ui.cmds[i].r.h / 2;
+            assert_true(cy >= right.y - t.app.h / 8 && cy <= right.y + right.h + t.app.h / 8);
+        }
+    assert_int_equal(ticks, 1);
+    assert_int_equal(starts_a_line(&t.ui, ex), 1); /* and why */
+    tap(&t, W_NEXT, 0);
+    assert_false(t.app.group_revealed); /* each question starts hidden */
+    /* the headcount: 20 women in one touch, then one more */
+    tap(&t, W_HOME, 0);
+    tap(&t, W_GROUP_HEADCOUNT, 0);
+    int i20 = -1;
+    for (int i = 0; i < APP_QUICK_COUNTS; i++)
+        if (app_quick_counts[i] == 20)
+            i20 = i;
+    tap(&t, W_GROUP_BAND_SET, GROUP_BAND_WOMEN << 3 | i20);
+    assert_int_equal(t.app.group.bands[GROUP_BAND_WOMEN], 20);
+    tap(&t, W_GROUP_BAND_INC, GROUP_BAND_WOMEN);
+    assert_int_equal(t.app.group.bands[GROUP_BAND_WOMEN], 21);
+    tap(&t, W_GROUP_BAND_SET, GROUP_BAND_GIRLS << 3 | 1);
+    assert_int_equal(t.app.group.bands[GROUP_BAND_GIRLS], app_quick_counts[1]);
+    tap(&t, W_GROUP_FINISH, 0);
+    int people = 0;
+    assert_int_equal(count_kind(&t.app, STAT_GROUP_ATTENDEES, &people), 2);
+    assert_int_equal(people, 21 + app_quick_counts[1]);
+    t_fini(&t);
+}
+
 static void test_group_two_modules(void **st)
 {
     (void)st;
@@ -658,6 +817,8 @@ int main(void)
         cmocka_unit_test(test_export_now_from_tools),
         cmocka_unit_test(test_group_session),
         cmocka_unit_test(test_group_two_modules),
+        cmocka_unit_test(test_admin_screens_in_admin_language),
+        cmocka_unit_test(test_group_language_reveal_and_quick_counts),
         cmocka_unit_test(test_facilitator),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);

@@ -449,16 +449,6 @@ static void test_idle_sleeps(void **st)
 }
 
 
-/* 1 if one text line of the built screen is exactly text. */
-static int line_is(const Ui *ui, const char *text)
-{
-    for (int i = 0; i < ui->n_cmds; i++) {
-        const DrawCmd *c = &ui->cmds[i];
-        if (c->kind == DRAW_TEXT && c->len == strlen(text) && memcmp(c->text, text, c->len) == 0)
-            return 1;
-    }
-    return 0;
-}
 
 /* The kiosk's loop (render/kiosk.c) with an injected clock: draw when the
  * App is dirty, sleep exactly app_next_wake_ms(), let time act, until
@@ -496,7 +486,7 @@ static void countdown_frame(T *t, int frame, void *ctx)
     if (t->app.screen == SCREEN_ATTRACT)
         return; /* the wipe at the end */
     snprintf(want, sizeof want, "%d", t->app.cfg.countdown_s - frame);
-    assert_true(line_is(&t->ui, want));
+    assert_true(support_has_line(&t->ui, want));
     *last = t->app.cfg.countdown_s - frame;
 }
 
@@ -505,7 +495,7 @@ static void attract_frame(T *t, int frame, void *ctx)
     const char **langs = ctx;
     const char *code = t->app.cfg.langs[frame % t->app.cfg.n_langs];
     langs[frame] = code;
-    assert_true(line_is(&t->ui, i18n_text_in(code, "Touch the screen to start")));
+    assert_true(support_has_line(&t->ui, i18n_text_in(code, "Touch the screen to start")));
     AppTimeView v;
     app_time_view(&t->app, t->now, &v);
     assert_int_equal(v.attract_lang, frame % t->app.cfg.n_langs);
@@ -624,7 +614,7 @@ static void test_picker_heading_in_every_language(void **st)
         AppTimeView v;
         app_time_view(&t.app, t.now, &v);
         build(&t);
-        assert_true(line_is(&t.ui, i18n_text_in(t.app.cfg.langs[v.picker_lang], "Choose your language")));
+        assert_true(support_has_line(&t.ui, i18n_text_in(t.app.cfg.langs[v.picker_lang], "Choose your language")));
         t.now += (uint64_t)t.app.cfg.attract_cycle_ms;
         app_update(&t.app, NULL, t.now);
         assert_true(t.app.dirty);
@@ -633,7 +623,7 @@ static void test_picker_heading_in_every_language(void **st)
     tap(&t, W_LANG_CHOICE, 3);
     assert_int_equal(app_next_wake_ms(&t.app, t.now) > 50 * 1000, 1); /* stops cycling */
     build(&t);
-    assert_true(line_is(&t.ui, i18n_text_in("ti", "Choose your language")));
+    assert_true(support_has_line(&t.ui, i18n_text_in("ti", "Choose your language")));
     t_fini(&t);
 }
 

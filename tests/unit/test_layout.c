@@ -68,7 +68,7 @@ static void build_at(App *a, Ui *ui, const char *screen, const char *lang, int w
     assert_int_equal(app_goto(a, screen, 1000), 0);
     for (int i = 0; i < a->cfg.n_langs; i++)
         if (strcmp(a->cfg.langs[i], lang) == 0)
-            a->lang = i;
+            app_show_in(a, i);
     TextMetrics tm = support_stub_metrics();
     arena_reset(arena);
     assert_int_equal(ui_build(ui, a, 1000, &tm, arena), ERR_OK);
