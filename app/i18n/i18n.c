@@ -74,6 +74,14 @@ const char *i18n_text(const char *msgid)
     return gettext(msgid);
 }
 
+const char *i18n_ntext(const char *msgid, const char *plural, long long n)
+{
+    /* gettext takes an unsigned long; a negative count is a bug upstream,
+     * and its magnitude picks the form */
+    unsigned long u = n < 0 ? (unsigned long)-n : (unsigned long)n;
+    return ngettext(msgid, plural, u);
+}
+
 const char *i18n_text_in(const char *code, const char *msgid)
 {
     if (!msgid || !*msgid)

@@ -45,6 +45,12 @@ const Language *i18n_current(void);
  * stays valid for the life of the process; NULL and "" are returned as-is. */
 const char *i18n_text(const char *msgid);
 
+/* Translate a message whose form depends on the number n ("1 visit", "2
+ * visits"; Arabic has six forms) into the current language, by the
+ * catalogue's Plural-Forms. msgid is the English singular, plural the
+ * English plural. Borrowed, as i18n_text(). */
+const char *i18n_ntext(const char *msgid, const char *plural, long long n);
+
 /* Translate msgid into the language code without changing the current one
  * (the attract screen cycles the key message through every language). */
 const char *i18n_text_in(const char *code, const char *msgid);

@@ -601,7 +601,12 @@ static void screen_language(B *b)
     int rows = (n + cols - 1) / cols;
     int cw = (b->w - b->pad * (cols + 1)) / cols;
     int ch = (bottom - y - b->pad * (rows + 1)) / (rows > 0 ? rows : 1);
+    /* tall enough for a name at full size on large screens (at 2560x1440
+     * two targets are less than a line of title text) */
     int max_h = b->target * 2;
+    int need = b->tm->line_height(b->tm->ctx, b->title_px) + b->pad * 2;
+    if (max_h < need)
+        max_h = need;
     if (ch > max_h)
         ch = max_h;
     if (ch < b->target)

@@ -326,7 +326,10 @@ static void chart_month(B *b, Rect r)
             max = in->month[i];
         total += in->month[i];
     }
-    ui_text_box(b, arena_printf(b->arena, _("This month: %lld visits"), (long long)total),
+    ui_text_box(b,
+                arena_printf(b->arena,
+                             i18n_ntext("This month: %lld visit", "This month: %lld visits", total),
+                             (long long)total),
                 (Rect){r.x, r.y, r.w, title_h}, b->small_px, b->small_px / 2, 1, ALIGN_START, 0,
                 t->text);
     int top = r.y + title_h + b->pad / 2, bottom = r.y + r.h;

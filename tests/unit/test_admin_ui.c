@@ -751,6 +751,32 @@ static void test_group_language_reveal_and_quick_counts(void **st)
     t_fini(&t);
 }
 
+
+/* "1 visit", "2 visits": the month's total takes its plural form from the
+ * catalogue (gettext's Plural-Forms), in every language. */
+static void test_month_total_plural(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t);
+    open_admin_screen(&t);
+    t.app.info.valid = 1;
+    t.app.info.month_days = 30;
+    t.app.info.today_mday = 3;
+    memset(t.app.info.month, 0, sizeof t.app.info.month);
+    t.app.info.month[0] = 1;
+    build(&t);
+    assert_true(support_has_line(&t.ui, "This month: 1 visit"));
+    t.app.info.month[1] = 1;
+    build(&t);
+    assert_true(support_has_line(&t.ui, "This month: 2 visits"));
+    t.app.info.month[1] = 0;
+    snprintf(t.app.settings.admin_language, sizeof t.app.settings.admin_language, "fr");
+    build(&t);
+    assert_true(support_has_line(&t.ui, "Ce mois-ci : 1 visite"));
+    t_fini(&t);
+}
+
 static void test_group_two_modules(void **st)
 {
     (void)st;
@@ -817,6 +843,7 @@ int main(void)
         cmocka_unit_test(test_export_now_from_tools),
         cmocka_unit_test(test_group_session),
         cmocka_unit_test(test_group_two_modules),
+        cmocka_unit_test(test_month_total_plural),
         cmocka_unit_test(test_admin_screens_in_admin_language),
         cmocka_unit_test(test_group_language_reveal_and_quick_counts),
         cmocka_unit_test(test_facilitator),

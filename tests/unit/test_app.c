@@ -627,6 +627,48 @@ static void test_picker_heading_in_every_language(void **st)
     t_fini(&t);
 }
 
+
+/* Feedback matches the choice: the heading judges the answer ("Well
+ * done!" or "Not quite"), the right answer is marked, and the explanation,
+ * shown after either, never praises the choice itself (a child who chose
+ * the unsafe answer must not read "you did the right thing"). */
+static void test_feedback_matches_choice(void **st)
+{
+    (void)st;
+    static const char *const praise[] = {"You did the right thing", "right thing to",
+                                         "Well done", "Good job", "You are right"};
+    for (int i = 0; i < content_module_count(content); i++) {
+        const Module *m = content_module(content, i);
+        for (int q = 0; q < m->n_quiz; q++)
+            for (size_t k = 0; k < sizeof praise / sizeof praise[0]; k++)
+                if (m->quiz[q].explain && strstr(m->quiz[q].explain, praise[k]))
+                    fail_msg("%s quiz %d: the explanation says \"%s\" whatever the answer", m->id,
+                             q + 1, praise[k]);
+    }
+    T t;
+    t_init(&t, NULL, 0);
+    start_visit(&t, 0);
+    int child = -1;
+    for (int i = 0; i < content_module_count(content); i++)
+        if (content_module(content, i)->audience & AUDIENCE_CHILDREN && content_module(content, i)->n_quiz)
+            child = i;
+    assert_true(child >= 0);
+    const Module *m = content_module(content, child);
+    for (int pick = 0; pick < 2; pick++) {
+        tap(&t, W_HOME, 0);
+        tap(&t, W_CARD, child);
+        while (t.app.screen != SCREEN_QUIZ)
+            tap(&t, W_NEXT, 0);
+        int right = m->quiz[0].correct;
+        int wrong = right == 0 ? 1 : 0;
+        tap(&t, W_ANSWER, pick ? right : wrong);
+        build(&t);
+        assert_int_equal(support_has_line(&t.ui, "Well done!"), pick);
+        assert_int_equal(support_has_line(&t.ui, "Not quite. Here is the answer:"), !pick);
+    }
+    t_fini(&t);
+}
+
 static void test_narration_stops_on_every_path(void **st)
 {
     (void)st;
@@ -714,6 +756,7 @@ int main(void)
         cmocka_unit_test(test_loop_repaints_when_time_changes_pixels),
         cmocka_unit_test(test_loop_repaints_pin_lock),
         cmocka_unit_test(test_picker_stays_put),
+        cmocka_unit_test(test_feedback_matches_choice),
         cmocka_unit_test(test_picker_heading_in_every_language),
         cmocka_unit_test(test_narration_stops_on_every_path),
         cmocka_unit_test(test_children_track_slower),
