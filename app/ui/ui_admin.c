@@ -732,7 +732,7 @@ static void group_quiz(B *b)
     if (row_h < min_h)
         row_h = min_h;
     ui_button(b, WIDGET(W_GROUP_REVEAL, 0), (Rect){area.x + area.w - rw, area.y, rw, b->target},
-              shown ? "off" : "help", shown ? _("Hide the answer") : _("Show the answer"),
+              shown ? "off" : "reveal", shown ? _("Hide the answer") : _("Show the answer"),
               shown ? BTN_SELECTED : BTN_PLAIN, 0);
     ui_text_box(b, _(q->question), (Rect){area.x, area.y, area.w - rw - b->pad, qh}, b->title_px,
                 b->small_px / 2, 1, ALIGN_START, 0, t->text);
