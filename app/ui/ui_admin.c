@@ -604,17 +604,25 @@ static void group_pick(B *b)
             ui_text_box(b, _("Session language"), (Rect){area.x, area.y, lw - b->pad, b->target},
                         b->body_px, b->small_px / 2, 1, ALIGN_START, 1, t->text);
         int x0 = label ? area.x + lw : area.x;
-        int cw = nl > 0 ? (area.x + area.w - x0 - (nl - 1) * b->pad / 2) / nl : 0;
+        int gap = b->pad / 2, room = area.x + area.w - x0;
+        /* one row of names when each gets two targets' width, else two */
+        int per_row = nl;
+        if (nl > 1 && (room - (nl - 1) * gap) / nl < b->target * 2)
+            per_row = (nl + 1) / 2;
+        int rows = per_row > 0 ? (nl + per_row - 1) / per_row : 0;
+        int cw = per_row > 0 ? (room - (per_row - 1) * gap) / per_row : 0;
         for (int i = 0; i < nl; i++) {
             const Language *l = i18n_language_at(i);
             B bl = *b;
             bl.dir = l->rtl ? PARA_RTL : PARA_LTR;
-            ui_button(&bl, WIDGET(W_GROUP_LANG, i),
-                      (Rect){x0 + i * (cw + b->pad / 2), area.y, cw, b->target}, NULL, l->native,
+            Rect r = {x0 + (i % per_row) * (cw + gap), area.y + (i / per_row) * (b->target + gap),
+                      cw, b->target};
+            ui_button(&bl, WIDGET(W_GROUP_LANG, i), r, NULL, l->native,
                       strcmp(l->code, a->group_lang) == 0 ? BTN_SELECTED : BTN_PLAIN, 0);
         }
-        area.y += b->target + b->pad;
-        area.h -= b->target + b->pad;
+        int used = rows * b->target + (rows > 0 ? rows - 1 : 0) * gap + b->pad;
+        area.y += used;
+        area.h -= used;
     }
     int cols = area.w >= b->target * 16 ? 2 : 1;
     int ch = b->target * 3 / 2;
