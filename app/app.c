@@ -551,13 +551,13 @@ static void admin_language(App *a, WidgetKind kind, int row)
     settings_changed(a);
 }
 
-static void start_job(App *a, CmdKind kind, const char *path, uint64_t now)
+static AppCmd *start_job(App *a, CmdKind kind, const char *path, uint64_t now)
 {
     if (a->job_busy)
-        return; /* one at a time; the banner says one is running */
+        return NULL; /* one at a time; the banner says one is running */
     AppCmd *c = command(a, kind);
     if (!c)
-        return;
+        return NULL;
     if (path)
         copy_str(c->path, sizeof c->path, path);
     a->job_busy = 1;
@@ -570,6 +570,7 @@ static void start_job(App *a, CmdKind kind, const char *path, uint64_t now)
     a->note = NOTE_NONE;
     a->dirty = 1;
     (void)now;
+    return c;
 }
 
 /* ---- group sessions ---- */
@@ -1023,10 +1024,16 @@ static void on_reply(App *a, const Event *ev, uint64_t now)
             command(a, CMD_ADMIN_INFO);
         break;
     case EV_STICK:
-        /* only while nobody uses the kiosk, and only if enabled */
-        if (ev->text && a->settings.export_on_insert && !a->in_session &&
-            (a->screen == SCREEN_ATTRACT || a->screen == SCREEN_ADMIN))
-            start_job(a, CMD_EXPORT, ev->text, now);
+        /* only while nobody uses the kiosk, only if enabled, and only
+         * encrypted: anyone can insert a stick, no PIN is asked, so an
+         * export on insert stays inactive until a campaign key is
+         * installed, and the job itself refuses to write plaintext */
+        if (ev->text && ev->can_seal && a->settings.export_on_insert && !a->in_session &&
+            (a->screen == SCREEN_ATTRACT || a->screen == SCREEN_ADMIN)) {
+            AppCmd *c = start_job(a, CMD_EXPORT, ev->text, now);
+            if (c)
+                c->sealed_only = 1;
+        }
         break;
     default:
         return;

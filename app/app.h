@@ -110,7 +110,7 @@ typedef enum {
     EV_PIN_SAVED,  /* err: answer to CMD_PIN_SET */
     EV_ADMIN_INFO, /* info: answer to CMD_ADMIN_INFO */
     EV_JOB_DONE,   /* job, err, text: an export or content install finished */
-    EV_STICK,      /* text: a removable stick was just mounted there */
+    EV_STICK,      /* text, can_seal: a removable stick was just mounted there */
 } EventKind;
 
 typedef enum { KEY_NONE, KEY_LEFT, KEY_RIGHT, KEY_UP, KEY_DOWN, KEY_ENTER, KEY_ESCAPE, KEY_TAB, KEY_BACKTAB } Key;
@@ -135,6 +135,7 @@ typedef struct {
     int64_t locked_ms;
     int job;           /* CmdKind of the finished job */
     const char *text;  /* detail message or mount path */
+    int can_seal;      /* EV_STICK: a campaign key is installed, so an export is encrypted */
     const Content *content; /* EV_JOB_DONE of an install: the content now loaded, or NULL */
 } Event;
 
@@ -167,6 +168,7 @@ typedef struct {
     CmdKind kind;
     char pin[16];
     char path[256];
+    int sealed_only; /* CMD_EXPORT: refuse unless encrypted (exports on insert) */
 } AppCmd;
 
 enum { APP_MAX_CMDS = 8 };
@@ -217,6 +219,7 @@ typedef struct AdminInfo {
     int64_t free_mb;                 /* free space of the data folder, -1 unknown */
     char warning[160];               /* storage warning, "" when healthy */
     char kiosk_id[33];
+    int campaign_key;                /* 1: campaign.pub installed (exports encrypted) */
 } AdminInfo;
 
 /* Banner for the result of an export (and other long jobs). */

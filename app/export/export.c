@@ -256,6 +256,7 @@ static void set_msg(ExportResult *res, Err e, const char *what)
     case ERR_IO: why = "the stick could not be written (was it removed?)"; break;
     case ERR_HASH: why = "the stick did not read back what was written (it may be faulty)"; break;
     case ERR_KEY: why = "a key file in the data folder is damaged"; break;
+    case ERR_PATH: why = "the stick holds a link where the export folder goes (links are never followed)"; break;
     case ERR_NOMEM: why = "out of memory"; break;
     case ERR_TOOBIG: why = "the statistics are too large"; break;
     default: why = err_str(e); break;
@@ -324,6 +325,15 @@ static Err read_campaign_key(const char *data_dir, unsigned char pk[crypto_box_P
     return ERR_OK;
 }
 
+int export_campaign_key_installed(const char *data_dir)
+{
+    unsigned char pk[crypto_box_PUBLICKEYBYTES];
+    int have = 0;
+    if (!data_dir || read_campaign_key(data_dir, pk, &have) != ERR_OK)
+        return 0;
+    return have;
+}
+
 /* Re-read everything from the device and check it against what we meant. */
 static Err verify_written(const char *folder, const Manifest *m, const char *mbytes, size_t mlen,
                           const char *sighex)
@@ -377,6 +387,14 @@ Err export_run(Stats *s, const ExportRequest *req, ExportResult *res)
     e = read_campaign_key(req->data_dir, cpk, &res->encrypted);
     if (e)
         goto fail;
+    if (req->require_encryption && !res->encrypted) {
+        res->err = ERR_KEY;
+        snprintf(res->message, sizeof res->message,
+                 "Export on insert is inactive: no campaign key (campaign.pub) is installed, "
+                 "and automatic exports are always encrypted. Nothing was written.");
+        log_warn("export: %s", res->message);
+        goto done;
+    }
 
     StatsIdentity id;
     stats_identity(s, &id);
@@ -402,15 +420,18 @@ Err export_run(Stats *s, const ExportRequest *req, ExportResult *res)
     /* The folder: DEST/taama-export/<kiosk>/<epoch>-<seq>. If it exists
      * (a database restored from an old backup), move on to a fresh number. */
     stage = "creating the folder";
+    char rel[256];
     for (int tries = 0;; tries++) {
-        int n = snprintf(res->folder, sizeof res->folder, "%s/%s/%s/%lld-%06lld", req->dest,
-                         EXPORT_ROOT_DIR, id.kiosk_id, (long long)id.epoch, (long long)res->seq);
-        if (n < 0 || (size_t)n >= sizeof res->folder) {
+        int n = snprintf(rel, sizeof rel, "%s/%s/%lld-%06lld", EXPORT_ROOT_DIR, id.kiosk_id,
+                         (long long)id.epoch, (long long)res->seq);
+        int nf = snprintf(res->folder, sizeof res->folder, "%s/%s", req->dest, rel);
+        if (n < 0 || (size_t)n >= sizeof rel || nf < 0 || (size_t)nf >= sizeof res->folder) {
             e = ERR_TOOBIG;
             goto fail;
         }
+        /* lstat: a link of that name is "taken" too, never followed */
         struct stat st;
-        if (stat(res->folder, &st) != 0)
+        if (lstat(res->folder, &st) != 0)
             break;
         if (tries >= 100) {
             e = ERR_CORRUPT;
@@ -420,7 +441,9 @@ Err export_run(Stats *s, const ExportRequest *req, ExportResult *res)
         if (e)
             goto fail;
     }
-    e = fileio_mkdir_p(res->folder, 0755);
+    /* Never through a link on the stick: taama-export -> /var/lib/taama
+     * would otherwise put files into the kiosk's own data folder. */
+    e = fileio_mkdir_beneath(req->dest, rel, 0755);
     if (e)
         goto fail;
     folder_made = 1;

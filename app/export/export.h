@@ -44,6 +44,10 @@ typedef struct {
     const char *dest;        /* mount point or any folder */
     const char *kiosk_label; /* optional human name for the manifest; NULL = none */
     int64_t now;             /* wall-clock seconds, recorded as "created" */
+    int require_encryption;  /* 1: refuse (ERR_KEY, nothing written) without
+                              * campaign.pub. Exports on insert set it: no PIN
+                              * is asked, so they must be unreadable to
+                              * whoever holds the stick. */
 } ExportRequest;
 
 typedef struct {
@@ -67,6 +71,10 @@ Err export_read_hex_key(const char *path, unsigned char *out, size_t n);
 
 /* Write n bytes as hex plus a newline to path, atomically, with mode. */
 Err export_write_hex_key(const char *path, const unsigned char *key, size_t n, unsigned mode);
+
+/* 1 when DATA/campaign.pub holds a valid campaign key, so exports are
+ * sealed; 0 when it is missing or damaged. */
+int export_campaign_key_installed(const char *data_dir);
 
 /* Write one export of s to req->dest and verify it. Reserves the next
  * sequence number first (stats meta "export.next_seq"), so a number is

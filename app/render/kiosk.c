@@ -135,10 +135,14 @@ static Err read_small(const char *path, char *buf, size_t cap)
     return ERR_OK;
 }
 
-/* Removable mounts now, in the configured places. */
+/* Removable mounts now, in the configured places. Called from the UI
+ * thread (poll_mounts) and the worker (export, install) at once, so the
+ * table is read into this call's own stack buffer, never a shared static
+ * one (the threads' stacks are 8 MiB; this is 64 KiB). */
+enum { MOUNT_TABLE_MAX = 64 * 1024 };
 static void read_mounts(const Kiosk *k, ExportMounts *out)
 {
-    static char text[65536];
+    char text[MOUNT_TABLE_MAX];
     memset(out, 0, sizeof *out);
     if (read_small(k->mount_table, text, sizeof text) == ERR_OK)
         export_mounts_parse(text, k->o->mount_prefixes, out);
@@ -192,6 +196,7 @@ static void job_info(Kiosk *k, JobResult *r)
         in->free_mb = (int64_t)((unsigned long long)vf.f_bavail * vf.f_frsize / (1024 * 1024));
     in->content_version = k->content_version;
     snprintf(in->content_signer, sizeof in->content_signer, "%s", k->content_signer);
+    in->campaign_key = export_campaign_key_installed(k->o->data_dir);
     if (!k->stats) {
         snprintf(in->warning, sizeof in->warning, "Statistics are off: the data folder is unusable.");
         return;
@@ -241,7 +246,8 @@ static void job_export(Kiosk *k, const Job *j, JobResult *r)
     ExportRequest req = {.data_dir = k->o->data_dir,
                          .dest = dest,
                          .kiosk_label = j->label[0] ? j->label : NULL,
-                         .now = (int64_t)time(NULL)};
+                         .now = (int64_t)time(NULL),
+                         .require_encryption = j->cmd.sealed_only};
     ExportResult er;
     r->err = export_run(k->stats, &req, &er);
     snprintf(r->text, sizeof r->text, "%s", er.message);
@@ -264,6 +270,13 @@ static int find_pack(const char *stick, char *out, size_t n)
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.' || strlen(e->d_name) >= sizeof best)
+            continue;
+        /* a link on the stick is never followed: stick/PACK -> the kiosk's
+         * installed content would make the install read (and report into)
+         * the kiosk's own files */
+        struct stat st;
+        snprintf(probe, sizeof probe, "%s/%s", stick, e->d_name);
+        if (lstat(probe, &st) != 0 || !S_ISDIR(st.st_mode))
             continue;
         snprintf(probe, sizeof probe, "%s/%s/%s", stick, e->d_name, PACK_MANIFEST);
         if (access(probe, R_OK) == 0 && (!best[0] || strcmp(e->d_name, best) < 0))
@@ -671,7 +684,8 @@ static void poll_mounts(Kiosk *k, uint64_t now)
         return;
     }
     for (int i = 0; i < added.n; i++) {
-        Event ev = {.kind = EV_STICK, .text = added.path[i]};
+        Event ev = {.kind = EV_STICK, .text = added.path[i],
+                    .can_seal = export_campaign_key_installed(k->o->data_dir)};
         app_update(&k->app, &ev, now);
         drain(k);
     }
