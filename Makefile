@@ -64,7 +64,7 @@ BENCH_BIN  = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 PO    = $(wildcard locales/*/LC_MESSAGES/taama.po)
 MO    = $(PO:locales/%/LC_MESSAGES/taama.po=$(B)/locale/%/LC_MESSAGES/taama.mo)
 
-.PHONY: all deps run check test bench install uninstall pot clean asan snapshots-update narration
+.PHONY: all deps run check test bench install uninstall pot clean asan tsan snapshots-update narration
 .DEFAULT_GOAL := all
 .SECONDARY: $(SUPPORT_OBJ)
 
@@ -151,6 +151,23 @@ check: all $(UNIT_BIN) $(RTEST_BIN) $(TOOL_BIN)
 asan:
 	$(MAKE) B=build-asan SANITIZE=address,undefined check
 
+# ThreadSanitizer: the threaded code (the statistics writer and its
+# readers, the log, export from a worker, the kiosk's worker jobs while the
+# UI thread polls the mount table) built with -fsanitize=thread into
+# build-tsan; any race report fails the run (halt_on_error).
+TSAN_B     = build-tsan
+TSAN_TESTS = test_stats test_stats_kill test_log test_export test_export_hostile
+tsan:
+	$(MAKE) B=$(TSAN_B) SANITIZE=thread $(TSAN_B)/taama $(TSAN_TESTS:%=$(TSAN_B)/tests/%) \
+	  $(TOOL_BIN:$(B)/%=$(TSAN_B)/%)
+	@export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" SDL_VIDEODRIVER=dummy \
+	  SDL_AUDIODRIVER=dummy TAAMA_ROOT="$$(pwd)" TAAMA_BUILD="$$(pwd)/$(TSAN_B)"; \
+	  for t in $(TSAN_TESTS); do ./$(TSAN_B)/tests/$$t > $(TSAN_B)/$$t.log 2>&1 || \
+	    { cat $(TSAN_B)/$$t.log; echo "tsan: $$t FAILED"; exit 1; }; echo "tsan: $$t clean"; done; \
+	  sh tests/sh/e2e_worker.sh > $(TSAN_B)/e2e_worker.log 2>&1 || \
+	    { cat $(TSAN_B)/e2e_worker.log; echo "tsan: e2e_worker FAILED"; exit 1; }; \
+	  echo "tsan: e2e_worker clean"; echo "tsan: no data race found"
+
 bench: all $(BENCH_BIN)
 	@B=$(B) sh bench/run.sh
 
@@ -177,6 +194,6 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/lib/systemd/system/taama.service
 
 clean:
-	rm -rf $(B) build-asan
+	rm -rf $(B) build-asan build-tsan
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/log.h"
 
@@ -155,6 +156,87 @@ static void slot_drop(Renderer *r, ImgSlot *s)
     memset(s, 0, sizeof *s);
 }
 
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* A JPEG's size: the first start-of-frame segment's height and width.
+ * Segments are walked by their lengths, at most 256 of them. */
+static Err jpeg_size(FILE *f, long *w, long *h)
+{
+    unsigned char m[9];
+    for (int seg = 0; seg < 256; seg++) {
+        if (fread(m, 1, 4, f) != 4 || m[0] != 0xFF)
+            return ERR_FORMAT;
+        while (m[1] == 0xFF) { /* fill bytes before a marker */
+            m[1] = m[2];
+            m[2] = m[3];
+            if (fread(m + 3, 1, 1, f) != 1)
+                return ERR_FORMAT;
+        }
+        unsigned len = (unsigned)m[2] << 8 | m[3];
+        int sof = m[1] >= 0xC0 && m[1] <= 0xCF && m[1] != 0xC4 && m[1] != 0xC8 && m[1] != 0xCC;
+        if (sof) {
+            if (len < 7 || fread(m, 1, 5, f) != 5)
+                return ERR_FORMAT;
+            *h = (long)m[1] << 8 | m[2];
+            *w = (long)m[3] << 8 | m[4];
+            return ERR_OK;
+        }
+        if (len < 2 || fseek(f, (long)len - 2, SEEK_CUR) != 0)
+            return ERR_FORMAT;
+    }
+    return ERR_FORMAT;
+}
+
+Err render_image_probe(const char *path, long *w_out, long *h_out)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ERR_NOTFOUND;
+    Err e = ERR_FORMAT;
+    long w = 0, h = 0, size = -1;
+    unsigned char hd[24];
+    if (fseek(f, 0, SEEK_END) == 0)
+        size = ftell(f);
+    if (size < 0 || fseek(f, 0, SEEK_SET) != 0)
+        goto done;
+    if (size > RENDER_IMAGE_FILE_MAX) {
+        e = ERR_TOOBIG;
+        goto done;
+    }
+    if (fread(hd, 1, sizeof hd, f) == sizeof hd &&
+        memcmp(hd, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(hd + 12, "IHDR", 4) == 0) {
+        /* PNG: IHDR is the first chunk, width and height big-endian */
+        w = (long)be32(hd + 16);
+        h = (long)be32(hd + 20);
+        e = ERR_OK;
+    } else if (size >= 4 && hd[0] == 0xFF && hd[1] == 0xD8 && fseek(f, 2, SEEK_SET) == 0) {
+        e = jpeg_size(f, &w, &h);
+    }
+    if (e == ERR_OK && (w <= 0 || h <= 0))
+        e = ERR_FORMAT;
+    else if (e == ERR_OK && (w > RENDER_IMAGE_PIXELS_MAX || h > RENDER_IMAGE_PIXELS_MAX ||
+                             w * h > RENDER_IMAGE_PIXELS_MAX))
+        e = ERR_TOOBIG;
+done:
+    fclose(f);
+    if (w_out)
+        *w_out = w;
+    if (h_out)
+        *h_out = h;
+    return e;
+}
+
+/* An SVG is rasterised at side x side pixels whatever it declares; its
+ * file size is all that needs a bound before parsing. */
+static int svg_file_ok(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= RENDER_IMAGE_FILE_MAX;
+}
+
 /* The image at `side` pixels. With bg, it is composed onto that opaque
  * colour once, here, so every frame copies it instead of blending it: the
  * software renderer spends most of a frame blending. */
@@ -176,14 +258,24 @@ static ImgSlot *image_get(Renderer *r, const DrawCmd *d, int side, const Color *
             lru = s;
     }
     SDL_Surface *surf = NULL;
-    if (ends_with(path, ".svg")) {
-        SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    long dw = 0, dh = 0;
+    Err pe = ERR_OK;
+    if (side <= 0 || side > 8192) {
+        pe = ERR_TOOBIG;
+    } else if (ends_with(path, ".svg")) {
+        SDL_RWops *rw = svg_file_ok(path) ? SDL_RWFromFile(path, "rb") : NULL;
         if (rw) {
             surf = IMG_LoadSizedSVG_RW(rw, side, side);
             SDL_RWclose(rw);
         }
-    } else {
+    } else if ((pe = render_image_probe(path, &dw, &dh)) == ERR_OK) {
         surf = IMG_Load(path);
+    }
+    if (pe != ERR_OK) {
+        if (!failed_before(r, path))
+            log_warn("image %s: not decoded: %s (declares %ldx%ld pixels; at most %ld, PNG or JPEG)",
+                     path, err_str(pe), dw, dh, (long)RENDER_IMAGE_PIXELS_MAX);
+        return NULL;
     }
     if (!surf) {
         if (!failed_before(r, path))

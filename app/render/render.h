@@ -38,6 +38,19 @@ TextEngine *render_text_engine(Renderer *r);
  * swipe never waits for an SVG to be rasterised. */
 void render_prefetch(Renderer *r, const Ui *ui);
 
+/* Images are decoded only when their header declares at most this many
+ * pixels (a 64 MiB ARGB surface): a tiny PNG can declare 100000 x 100000
+ * (a decompression bomb), so the size is read from the header first. */
+#define RENDER_IMAGE_PIXELS_MAX (16L * 1024 * 1024)
+#define RENDER_IMAGE_FILE_MAX (32L * 1024 * 1024) /* bytes, any image file */
+
+/* Read the pixel size a PNG or JPEG file declares in its header, without
+ * decoding it. ERR_TOOBIG when w*h exceeds RENDER_IMAGE_PIXELS_MAX or the
+ * file RENDER_IMAGE_FILE_MAX; ERR_FORMAT for anything else (another format,
+ * a damaged header); w and h (may be NULL) get the declared size when the
+ * header was read. The renderer calls it before every PNG/JPEG decode. */
+Err render_image_probe(const char *path, long *w, long *h);
+
 /* Forget what the last frame drew, so the next render_draw() draws all
  * (after the target was changed behind the Renderer's back). With the
  * software renderer, render_draw() otherwise redraws only the cells whose
