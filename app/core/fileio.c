@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -44,9 +45,157 @@ int fileio_fault_calls(FileioOp op)
     return atomic_load(&fault_calls[op]);
 }
 
+/* ---- power-cut simulation (tests; see fileio.h) ----
+ * Single-threaded by contract (a forked test child), so plain statics. */
+enum { CUT_MAX = 256 };
+typedef struct {
+    char path[PATH_MAX];   /* an unsynced temp file; a renamed final name; a new folder */
+    char aside[PATH_MAX];  /* rename: the old file kept here ("" = there was none) */
+    char tmp[PATH_MAX];    /* rename: where the new file came from */
+    char dir[PATH_MAX];    /* the folder whose fsync makes it durable */
+    int kind;              /* 0 data, 1 rename, 2 folder */
+} CutEntry;
+static int cut_at, cut_steps;
+static uint64_t cut_rng;
+static CutEntry cut_list[CUT_MAX];
+static int cut_n;
+
+static uint32_t cut_rand(void)
+{
+    uint64_t z = (cut_rng += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return (uint32_t)((z ^ (z >> 31)) >> 32);
+}
+
+void fileio_cut_arm(int nth, uint64_t seed)
+{
+    cut_at = nth;
+    cut_steps = 0;
+    cut_rng = seed;
+    cut_n = 0;
+}
+
+int fileio_cut_steps(void)
+{
+    return cut_steps;
+}
+
+static void rm_rf(const char *path, int depth);
+
+static void cut_note(int kind, const char *path, const char *dir, const char *aside,
+                     const char *tmp)
+{
+    if (cut_at <= 0 || cut_n >= CUT_MAX)
+        return;
+    CutEntry *c = &cut_list[cut_n++];
+    c->kind = kind;
+    snprintf(c->path, sizeof c->path, "%s", path);
+    snprintf(c->dir, sizeof c->dir, "%s", dir ? dir : "");
+    snprintf(c->aside, sizeof c->aside, "%s", aside ? aside : "");
+    snprintf(c->tmp, sizeof c->tmp, "%s", tmp ? tmp : "");
+}
+
+/* A rename moves what is not yet durable with it: entries at or under from
+ * now live at or under to (a file, or a staged folder of files). */
+static void cut_moved(const char *from, const char *to)
+{
+    size_t n = strlen(from);
+    for (int i = 0; i < cut_n; i++) {
+        char *fields[] = {cut_list[i].path, cut_list[i].dir};
+        for (int f = 0; f < 2; f++) {
+            char *p = fields[f];
+            if (strncmp(p, from, n) != 0 || (p[n] != '\0' && p[n] != '/'))
+                continue;
+            char moved[PATH_MAX];
+            int len = snprintf(moved, sizeof moved, "%s%s", to, p + n);
+            if (len > 0 && (size_t)len < sizeof moved)
+                memcpy(p, moved, (size_t)len + 1);
+        }
+    }
+}
+
+/* path became durable (a file fsynced), or everything in dir did. */
+static void cut_durable(const char *path, const char *dir)
+{
+    int j = 0;
+    for (int i = 0; i < cut_n; i++) {
+        CutEntry *c = &cut_list[i];
+        int done = (path && c->kind == 0 && strcmp(c->path, path) == 0) ||
+                   (dir && c->kind != 0 && strcmp(c->dir, dir) == 0);
+        if (done && c->kind == 1 && c->aside[0])
+            unlink(c->aside);
+        if (!done)
+            cut_list[j++] = *c;
+    }
+    cut_n = j;
+}
+
+static void cut_now(void)
+{
+    for (int i = cut_n - 1; i >= 0; i--) {
+        CutEntry *c = &cut_list[i];
+        int lost = cut_rand() % 2;
+        if (c->kind == 0) { /* unsynced data: a random prefix, maybe a torn sector */
+            struct stat st;
+            if (stat(c->path, &st) != 0)
+                continue;
+            off_t keep = st.st_size ? (off_t)(cut_rand() % (uint32_t)(st.st_size + 1)) : 0;
+            if (truncate(c->path, keep) != 0)
+                continue;
+            if (keep > 0 && lost) {
+                int fd = open(c->path, O_WRONLY | O_CLOEXEC);
+                if (fd >= 0) {
+                    unsigned char junk[512];
+                    for (size_t k = 0; k < sizeof junk; k++)
+                        junk[k] = (unsigned char)cut_rand();
+                    off_t at = keep > 512 ? keep - 512 : 0;
+                    (void)!pwrite(fd, junk, (size_t)(keep - at), at);
+                    close(fd);
+                }
+            }
+        } else if (c->kind == 1 && lost) { /* the rename never reached the disk */
+            if (rename(c->path, c->tmp) != 0)
+                continue;
+            if (c->aside[0])
+                (void)rename(c->aside, c->path);
+        } else if (c->kind == 1) {
+            if (c->aside[0])
+                unlink(c->aside);
+        } else if (c->kind == 2 && lost) { /* nor did the new folder */
+            rm_rf(c->path, 0);
+        }
+    }
+    _exit(FILEIO_CUT_EXIT);
+}
+
+static void rm_rf(const char *path, int depth)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return;
+    if (S_ISDIR(st.st_mode) && depth < 32) {
+        DIR *d = opendir(path);
+        if (d) {
+            struct dirent *de;
+            while ((de = readdir(d)) != NULL) {
+                char sub[PATH_MAX];
+                if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0 ||
+                    fileio_join(sub, sizeof sub, path, de->d_name) != ERR_OK)
+                    continue;
+                rm_rf(sub, depth + 1);
+            }
+            closedir(d);
+        }
+    }
+    remove(path);
+}
+
 /* Count one call of op; non-zero (an errno) when this call must fail. */
 static int fault_check(FileioOp op)
 {
+    if (cut_at > 0 && ++cut_steps == cut_at)
+        cut_now();
     int n = atomic_fetch_add(&fault_calls[op], 1) + 1;
     if (atomic_load(&fault_op) != (int)op)
         return 0;
@@ -147,6 +296,7 @@ FileWriter *fileio_writer_open(const char *path, mode_t mode, Err *why)
         e = err_from_errno(errno);
         goto fail;
     }
+    cut_note(0, w->tmp_path, NULL, NULL, NULL);
     /* mkstemp makes 0600; widen or keep as asked. FAT ignores it. */
     (void)fchmod(w->fd, mode);
     return w;
@@ -228,18 +378,15 @@ Err fileio_writer_commit(FileWriter *w)
             e = err_from_errno(fe);
         else if (fsync(w->fd) != 0)
             e = err_from_errno(errno);
+        else
+            cut_durable(w->tmp_path, NULL);
     }
     /* close() can report a deferred write error (NFS, some FUSE). */
     if (close(w->fd) != 0 && !e)
         e = err_from_errno(errno);
     w->fd = -1;
-    if (!e) {
-        int fe = fault_check(FILEIO_OP_RENAME);
-        if (fe)
-            e = err_from_errno(fe);
-        else if (rename(w->tmp_path, w->final_path) != 0)
-            e = err_from_errno(errno);
-    }
+    if (!e)
+        e = fileio_rename(w->tmp_path, w->final_path);
     if (e) {
         unlink(w->tmp_path);
         free(w);
@@ -268,6 +415,33 @@ Err fileio_write_atomic(const char *path, const void *data, size_t n, mode_t mod
     return fileio_writer_commit(w);
 }
 
+Err fileio_rename(const char *from, const char *to)
+{
+    int fe = fault_check(FILEIO_OP_RENAME);
+    if (fe)
+        return err_from_errno(fe);
+    char dir[PATH_MAX], aside[PATH_MAX] = "";
+    const char *base = NULL;
+    if (cut_at > 0 && split_path(to, dir, sizeof dir, &base) == ERR_OK) {
+        /* the simulation keeps the old file, to put it back if the rename
+         * is lost in a power cut */
+        int n = snprintf(aside, sizeof aside, "%s/.%s.cut-old", dir, base);
+        if (n < 0 || (size_t)n >= sizeof aside || link(to, aside) != 0)
+            aside[0] = '\0';
+    }
+    if (rename(from, to) != 0) {
+        Err e = err_from_errno(errno);
+        if (aside[0])
+            unlink(aside);
+        return e;
+    }
+    if (base) {
+        cut_moved(from, to);
+        cut_note(1, to, dir, aside, from);
+    }
+    return ERR_OK;
+}
+
 Err fileio_fsync_dir(const char *dir)
 {
     int fe = fault_check(FILEIO_OP_DIRFSYNC);
@@ -282,6 +456,8 @@ Err fileio_fsync_dir(const char *dir)
     if (fsync(fd) != 0 && errno != EINVAL)
         e = err_from_errno(errno);
     close(fd);
+    if (!e)
+        cut_durable(NULL, dir);
     return e;
 }
 
@@ -315,6 +491,7 @@ Err fileio_mkdir_p(const char *dir, mode_t mode)
             char parent[PATH_MAX];
             const char *base;
             if (split_path(buf, parent, sizeof parent, &base) == ERR_OK) {
+                cut_note(2, buf, parent, NULL, NULL);
                 Err e = fileio_fsync_dir(parent);
                 if (e)
                     return e;

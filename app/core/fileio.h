@@ -138,4 +138,27 @@ void fileio_fault_clear(void);
  * test count the steps of an operation and then fail each one in turn. */
 int fileio_fault_calls(FileioOp op);
 
+/* Rename from -> to (same folder) as one counted, fault-injectable step
+ * whose durability, until fileio_fsync_dir() of that folder, the power-cut
+ * simulation below models. Used for every rename of installed content. */
+Err fileio_rename(const char *from, const char *to);
+
+/* ---- Power-cut simulation (tests) ----
+ * Like the SQLite crash VFS (tests/support/crashvfs.h) but for fileio's
+ * own writes: once armed, fileio remembers what is not yet durable:
+ *   - data written to a temporary file and not yet fsynced;
+ *   - renames (over an old file, kept aside until then) and folders made,
+ *     until their folder is fsynced.
+ * At the nth fileio step (any operation counted by fileio_fault_calls(),
+ * before it happens) the power fails: each unsynced file is cut short and
+ * may get garbage, each rename not yet durable is kept or undone (the old
+ * file back under the final name), each folder not yet durable kept or
+ * removed, all chosen by a generator seeded with seed; then the process
+ * _exit()s with FILEIO_CUT_EXIT. Use in a forked child. nth 0 disarms. */
+#define FILEIO_CUT_EXIT 78
+void fileio_cut_arm(int nth, uint64_t seed);
+
+/* fileio steps counted since fileio_cut_arm() (to size the cut range). */
+int fileio_cut_steps(void);
+
 #endif

@@ -613,8 +613,7 @@ static Err switch_link(const char *content, const char *name, const char *target
     if (symlink(target, tmp) != 0)
         return err_from_errno(errno);
     step("link-created");
-    if (rename(tmp, final) != 0) {
-        e = err_from_errno(errno);
+    if ((e = fileio_rename(tmp, final)) != ERR_OK) {
         unlink(tmp);
         return e;
     }
@@ -683,8 +682,7 @@ static Err install_verified(const char *data_dir, const char *pack_dir, const Pa
 
     /* A leftover of the same version that `current` does not name. */
     rm_tree(final);
-    if (rename(staging, final) != 0) {
-        e = err_from_errno(errno);
+    if ((e = fileio_rename(staging, final)) != ERR_OK) {
         rm_tree(staging);
         return refuse(rep, PACK_IO, e, "Cannot move the staged pack into place (%s).", err_str(e));
     }
