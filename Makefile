@@ -153,10 +153,11 @@ asan:
 
 # ThreadSanitizer: the threaded code (the statistics writer and its
 # readers, the log, export from a worker, the kiosk's worker jobs while the
-# UI thread polls the mount table) built with -fsanitize=thread into
-# build-tsan; any race report fails the run (halt_on_error).
+# UI thread polls the mount table, the SIGTERM watcher) built with
+# -fsanitize=thread into build-tsan; any race report fails the run
+# (halt_on_error).
 TSAN_B     = build-tsan
-TSAN_TESTS = test_stats test_stats_kill test_log test_export test_export_hostile
+TSAN_TESTS = test_stats test_stats_kill test_stats_wal_cut test_log test_export test_export_hostile
 tsan:
 	$(MAKE) B=$(TSAN_B) SANITIZE=thread $(TSAN_B)/taama $(TSAN_TESTS:%=$(TSAN_B)/tests/%) \
 	  $(TOOL_BIN:$(B)/%=$(TSAN_B)/%)
@@ -164,9 +165,9 @@ tsan:
 	  SDL_AUDIODRIVER=dummy TAAMA_ROOT="$$(pwd)" TAAMA_BUILD="$$(pwd)/$(TSAN_B)"; \
 	  for t in $(TSAN_TESTS); do ./$(TSAN_B)/tests/$$t > $(TSAN_B)/$$t.log 2>&1 || \
 	    { cat $(TSAN_B)/$$t.log; echo "tsan: $$t FAILED"; exit 1; }; echo "tsan: $$t clean"; done; \
-	  sh tests/sh/e2e_worker.sh > $(TSAN_B)/e2e_worker.log 2>&1 || \
-	    { cat $(TSAN_B)/e2e_worker.log; echo "tsan: e2e_worker FAILED"; exit 1; }; \
-	  echo "tsan: e2e_worker clean"; echo "tsan: no data race found"
+	  for s in e2e_worker kiosk_sigterm; do sh tests/sh/$$s.sh > $(TSAN_B)/$$s.log 2>&1 || \
+	    { cat $(TSAN_B)/$$s.log; echo "tsan: $$s FAILED"; exit 1; }; echo "tsan: $$s clean"; done; \
+	  echo "tsan: no data race found"
 
 bench: all $(BENCH_BIN)
 	@B=$(B) sh bench/run.sh
