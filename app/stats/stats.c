@@ -863,10 +863,22 @@ fail:
 /* Copy every WAL frame into the database and truncate the WAL to zero
  * bytes: its frames, in commit order, could retrace a visit's steps. Done
  * at start-up (a power cut leaves the last visit's frames, which opening
- * alone does not remove) and after each visit ends. */
+ * alone does not remove) and after each visit ends.
+ * The index of the WAL (stats.sqlite-shm, a mapped file) keeps the page
+ * numbers of the truncated frames in order until the next write, so one
+ * write of the header page alone (rewriting user_version, which restarts
+ * the index) follows, and is truncated in turn. */
 static int wal_clear(sqlite3 *db)
 {
-    return sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    int rc = sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    if (rc == SQLITE_OK) {
+        char sql[48];
+        snprintf(sql, sizeof sql, "PRAGMA user_version=%d", STATS_SCHEMA_VERSION);
+        rc = exec(db, sql);
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    return rc;
 }
 
 /* Rename a damaged database (with its -wal and -shm, which belong to it)
