@@ -4,6 +4,7 @@
 #   make run        install missing Debian packages, build, start the kiosk in a window
 #   make check      install missing Debian packages, build, run every test
 #   make bench      measure against the bare SDL2+SDL2_ttf floor (BENCHMARKS.md)
+#   make tsan       the threaded code under ThreadSanitizer (build-tsan/)
 #   make install    PREFIX=/usr/local DESTDIR= (staged installs work)
 #   make pot        regenerate locales/taama.pot from the UI and the content
 #
