@@ -119,6 +119,16 @@ const char *manifest_get(const Manifest *m, const char *key)
     return NULL;
 }
 
+size_t manifest_meta_count(const Manifest *m)
+{
+    return m ? m->nmeta : 0;
+}
+
+const char *manifest_meta_key(const Manifest *m, size_t i)
+{
+    return m && i < m->nmeta ? m->meta[i].key : NULL;
+}
+
 Err manifest_get_int(const Manifest *m, const char *key, int64_t *out)
 {
     const char *v = manifest_get(m, key);
@@ -352,6 +362,13 @@ Manifest *manifest_parse(const char *buf, size_t len, Err *why)
     m = manifest_new();
     if (!m) {
         e = ERR_NOMEM;
+        goto fail;
+    }
+    /* manifest_set scans the keys: a bound keeps a hostile manifest with
+     * a million keys from costing a million squared before its signature
+     * is even checked. */
+    if (json_object_object_length(meta) > MANIFEST_MAX_META) {
+        e = ERR_TOOBIG;
         goto fail;
     }
     {

@@ -22,6 +22,7 @@
 #define MANIFEST_FORMAT "taama-manifest-1"
 #define MANIFEST_MAX_BYTES (4u * 1024u * 1024u) /* refuse larger manifests */
 #define MANIFEST_MAX_PATH 255
+#define MANIFEST_MAX_META 256 /* refuse manifests with more keys (each key is looked up by scanning) */
 
 typedef struct Manifest Manifest;
 
@@ -42,6 +43,11 @@ Err manifest_set_int(Manifest *m, const char *key, int64_t value);
 
 /* The value for key, or NULL. Borrowed until the key is set again. */
 const char *manifest_get(const Manifest *m, const char *key);
+
+/* The keys, in insertion order (sorted after parse or serialize), so a
+ * reader can refuse keys it does not know. NULL when i is out of range. */
+size_t manifest_meta_count(const Manifest *m);
+const char *manifest_meta_key(const Manifest *m, size_t i);
 
 /* Parse key's value as a whole decimal integer: ERR_NOTFOUND if missing,
  * ERR_FORMAT if not an integer. */
@@ -69,7 +75,7 @@ Err manifest_serialize(Manifest *m, char **out, size_t *len);
 
 /* Parse bytes (not necessarily canonical). NULL with *why = ERR_FORMAT for
  * bad JSON or a missing/unknown "format", ERR_PATH for a bad path,
- * ERR_TOOBIG over MANIFEST_MAX_BYTES. */
+ * ERR_TOOBIG over MANIFEST_MAX_BYTES or MANIFEST_MAX_META keys. */
 Manifest *manifest_parse(const char *buf, size_t len, Err *why);
 
 /* What manifest_verify_dir found wrong with one file. */
