@@ -28,6 +28,7 @@
 #include "export/export.h"
 #include "manifest/manifest.h"
 #include "report/report.h"
+#include "support.h"
 
 static char root[256];
 
@@ -56,9 +57,9 @@ static int teardown(void **state)
 typedef struct {
     unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
     char hex[65];
-} Key;
+} SignKey;
 
-static void key_make(Key *k)
+static void key_make(SignKey *k)
 {
     crypto_sign_keypair(k->pk, k->sk);
     sodium_bin2hex(k->hex, sizeof k->hex, k->pk, sizeof k->pk);
@@ -72,7 +73,7 @@ typedef struct {
 /* Write a signed export into folder (made if needed) for kiosk id with
  * key k: the CSV header, then body (CRLF lines, may be ""), with the
  * manifest fields an export has, changed by over[]. */
-static void forge(const char *folder, const char *id, const Key *k, int64_t seq, const char *body, const Kv *over,
+static void forge(const char *folder, const char *id, const SignKey *k, int64_t seq, const char *body, const Kv *over,
                   size_t nover)
 {
     char cmd[PATH_MAX + 16];
@@ -137,27 +138,16 @@ static void forge(const char *folder, const char *id, const Key *k, int64_t seq,
 
 static ReportDb *fresh_db(const char *name)
 {
-    char p[PATH_MAX];
-    snprintf(p, sizeof p, "%s/%s", root, name);
-    unlink(p);
-    Err why;
-    ReportDb *db = report_open(p, &why);
+    ReportDb *db = support_fresh_db(root, name);
     assert_non_null(db);
     return db;
 }
 
 static MergeSummary merge_opt(ReportDb *db, const char *path, int enrolled_only, char *msg, size_t msgsz)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *o = open_memstream(&buf, &len);
-    MergeOptions mo = {.out = o, .enrolled_only = enrolled_only};
-    MergeSummary sum = {0};
-    assert_int_equal(report_merge_path(db, path, &mo, &sum), ERR_OK);
-    fclose(o);
-    if (msg)
-        snprintf(msg, msgsz, "%s", buf);
-    free(buf);
+    Err e;
+    MergeSummary sum = support_merge(db, path, NULL, enrolled_only, msg, msgsz, &e);
+    assert_int_equal(e, ERR_OK);
     return sum;
 }
 
@@ -187,7 +177,7 @@ static int64_t sessions(ReportDb *db)
 static void test_forged_good_export_taken(void **state)
 {
     (void)state;
-    Key k;
+    SignKey k;
     key_make(&k);
     char f[PATH_MAX];
     snprintf(f, sizeof f, "%s/good/e", root);
@@ -257,7 +247,7 @@ static void test_hostile_manifest_fields(void **state)
         {"created", NULL, "field created is missing"},
         {"day_last", NULL, "field day_last is missing"},
     };
-    Key k;
+    SignKey k;
     key_make(&k);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char f[PATH_MAX];
@@ -302,7 +292,7 @@ static void test_hostile_csv_rows(void **state)
         {"2024-03-01,session_start,,,,5,7\r\n", "fields, not 6"},
         {"2024-03-01,session_start,,,,5\r\n2024-03-01,session_start,,,,6\r\n", "listed twice"},
     };
-    Key k;
+    SignKey k;
     key_make(&k);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char f[PATH_MAX];
@@ -327,7 +317,7 @@ static void test_counter_overflow(void **state)
 {
     (void)state;
     /* The largest accepted value, from many rows of one day: sums fine. */
-    Key k;
+    SignKey k;
     key_make(&k);
     char body[4096] = "";
     static const char *const langs[] = {"ar", "fr", "en", "ti", "ha", "ff", "bm", "wo"};
@@ -388,7 +378,7 @@ static void quarantine_text(ReportDb *db, char *out, size_t sz)
 static void test_takeover_order_independent(void **state)
 {
     (void)state;
-    Key real, forged;
+    SignKey real, forged;
     key_make(&real);
     key_make(&forged);
     char r[PATH_MAX], f[PATH_MAX], f2[PATH_MAX], r2[PATH_MAX];
@@ -470,7 +460,7 @@ static void test_takeover_order_independent(void **state)
 static void test_forget_removes_counts(void **state)
 {
     (void)state;
-    Key k, other;
+    SignKey k, other;
     key_make(&k);
     key_make(&other);
     char a[PATH_MAX], b[PATH_MAX];
@@ -494,7 +484,7 @@ static void test_forget_removes_counts(void **state)
 static void test_enrolled_kiosks(void **state)
 {
     (void)state;
-    Key real, forged;
+    SignKey real, forged;
     key_make(&real);
     key_make(&forged);
     char r[PATH_MAX], f[PATH_MAX], msg[4096];
@@ -554,7 +544,7 @@ static void test_enrolled_kiosks(void **state)
 static void test_cloned_card(void **state)
 {
     (void)state;
-    Key k;
+    SignKey k;
     key_make(&k);
     char a1[PATH_MAX], b1[PATH_MAX], a2[PATH_MAX], b3[PATH_MAX], msg[4096];
     snprintf(a1, sizeof a1, "%s/cl/a1", root);
@@ -610,7 +600,7 @@ static void test_cloned_card(void **state)
 static void test_hostile_stick(void **state)
 {
     (void)state;
-    Key k;
+    SignKey k;
     key_make(&k);
     char stick[PATH_MAX], f[2 * PATH_MAX], p[3 * PATH_MAX], msg[4096];
     snprintf(stick, sizeof stick, "%s/stick", root);
@@ -707,7 +697,7 @@ static void test_hostile_stick(void **state)
 static void test_terminal_escapes(void **state)
 {
     (void)state;
-    Key k;
+    SignKey k;
     key_make(&k);
     char f[PATH_MAX], msg[4096];
     snprintf(f, sizeof f, "%s/esc/evil\x1b]0;owned\x07\x1b[2J\xc2\x9b" "31m", root);

@@ -24,6 +24,7 @@
 #include "manifest/manifest.h"
 #include "report/report.h"
 #include "stats/stats.h"
+#include "support.h"
 
 static char root[256];
 
@@ -118,26 +119,15 @@ static int64_t db_rows(ReportDb *db)
 /* Merge one folder, capturing the output line. */
 static MergeSummary merge(ReportDb *db, const char *path, const unsigned char *sk, char *msg, size_t msgsz)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *o = open_memstream(&buf, &len);
-    MergeOptions mo = {.campaign_sk = sk, .out = o};
-    MergeSummary sum = {0};
-    assert_int_equal(report_merge_path(db, path, &mo, &sum), ERR_OK);
-    fclose(o);
-    if (msg)
-        snprintf(msg, msgsz, "%s", buf);
-    free(buf);
+    Err e;
+    MergeSummary sum = support_merge(db, path, sk, 0, msg, msgsz, &e);
+    assert_int_equal(e, ERR_OK);
     return sum;
 }
 
 static ReportDb *fresh_db(const char *name)
 {
-    char p[PATH_MAX];
-    snprintf(p, sizeof p, "%s/%s", root, name);
-    unlink(p);
-    Err why;
-    ReportDb *db = report_open(p, &why);
+    ReportDb *db = support_fresh_db(root, name);
     assert_non_null(db);
     return db;
 }
