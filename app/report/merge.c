@@ -883,9 +883,22 @@ static Outcome merge_one(ReportDb *rdb, int dfd, const MergeOptions *opt, char *
     int enrolled = strcmp(trust, "enrolled") == 0;
     char reason[600];
     if (kid < 0 && nq > 0) {
-        snprintf(reason, sizeof reason,
-                 "kiosk %s is disputed or waiting to be enrolled (see `taama-report quarantine`): kept, not counted",
-                 kiosk);
+        int64_t others = 0;
+        sqlite3_stmt *qs = prepare_texts(db, "SELECT count(DISTINCT pubkey) FROM quarantine WHERE kiosk_id=?1 AND"
+                                             " pubkey<>?2", kiosk, in.pubkey);
+        if (qs && sqlite3_step(qs) == SQLITE_ROW)
+            others = sqlite3_column_int64(qs, 0);
+        sqlite3_finalize(qs);
+        if (others)
+            snprintf(reason, sizeof reason,
+                     "kiosk %s is disputed (%lld other key(s) claim it; see `taama-report quarantine`): kept, not "
+                     "counted",
+                     kiosk, (long long)others);
+        else
+            snprintf(reason, sizeof reason,
+                     "kiosk %s is waiting to be enrolled: kept, not counted. Count it with `taama-report accept %s "
+                     "%.16s`",
+                     kiosk, kiosk, in.pubkey);
         out = quarantine(rdb, &in, plain, plen, 0, reason, msg, msgsz);
         goto done;
     }
