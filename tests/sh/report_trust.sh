@@ -4,12 +4,7 @@
 # `quarantine` lists them with the command that resolves each, `accept`
 # (by key prefix) and `enroll --list` count them, `forget` removes a
 # kiosk's counts. (The hostile cases are in tests/unit/test_merge_hostile.c.)
-set -eu
-R="${TAAMA_BUILD:-build}/taama-report"
-F="${TAAMA_ROOT:-.}/tests/fixtures/export-basic"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "${TAAMA_ROOT:-.}/tests/sh/report-env.inc"
 A=46a28ea164cbd482a9e56b9ef9ae35d9
 B=dbc2260ece374f2a3a2b0953f3b08aef
 key_of() { sed -n 's/.*"kiosk_pubkey":"\([0-9a-f]*\)".*/\1/p' "$F/stick/taama-export/$1/1-000001/manifest.json"; }
