@@ -378,23 +378,39 @@ static void have_close(Have *c)
 typedef enum { R_TAKEN, R_ALREADY, R_REFUSED, R_DBFAIL, R_QUARANTINED } Outcome;
 
 /* Compare an export's counters (sorted) with what (kid, epoch) holds.
- * Newer (seq above every merged one): a counter lower than stored cannot
- * come from the same kiosk (counters only grow). Older: a counter above
- * the stored one, or one never stored, cannot either (a real older export
- * is contained in the newer ones). Sets *clone. 0, or -1 on a database
- * error. */
+ * Newer (seq above every merged one): a counter lower than stored, or a
+ * stored counter missing, cannot come from the same kiosk (counters only
+ * grow and are never dropped). Older: a counter above the stored one, or
+ * one never stored, cannot either (a real older export is contained in
+ * the newer ones). Sets *clone. 0, or -1 on a database error. */
 static int history_check(sqlite3 *db, int64_t kid, int64_t epoch, const IdRow *ir, size_t n, int newer, int *clone)
 {
     Have c;
     *clone = 0;
     if (have_open(db, &c, kid, epoch) != 0)
         return -1;
+    int64_t matched = 0;
     for (size_t i = 0; i < n && !*clone; i++) {
         const IdRow *h = have_find(&c, &ir[i], i == 0 || ir[i].metric != ir[i - 1].metric);
+        matched += h != NULL;
         if (newer ? h && ir[i].value < h->value : !h || ir[i].value > h->value)
             *clone = 1;
     }
     have_close(&c);
+    if (newer && !*clone) {
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(db, "SELECT count(*) FROM counts WHERE kid=?1 AND epoch=?2", -1, &st, NULL) !=
+            SQLITE_OK)
+            return -1;
+        sqlite3_bind_int64(st, 1, kid);
+        sqlite3_bind_int64(st, 2, epoch);
+        int ok = sqlite3_step(st) == SQLITE_ROW;
+        if (ok && sqlite3_column_int64(st, 0) > matched)
+            *clone = 1;
+        sqlite3_finalize(st);
+        if (!ok)
+            return -1;
+    }
     return 0;
 }
 
@@ -902,7 +918,7 @@ static Outcome merge_one(ReportDb *rdb, int dfd, const MergeOptions *opt, char *
         out = quarantine(rdb, &in, plain, plen, 0, reason, msg, msgsz);
         goto done;
     }
-    if (kid < 0 && opt->enrolled_only) {
+    if (!enrolled && opt->enrolled_only && (kid < 0 || strcmp(known, in.pubkey) == 0)) {
         snprintf(reason, sizeof reason,
                  "kiosk %s is not enrolled: kept, not counted. Count it with `taama-report accept %s %.16s`", kiosk,
                  kiosk, in.pubkey);

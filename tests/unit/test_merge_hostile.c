@@ -516,6 +516,19 @@ static void test_enrolled_kiosks(void **state)
     assert_int_equal(sessions(db), 5);
     assert_int_equal(q1(db, "SELECT count(*) FROM quarantine"), 0);
     report_close(db);
+    /* --enrolled-only also holds back a kiosk registered on first use
+     * (its counts so far stay). */
+    db = fresh_db("eo2.sqlite");
+    merge(db, r, NULL, 0);
+    char r2[PATH_MAX];
+    snprintf(r2, sizeof r2, "%s/en/real2", root);
+    forge(r2, KIOSK, &real, 2, "2024-03-01,session_start,,,,8\r\n", NULL, 0);
+    s = merge_opt(db, r2, 1, msg, sizeof msg);
+    assert_int_equal(s.quarantined, 1);
+    assert_int_equal(sessions(db), 5);
+    assert_int_equal(report_enroll(db, KIOSK, real.hex, NULL, NULL), ERR_OK);
+    assert_int_equal(sessions(db), 8);
+    report_close(db);
     /* A list file. */
     char lp[PATH_MAX], line[512];
     snprintf(lp, sizeof lp, "%s/kiosks.csv", root);
@@ -574,6 +587,19 @@ static void test_cloned_card(void **state)
     MergeSummary s = merge(db, b3, msg, sizeof msg);
     if (s.quarantined != 1 || !strstr(msg, "CLONE"))
         fail_msg("counter went down: %s", msg);
+    assert_int_equal(sessions(db), 0);
+    report_close(db);
+    /* A newer export that lacks a counter already merged. */
+    db = fresh_db("cl2b.sqlite");
+    char a3[PATH_MAX], b4[PATH_MAX];
+    snprintf(a3, sizeof a3, "%s/cl/a3", root);
+    snprintf(b4, sizeof b4, "%s/cl/b4", root);
+    forge(a3, KIOSK, &k, 3, "2024-03-01,session_start,,,,10\r\n2024-03-01,help_shown,ar,,,1\r\n", NULL, 0);
+    forge(b4, KIOSK, &k, 4, "2024-03-01,session_start,,,,12\r\n", NULL, 0);
+    merge(db, a3, NULL, 0);
+    s = merge(db, b4, msg, sizeof msg);
+    if (s.quarantined != 1 || !strstr(msg, "CLONE"))
+        fail_msg("counter dropped: %s", msg);
     assert_int_equal(sessions(db), 0);
     report_close(db);
     /* An older export with counts never seen is not a replay. */
