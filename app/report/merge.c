@@ -283,15 +283,19 @@ static int parse_counters(const char *csv, size_t len, const ExportInfo *info, P
     p->day_first = info->df;
     p->day_last = info->dl;
     if (report_csv_parse(csv, len, row_cb, p, cwhy, sizeof cwhy) != ERR_OK) {
-        snprintf(why, whysz, "counters unreadable: %s", p->why[0] ? p->why : cwhy);
+        if (p->why[0])
+            snprintf(why, whysz, "%s", p->why);
+        else
+            snprintf(why, whysz, EXPORT_CSV_NAME ": %s", cwhy);
         return -1;
     }
     if (!p->header_seen) {
-        snprintf(why, whysz, "counters file is empty");
+        snprintf(why, whysz, EXPORT_CSV_NAME ": empty (no header)");
         return -1;
     }
     if ((int64_t)p->n != info->rows) {
-        snprintf(why, whysz, "counters file has %zu rows, manifest says %lld", p->n, (long long)info->rows);
+        snprintf(why, whysz, EXPORT_CSV_NAME ": %zu records, but the manifest's field rows says %lld", p->n,
+                 (long long)info->rows);
         return -1;
     }
     return 0;

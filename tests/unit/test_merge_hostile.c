@@ -303,6 +303,18 @@ static void test_hostile_csv_rows(void **state)
         forge(f, KIOSK, &k, 1, cases[i].body, over, 2);
         expect_refused(f, cases[i].needle, NULL);
     }
+    /* The manifest's row count, and a quote left open. */
+    {
+        char g[PATH_MAX];
+        snprintf(g, sizeof g, "%s/csv-rows/e", root);
+        Kv rows3 = {"rows", "3"};
+        forge(g, KIOSK, &k, 1, GOOD_BODY, &rows3, 1);
+        expect_refused(g, "counters.csv: 2 records, but the manifest's field rows says 3", NULL);
+        snprintf(g, sizeof g, "%s/csv-quote/e", root);
+        Kv one[] = {{"rows", "1"}, {"day_first", "2024-03-01"}, {"day_last", "2024-03-01"}};
+        forge(g, KIOSK, &k, 1, "2024-03-01,session_start,\"ar,,,5\r\n", one, 3);
+        expect_refused(g, "counters.csv", NULL);
+    }
     /* A day outside the manifest's first..last. */
     char f[PATH_MAX];
     snprintf(f, sizeof f, "%s/csv-range/e", root);
