@@ -1430,9 +1430,14 @@ Err report_print_gaps(ReportDb *rdb, FILE *out)
         int64_t ep = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : -2;
         int64_t seq = rc == SQLITE_ROW ? sqlite3_column_int64(st, 2) : 0;
         if (strcmp(k, cur) != 0 || ep != cur_epoch) {
-            if (cur[0])
-                fprintf(out, "kiosk %s epoch %lld: %lld export(s), newest %lld; %s\n", cur, (long long)cur_epoch,
+            if (cur[0]) {
+                /* Checked at merge; a database from an older version may
+                 * hold anything. */
+                char safe[sizeof cur];
+                report_term_safe(cur, safe, sizeof safe);
+                fprintf(out, "kiosk %s epoch %lld: %lld export(s), newest %lld; %s\n", safe, (long long)cur_epoch,
                         (long long)count, (long long)prev, gaps[0] ? gaps : "no gaps");
+            }
             if (rc != SQLITE_ROW)
                 break;
             snprintf(cur, sizeof cur, "%s", k);

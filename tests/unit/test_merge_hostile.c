@@ -746,6 +746,22 @@ static void test_terminal_escapes(void **state)
     assert_null(strchr(msg, '\x07'));
     assert_null(strstr(msg, "\xc2\x9b")); /* C1 CSI */
     assert_non_null(strstr(msg, "evil?]0;owned??[2J?31m"));
+    /* gaps, on a database from an older version holding anything. */
+    sqlite3 *h = report_db_handle(db);
+    assert_int_equal(sqlite3_exec(h,
+                                  "INSERT INTO kiosks(kiosk_id, pubkey) VALUES('k' || char(27) || ']0;x' || char(7), '');"
+                                  "INSERT INTO exports(kiosk_id, epoch, seq, manifest_sha256, rows) VALUES('k' ||"
+                                  " char(27) || ']0;x' || char(7), 1, 1, 'x', 0)",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *o = open_memstream(&buf, &len);
+    assert_int_equal(report_print_gaps(db, o), ERR_OK);
+    fclose(o);
+    assert_non_null(strstr(buf, "kiosk k?]0;x? epoch 1"));
+    assert_null(strchr(buf, '\x1b'));
+    free(buf);
     report_close(db);
     char out[64];
     report_term_safe("a\x1b[1mb\xff\xe2\x80\xae" "c\n", out, sizeof out);
