@@ -381,43 +381,6 @@ static void have_close(Have *c)
 
 typedef enum { R_TAKEN, R_ALREADY, R_REFUSED, R_DBFAIL, R_QUARANTINED } Outcome;
 
-/* Compare an export's counters (sorted) with what (kid, epoch) holds.
- * Newer (seq above every merged one): a counter lower than stored, or a
- * stored counter missing, cannot come from the same kiosk (counters only
- * grow and are never dropped). Older: a counter above the stored one, or
- * one never stored, cannot either (a real older export is contained in
- * the newer ones). Sets *clone. 0, or -1 on a database error. */
-static int history_check(sqlite3 *db, int64_t kid, int64_t epoch, const IdRow *ir, size_t n, int newer, int *clone)
-{
-    Have c;
-    *clone = 0;
-    if (have_open(db, &c, kid, epoch) != 0)
-        return -1;
-    int64_t matched = 0;
-    for (size_t i = 0; i < n && !*clone; i++) {
-        const IdRow *h = have_find(&c, &ir[i], i == 0 || ir[i].metric != ir[i - 1].metric);
-        matched += h != NULL;
-        if (newer ? h && ir[i].value < h->value : !h || ir[i].value > h->value)
-            *clone = 1;
-    }
-    have_close(&c);
-    if (newer && !*clone) {
-        sqlite3_stmt *st = NULL;
-        if (sqlite3_prepare_v2(db, "SELECT count(*) FROM counts WHERE kid=?1 AND epoch=?2", -1, &st, NULL) !=
-            SQLITE_OK)
-            return -1;
-        sqlite3_bind_int64(st, 1, kid);
-        sqlite3_bind_int64(st, 2, epoch);
-        int ok = sqlite3_step(st) == SQLITE_ROW;
-        if (ok && sqlite3_column_int64(st, 0) > matched)
-            *clone = 1;
-        sqlite3_finalize(st);
-        if (!ok)
-            return -1;
-    }
-    return 0;
-}
-
 typedef enum { S_OK, S_REPLAY, S_CLONE, S_BAD, S_DBFAIL } StoreRes;
 
 /* Range of days changed for one metric (sums to recompute). */
@@ -476,20 +439,17 @@ static StoreRes store_export(ReportDb *rdb, const ExportInfo *in, const Parsed *
     int64_t maxseq = ok && kid >= 0 ? query_int(db, "SELECT max(seq) FROM exports WHERE kiosk_id=?1 AND epoch=?2",
                                                 in->kiosk, in->epoch, 0, 0, NULL, 0)
                                     : 0;
-    if (ok && kid >= 0 && maxseq > 0) {
-        int clone = 0;
-        ok = history_check(db, kid, in->epoch, ir, p->n, in->seq > maxseq, &clone) == 0;
-        if (ok && clone) {
-            res = S_CLONE;
-            ok = 0;
-        } else if (ok && in->seq < maxseq) {
-            snprintf(msg, msgsz,
-                     "older than export %lld of the same kiosk, already merged (replayed old export): nothing counted",
-                     (long long)maxseq);
-            res = S_REPLAY;
-            ok = 0;
-        }
-    }
+    /* Against the exports already merged for this (kiosk, epoch): a newer
+     * export must hold every counter merged so far (as many as the newest
+     * export had), none lower; an older one must hold nothing new. A kiosk's
+     * counters only grow and are never dropped, so anything else comes from
+     * another kiosk with this id and key (a cloned card). Checked in the
+     * same pass as the upserts; the transaction is rolled back. */
+    int history = ok && kid >= 0 && maxseq > 0, newer = in->seq > maxseq;
+    int64_t prev_rows = history && newer ? query_int(db, "SELECT rows FROM exports WHERE kiosk_id=?1 AND epoch=?2"
+                                                         " AND seq=?3", in->kiosk, in->epoch, maxseq, 0, NULL, 0)
+                                         : 0;
+    int64_t matched = 0;
     if (ok)
         ok = sqlite3_prepare_v2(db,
                                 "INSERT INTO kiosks(kiosk_id, pubkey, label, trust) VALUES(?1, ?2, ?3, "
@@ -536,6 +496,12 @@ static StoreRes store_export(ReportDb *rdb, const ExportInfo *in, const Parsed *
     for (size_t i = 0; ok && i < p->n; i++) {
         const IdRow *r = &ir[i];
         const IdRow *h = have_find(&have, r, i == 0 || r->metric != ir[i - 1].metric);
+        matched += h != NULL;
+        if (history && (newer ? h && r->value < h->value : !h || r->value > h->value)) {
+            res = S_CLONE;
+            ok = 0;
+            break;
+        }
         if (h && h->value >= r->value)
             continue;
         sqlite3_bind_int64(st, 1, r->metric);
@@ -572,6 +538,17 @@ static StoreRes store_export(ReportDb *rdb, const ExportInfo *in, const Parsed *
     }
     have_close(&have);
     sqlite3_finalize(st);
+    if (ok && history && newer && matched < prev_rows) {
+        res = S_CLONE;
+        ok = 0;
+    }
+    if (ok && history && !newer) {
+        snprintf(msg, msgsz,
+                 "older than export %lld of the same kiosk, already merged (replayed old export): nothing counted",
+                 (long long)maxseq);
+        res = S_REPLAY;
+        ok = 0;
+    }
     /* The per-day sums this export touched, recomputed from the counters
      * in the same transaction (never adjusted by deltas), so merging stays
      * idempotent and the sums always equal the counters. */
