@@ -80,8 +80,9 @@ Err report_print_quarantine(ReportDb *db, FILE *out, int64_t *n);
 
 /* Merge every export found at path: an export folder, or any folder above
  * one (a stick, taama-export/, a kiosk folder), searched a few levels
- * deep. Adds to sum. Returns ERR_OK unless the database failed; refusals
- * are reported on opt->out and counted in sum, not returned. */
+ * deep without following symlinks below path. Adds to sum. Returns ERR_OK
+ * unless the database failed; refusals and quarantines are reported on
+ * opt->out (sanitised for a terminal) and counted in sum, not returned. */
 Err report_merge_path(ReportDb *db, const char *path, const MergeOptions *opt, MergeSummary *sum);
 
 /* Print, per kiosk and epoch, the sequence numbers merged and the gaps. */
