@@ -117,12 +117,15 @@ int report_lang_ok(const char *s)
 
 int report_module_ok(const char *s)
 {
-    /* Empty, or a content module id: [a-z0-9-] (see content.c valid_id). */
+    /* Empty, or what the kiosk's statistics accept as a module id
+     * ([A-Za-z0-9_.-], stats.c ident_ok; content ids are narrower still):
+     * refusing more would refuse real exports. */
     size_t n = strlen(s);
     if (n > REPORT_MODULE_MAX)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
+              s[i] == '-' || s[i] == '_' || s[i] == '.'))
             return 0;
     return 1;
 }
@@ -360,7 +363,7 @@ Err report_row_check(char **f, size_t n, size_t record, const char *day_first, c
     if (bad >= 0) {
         static const char *const expect[6] = {
             "a real date YYYY-MM-DD", "a metric name ([a-z][a-z0-9_]*, up to 31)",
-            "empty or a language code (like ar, fr, pt-BR)", "empty or a module id ([a-z0-9-], up to 39)",
+            "empty or a language code (like ar, fr, pt-BR)", "empty or a module id ([A-Za-z0-9_.-], up to 39)",
             "empty or a whole number from 0 to 999999", "a whole number from 0 to 10000000 (a sane maximum per day)"};
         snprintf(why, whysz, EXPORT_CSV_NAME " record %zu, column %s: not %s", record, col[bad], expect[bad]);
         return ERR_FORMAT;

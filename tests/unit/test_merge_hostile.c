@@ -278,6 +278,8 @@ static void test_hostile_csv_rows(void **state)
         {"2024-03-01,language_chosen,arabic,,,5\r\n", "column lang"},
         {"2024-03-01,module_opened,ar,../../x,,5\r\n", "column module"},
         {"2024-03-01,module_opened,ar,<b>,,5\r\n", "column module"},
+        {"2024-03-01,module_opened,ar,rights and wrongs,,5\r\n", "column module"},
+        {"2024-03-01,module_opened,ar,module-name-that-is-forty-bytes-long-xxx,,5\r\n", "column module"},
         {"2024-03-01,slide_deepest,ar,rights,-1,5\r\n", "column item"},
         {"2024-03-01,slide_deepest,ar,rights,01,5\r\n", "column item"},
         {"2024-03-01,slide_deepest,ar,rights,1000000,5\r\n", "column item"},
