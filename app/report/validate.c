@@ -160,20 +160,28 @@ static size_t utf8_next(const unsigned char *s, uint32_t *cp)
     return n;
 }
 
-/* A code point that changes how a terminal or the text around it is
- * shown: C0 and C1 controls, DEL, and the bidi embeddings, overrides and
- * isolates (which can make a label display as something else). */
+/* A code point that changes how the text around it is shown: C0 and C1
+ * controls, DEL, and the bidi embeddings, overrides and isolates (which
+ * can make a label display as something else, the way "Trojan source"
+ * hides code). */
 static int cp_control(uint32_t c)
 {
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-           c == 0x200E || c == 0x200F || c == 0x061C;
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* On a terminal, the bidi marks too: nothing invisible gets through. */
+static int cp_term_unsafe(uint32_t c)
+{
+    return cp_control(c) || c == 0x200E || c == 0x200F || c == 0x061C;
 }
 
 int report_label_ok(const char *s)
 {
-    /* A person's name for a place, in any script: valid UTF-8, no control
-     * or bidi control characters, and no < or > (no place name needs them;
-     * every output escapes anyway). */
+    /* A person's name for a place, in any script, as the kiosk's settings
+     * keep it (controls stripped, never cut inside a character): valid
+     * UTF-8 without controls or bidi embeddings, overrides and isolates.
+     * Marks (LRM, RLM, ALM) are fine in Arabic text; < > & are fine too
+     * ("Agadez -> Arlit"): every output escapes them. */
     size_t n = strlen(s);
     if (n == 0 || n > REPORT_LABEL_MAX)
         return 0;
@@ -181,7 +189,7 @@ int report_label_ok(const char *s)
     while (*p) {
         uint32_t c;
         size_t k = utf8_next(p, &c);
-        if (!k || cp_control(c) || c == '<' || c == '>')
+        if (!k || cp_control(c))
             return 0;
         p += k;
     }
@@ -203,7 +211,7 @@ void report_term_safe(const char *in, char *out, size_t outsz)
         size_t k = utf8_next(p, &c);
         const char *piece = (const char *)p;
         size_t plen = k;
-        if (!k || cp_control(c)) {
+        if (!k || cp_term_unsafe(c)) {
             piece = "?";
             plen = 1;
             if (!k)
@@ -265,7 +273,7 @@ static const ReportFieldRule manifest_rules[] = {
     {"kind", 1, v_kind, "\"" EXPORT_KIND "\""},
     {"kiosk_id", 1, report_kiosk_id_ok, "32 lowercase hex digits"},
     {"kiosk_pubkey", 1, report_pubkey_ok, "64 lowercase hex digits"},
-    {"kiosk_label", 0, report_label_ok, "1 to 63 bytes of UTF-8 text without control characters, < or >"},
+    {"kiosk_label", 0, report_label_ok, "1 to 63 bytes of UTF-8 text without control or bidi override characters"},
     {"epoch", 1, v_epoch, "a whole number from 1 to 2147483647"},
     {"seq", 1, v_seq, "a whole number from 1 to 1000000000"},
     {"rows", 1, v_rows, "a whole number from 0 to 50000000"},

@@ -189,6 +189,31 @@ static void test_forged_good_export_taken(void **state)
     report_close(db);
 }
 
+/* Labels the kiosk can really write are taken: any script, bidi marks,
+ * punctuation (every output escapes). */
+static void test_real_labels_taken(void **state)
+{
+    (void)state;
+    static const char *const labels[] = {
+        "Agadez -> Arlit <bus>", "Gare d'Agadez & \"Nord\"",
+        "\xd9\x85\xd8\xad\xd8\xb7\xd8\xa9 \xe2\x80\x8f" "1", /* Arabic with an RLM */
+        "\xe1\x8a\xa0\xe1\x88\xb5\xe1\x88\x98\xe1\x88\xab", /* Ge'ez script */
+    };
+    SignKey k;
+    key_make(&k);
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        char f[PATH_MAX], msg[4096];
+        snprintf(f, sizeof f, "%s/label%zu/e", root, i);
+        Kv over = {"kiosk_label", labels[i]};
+        forge(f, KIOSK, &k, 1, GOOD_BODY, &over, 1);
+        ReportDb *db = fresh_db("label.sqlite");
+        MergeSummary s = merge(db, f, msg, sizeof msg);
+        if (s.taken != 1)
+            fail_msg("label %zu refused: %s", i, msg);
+        report_close(db);
+    }
+}
+
 static void expect_refused(const char *folder, const char *needle1, const char *needle2)
 {
     ReportDb *db = fresh_db("bad.sqlite");
@@ -237,7 +262,8 @@ static void test_hostile_manifest_fields(void **state)
         {"columns", "day,metric", "field columns"},
         {"kind", "taama-stats-export-2", "field kind"},
         {"kiosk_label", "\x1b]0;pwned\x07", "field kiosk_label"},
-        {"kiosk_label", "<b>Bus</b>", "field kiosk_label"},
+        {"kiosk_label", "Bus\xc2\x85station", "field kiosk_label"}, /* C1 NEL */
+        {"kiosk_label", "Bus \xe2\x81\xa6x\xe2\x81\xa9", "field kiosk_label"}, /* isolates */
         {"kiosk_label", "Bus \xff station", "field kiosk_label"},
         {"kiosk_label", "Bus \xe2\x80\xae station", "field kiosk_label"}, /* U+202E */
         {"kiosk_label", "0123456789012345678901234567890123456789012345678901234567890123", "field kiosk_label"},
@@ -806,6 +832,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_forged_good_export_taken),
+        cmocka_unit_test(test_real_labels_taken),
         cmocka_unit_test(test_hostile_manifest_fields),
         cmocka_unit_test(test_hostile_csv_rows),
         cmocka_unit_test(test_counter_overflow),
