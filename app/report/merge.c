@@ -1423,9 +1423,11 @@ Err report_print_gaps(ReportDb *rdb, FILE *out)
             count = 0;
             gaps[0] = '\0';
         }
-        if (seq > prev + 1) {
+        /* Written so nothing overflows, whatever a database holds (merge
+         * stores seq >= 1; prev < seq - 1 here). */
+        if (seq >= 1 && seq - 1 > prev) {
             char g[64];
-            if (seq == prev + 2)
+            if (seq - 2 == prev)
                 snprintf(g, sizeof g, "%s%lld", gaps[0] ? ", " : "missing ", (long long)(prev + 1));
             else
                 snprintf(g, sizeof g, "%s%lld-%lld", gaps[0] ? ", " : "missing ", (long long)(prev + 1),
