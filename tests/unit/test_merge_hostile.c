@@ -828,6 +828,43 @@ static void test_many_names(void **state)
     report_close(db);
 }
 
+/* A schema 2 database (before the quarantine) opens as schema 3 with its
+ * counts, its kiosks trusted as first use, and takes exports. */
+static void test_migrate_v2(void **state)
+{
+    (void)state;
+    SignKey k, other;
+    key_make(&k);
+    key_make(&other);
+    char f[PATH_MAX], g[PATH_MAX];
+    snprintf(f, sizeof f, "%s/mig/a", root);
+    snprintf(g, sizeof g, "%s/mig/b", root);
+    forge(f, KIOSK, &k, 1, GOOD_BODY, NULL, 0);
+    forge(g, KIOSK, &other, 1, "2024-03-01,session_start,,,,9\r\n", NULL, 0);
+    ReportDb *db = fresh_db("v2.sqlite");
+    merge(db, f, NULL, 0);
+    /* Back to schema 2: what this version added, removed. */
+    assert_int_equal(sqlite3_exec(report_db_handle(db),
+                                  "DROP TABLE quarantine; ALTER TABLE kiosks DROP COLUMN trust;"
+                                  " PRAGMA user_version=2",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    report_close(db);
+    char p[PATH_MAX];
+    snprintf(p, sizeof p, "%s/v2.sqlite", root);
+    Err why;
+    db = report_open(p, &why);
+    assert_non_null(db);
+    assert_int_equal(q1(db, "SELECT user_version FROM pragma_user_version"), 3);
+    assert_int_equal(q1(db, "SELECT count(*) FROM kiosks WHERE trust='first-use'"), 1);
+    assert_int_equal(sessions(db), 5);
+    /* The quarantine works on it: a second key for the id. */
+    MergeSummary s = merge(db, g, NULL, 0);
+    assert_int_equal(s.quarantined, 1);
+    assert_int_equal(q1(db, "SELECT count(*) FROM quarantine"), 2);
+    report_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -843,6 +880,7 @@ int main(void)
         cmocka_unit_test(test_hostile_stick),
         cmocka_unit_test(test_terminal_escapes),
         cmocka_unit_test(test_many_names),
+        cmocka_unit_test(test_migrate_v2),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
