@@ -493,19 +493,26 @@ static void test_takeover_order_independent(void **state)
     assert_string_equal(qtext[0], qtext[1]);
 }
 
+/* Two exports under root/tag, each with its own key: a = kiosk KIOSK
+ * with GOOD_BODY, b = kiosk id_b with body_b. */
+static void forge_pair(const char *tag, const char *id_b, const char *body_b, char a[PATH_MAX], char b[PATH_MAX])
+{
+    SignKey k, other;
+    key_make(&k);
+    key_make(&other);
+    snprintf(a, PATH_MAX, "%s/%s/a", root, tag);
+    snprintf(b, PATH_MAX, "%s/%s/b", root, tag);
+    forge(a, KIOSK, &k, 1, GOOD_BODY, NULL, 0);
+    forge(b, id_b, &other, 1, body_b, NULL, 0);
+}
+
 /* forget of a kiosk counted normally removes its counts from every table
  * the reports read (the old forget only dropped the key). */
 static void test_forget_removes_counts(void **state)
 {
     (void)state;
-    SignKey k, other;
-    key_make(&k);
-    key_make(&other);
     char a[PATH_MAX], b[PATH_MAX];
-    snprintf(a, sizeof a, "%s/fg/a", root);
-    snprintf(b, sizeof b, "%s/fg/b", root);
-    forge(a, KIOSK, &k, 1, GOOD_BODY, NULL, 0);
-    forge(b, "fedcba9876543210fedcba9876543210", &other, 1, "2024-03-01,session_start,,,,7\r\n", NULL, 0);
+    forge_pair("fg", "fedcba9876543210fedcba9876543210", "2024-03-01,session_start,,,,7\r\n", a, b);
     ReportDb *db = fresh_db("fg.sqlite");
     merge(db, a, NULL, 0);
     merge(db, b, NULL, 0);
@@ -833,14 +840,8 @@ static void test_many_names(void **state)
 static void test_migrate_v2(void **state)
 {
     (void)state;
-    SignKey k, other;
-    key_make(&k);
-    key_make(&other);
     char f[PATH_MAX], g[PATH_MAX];
-    snprintf(f, sizeof f, "%s/mig/a", root);
-    snprintf(g, sizeof g, "%s/mig/b", root);
-    forge(f, KIOSK, &k, 1, GOOD_BODY, NULL, 0);
-    forge(g, KIOSK, &other, 1, "2024-03-01,session_start,,,,9\r\n", NULL, 0);
+    forge_pair("mig", KIOSK, "2024-03-01,session_start,,,,9\r\n", f, g);
     ReportDb *db = fresh_db("v2.sqlite");
     merge(db, f, NULL, 0);
     /* Back to schema 2: what this version added, removed. */
