@@ -1439,5 +1439,14 @@ Err report_print_gaps(ReportDb *rdb, FILE *out)
     }
     sqlite3_finalize(st);
     fprintf(out, "(Gaps lose nothing once a newer export is merged: each export holds all counts up to its day.)\n");
+    int64_t nq = 0;
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(rdb->db, "SELECT count(*) FROM quarantine", -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+        nq = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    if (nq)
+        fprintf(out, "!!! %lld export(s) in quarantine (kept, not counted): see `taama-report quarantine`\n",
+                (long long)nq);
     return rc == SQLITE_DONE ? ERR_OK : ERR_DB;
 }

@@ -839,9 +839,6 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
             fprintf(out, "merge: %d taken, %d already merged, %d refused, %d incomplete ignored, %d quarantined\n",
                     sum.taken, sum.already, sum.refused, sum.incomplete, sum.quarantined);
             report_print_gaps(db, out);
-            if (sum.quarantined)
-                fprintf(out, "!!! %d export(s) quarantined (kept, not counted): see `taama-report quarantine`\n",
-                        sum.quarantined);
             if (sum.refused || sum.quarantined)
                 rc = 1;
         }

@@ -85,7 +85,8 @@ Err report_print_quarantine(ReportDb *db, FILE *out, int64_t *n);
  * opt->out (sanitised for a terminal) and counted in sum, not returned. */
 Err report_merge_path(ReportDb *db, const char *path, const MergeOptions *opt, MergeSummary *sum);
 
-/* Print, per kiosk and epoch, the sequence numbers merged and the gaps. */
+/* Print, per kiosk and epoch, the sequence numbers merged and the gaps,
+ * then how many exports wait in the quarantine (if any). */
 Err report_print_gaps(ReportDb *db, FILE *out);
 
 /* ---- strict formats of an export (validate.c) ---- */

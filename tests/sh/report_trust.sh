@@ -15,6 +15,7 @@ if "$R" merge "$F/stick" --db "$T/c.sqlite" --key "$F/campaign.key" --enrolled-o
 fi
 grep -q "^merge: 0 taken, 0 already merged, 0 refused, 0 incomplete ignored, 4 quarantined" "$T/out" || { cat "$T/out"; fail "summary"; }
 grep -q "^QUARANTINED .*not enrolled" "$T/out" || { cat "$T/out"; fail "reason"; }
+"$R" gaps --db "$T/c.sqlite" | grep -q "^!!! 4 export(s) in quarantine" || fail "gaps does not mention the quarantine"
 [ "$(sessions)" = 0 ] || fail "quarantined exports were counted"
 
 "$R" quarantine --db "$T/c.sqlite" >"$T/q" || fail "quarantine"
