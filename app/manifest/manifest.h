@@ -67,14 +67,16 @@ size_t manifest_file_count(const Manifest *m);
 /* Files in path order (after serialize or parse; in insertion order
  * before). NULL when i is out of range. */
 const ManifestFile *manifest_file(const Manifest *m, size_t i);
+/* By binary search after serialize or parse (files sorted), else a scan. */
 const ManifestFile *manifest_find_file(const Manifest *m, const char *path);
 
 /* The canonical bytes. *out is malloc'd (caller frees), NUL-terminated,
  * *len excludes the NUL. Sorts the file list in place. */
 Err manifest_serialize(Manifest *m, char **out, size_t *len);
 
-/* Parse bytes (not necessarily canonical). NULL with *why = ERR_FORMAT for
- * bad JSON or a missing/unknown "format", ERR_PATH for a bad path,
+/* Parse bytes (not necessarily canonical), in O(n log n) for n files. NULL
+ * with *why = ERR_FORMAT for bad JSON, a missing/unknown "format" or a path
+ * listed twice, ERR_PATH for a bad path,
  * ERR_TOOBIG over MANIFEST_MAX_BYTES or MANIFEST_MAX_META keys. */
 Manifest *manifest_parse(const char *buf, size_t len, Err *why);
 

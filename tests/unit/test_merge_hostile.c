@@ -835,6 +835,43 @@ static void test_many_names(void **state)
     report_close(db);
 }
 
+/* A manifest listing a path twice is refused when parsed; one listing
+ * many files parses, and every file is found (by binary search). */
+static void test_manifest_files(void **state)
+{
+    (void)state;
+    const char *h = "0000000000000000000000000000000000000000000000000000000000000000";
+    size_t cap = 256 + 20000 * 200; /* each entry is about 120 bytes */
+    char *j = malloc(cap);
+    assert_non_null(j);
+    size_t n = (size_t)snprintf(j, cap, "{\"files\":[");
+    for (int i = 0; i < 20000; i++)
+        n += (size_t)snprintf(j + n, cap - n, "%s{\"path\":\"d/f%05d.txt\",\"sha256\":\"%s\",\"size\":%d}",
+                              i ? "," : "", (i * 7919) % 20000, h, i);
+    n += (size_t)snprintf(j + n, cap - n, "],\"format\":\"" MANIFEST_FORMAT "\",\"meta\":{}}\n");
+    Err e = ERR_OK;
+    Manifest *m = manifest_parse(j, n, &e);
+    assert_non_null(m);
+    assert_int_equal(manifest_file_count(m), 20000);
+    for (int i = 0; i < 20000; i += 333) {
+        char p[32];
+        snprintf(p, sizeof p, "d/f%05d.txt", i);
+        const ManifestFile *f = manifest_find_file(m, p);
+        assert_non_null(f);
+        assert_string_equal(f->path, p);
+    }
+    assert_null(manifest_find_file(m, "d/f20000.txt"));
+    manifest_free(m);
+    /* The same path twice, far apart. */
+    char *dup = strstr(j, "d/f07919.txt");
+    assert_non_null(dup);
+    memcpy(dup, "d/f00000.txt", 12);
+    m = manifest_parse(j, n, &e);
+    assert_null(m);
+    assert_int_equal(e, ERR_FORMAT);
+    free(j);
+}
+
 /* A schema 2 database (before the quarantine) opens as schema 3 with its
  * counts, its kiosks trusted as first use, and takes exports. */
 static void test_migrate_v2(void **state)
@@ -882,6 +919,7 @@ int main(void)
         cmocka_unit_test(test_terminal_escapes),
         cmocka_unit_test(test_many_names),
         cmocka_unit_test(test_migrate_v2),
+        cmocka_unit_test(test_manifest_files),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
