@@ -1263,6 +1263,27 @@ Err report_enroll(ReportDb *rdb, const char *kiosk_id, const char *key, const ch
     return e;
 }
 
+Err report_reject(ReportDb *rdb, const char *kiosk_id, const char *key, int64_t *removed)
+{
+    char full[65];
+    if (removed)
+        *removed = 0;
+    if (!report_kiosk_id_ok(kiosk_id))
+        return ERR_INVALID;
+    Err e = resolve_key(rdb->db, kiosk_id, key, full);
+    if (e)
+        return e;
+    char known[80] = "";
+    query_int(rdb->db, "SELECT pubkey FROM kiosks WHERE kiosk_id=?1", kiosk_id, 0, 0, 0, known, sizeof known);
+    if (strcmp(known, full) == 0)
+        return ERR_KEY; /* the counted key: that is forget's job */
+    if (exec_kiosk(rdb->db, "DELETE FROM quarantine WHERE kiosk_id=?1 AND pubkey=?2", kiosk_id, full) != 0)
+        return ERR_DB;
+    if (removed)
+        *removed = sqlite3_changes(rdb->db);
+    return ERR_OK;
+}
+
 typedef struct {
     char (*id)[33];
     char (*key)[65];

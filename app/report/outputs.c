@@ -698,6 +698,7 @@ static void usage(FILE *err)
           "  taama-report enroll KIOSK_ID PUBKEY [--label TEXT] --db campaign.sqlite\n"
           "  taama-report enroll --list KIOSKS.csv --db campaign.sqlite\n"
           "  taama-report accept KIOSK_ID KEY_PREFIX --db campaign.sqlite\n"
+          "  taama-report reject KIOSK_ID KEY_PREFIX --db campaign.sqlite\n"
           "  taama-report quarantine --db campaign.sqlite\n"
           "  taama-report keygen [--pub campaign.pub] [--key campaign.key]\n"
           "--min N: counts from 1 to N-1 are suppressed, with any count that would reveal one by\n"
@@ -879,6 +880,17 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
                     : ee == ERR_INVALID ? "malformed kiosk id, key or label, or a key prefix that matches several keys"
                                         : err_str(ee));
         rc = ee ? 1 : 0;
+    } else if (strcmp(cmd, "reject") == 0 && npaths == 2) {
+        int64_t removed = 0;
+        Err re = report_reject(db, paths[0], paths[1], &removed);
+        if (re)
+            fprintf(err, "reject: %s: %s\n", paths[0],
+                    re == ERR_KEY ? "that is the key the kiosk is counted under (use forget)"
+                    : re == ERR_NOTFOUND ? "no quarantined export of this kiosk has that key"
+                                         : err_str(re));
+        else
+            fprintf(out, "reject: %s: %lld quarantined export(s) dropped\n", paths[0], (long long)removed);
+        rc = re ? 1 : 0;
     } else if (strcmp(cmd, "quarantine") == 0 && npaths == 0) {
         rc = report_print_quarantine(db, out, NULL) == ERR_OK ? 0 : 1;
     } else {

@@ -67,6 +67,13 @@ typedef struct {
  * prefix), ERR_DB. */
 Err report_enroll(ReportDb *db, const char *kiosk_id, const char *key, const char *label, FILE *out);
 
+/* Drop the quarantined exports of kiosk_id signed by key (64 hex, or a
+ * prefix of 8+ of a quarantined key): a forged claim the manager has seen
+ * and dismissed. *removed (may be NULL) gets their number. ERR_KEY for the
+ * key the kiosk is counted under (use forget), ERR_NOTFOUND, ERR_INVALID
+ * (malformed, or an ambiguous prefix), ERR_DB. */
+Err report_reject(ReportDb *db, const char *kiosk_id, const char *key, int64_t *removed);
+
 /* Enroll every kiosk of a list file: one "kiosk_id,pubkey[,label]" line
  * each (CSV, lines starting with # are comments), as the manager collected
  * them from the kiosks' admin screens. Stops at the first bad line. */

@@ -28,6 +28,8 @@ cmd=$(sed -n "s/.*(count these: \(taama-report accept $A [0-9a-f]*\)).*/\1/p" "$
 "$R" ${cmd#taama-report } --db "$T/c.sqlite" >"$T/out" || { cat "$T/out"; fail "accept"; }
 grep -q "counted" "$T/out" || { cat "$T/out"; fail "accept output"; }
 a_sessions=$(sessions)
+if "$R" reject "$A" "$(key_of $A)" --db "$T/c.sqlite" 2>"$T/err"; then fail "reject of the counted key"; fi
+grep -q "counted under" "$T/err" || { cat "$T/err"; fail "reject message"; }
 [ "$a_sessions" -gt 0 ] || fail "accept counted nothing"
 
 # The other kiosk from a list file.

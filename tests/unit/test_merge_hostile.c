@@ -478,6 +478,16 @@ static void test_takeover_order_independent(void **state)
         assert_int_equal(s.quarantined, 1);
         assert_non_null(strstr(msg, "enrolled"));
         assert_int_equal(sessions(db), 9);
+        /* The forged key's exports, dismissed; the counted key cannot be. */
+        char fprefix[17];
+        snprintf(fprefix, sizeof fprefix, "%.16s", forged.hex);
+        assert_int_equal(report_reject(db, KIOSK, prefix, NULL), ERR_KEY);
+        int64_t dropped = 0;
+        assert_int_equal(report_reject(db, KIOSK, fprefix, &dropped), ERR_OK);
+        assert_int_equal(dropped, 3);
+        assert_int_equal(q1(db, "SELECT count(*) FROM quarantine"), 0);
+        assert_int_equal(sessions(db), 9);
+        assert_int_equal(report_reject(db, KIOSK, fprefix, NULL), ERR_NOTFOUND);
         /* forget removes every count, export, key and claim. */
         int64_t removed = 0;
         assert_int_equal(report_forget_kiosk(db, KIOSK, &removed), ERR_OK);
