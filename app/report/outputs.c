@@ -689,12 +689,17 @@ Err report_keygen(const char *pub_path, const char *sec_path)
 static void usage(FILE *err)
 {
     fputs("usage:\n"
-          "  taama-report merge PATH... --db campaign.sqlite [--key campaign.key]\n"
+          "  taama-report merge PATH... --db campaign.sqlite [--key campaign.key] [--enrolled-only]\n"
           "  taama-report html --db campaign.sqlite -o report.html [--min N] [--title TEXT]\n"
           "  taama-report csv --db campaign.sqlite [-o FILE] [--min N | --no-suppress]\n"
           "  taama-report dhis2 --db campaign.sqlite --map FILE [-o FILE] [--min N | --no-suppress]\n"
           "  taama-report gaps --db campaign.sqlite\n"
           "  taama-report forget KIOSK_ID --db campaign.sqlite\n"
+          "  taama-report enroll KIOSK_ID PUBKEY [--label TEXT] --db campaign.sqlite\n"
+          "  taama-report enroll --list KIOSKS.csv --db campaign.sqlite\n"
+          "  taama-report accept KIOSK_ID KEY_PREFIX --db campaign.sqlite\n"
+          "  taama-report reject KIOSK_ID KEY_PREFIX --db campaign.sqlite\n"
+          "  taama-report quarantine --db campaign.sqlite\n"
           "  taama-report keygen [--pub campaign.pub] [--key campaign.key]\n"
           "--min N: counts from 1 to N-1 are suppressed, with any count that would reveal one by\n"
           "  subtraction (default 10). csv and dhis2 also take --no-suppress: raw counts for the\n"
@@ -711,6 +716,8 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
     log_set_quiet(1);
     const char *cmd = argv[1];
     const char *dbp = NULL, *keyp = NULL, *outp = NULL, *mapp = NULL, *pubp = NULL, *title = NULL;
+    const char *listp = NULL, *labelp = NULL;
+    int enrolled_only = 0;
     const char *paths[256];
     int npaths = 0;
     ReportOptions ro = {.min_count = 10};
@@ -730,6 +737,12 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
             mapp = argv[++i];
         else if (strcmp(a, "--no-suppress") == 0)
             no_suppress = 1;
+        else if (strcmp(a, "--enrolled-only") == 0)
+            enrolled_only = 1;
+        else if (strcmp(a, "--list") == 0 && more)
+            listp = argv[++i];
+        else if (strcmp(a, "--label") == 0 && more)
+            labelp = argv[++i];
         else if (strcmp(a, "--title") == 0 && more)
             title = argv[++i];
         else if (strcmp(a, "--min") == 0 && more) {
@@ -817,17 +830,17 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
             usage(err);
             rc = 2;
         }
-        MergeOptions mo = {.campaign_sk = have ? sk : NULL, .out = out};
+        MergeOptions mo = {.campaign_sk = have ? sk : NULL, .out = out, .enrolled_only = enrolled_only};
         MergeSummary sum = {0};
         for (int i = 0; i < npaths && rc == 0; i++)
             if (report_merge_path(db, paths[i], &mo, &sum) != ERR_OK)
                 rc = 1;
         sodium_memzero(sk, sizeof sk);
         if (rc != 2) {
-            fprintf(out, "merge: %d taken, %d already merged, %d refused, %d incomplete ignored\n", sum.taken,
-                    sum.already, sum.refused, sum.incomplete);
+            fprintf(out, "merge: %d taken, %d already merged, %d refused, %d incomplete ignored, %d quarantined\n",
+                    sum.taken, sum.already, sum.refused, sum.incomplete, sum.quarantined);
             report_print_gaps(db, out);
-            if (sum.refused)
+            if (sum.refused || sum.quarantined)
                 rc = 1;
         }
     } else if (strcmp(cmd, "html") == 0) {
@@ -849,10 +862,37 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
     } else if (strcmp(cmd, "gaps") == 0) {
         rc = report_print_gaps(db, out) == ERR_OK ? 0 : 1;
     } else if (strcmp(cmd, "forget") == 0 && npaths == 1) {
-        Err fe = report_forget_kiosk(db, paths[0]);
-        fprintf(out, fe ? "forget: %s: %s\n" : "forget: %s: key dropped; its next export registers a new one%s\n",
-                paths[0], fe ? err_str(fe) : "");
+        int64_t removed = 0;
+        Err fe = report_forget_kiosk(db, paths[0], &removed);
+        if (fe)
+            fprintf(out, "forget: %s: %s\n", paths[0], err_str(fe));
+        else
+            fprintf(out, "forget: %s: removed (%lld counters, its exports, key and quarantined exports); its next "
+                         "export starts afresh\n", paths[0], (long long)removed);
         rc = fe ? 1 : 0;
+    } else if (strcmp(cmd, "enroll") == 0 && listp && npaths == 0) {
+        rc = report_enroll_list(db, listp, out, err) == ERR_OK ? 0 : 1;
+    } else if ((strcmp(cmd, "enroll") == 0 || strcmp(cmd, "accept") == 0) && npaths == 2 && !listp) {
+        Err ee = report_enroll(db, paths[0], paths[1], labelp, out);
+        if (ee)
+            fprintf(err, "%s: %s: %s\n", cmd, paths[0],
+                    ee == ERR_NOTFOUND ? "no quarantined export of this kiosk has that key"
+                    : ee == ERR_INVALID ? "malformed kiosk id, key or label, or a key prefix that matches several keys"
+                                        : err_str(ee));
+        rc = ee ? 1 : 0;
+    } else if (strcmp(cmd, "reject") == 0 && npaths == 2) {
+        int64_t removed = 0;
+        Err re = report_reject(db, paths[0], paths[1], &removed);
+        if (re)
+            fprintf(err, "reject: %s: %s\n", paths[0],
+                    re == ERR_KEY ? "that is the key the kiosk is counted under (use forget)"
+                    : re == ERR_NOTFOUND ? "no quarantined export of this kiosk has that key"
+                                         : err_str(re));
+        else
+            fprintf(out, "reject: %s: %lld quarantined export(s) dropped\n", paths[0], (long long)removed);
+        rc = re ? 1 : 0;
+    } else if (strcmp(cmd, "quarantine") == 0 && npaths == 0) {
+        rc = report_print_quarantine(db, out, NULL) == ERR_OK ? 0 : 1;
     } else {
         usage(err);
         rc = 2;
