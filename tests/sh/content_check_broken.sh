@@ -32,6 +32,8 @@ expect "contact without a number" "contacts\.yaml: warning: contact 'nonumber' h
 expect "broken contact reference" "broken\.yaml:[0-9]+: error: end card: contact 'nobody' is not in contacts\.yaml \[load\]$"
 expect "broken narration reference" \
     'broken\.yaml: error: slide 4: audio: no-such-recording names no recording in any language .*\[narration\]$'
+expect "risky mixed-direction punctuation" \
+    'no-number\.yaml:[0-9]+: warning: en: ".*": the punctuation at byte [0-9]+ is glued to a word or number of the other direction.*\[bidi\]$'
 expect "missing translation" 'no ha translation for "Broken module" \[translation\]$'
 expect "translation summary" 'warning: ha: [0-9]+ of [0-9]+ content strings not translated \[translation\]$'
 # what works must not be reported
