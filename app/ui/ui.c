@@ -36,7 +36,8 @@ static const Theme themes[2] = {
      .dim = {0x00, 0x00, 0x00, 0xa0},
      .pressed = {0xe6, 0xee, 0xf0, 0xff},
      .attract_bg = {0x13, 0x5e, 0x74, 0xff},
-     .on_attract = {0xff, 0xff, 0xff, 0xff}},
+     .on_attract = {0xff, 0xff, 0xff, 0xff},
+     .disabled = {0xb8, 0xb0, 0xa4, 0xff}},
     /* high contrast: white and yellow on black */
     {.bg = {0x00, 0x00, 0x00, 0xff},
      .surface = {0x00, 0x00, 0x00, 0xff},
@@ -53,7 +54,8 @@ static const Theme themes[2] = {
      .dim = {0x00, 0x00, 0x00, 0xd0},
      .pressed = {0x33, 0x33, 0x33, 0xff},
      .attract_bg = {0x00, 0x00, 0x00, 0xff},
-     .on_attract = {0xff, 0xde, 0x00, 0xff}},
+     .on_attract = {0xff, 0xde, 0x00, 0xff},
+     .disabled = {0x80, 0x80, 0x80, 0xff}},
 };
 
 /* ---- build context ---------------------------------------------------- */
@@ -391,12 +393,15 @@ void ui_button(B *b, WidgetId id, Rect r, const char *icon_name, const char *lab
         fg = t->on_exit;
     } else if (style == BTN_DISABLED) {
         bg = t->bg;
-        fg = t->line;
+        fg = t->disabled;
     }
     if (ui_pressed(b, id) && style != BTN_DISABLED)
         bg = style == BTN_PLAIN ? t->pressed : t->text;
     ui_fill(b, r, bg);
-    ui_frame(b, r, style == BTN_PLAIN || style == BTN_DISABLED ? t->line : bg, 2);
+    /* a disabled control is flat (no border) and faint, so it reads as
+     * disabled by its shape too, in every theme */
+    if (style != BTN_DISABLED)
+        ui_frame(b, r, style == BTN_PLAIN ? t->line : bg, 2);
     int isz = r.h * 6 / 10;
     if (isz > b->target)
         isz = b->target;
@@ -476,13 +481,36 @@ static int header(B *b, int with_nav)
 }
 
 /* Bottom bar with Back, progress dots, Listen and Next. */
-int ui_footer_height(const B *b) { return b->ctl + b->pad * 2; }
+/* On a portrait kiosk the visitor's screens repeat Exit in a row of its own
+ * at the very bottom, where a child's hand reaches (the top bar is out of
+ * reach on a tall screen; phones, under 1000 px tall, keep the one bar);
+ * the bar's other controls stay in its first row. */
+static int exit_row(const B *b)
+{
+    ScreenId s = b->app->screen;
+    return b->h > b->w * 6 / 5 && b->h >= 1000 &&
+           (s == SCREEN_LANGUAGE || s == SCREEN_MENU || s == SCREEN_SLIDE || s == SCREEN_QUIZ ||
+            s == SCREEN_END || s == SCREEN_HELP);
+}
+
+int ui_footer_height(const B *b)
+{
+    return b->ctl + b->pad * 2 + (exit_row(b) ? b->ctl + b->pad : 0);
+}
 
 int ui_footer_bar(B *b)
 {
     int fh = ui_footer_height(b), y0 = b->h - fh;
     ui_fill(b, (Rect){0, y0, b->w, fh}, b->th->surface);
     ui_fill(b, (Rect){0, y0, b->w, 2}, b->th->line);
+    if (exit_row(b)) {
+        int ew = b->w - b->pad * 2;
+        if (ew > b->ctl * 6)
+            ew = b->ctl * 6;
+        ui_button(b, WIDGET(W_QUICK_EXIT, 1),
+                  (Rect){b->w - b->pad - ew, b->h - b->pad - b->ctl, ew, b->ctl}, "exit", _("Exit"),
+                  BTN_EXIT, 0);
+    }
     return y0;
 }
 
@@ -517,7 +545,7 @@ static void footer(B *b, int n_dots, int dot, int can_next, int has_audio)
         if (need <= right - left) {
             int x = left + (right - left - need) / 2;
             for (int i = 0; i < n_dots; i++, x += d + gap) {
-                Rect r = {x, y0 + fh / 2 - d / 2, d, d};
+                Rect r = {x, y0 + b->pad + bs / 2 - d / 2, d, d};
                 ui_circle(b, i == dot ? r : inset(r, d / 5), i == dot ? t->accent : t->line);
             }
         }
@@ -561,15 +589,38 @@ static void screen_attract(B *b)
     ui_add_hit(b, WIDGET(W_BACKGROUND, 0), (Rect){0, 0, b->w, b->h});
 }
 
+/* The screen after Exit: an ordinary idle clock, as on any tablet, that
+ * says nothing about the kiosk's subject. The time of day comes from the
+ * state (app->clock_min, set from the events), never from a clock here;
+ * unknown time shows the plain page alone. */
 static void screen_neutral(B *b)
 {
-    /* Deliberately says nothing about the kiosk's subject: a calm pattern
-     * anyone may look at. */
-    Color bg = {0xe9, 0xed, 0xf0, 0xff}, c1 = {0xd4, 0xdc, 0xe2, 0xff}, c2 = {0xc6, 0xd1, 0xd9, 0xff};
+    Color bg = {0xe9, 0xed, 0xf0, 0xff}, ink = {0x3a, 0x44, 0x50, 0xff},
+          soft = {0xc6, 0xd1, 0xd9, 0xff};
     b->ui->clear = bg;
-    int side = (b->w < b->h ? b->w : b->h) / 3;
-    ui_circle(b, (Rect){b->w / 2 - side, b->h / 2 - side / 2, side, side}, c1);
-    ui_circle(b, (Rect){b->w / 2, b->h / 2 - side / 2, side, side}, c2);
+    int side = b->w < b->h ? b->w : b->h;
+    int m = b->app->clock_min;
+    Rect face = {(b->w - side / 2) / 2, b->h / 2 - side / 2 + side / 10, side / 2, side / 2};
+    if (m < 0 || m >= 24 * 60) {
+        ui_circle(b, face, soft);
+        return;
+    }
+    /* a thin ring of twelve hour marks around the digits */
+    for (int k = 0; k < 12; k++) {
+        double ang = k * 3.14159265358979 / 6;
+        int d = side / 40 > 4 ? side / 40 : 4;
+        int cx = face.x + face.w / 2 + (int)(sin(ang) * face.w * 0.46);
+        int cy = face.y + face.h / 2 - (int)(cos(ang) * face.h * 0.46);
+        ui_circle(b, (Rect){cx - d / 2, cy - d / 2, d, d}, k % 3 ? soft : ink);
+    }
+    B bl = *b;
+    bl.dir = PARA_LTR;
+    const char *hhmm = arena_printf(b->arena, "%02d:%02d", m / 60, m % 60);
+    int px = side / 9;
+    int lh = b->tm->line_height(b->tm->ctx, px);
+    Rect in = inset(face, face.w / 8);
+    ui_text_box(&bl, hhmm, (Rect){in.x, face.y + (face.h - lh) / 2, in.w, lh}, px, px / 2, 1,
+                ALIGN_CENTER, 1, ink);
 }
 
 static void grid_dims(int n, int avail_w, int min_w, int *cols)
@@ -643,6 +694,8 @@ static const char *const filter_labels[FILTER__COUNT] = {
 
 static const char *audience_icon(unsigned aud)
 {
+    if (aud & AUDIENCE_EVERYONE)
+        return "everyone";
     if (aud & AUDIENCE_CHILDREN)
         return "children";
     if (aud & AUDIENCE_WOMEN)
@@ -840,8 +893,10 @@ static void screen_quiz(B *b)
     } else {
         aw = area.w;
         ah = (avail - b->pad * (n - 1)) / n;
-        if (ah > b->target * 2)
-            ah = b->target * 2;
+        /* answered: room for the verdict's words too */
+        int cap = b->target * 2 + (answered ? b->tm->line_height(b->tm->ctx, b->small_px) : 0);
+        if (ah > cap)
+            ah = cap;
     }
     if (ah < b->target)
         ah = b->target;
@@ -884,7 +939,8 @@ static void screen_quiz(B *b)
             ui_verdict_badge(b, (Rect){r.x + r.w - msz - b->pad / 2, r.y + (r.h - msz) / 2, msz, msz},
                              verdict);
         }
-        ui_text_box(b, _(q->answers[i].text), tr, b->body_px, b->small_px, 1, ALIGN_START,
+        ui_text_box(b, _(q->answers[i].text), tr, b->body_px,
+                    verdict >= 0 ? b->small_px * 3 / 4 : b->small_px, 1, ALIGN_START,
                     verdict >= 0 ? 2 : 1, fg);
         if (!answered)
             ui_add_hit(b, id, r);
@@ -1049,8 +1105,13 @@ static void screen_end(B *b)
     if (c && ch < b->target * 2)
         ch = b->target * 2;
     int bh = area.y + area.h - y - ch - (c ? b->pad : 0);
-    ui_text_box(b, _(m->end.body), (Rect){area.x, y, area.w, bh}, b->body_px, b->small_px, 0,
-             ALIGN_START, 0, t->text);
+    /* the module's picture beside the action, at most a third of the width */
+    int iw = m->end.image && bh >= b->target ? (bh < area.w / 3 ? bh : area.w / 3) : 0;
+    if (iw)
+        ui_image(b, (Rect){area.x, y, iw, bh}, m->end.image, IMAGE_CONTENT);
+    int gap = iw ? iw + b->pad : 0;
+    ui_text_box(b, _(m->end.body), (Rect){area.x + gap, y, area.w - gap, bh}, b->body_px,
+                b->small_px, 0, ALIGN_START, iw ? 1 : 0, t->text);
     if (c)
         contact_card(b, c, (Rect){area.x, y + bh + b->pad, area.w, ch}, 1);
     /* footer: Back, Get help, and Next back to the topics */

@@ -12,7 +12,7 @@
 
 typedef struct {
     Color bg, surface, text, muted, accent, on_accent, exit_bg, on_exit, good, bad, focus, line,
-        dim, pressed, attract_bg, on_attract;
+        dim, pressed, attract_bg, on_attract, disabled;
 } Theme;
 
 /* The build context of one screen. */
