@@ -174,11 +174,150 @@ static void test_answer_pictures_are_their_own(void **st)
     }
 }
 
+/* ---- 6: end card picture, help never filtered away --------------------- */
+
+static void test_end_card_draws_its_picture(void **st)
+{
+    (void)st;
+    App a;
+    Ui ui;
+    for (int i = 0; i < content_module_count(content); i++) {
+        const Module *m = content_module(content, i);
+        if (!m->end.image)
+            continue;
+        char name[96];
+        snprintf(name, sizeof name, "%s/end", m->id);
+        for (int z = 0; z < NSIZES; z++) {
+            go(&a, name, sizes[z][0], sizes[z][1]);
+            build(&a, &ui, 1000);
+            const DrawCmd *d = find_cmd(&ui, DRAW_IMAGE, (Rect){0}, m->end.image);
+            if (!d)
+                fail_msg("%s at %dx%d: end picture %s not drawn", m->id, sizes[z][0],
+                         sizes[z][1], m->end.image);
+            assert_true(d->r.w >= ui.min_target && d->r.h >= ui.min_target);
+        }
+    }
+}
+
+static void test_help_never_filtered_away(void **st)
+{
+    (void)st;
+    App a;
+    Ui ui;
+    int help = -1;
+    for (int i = 0; i < content_module_count(content); i++)
+        if (!strcmp(content_module(content, i)->id, "get-help"))
+            help = i;
+    assert_true(help >= 0);
+    for (int f = 0; f < FILTER__COUNT; f++) {
+        go(&a, "menu", 1280, 800);
+        a.filter = (AudienceFilter)f;
+        int idx[64], n = app_menu_modules(&a, idx, 64), found = 0;
+        for (int k = 0; k < n; k++)
+            found |= idx[k] == help;
+        if (!found)
+            fail_msg("filter %d hides \"Where to get help\"", f);
+        build(&a, &ui, 1000);
+        assert_true(ui_find(&ui, WIDGET(W_HELP, 0), NULL));
+    }
+}
+
+/* ---- 9: disabled controls, the bottom zone, the neutral screen --------- */
+
+static int frame_in(const Ui *ui, Rect r)
+{
+    for (int i = 0; i < ui->n_cmds; i++)
+        if (ui->cmds[i].kind == DRAW_FRAME && ui->cmds[i].r.x == r.x && ui->cmds[i].r.y == r.y &&
+            ui->cmds[i].r.w == r.w && ui->cmds[i].r.h == r.h)
+            return 1;
+    return 0;
+}
+
+static void test_disabled_looks_disabled(void **st)
+{
+    (void)st;
+    App a;
+    Ui ui;
+    for (int hc = 0; hc < 2; hc++) {
+        go(&a, "journey-risks/quiz-1", 1280, 800);
+        a.high_contrast = hc;
+        build(&a, &ui, 1000);
+        /* Next is disabled until an answer: no touch, so find it by its icon
+         * in the footer's end corner; Back is an enabled plain button */
+        Rect back;
+        assert_true(ui_find(&ui, WIDGET(W_BACK, 0), &back));
+        assert_false(ui_find(&ui, WIDGET(W_NEXT, 0), NULL));
+        const DrawCmd *next = find_cmd(&ui, DRAW_IMAGE, (Rect){640, back.y, 640, back.h},
+                                       "icons/next.svg");
+        const DrawCmd *bi = find_cmd(&ui, DRAW_IMAGE, back, "icons/back.svg");
+        assert_non_null(next);
+        assert_non_null(bi);
+        /* shape: the enabled button has its border, the disabled one none */
+        assert_true(frame_in(&ui, back));
+        Rect nr = {1280 - back.x - back.w, back.y, back.w, back.h};
+        assert_false(frame_in(&ui, nr));
+        /* and a fainter colour than the enabled one's */
+        assert_memory_not_equal(&next->color, &bi->color, sizeof next->color);
+    }
+}
+
+static void test_portrait_exit_in_bottom_zone(void **st)
+{
+    (void)st;
+    static const char *const screens[] = {"menu", "help", "language", "journey-risks/slide-1",
+                                          "journey-risks/quiz-1", "journey-risks/end"};
+    App a;
+    Ui ui;
+    static const int portrait[][2] = {{1080, 1920}, {720, 1280}};
+    for (int z = 0; z < 2; z++)
+        for (size_t s = 0; s < sizeof screens / sizeof screens[0]; s++) {
+            go(&a, screens[s], portrait[z][0], portrait[z][1]);
+            build(&a, &ui, 1000);
+            int bottom = 0;
+            for (int k = 0; k < ui.n_hits; k++)
+                if (WIDGET_KIND(ui.hits[k].id) == W_QUICK_EXIT &&
+                    ui.hits[k].r.y >= portrait[z][1] * 3 / 4)
+                    bottom = 1;
+            if (!bottom)
+                fail_msg("%s at %dx%d: no Exit in the bottom quarter", screens[s],
+                         portrait[z][0], portrait[z][1]);
+            assert_int_equal(ui.small_targets, 0);
+        }
+}
+
+static void test_neutral_is_an_idle_clock(void **st)
+{
+    (void)st;
+    App a;
+    Ui ui;
+    go(&a, "neutral", 1280, 800);
+    a.clock_min = 14 * 60 + 5;
+    build(&a, &ui, 1000);
+    int texts = 0, clock = 0;
+    for (int i = 0; i < ui.n_cmds; i++)
+        if (ui.cmds[i].kind == DRAW_TEXT) {
+            texts++;
+            clock |= ui.cmds[i].len == 5 && !strncmp(ui.cmds[i].text, "14:05", 5);
+        }
+    assert_true(clock);
+    assert_int_equal(texts, 1); /* nothing else is written */
+    assert_int_equal(ui.n_hits, 0);
+    /* the time comes from the state: events carry it in */
+    Event ev = {.kind = EV_TICK, .clock_min = 9 * 60 + 41 + 1};
+    app_update(&a, &ev, 1100);
+    assert_int_equal(a.clock_min, 9 * 60 + 41);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quiz_verdict_sign),
         cmocka_unit_test(test_answer_pictures_are_their_own),
+        cmocka_unit_test(test_end_card_draws_its_picture),
+        cmocka_unit_test(test_help_never_filtered_away),
+        cmocka_unit_test(test_disabled_looks_disabled),
+        cmocka_unit_test(test_portrait_exit_in_bottom_zone),
+        cmocka_unit_test(test_neutral_is_an_idle_clock),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }
