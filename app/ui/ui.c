@@ -880,7 +880,7 @@ static void screen_quiz(B *b)
              ALIGN_START, 0, t->text);
     int y = area.y + qh + b->pad;
     int answered = a->quiz_answer >= 0;
-    int fb_h = answered ? (area.y + area.h - y) * 2 / 5 : 0;
+    int fb_h = answered ? (area.y + area.h - y) / 2 : 0;
     int avail = area.y + area.h - y - fb_h - (answered ? b->pad : 0);
     int n = q->n_answers;
     int landscape = area.w > area.h * 3 / 2 && n <= 3;

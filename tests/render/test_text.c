@@ -435,6 +435,42 @@ static void test_numbers_in_arabic_keep_their_order(void **state)
     }
 }
 
+/* Tigrinya reads as large as the Latin beside it: at one pixel size the
+ * engine draws an Ethiopic syllable's body (measured: the ink height of
+ * U+1200) at least 1.1 times a Latin capital (1.2 by the fonts' metrics)'s, where the bare fonts give
+ * about 1.0 and Tigrinya looked a size smaller. Arabic's letters stay as
+ * tall as Latin lowercase. */
+static void test_scripts_read_at_one_size(void **state)
+{
+    Fix *f = *state;
+    int h_lat, h_eth, h_ar, h_x;
+    draw(f, "H", PARA_LTR);
+    SDL_Surface *img = snapshot(f);
+    Box b = ink_box(img);
+    h_lat = b.y1 - b.y0 + 1;
+    SDL_FreeSurface(img);
+    draw(f, "x", PARA_LTR);
+    img = snapshot(f);
+    b = ink_box(img);
+    h_x = b.y1 - b.y0 + 1;
+    SDL_FreeSurface(img);
+    draw(f, "\xe1\x88\x80", PARA_LTR); /* U+1200 */
+    img = snapshot(f);
+    b = ink_box(img);
+    h_eth = b.y1 - b.y0 + 1;
+    SDL_FreeSurface(img);
+    draw(f, "\xd9\x87", PARA_RTL); /* heh: an Arabic letter without ascender or descender */
+    img = snapshot(f);
+    b = ink_box(img);
+    h_ar = b.y1 - b.y0 + 1;
+    SDL_FreeSurface(img);
+    print_message("at %d px: Latin H %d, x %d; Ethiopic %d; Arabic heh %d\n", PX, h_lat, h_x,
+                  h_eth, h_ar);
+    assert_true(h_eth * 100 >= h_lat * 110);
+    assert_true(h_eth * 100 <= h_lat * 130); /* scaled, not blown up */
+    assert_true(h_ar * 100 >= h_x * 75);
+}
+
 static void test_mixed_line_order(void **state)
 {
     Fix *f = *state;
@@ -653,6 +689,7 @@ int main(void)
         cmocka_unit_test(test_fallback_fills_missing_glyphs),
         cmocka_unit_test(test_number_in_arabic_reads_left_to_right),
         cmocka_unit_test(test_numbers_in_arabic_keep_their_order),
+        cmocka_unit_test(test_scripts_read_at_one_size),
         cmocka_unit_test(test_mixed_line_order),
         cmocka_unit_test(test_tall_marks_keep_the_baseline),
         cmocka_unit_test(test_width_is_drawn_extent),
