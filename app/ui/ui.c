@@ -802,17 +802,24 @@ static void screen_menu(B *b)
     int y0 = b->h - fh;
     ui_footer_bar(b);
     int bs = b->ctl;
-    int hw = b->w - 4 * b->pad - 2 * (bs + b->pad);
+    /* more pages: the arrows carry words and take a third of the bar each,
+     * so no topic waits behind a bare arrow */
+    int nw = pages > 1 ? (b->w - 4 * b->pad) / 3 : bs + b->pad;
+    if (nw > bs * 5)
+        nw = bs * 5;
+    int hw = b->w - 4 * b->pad - 2 * nw;
     if (hw > bs * 7)
         hw = bs * 7;
     ui_button(b, WIDGET(W_HELP, 0), (Rect){(b->w - hw) / 2, y0 + b->pad, hw, bs}, "help",
            _("Get help"), BTN_PRIMARY, 0);
     if (page > 0)
-        ui_button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bs + b->pad, bs}, "back", NULL,
-               BTN_PLAIN, 1);
+        ui_button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, nw, bs}, "back",
+                  _("Back"), BTN_PLAIN, 1);
     if (page + 1 < pages)
-        ui_button(b, WIDGET(W_NEXT, 0), (Rect){b->w - b->pad * 2 - bs, y0 + b->pad, bs + b->pad, bs},
-               "next", NULL, BTN_PLAIN, 1);
+        ui_button(b, WIDGET(W_NEXT, 0), (Rect){b->w - b->pad - nw, y0 + b->pad, nw, bs}, "next",
+                  b->w >= 700 ? arena_printf(b->arena, _("More topics (%d)"), n - (page + 1) * per_page)
+                              : arena_printf(b->arena, "+%d", n - (page + 1) * per_page),
+                  BTN_PLAIN, 1);
 }
 
 /* Content area between header and footer, with the slide transition. */
@@ -1159,6 +1166,15 @@ static void screen_help(B *b)
     int rows = (avail + b->pad) / (ch + b->pad);
     if (rows < 1)
         rows = 1;
+    int need_rows = (n + cols - 1) / cols;
+    if (rows < need_rows) {
+        /* pages would leave a band empty: take one more row if cards a
+         * quarter shorter still hold their text (it shrinks a step), and
+         * share all the height between the rows */
+        if ((avail + b->pad) / (ch * 3 / 4 + b->pad) > rows)
+            rows++;
+        ch = (avail - b->pad * (rows - 1)) / rows;
+    }
     int per_page = rows * cols;
     int pages = n > 0 ? (n + per_page - 1) / per_page : 1;
     int page = a->menu_scroll < pages ? a->menu_scroll : pages - 1;

@@ -308,6 +308,84 @@ static void test_neutral_is_an_idle_clock(void **st)
     assert_int_equal(a.clock_min, 9 * 60 + 41);
 }
 
+/* Every topic is on the menu's first page, or the page is full and a
+ * labelled cue (words, not only an arrow) leads to the rest. */
+static void test_menu_topics_never_hidden(void **st)
+{
+    (void)st;
+    App a;
+    Ui ui;
+    for (int z = 0; z < NSIZES; z++)
+        for (int large = 0; large < 2; large++) {
+            go(&a, "menu", sizes[z][0], sizes[z][1]);
+            a.large_text = large;
+            build(&a, &ui, 1000);
+            int idx[64], n = app_menu_modules(&a, idx, 64), shown = 0, low = 0;
+            for (int k = 0; k < ui.n_hits; k++)
+                if (WIDGET_KIND(ui.hits[k].id) == W_CARD) {
+                    shown++;
+                    Rect r = ui.hits[k].r;
+                    low = r.y + r.h > low ? r.y + r.h : low;
+                }
+            if (shown == n)
+                continue;
+            Rect next;
+            if (!ui_find(&ui, WIDGET(W_NEXT, 0), &next))
+                fail_msg("menu %dx%d%s: %d of %d topics and no way on", sizes[z][0],
+                         sizes[z][1], large ? " large" : "", shown, n);
+            int labelled = 0;
+            for (int i = 0; i < ui.n_cmds; i++)
+                if (ui.cmds[i].kind == DRAW_TEXT && inside(next, ui.cmds[i].r))
+                    labelled = 1;
+            if (!labelled)
+                fail_msg("menu %dx%d%s: %d of %d topics behind an unlabelled arrow",
+                         sizes[z][0], sizes[z][1], large ? " large" : "", shown, n);
+            Rect help;
+            assert_true(ui_find(&ui, WIDGET(W_HELP, 0), &help));
+            /* the page is used: the cards reach at least 3/4 of the way down
+             * to the bottom bar */
+            if (low < help.y * 3 / 4)
+                fail_msg("menu %dx%d%s: %d topics on a half-empty page", sizes[z][0],
+                         sizes[z][1], large ? " large" : "", shown);
+        }
+}
+
+/* The help screen uses its room: when the contacts take more than one
+ * page, the cards fill at least 3/4 of the height between the title and
+ * the bottom bar. */
+static void test_help_uses_its_space(void **st)
+{
+    (void)st;
+    App a;
+    Ui ui;
+    for (int z = 0; z < NSIZES; z++)
+        for (int large = 0; large < 2; large++) {
+            go(&a, "help", sizes[z][0], sizes[z][1]);
+            a.large_text = large;
+            build(&a, &ui, 1000);
+            int top = sizes[z][1], bottom = 0;
+            for (int i = 0; i < ui.n_cmds; i++) {
+                const DrawCmd *d = &ui.cmds[i];
+                if (d->kind != DRAW_QR && d->kind != DRAW_FRAME)
+                    continue;
+                if (d->kind == DRAW_FRAME && d->thick != 3)
+                    continue; /* contact cards have a 3 px accent frame */
+                top = d->r.y < top ? d->r.y : top;
+                bottom = d->r.y + d->r.h > bottom ? d->r.y + d->r.h : bottom;
+            }
+            int bar = sizes[z][1];
+            for (int k = 0; k < ui.n_hits; k++)
+                if (WIDGET_KIND(ui.hits[k].id) == W_BACK)
+                    bar = ui.hits[k].r.y;
+            assert_true(bottom > top);
+            if (!ui_find(&ui, WIDGET(W_NEXT, 0), NULL) && !a.menu_scroll)
+                continue; /* every contact on one page: room to spare is fine */
+            if ((bottom - top) * 4 < (bar - top) * 3)
+                fail_msg("help %dx%d%s: cards use %d of %d px", sizes[z][0], sizes[z][1],
+                         large ? " large" : "", bottom - top, bar - top);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -315,6 +393,8 @@ int main(void)
         cmocka_unit_test(test_answer_pictures_are_their_own),
         cmocka_unit_test(test_end_card_draws_its_picture),
         cmocka_unit_test(test_help_never_filtered_away),
+        cmocka_unit_test(test_menu_topics_never_hidden),
+        cmocka_unit_test(test_help_uses_its_space),
         cmocka_unit_test(test_disabled_looks_disabled),
         cmocka_unit_test(test_portrait_exit_in_bottom_zone),
         cmocka_unit_test(test_neutral_is_an_idle_clock),
