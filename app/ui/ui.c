@@ -70,6 +70,14 @@ int ui_min_target(float dpi)
     return px < 48 ? 48 : px;
 }
 
+int ui_min_text_px(float dpi)
+{
+    if (dpi <= 0)
+        dpi = 160;
+    int px = (int)ceilf(dpi * 2.2f / 25.4f);
+    return px < 12 ? 12 : px;
+}
+
 static Rect mirror(const B *b, Rect r)
 {
     if (b->rtl)
@@ -1272,6 +1280,11 @@ Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena 
     float scale = app->large_text ? 1.3f : 1.0f;
     b.body_px = (int)(fmaxf(16, 34 * b.unit) * scale);
     b.small_px = (int)(fmaxf(14, 28 * b.unit) * scale);
+    b.min_px = ui_min_text_px(app->dpi);
+    if (b.small_px < b.min_px)
+        b.small_px = b.min_px;
+    if (b.body_px < b.min_px * 6 / 5)
+        b.body_px = b.min_px * 6 / 5;
     b.title_px = (int)(fmaxf(20, 46 * b.unit) * scale);
     b.big_px = (int)(fmaxf(26, 64 * b.unit) * scale);
     b.rtl = lang && lang->rtl;

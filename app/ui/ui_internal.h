@@ -29,6 +29,7 @@ typedef struct {
     int ctl;       /* height of buttons in bars: the target, more on big screens */
     int pad;
     int body_px, title_px, small_px, big_px;
+    int min_px;    /* no text is drawn smaller (ui_min_text_px) */
     int rtl;
     ParaDir dir;
     Err err;

@@ -386,6 +386,35 @@ static void test_help_uses_its_space(void **st)
         }
 }
 
+/* ---- 7: readable sizes on small screens ------------------------------- */
+
+static void test_small_screens_keep_text_readable(void **st)
+{
+    (void)st;
+    App a;
+    Ui ui;
+    static const int small[][2] = {{800, 480}, {480, 800}};
+    static const float dpis[] = {120, 160, 220};
+    for (int z = 0; z < 2; z++)
+        for (size_t d = 0; d < sizeof dpis / sizeof dpis[0]; d++) {
+            go(&a, "journey-risks/slide-1", small[z][0], small[z][1]);
+            a.dpi = dpis[d];
+            build(&a, &ui, 1000);
+            int min = ui_min_text_px(dpis[d]), texts = 0;
+            assert_true(min >= (int)(dpis[d] * 2.2f / 25.4f));
+            for (int i = 0; i < ui.n_cmds; i++)
+                if (ui.cmds[i].kind == DRAW_TEXT) {
+                    texts++;
+                    if (ui.cmds[i].px < min)
+                        fail_msg("%dx%d at %.0f dpi: \"%.*s\" at %d px, under %d px (2.2 mm)",
+                                 small[z][0], small[z][1], dpis[d], (int)ui.cmds[i].len,
+                                 ui.cmds[i].text, ui.cmds[i].px, min);
+                }
+            assert_true(texts > 0);
+            assert_int_equal(ui.overflow, 0);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -395,6 +424,7 @@ int main(void)
         cmocka_unit_test(test_help_never_filtered_away),
         cmocka_unit_test(test_menu_topics_never_hidden),
         cmocka_unit_test(test_help_uses_its_space),
+        cmocka_unit_test(test_small_screens_keep_text_readable),
         cmocka_unit_test(test_disabled_looks_disabled),
         cmocka_unit_test(test_portrait_exit_in_bottom_zone),
         cmocka_unit_test(test_neutral_is_an_idle_clock),
