@@ -232,6 +232,7 @@ void app_wipe(App *a, uint64_t now)
     a->screen = SCREEN_ATTRACT;
     a->attract_start_ms = now;
     a->neutral_until_ms = keep.neutral_until_ms;
+    a->clock_min = keep.clock_min;
     a->dirty = 1;
     if (a->pin_missing) {
         /* no admin PIN yet: nothing else until one is set */
@@ -263,6 +264,7 @@ void app_init(App *a, const Content *content, const AppConfig *cfg, uint64_t now
     a->w = 1280;
     a->h = 800;
     a->dpi = 160;
+    a->clock_min = -1;
     /* the settings agree with the configuration until the kiosk sends the
      * saved ones (EV_SETTINGS) */
     settings_defaults(&a->settings);
@@ -1324,6 +1326,8 @@ static void update(App *a, const Event *ev, uint64_t now)
     advance_time(a, now);
     if (!ev)
         return;
+    if (ev->clock_min > 0 && ev->clock_min <= 24 * 60)
+        a->clock_min = ev->clock_min - 1;
     int input = ev->kind == EV_POINTER_DOWN || ev->kind == EV_POINTER_UP || ev->kind == EV_KEY;
     if (input && a->screen == SCREEN_NEUTRAL)
         return; /* the neutral screen stays put: someone may be watching */
@@ -1583,6 +1587,8 @@ int app_goto(App *a, const char *name, uint64_t now)
     if (strcmp(name, "neutral") == 0) {
         a->screen = SCREEN_NEUTRAL;
         a->neutral_until_ms = now + 8000;
+        if (a->clock_min < 0)
+            a->clock_min = 10 * 60 + 30; /* a fixed example time for reviews */
         return 0;
     }
     a->in_session = 1;

@@ -121,6 +121,7 @@ typedef struct {
     WidgetId widget; /* control under the pointer, W_NONE if none */
     Key key;
     int w, h;        /* EV_RESIZE */
+    int clock_min;   /* any event: local time of day in minutes + 1; 0 = not given */
     float dpi;       /* EV_RESIZE; 0 when unknown (taken as 160) */
     /* For EV_KEY: the focusable controls of the current screen in reading
      * order, so Tab and arrows can move focus. Borrowed for the call. */
@@ -284,6 +285,7 @@ typedef struct {
     char narrating_lang[12];
 
     /* not visit state: the kiosk's own clocks */
+    int clock_min;     /* local time of day in minutes, -1 unknown (the neutral page's clock) */
     uint64_t attract_start_ms;
     uint64_t neutral_until_ms;
 

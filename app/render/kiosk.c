@@ -772,6 +772,12 @@ static void step(Kiosk *k, Event *ev, uint64_t now)
     }
     if (ev && (ev->kind == EV_POINTER_DOWN || ev->kind == EV_POINTER_UP))
         ev->widget = ui_hit(&k->ui, ev->x, ev->y);
+    if (ev) { /* the time of day, for the neutral page's clock */
+        time_t t = time(NULL);
+        struct tm lt;
+        if (t != (time_t)-1 && localtime_r(&t, &lt))
+            ev->clock_min = lt.tm_hour * 60 + lt.tm_min + 1;
+    }
     app_update(&k->app, ev, now);
     drain(k);
     deliver(k, now);
