@@ -40,7 +40,7 @@ CORE_LIBS  = $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null) -lcsv -lpthr
 UI_LIBS    = $(shell $(PKG_CONFIG) --libs $(UI_PKGS) 2>/dev/null)
 
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -MMD -MP \
-             -Iapp $(PKGCFLAGS) $(CFLAGS)
+             -Iapp -I$(B)/gen $(PKGCFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(LDSAN) $(LDFLAGS)
 
 CORE_SRC   = $(filter-out app/main.c app/report/report_main.c, \
@@ -93,6 +93,12 @@ $(B)/app/render/%.o: app/render/%.c | $(B)/.deps
 $(B)/app/main.o: app/main.c | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(UICFLAGS) -c $< -o $@
+
+# The version number lives in VERSION only; version.c includes this header.
+$(B)/gen/taama_version.h: VERSION
+	@mkdir -p $(dir $@)
+	@printf '#define TAAMA_VERSION "%s"\n' "$$(tr -d ' \n' < VERSION)" > $@
+$(B)/app/core/version.o: $(B)/gen/taama_version.h
 
 $(B)/libtaama-core.a: $(CORE_OBJ)
 	@rm -f $@
