@@ -236,4 +236,4 @@ check-arm64:
 clean:
 	rm -rf $(B) build-asan $(ARM64_B)
 
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+-include $(shell find $(B) -path $(B)/deb -prune -o -name '*.d' -type f -print 2>/dev/null)
