@@ -53,6 +53,12 @@ version=$(tr -d ' \n' < VERSION)
 [ -s "$tmp/m.png" ] || fail "no PNG from the installed taama"
 [ "$(dpkg-parsechangelog -S Version)" = "$version" ] || fail "debian/changelog is not at VERSION $version"
 
+# `make` and `make run` install only the build list; `make check` the test list too
+if make -n B="$tmp/fresh" all run | grep -q debian-packages-test; then fail "make would install test tools"; fi
+make -n B="$tmp/fresh" check | grep -q 'deps.sh tools/debian-packages-test.txt' || fail "make check does not install test tools"
+grep -qx 'libcmocka-dev' tools/debian-packages.txt && fail "cmocka in the build list"
+grep -qx 'libcmocka-dev' tools/debian-packages-test.txt || fail "cmocka not in the test list"
+
 # man pages: render, and without a groff warning
 for m in docs/man/taama.1 docs/man/taama-report.1; do
     w=$(groff -man -ww -z "$m" 2>&1)
