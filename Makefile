@@ -218,7 +218,9 @@ DEB_HOST_ARCH ?= $(shell dpkg --print-architecture)
 deb:
 	rm -rf $(B)/deb && mkdir -p $(B)/deb/src
 	git ls-files -z | xargs -0 tar -cf - | tar -xf - -C $(B)/deb/src
-	cd $(B)/deb/src && dpkg-buildpackage -us -uc -b -a$(DEB_HOST_ARCH) -j2
+	# the inner build must not inherit this make's B or flags
+	cd $(B)/deb/src && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u B \
+	  dpkg-buildpackage -us -uc -b -a$(DEB_HOST_ARCH) -j2
 	@ls -l $(B)/deb/*.deb
 	@if command -v lintian >/dev/null; then lintian --fail-on error $(B)/deb/*_$(DEB_HOST_ARCH).changes; fi
 
