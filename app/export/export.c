@@ -8,6 +8,7 @@
 #include "export/export.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <mntent.h>
 #include <stdio.h>
@@ -627,22 +628,85 @@ int export_mounts_added(const ExportMounts *before, const ExportMounts *after, E
 
 /* ---- `taama export` ---- */
 
+/* Whether dir is a removable stick: at or under a mount point that
+ * export_mounts_parse() keeps (under /media, /run/media or /mnt, not a
+ * pseudo file system) in the mount table file. */
+static int on_mounted_stick(const char *dir, const char *table_path, const char *mounts)
+{
+    char real[PATH_MAX], text[65536], places[1024];
+    const char *prefix[32] = {NULL};
+    if (!realpath(dir, real))
+        return 0;
+    if (mounts) { /* --mounts A:B: the places sticks appear, as for the kiosk */
+        snprintf(places, sizeof places, "%s", mounts);
+        int k = 0;
+        char *save = NULL;
+        for (char *t = strtok_r(places, ":", &save); t && k < 31; t = strtok_r(NULL, ":", &save))
+            prefix[k++] = t;
+    }
+    FILE *f = fopen(table_path, "r");
+    if (!f)
+        return 0;
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = 0;
+    ExportMounts m;
+    export_mounts_parse(text, prefix[0] ? prefix : NULL, &m);
+    for (int i = 0; i < m.n; i++)
+        if (under_prefix(real, m.path[i]))
+            return 1;
+    return 0;
+}
+
 int export_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
 {
-    const char *to = NULL, *label = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--to") == 0 && i + 1 < argc)
-            to = argv[++i];
-        else if (strcmp(argv[i], "--label") == 0 && i + 1 < argc)
-            label = argv[++i];
+    static const char usage[] = "usage: taama export --to DIR [--label NAME] [--any-folder] [--mounts DIR:DIR...] [--data DIR]\n";
+    static const struct option opts[] = {
+        {"to", required_argument, NULL, 't'},          {"label", required_argument, NULL, 'l'},
+        {"any-folder", no_argument, NULL, 'a'},        {"mount-table", required_argument, NULL, 'm'},
+        {"mounts", required_argument, NULL, 'M'},      {NULL, 0, NULL, 0},
+    };
+    const char *to = NULL, *label = NULL, *table = "/proc/self/mounts", *mounts = NULL;
+    int any = 0;
+    optind = 0;
+    opterr = 0;
+    for (int o; (o = getopt_long(argc, argv, ":", opts, NULL)) != -1;) {
+        if (o == 't')
+            to = optarg;
+        else if (o == 'l')
+            label = optarg;
+        else if (o == 'a')
+            any = 1;
+        else if (o == 'm')
+            table = optarg; /* tests: a file in /proc/self/mounts form */
+        else if (o == 'M')
+            mounts = optarg;
         else {
-            fprintf(out, "usage: taama export --to DIR [--label NAME]\n");
+            fprintf(out, "taama export: %s %s\n%s", o == ':' ? "a value is missing after" : "unknown option",
+                    argv[optind - 1], usage);
             return 2;
         }
     }
-    if (!to) {
-        fprintf(out, "usage: taama export --to DIR [--label NAME]\n");
+    if (!to || optind < argc) {
+        fprintf(out, "%s%s", optind < argc ? "taama export: unexpected words after the options\n" : "", usage);
         return 2;
+    }
+    /* say what is wrong before touching anything: opening the statistics
+     * would create a data folder, and a plain folder is not a stick */
+    struct stat st;
+    if (stat(data_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(out, "Export failed: the data folder %s does not exist (the kiosk's is /var/lib/taama; "
+                     "give it with --data DIR)\n", data_dir);
+        return 1;
+    }
+    if (stat(to, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(out, "Export failed: %s is not a folder (is the stick mounted?)\n", to);
+        return 1;
+    }
+    if (!any && !on_mounted_stick(to, table, mounts)) {
+        fprintf(out, "Export failed: %s is not on a mounted USB stick (sticks appear under /media, "
+                     "/run/media or /mnt); to write to this folder anyway add --any-folder\n", to);
+        return 1;
     }
     Err why = ERR_OK;
     Stats *s = stats_open(data_dir, NULL, &why);

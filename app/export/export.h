@@ -112,9 +112,12 @@ void export_mounts_parse(const char *table_text, const char *const *prefixes, Ex
  * Returns added->n. */
 int export_mounts_added(const ExportMounts *before, const ExportMounts *after, ExportMounts *added);
 
-/* `taama export --to DIR [--label NAME]`: open the stats in data_dir,
- * export, print the result message to out. argv[0] is the command name.
- * Returns a process exit code (0 done, 1 failed, 2 usage). */
+/* `taama export --to DIR [--label NAME] [--any-folder]`: open the stats in
+ * data_dir, export, print the result message to out. argv[0] is the command
+ * name. Refuses, before touching anything, a data_dir that does not exist
+ * and a DIR that is not on a mounted stick (per /proc/self/mounts, or the
+ * file given with --mount-table) unless --any-folder. Returns a process
+ * exit code (0 done, 1 failed, 2 usage). */
 int export_cli_main(const char *data_dir, int argc, char **argv, FILE *out);
 
 #endif

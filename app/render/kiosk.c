@@ -1373,13 +1373,19 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
         log_error("cannot open a window: %s", SDL_GetError());
         goto out;
     }
-    sdl = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!sdl)
-        sdl = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    /* --renderer, else TAAMA_RENDERER, else auto (main.c checked the option) */
+    RenderMode mode = render_mode_parse(o->renderer ? o->renderer : getenv("TAAMA_RENDERER"));
+    if (mode == RENDER_MODE_BAD) {
+        log_warn("TAAMA_RENDERER=%s is not auto, software or gpu; using auto", getenv("TAAMA_RENDERER"));
+        mode = RENDER_MODE_AUTO;
+    }
+    char chose[256];
+    sdl = render_create_sdl(win, mode, chose, sizeof chose);
     if (!sdl) {
         log_error("cannot create a renderer: %s", SDL_GetError());
         goto out;
     }
+    log_info("renderer: %s", chose);
     if (!o->windowed)
         SDL_ShowCursor(SDL_DISABLE);
     if (kiosk_setup(&k, sdl, o, content, ticks()) != 0)

@@ -57,4 +57,28 @@ Err render_image_probe(const char *path, long *w, long *h);
  * commands changed since the previous frame. */
 void render_invalidate(Renderer *r);
 
+/* ---- choosing SDL's renderer ----
+ * A GL driver that is itself a software rasteriser (Mesa's llvmpipe,
+ * softpipe, swrast: virtual machines, PCs without a GPU driver) costs tens
+ * of MB and doubles the start-up time for nothing: there SDL's software
+ * renderer is used. Real GPUs keep the accelerated renderer. */
+typedef enum {
+    RENDER_MODE_AUTO = 0, /* probe: software when the GL is software */
+    RENDER_MODE_SOFTWARE,
+    RENDER_MODE_GPU,
+    RENDER_MODE_BAD /* a word that is none of the above */
+} RenderMode;
+
+/* "auto", "software", "gpu" (NULL or "" = auto) to a RenderMode. */
+RenderMode render_mode_parse(const char *word);
+
+/* Whether a GL_RENDERER string names a software rasteriser. NULL: no. */
+int render_gl_is_software(const char *gl_renderer);
+
+/* Create the renderer for win in mode (AUTO probes the GL driver, and
+ * destroys the GL renderer again when it is a software one). Falls back to
+ * whatever SDL can make. Writes what was chosen and why into why (may be
+ * NULL). NULL with SDL's error when nothing works. */
+SDL_Renderer *render_create_sdl(SDL_Window *win, RenderMode mode, char *why, size_t whysz);
+
 #endif

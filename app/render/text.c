@@ -25,7 +25,7 @@
 #define WIDTH_SLOTS 2048 /* power of two */
 #define WIDTH_PROBE 8
 #define TEX_MAX_ENTRIES 192
-#define TEX_MAX_PIXELS (3L * 1024 * 1024) /* 12 MiB of ARGB at most */
+#define TEX_MAX_PIXELS (3L * 512 * 1024) /* 6 MiB of ARGB at most (PSS budget: BENCHMARKS.md) */
 #define METRIC_SLOTS 16
 #define FAIL_RING 32
 #define PX_MAX 1024
