@@ -81,7 +81,7 @@ int fileio_cut_steps(void)
     return cut_steps;
 }
 
-static void rm_rf(const char *path, int depth);
+static int rm_rf(const char *path, int depth);
 
 static void cut_note(int kind, const char *path, const char *dir, const char *aside,
                      const char *tmp)
@@ -169,11 +169,11 @@ static void cut_now(void)
     _exit(FILEIO_CUT_EXIT);
 }
 
-static void rm_rf(const char *path, int depth)
+static int rm_rf(const char *path, int depth)
 {
     struct stat st;
     if (lstat(path, &st) != 0)
-        return;
+        return 0;
     if (S_ISDIR(st.st_mode) && depth < 32) {
         DIR *d = opendir(path);
         if (d) {
@@ -188,7 +188,14 @@ static void rm_rf(const char *path, int depth)
             closedir(d);
         }
     }
-    remove(path);
+    if (remove(path) != 0 && errno != ENOENT)
+        return -1;
+    return 0;
+}
+
+Err fileio_remove_tree(const char *path)
+{
+    return rm_rf(path, 0) == 0 ? ERR_OK : ERR_IO;
 }
 
 /* Count one call of op; non-zero (an errno) when this call must fail. */

@@ -103,6 +103,11 @@ Err fileio_sha256_fd(int fd, uint64_t max, char out_hex[65], uint64_t *size);
  * ERR_PATH, not files written into the kiosk's data. root must exist. */
 Err fileio_mkdir_beneath(const char *root, const char *rel, mode_t mode);
 
+/* rm -rf of path without following symlinks (a link is removed, never its
+ * target); depth-bounded at 32, as our own trees are shallow. A missing path
+ * is ERR_OK; ERR_IO if path itself could not be removed (errno is set). */
+Err fileio_remove_tree(const char *path);
+
 /* SHA-256 of a buffer, as 64 lowercase hex characters and a NUL. */
 void fileio_sha256_hex(const void *data, size_t n, char out_hex[65]);
 

@@ -450,34 +450,11 @@ Err pack_select(const char *data_dir, int current_failed, PackInstalled *out)
     return ERR_NOTFOUND;
 }
 
-/* rm -rf without following symlinks; depth-bounded (our own trees are
- * shallow). Errors are logged: a leftover is removed on the next recover. */
-static void rm_tree_depth(const char *path, int depth)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode) && depth < 32) {
-        DIR *d = opendir(path);
-        if (d) {
-            struct dirent *de;
-            while ((de = readdir(d)) != NULL) {
-                char sub[PATH_MAX];
-                if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0 ||
-                    fileio_join(sub, sizeof sub, path, de->d_name) != ERR_OK)
-                    continue;
-                rm_tree_depth(sub, depth + 1);
-            }
-            closedir(d);
-        }
-    }
-    if (remove(path) != 0 && errno != ENOENT)
-        log_warn("pack: cannot remove %s: %s", path, strerror(errno));
-}
-
+/* A leftover is removed on the next recover, so a failure is only logged. */
 static void rm_tree(const char *path)
 {
-    rm_tree_depth(path, 0);
+    if (fileio_remove_tree(path) != ERR_OK)
+        log_warn("pack: cannot remove %s: %s", path, strerror(errno));
 }
 
 Err pack_recover(const char *data_dir)
