@@ -15,6 +15,9 @@ void arena_free(Arena *a);            /* accepts NULL */
 void arena_reset(Arena *a);
 void *arena_alloc(Arena *a, size_t n); /* 16-byte aligned, zeroed; NULL when full */
 char *arena_strdup(Arena *a, const char *s);
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
 char *arena_printf(Arena *a, const char *fmt, ...);
 size_t arena_used(const Arena *a);
 

@@ -26,6 +26,14 @@ typedef struct {
 #define _(s) i18n_text(s)
 #define N_(s) (s)
 
+/* The translations keep the msgid's printf conversions, so a format built
+ * from one is checked against the English (-Wformat, as gettext's are). */
+#if defined(__GNUC__)
+#define I18N_FORMAT_ARG(i) __attribute__((format_arg(i)))
+#else
+#define I18N_FORMAT_ARG(i)
+#endif
+
 /* Bind the "taama" domain to localedir (the folder holding
  * <lang>/LC_MESSAGES/taama.mo). Fails with ERR_NOTFOUND only if no UTF-8
  * locale can be set; a missing localedir is logged, not fatal. */
@@ -43,17 +51,18 @@ const Language *i18n_current(void);
 
 /* Translate msgid into the current language. Returns a borrowed string that
  * stays valid for the life of the process; NULL and "" are returned as-is. */
-const char *i18n_text(const char *msgid);
+const char *i18n_text(const char *msgid) I18N_FORMAT_ARG(1);
 
 /* Translate a message whose form depends on the number n ("1 visit", "2
  * visits"; Arabic has six forms) into the current language, by the
  * catalogue's Plural-Forms. msgid is the English singular, plural the
  * English plural. Borrowed, as i18n_text(). */
-const char *i18n_ntext(const char *msgid, const char *plural, long long n);
+const char *i18n_ntext(const char *msgid, const char *plural, long long n) I18N_FORMAT_ARG(1)
+    I18N_FORMAT_ARG(2);
 
 /* Translate msgid into the language code without changing the current one
  * (the attract screen cycles the key message through every language). */
-const char *i18n_text_in(const char *code, const char *msgid);
+const char *i18n_text_in(const char *code, const char *msgid) I18N_FORMAT_ARG(2);
 
 /* 1 if msgid has a translation in code (used to report missing strings). */
 int i18n_has_translation(const char *code, const char *msgid);

@@ -196,7 +196,7 @@ static void test_real_labels_taken(void **state)
     (void)state;
     static const char *const labels[] = {
         "Agadez -> Arlit <bus>", "Gare d'Agadez & \"Nord\"",
-        "\xd9\x85\xd8\xad\xd8\xb7\xd8\xa9 \xe2\x80\x8f" "1", /* Arabic with an RLM */
+        ("\xd9\x85\xd8\xad\xd8\xb7\xd8\xa9 \xe2\x80\x8f" "1"), /* Arabic with an RLM */
         "\xe1\x8a\xa0\xe1\x88\xb5\xe1\x88\x98\xe1\x88\xab", /* Ge'ez script */
     };
     SignKey k;
