@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "core/vec.h"
 
 #define FONT_SLOTS 24
 #define WIDTH_SLOTS 2048 /* power of two */
@@ -131,21 +132,6 @@ static void log_once(TextEngine *te, uint64_t key, const char *what, const char 
     log_warn("text: %s: %s", what, detail ? detail : "");
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 16;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * elem);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = n;
-    return 0;
-}
-
 /* ---- fonts ---- */
 
 /* The font for (script, bold, px), opened on first use; the least recently
@@ -254,7 +240,7 @@ static const Metric *metric_get(TextEngine *te, int px)
 static Err push_seg(TextEngine *te, size_t start, size_t len, int font, int rtl)
 {
     size_t cap = (size_t)te->segs_cap;
-    if (grow((void **)&te->segs, &cap, (size_t)te->nsegs + 1, sizeof *te->segs))
+    if (VEC_RESERVE(te->segs, cap, (size_t)te->nsegs + 1))
         return ERR_NOMEM;
     te->segs_cap = (int)cap;
     Seg *g = &te->segs[te->nsegs++];
@@ -279,7 +265,7 @@ static Err build_segs(TextEngine *te, const char *para, size_t para_len, size_t 
         return ERR_NOMEM;
     if (n > te->runs_cap) {
         size_t cap = (size_t)te->runs_cap;
-        if (grow((void **)&te->runs, &cap, (size_t)n, sizeof *te->runs))
+        if (VEC_RESERVE(te->runs, cap, (size_t)n))
             return ERR_NOMEM;
         te->runs_cap = (int)cap;
         n = bidi_runs_para(para, para_len, off, len, dir, te->runs, te->runs_cap);
@@ -320,7 +306,7 @@ static Err build_segs(TextEngine *te, const char *para, size_t para_len, size_t 
  * become U+FFFD as in bidi.c, and a NUL byte cannot cut the string short. */
 static Err seg_text(TextEngine *te, const char *s, const Seg *g)
 {
-    if (grow((void **)&te->buf, &te->buf_cap, g->len * 3 + 1, 1))
+    if (VEC_RESERVE(te->buf, te->buf_cap, g->len * 3 + 1))
         return ERR_NOMEM;
     size_t pos = g->start, end = g->start + g->len, o = 0;
     unsigned char *out = (unsigned char *)te->buf;
