@@ -44,6 +44,7 @@ typedef struct {
     const char *dest;        /* mount point or any folder */
     const char *kiosk_label; /* optional human name for the manifest; NULL = none */
     int64_t now;             /* wall-clock seconds, recorded as "created" */
+    const char *health_json; /* health.json bytes (export/health.h); NULL: built from the stored state */
 } ExportRequest;
 
 typedef struct {

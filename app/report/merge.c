@@ -17,6 +17,7 @@
 
 #include "core/fileio.h"
 #include "export/export.h"
+#include "export/health.h"
 #include "manifest/manifest.h"
 #include "stats/stats_types.h"
 
@@ -340,8 +341,10 @@ static Outcome merge_one(ReportDb *rdb, const char *dir, const MergeOptions *opt
         REFUSE("file check failed: %s", w.text[0] ? w.text : "unknown");
     int encrypted = strcmp(enc, "1") == 0;
     const char *dname = encrypted ? EXPORT_SEALED_NAME : EXPORT_CSV_NAME;
-    if (manifest_file_count(m) != 1 || !manifest_find_file(m, dname))
-        REFUSE("manifest does not list exactly %s", dname);
+    /* health.json (fleet health) is optional: older kiosks do not write it. */
+    if (manifest_file_count(m) != 1 + (manifest_find_file(m, EXPORT_HEALTH_NAME) != NULL) ||
+        !manifest_find_file(m, dname))
+        REFUSE("manifest does not list exactly %s (and %s)", dname, EXPORT_HEALTH_NAME);
     if (fileio_join(path, sizeof path, dir, dname) || fileio_read_all(path, EXPORT_MAX_BYTES, &data, &dlen))
         REFUSE("cannot read %s", dname);
     /* Read again into memory: check the bytes we parse, not the ones hashed
