@@ -17,7 +17,7 @@
 
 #include "core/log.h"
 
-enum { SCHEMA_VERSION = 2 };
+enum { SCHEMA_VERSION = 3 };
 
 #define KIOSKS_SQL(name)                                                                                  \
     "CREATE TABLE " name "(kid INTEGER PRIMARY KEY, kiosk_id TEXT NOT NULL UNIQUE, pubkey TEXT NOT NULL,"   \
@@ -39,13 +39,25 @@ enum { SCHEMA_VERSION = 2 };
     " FROM counts c JOIN kiosks k ON k.kid = c.kid JOIN names m ON m.id = c.metric"                        \
     " JOIN names l ON l.id = c.lang JOIN names d ON d.id = c.module;"
 
+/* Schema 3 adds fleet health: one row per export that carried health.json. */
+#define HEALTH_SQL                                                                                        \
+    "CREATE TABLE health(kiosk_id TEXT NOT NULL, epoch INTEGER NOT NULL, seq INTEGER NOT NULL,"            \
+    " created INTEGER NOT NULL, build_version TEXT NOT NULL, content_version INTEGER NOT NULL,"            \
+    " uptime_s INTEGER NOT NULL, starts INTEGER NOT NULL, crashes INTEGER NOT NULL,"                       \
+    " watchdog_resets INTEGER NOT NULL, warnings INTEGER NOT NULL, disk_free_mb INTEGER NOT NULL,"         \
+    " last_touch TEXT NOT NULL, touch_test TEXT NOT NULL, sound_test TEXT NOT NULL,"                       \
+    " clock_status TEXT NOT NULL, clock_kiosk_time INTEGER NOT NULL, clock_system_time INTEGER NOT NULL,"  \
+    " clock_offset_s INTEGER NOT NULL, clock_problems INTEGER NOT NULL, clock_held_events INTEGER NOT NULL," \
+    " clock_held_days TEXT NOT NULL, clock_corrections INTEGER NOT NULL, clock_max_back_s INTEGER NOT NULL," \
+    " clock_last_set TEXT NOT NULL, PRIMARY KEY(kiosk_id, epoch, seq));"
+
 static const char *const schema_v2 =
     KIOSKS_SQL("kiosks")
     "CREATE TABLE exports(kiosk_id TEXT NOT NULL REFERENCES kiosks(kiosk_id),"
     " epoch INTEGER NOT NULL, seq INTEGER NOT NULL, manifest_sha256 TEXT NOT NULL,"
     " rows INTEGER NOT NULL, day_first TEXT, day_last TEXT, created INTEGER, encrypted INTEGER,"
     " PRIMARY KEY(kiosk_id, epoch, seq));"
-    NAMES_SQL COUNTS_SQL DAY_SUMS_SQL COUNTERS_VIEW_SQL;
+    NAMES_SQL COUNTS_SQL DAY_SUMS_SQL COUNTERS_VIEW_SQL HEALTH_SQL;
 
 /* Schema 1 (text keys) -> 2, in the caller's transaction. exports keeps
  * its layout; kiosks gains an integer id. */
@@ -65,7 +77,7 @@ static const char *const migrate_v1 =
     "DROP TABLE counters;"
     "DROP TABLE kiosks;"
     "ALTER TABLE kiosks2 RENAME TO kiosks;"
-    DAY_SUMS_SQL COUNTERS_VIEW_SQL;
+    DAY_SUMS_SQL COUNTERS_VIEW_SQL HEALTH_SQL;
 
 /* Every per-day sum, recomputed from counts (every epoch). The SELECT
  * needs its WHERE for the upsert syntax. */
@@ -141,16 +153,22 @@ Err report_db_schema(sqlite3 *db)
     int v = user_version(db);
     if (v < 0)
         return ERR_CORRUPT;
-    if (v == SCHEMA_VERSION)
-        return ERR_OK;
     char type[16] = "";
-    if (v > SCHEMA_VERSION && !table_kind(db, "day_sums", type, sizeof type)) {
+    /* Every versioned campaign database has day_sums; a kiosk's stats.sqlite
+     * (also versioned, with numbers that overlap ours) does not. */
+    if (v >= 2 && !table_kind(db, "day_sums", type, sizeof type)) {
         log_error("not a campaign database (a kiosk's own statistics?)");
         return ERR_CORRUPT;
     }
+    if (v == SCHEMA_VERSION)
+        return ERR_OK;
     if (v > SCHEMA_VERSION) {
         log_error("campaign database has schema %d; this taama-report knows up to %d", v, SCHEMA_VERSION);
         return ERR_ROLLBACK;
+    }
+    if (v == 2) {
+        log_info("campaign database: migrating schema 2 to %d (fleet health)", SCHEMA_VERSION);
+        return exec_tx(db, HEALTH_SQL, SCHEMA_VERSION);
     }
     /* Version 0: a new file, or schema 1 (which did not set user_version). */
     Err e;

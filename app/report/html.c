@@ -724,6 +724,8 @@ Err report_write_html(ReportDb *rdb, const ReportOptions *opt, FILE *o)
         fputs("<h2>Session lengths</h2>\n", o);
         e = section_cat(o, rdb, "session_length", 3, KEY_LENGTH, min, "Session lengths", "Length");
     }
+    if (!e)
+        e = report_write_fleet(rdb, o);
     fputs("<p class=\"note\">Made by taama-report from signed kiosk exports. Each kiosk's newest export holds all "
           "its counts, so missing older exports lose nothing.</p>\n</body>\n</html>\n",
           o);

@@ -399,6 +399,24 @@ static Outcome merge_one(ReportDb *rdb, const char *dir, const MergeOptions *opt
     if ((int64_t)parsed.n != rows)
         REFUSE("counters file has %zu rows, manifest says %lld", parsed.n, (long long)rows);
 
+    /* Fleet health (optional), validated strictly like the counters. */
+    ReportHealth health;
+    int has_health = manifest_find_file(m, EXPORT_HEALTH_NAME) != NULL;
+    if (has_health) {
+        char *hb = NULL, hwhy[120] = "";
+        size_t hl = 0;
+        Err he = fileio_join(path, sizeof path, dir, EXPORT_HEALTH_NAME) ? ERR_TOOBIG
+                                                                         : fileio_read_all(path, 16384, &hb, &hl);
+        if (!he) {
+            fileio_sha256_hex(hb, hl, hex);
+            he = strcmp(hex, manifest_find_file(m, EXPORT_HEALTH_NAME)->sha256) ? ERR_HASH
+                                                                                : report_health_parse(hb, hl, &health, hwhy, sizeof hwhy);
+        }
+        free(hb);
+        if (he)
+            REFUSE("health file unusable: %s", hwhy[0] ? hwhy : err_str(he));
+    }
+
     int64_t maxseq =
         query_int(db, "SELECT max(seq) FROM exports WHERE kiosk_id=?1 AND epoch=?2", kiosk, epoch, 0, 0, NULL, 0);
     if (maxseq > seq)
@@ -444,6 +462,8 @@ static Outcome merge_one(ReportDb *rdb, const char *dir, const MergeOptions *opt
     }
     sqlite3_finalize(st);
     st = NULL;
+    if (ok && has_health)
+        ok = report_health_store(db, kiosk, epoch, seq, created, &health) == ERR_OK;
     int64_t kid = ok ? query_int(db, "SELECT kid FROM kiosks WHERE kiosk_id=?1", kiosk, 0, 0, -1, NULL, 0) : -1;
     ok = ok && kid >= 0;
     /* One prepared statement for the whole export; names interned through

@@ -154,6 +154,32 @@ Err report_names_intern(sqlite3 *db, ReportNames *n, const char *s, int64_t *id)
 /* The database's names, borrowed (kept current by merge). */
 const ReportNames *report_db_names(ReportDb *db);
 
+/* ---- fleet health (fleet.c) ---- */
+
+/* A kiosk's health.json (export/health.h), validated. */
+typedef struct {
+    char build_version[32], last_touch[16], touch_test[32], sound_test[32];
+    char clock_status[16], clock_held_days[96], clock_last_set[16];
+    int64_t content_version, uptime_s, starts, crashes, watchdog_resets, warnings, disk_free_mb;
+    int64_t clock_kiosk_time, clock_system_time, clock_offset_s, clock_problems, clock_held_events;
+    int64_t clock_corrections, clock_max_back_s;
+} ReportHealth;
+
+/* A kiosk with no export within this many days of the campaign's newest. */
+#define REPORT_STALE_DAYS 14
+
+/* Parse health.json strictly: every field present with its type, no
+ * unknown field, kind EXPORT_HEALTH_KIND, last_touch no finer than an
+ * hour. ERR_FORMAT with a reason in why. */
+Err report_health_parse(const char *buf, size_t len, ReportHealth *out, char *why, size_t whysz);
+
+/* Store one export's health (inside the merge's transaction). */
+Err report_health_store(sqlite3 *db, const char *kiosk, int64_t epoch, int64_t seq, int64_t created,
+                        const ReportHealth *h);
+
+/* The fleet page: one row per kiosk, stale then unhealthy first. */
+Err report_write_fleet(ReportDb *db, FILE *out);
+
 /* Make a campaign key pair: pub_path (hex, 0644) for kiosks' campaign.pub,
  * sec_path (hex, 0600) for --key. Refuses to overwrite (ERR_INVALID). */
 Err report_keygen(const char *pub_path, const char *sec_path);
