@@ -22,10 +22,12 @@
 #include <unistd.h>
 
 #include "admin/admin.h"
+#include "clock/clock_store.h"
 #include "content/content.h"
 #include "core/fileio.h"
 #include "core/log.h"
 #include "export/export.h"
+#include "export/health.h"
 #include "i18n/i18n.h"
 #include "narration/narration.h"
 #include "pack/pack.h"
@@ -105,6 +107,7 @@ static void usage(FILE *f)
           "       taama pack make|verify|install  signed content packs\n"
           "       taama admin set-pin             set the admin PIN\n"
           "       taama admin set --name NAME --site SITE\n"
+          "       taama clock [set 'YYYY-MM-DD HH:MM' | stick DIR]  the kiosk's time\n"
           "options: --windowed WxH  --data DIR  --content DIR  --script FILE  --dpi N\n"
           "         --timeout SECONDS  --large-text  --high-contrast\n"
           "         --mounts DIR:DIR...  (where USB sticks appear; default /media:/run/media:/mnt)\n",
@@ -287,14 +290,20 @@ static int cmd_kiosk(int argc, char **argv, Paths *p, KioskOptions *o)
     snprintf(packlocale, sizeof packlocale, "%s/../locales", content_dir(c));
     if (o->content_version > 0 && is_dir(packlocale))
         i18n_init(packlocale);
-    /* the kiosk's signing key is made on first start, not at the first
-     * export, so its public half can be registered before any stick */
-    if (export_keys_ensure(p->data, NULL) != ERR_OK)
-        log_warn("cannot create the kiosk's signing key in %s; exports will fail", p->data);
     Stats *st = stats_open(p->data, NULL, &e);
     if (!st)
         log_warn("statistics are off: %s", err_str(e));
+    /* the kiosk's signing key is made on first start, not at the first
+     * export, so its public half can be registered before any stick; a
+     * cloned card (a new identity) gets a new one */
+    if ((st ? export_keys_for_identity(st, p->data, NULL) : export_keys_ensure(p->data, NULL)) != ERR_OK)
+        log_warn("cannot create the kiosk's signing key in %s; exports will fail", p->data);
+    char cv[24];
+    snprintf(cv, sizeof cv, "%lld", (long long)o->content_version);
+    export_health_note_start(st, p->data);
+    export_health_note(st, "content_version", cv);
     int rc = kiosk_run(o, c, st);
+    export_health_note_stop(st);
     stats_close(st);
     content_free(c);
     return rc;
@@ -349,6 +358,8 @@ int main(int argc, char **argv)
         return pack_cli_main(p.data, argc - 1, argv + 1, stdout);
     if (strcmp(sub, "admin") == 0)
         return admin_cli_main(p.data, argc - 1, argv + 1, stdout);
+    if (strcmp(sub, "clock") == 0)
+        return kclock_cli_main(p.data, argc - 1, argv + 1, stdout);
     fprintf(stderr, "taama: unknown command '%s'\n", sub);
     usage(stderr);
     return 2;

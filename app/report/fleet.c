@@ -14,6 +14,7 @@
 #include <json-c/json.h>
 
 #include "export/health.h"
+#include "stats/stats.h"
 
 typedef struct {
     const char *key;
@@ -324,16 +325,8 @@ Err report_write_fleet(ReportDb *rdb, FILE *o)
           o);
     for (size_t i = 0; i < n; i++) {
         const FleetRow *r = &rows[i];
-        char day[11] = "";
-        int64_t d = r->last_created / 86400; /* the export's UTC day */
-        {
-            /* civil date from days since 1970 (Howard Hinnant's algorithm) */
-            int64_t z = d + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-            int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-            int64_t y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-            int64_t dd = doy - (153 * mp + 2) / 5 + 1, mm = mp < 10 ? mp + 3 : mp - 9;
-            snprintf(day, sizeof day, "%04d-%02d-%02d", (int)(y + (mm <= 2)), (int)mm, (int)dd);
-        }
+        char day[11];
+        stats_day_string(r->last_created, 0, day); /* the export's UTC day */
         fprintf(o, "<tr><td>%s</td><td>", r->stale ? "STALE" : r->unhealthy ? "CHECK" : "ok");
         esc(o, r->label[0] ? r->label : "");
         fprintf(o, "%s<code>%.8s</code></td><td>%s</td>", r->label[0] ? " " : "", r->kiosk, day);

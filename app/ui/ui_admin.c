@@ -15,6 +15,7 @@
 
 #include "admin/pin.h"
 #include "i18n/i18n.h"
+#include "stats/stats.h"
 
 /* ---- shared pieces ---------------------------------------------------- */
 
@@ -339,6 +340,15 @@ static void chart_month(B *b, Rect r)
     }
 }
 
+/* Local date and time of t (seconds) at utc_offset, without reading the
+ * time zone database, so the screen is the same on every machine. */
+static void clock_text(int64_t t, int32_t utc_offset, char day[11], char hm[8])
+{
+    stats_day_string(t, utc_offset, day);
+    int64_t secs = ((t + utc_offset) % 86400 + 86400) % 86400;
+    snprintf(hm, 8, "%02d:%02d", (int)(secs / 3600), (int)(secs / 60 % 60));
+}
+
 static void tab_status(B *b, Rect area)
 {
     const Theme *t = b->th;
@@ -402,6 +412,20 @@ static void tab_settings(B *b, Rect area)
             WIDGET(W_ADMIN_INC, VALUE_VOLUME),
             arena_printf(b->arena, "%d %%", s->narration_volume), b->body_px);
     y += h + b->pad;
+    /* The kiosk's clock, from the facts (0: not read yet). Stepping moves
+     * it by a day or an hour; minutes come from the system clock. */
+    if (a->info.clock_now > 0) {
+        char day[11], hm[8];
+        clock_text(a->info.clock_now, a->info.clock_utc_offset, day, hm);
+        h = row_layout(b, area, y, _("Date"), step_w, &cy);
+        stepper(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_CLOCK_DAY),
+                WIDGET(W_ADMIN_INC, VALUE_CLOCK_DAY), arena_printf(b->arena, "%s", day), b->small_px);
+        y += h + b->pad;
+        h = row_layout(b, area, y, _("Time"), step_w, &cy);
+        stepper(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_CLOCK_HOUR),
+                WIDGET(W_ADMIN_INC, VALUE_CLOCK_HOUR), arena_printf(b->arena, "%s", hm), b->body_px);
+        y += h + b->pad;
+    }
     static const char *const flag_labels[FLAG__COUNT] = {N_("Export when a USB stick is inserted"),
                                                          N_("Narration starts by itself")};
     const int flags[FLAG__COUNT] = {s->export_on_insert, s->narration_autoplay};
