@@ -69,11 +69,10 @@ static int bottom_bar(B *b, WidgetId back, const char *back_label, WidgetId next
 
 /* "-  value  +" at the end of a row of height h starting at y; returns the
  * width it took. */
-static int stepper(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, const char *value,
-                   int value_px)
+static int stepper_w(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, const char *value,
+                     int value_px, int vw)
 {
     int bs = b->target > h ? b->target : h;
-    int vw = b->target * 2;
     int x = x_end - bs;
     ui_button(b, inc, (Rect){x, y, bs, bs}, "plus", NULL, BTN_PLAIN, 0);
     x -= vw + b->pad / 2;
@@ -83,6 +82,12 @@ static int stepper(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, co
     x -= bs + b->pad / 2;
     ui_button(b, dec, (Rect){x, y, bs, bs}, "minus", NULL, BTN_PLAIN, 0);
     return x_end - x;
+}
+
+static int stepper(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, const char *value,
+                   int value_px)
+{
+    return stepper_w(b, x_end, y, h, dec, inc, value, value_px, b->target * 2);
 }
 
 /* A labelled row with controls of width ctl_w at the end; when the label
@@ -417,9 +422,11 @@ static void tab_settings(B *b, Rect area)
     if (a->info.clock_now > 0) {
         char day[11], hm[8];
         clock_text(a->info.clock_now, a->info.clock_utc_offset, day, hm);
-        h = row_layout(b, area, y, _("Date"), step_w, &cy);
-        stepper(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_CLOCK_DAY),
-                WIDGET(W_ADMIN_INC, VALUE_CLOCK_DAY), arena_printf(b->arena, "%s", day), b->small_px);
+        /* a date needs a wider value than a number */
+        h = row_layout(b, area, y, _("Date"), step_w + b->target, &cy);
+        stepper_w(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_CLOCK_DAY),
+                  WIDGET(W_ADMIN_INC, VALUE_CLOCK_DAY), arena_printf(b->arena, "%s", day), b->body_px,
+                  b->target * 3);
         y += h + b->pad;
         h = row_layout(b, area, y, _("Time"), step_w, &cy);
         stepper(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_CLOCK_HOUR),
@@ -437,14 +444,15 @@ static void tab_settings(B *b, Rect area)
                   flags[f] ? BTN_SELECTED : BTN_PLAIN, 0);
         y += h + b->pad;
     }
-    /* name and site need a keyboard: they are set from a shell */
+    /* name and site need a keyboard: they are set from a shell; the hint
+     * is left out on a screen too small for it (the Status tab shows both) */
     int rest = area.y + area.h - y;
-    if (rest > 0) {
-        const char *hint = arena_printf(
-            b->arena, "%s: %s\n%s: %s\n%s", _("Kiosk name"),
-            s->kiosk_name[0] ? s->kiosk_name : _("not set"), _("Site"),
-            s->site[0] ? s->site : _("not set"),
-            _("Name and site are set from a shell: taama admin set --name NAME --site SITE"));
+    const char *hint = rest <= 0 ? NULL
+                                 : arena_printf(b->arena, "%s: %s\n%s: %s\n%s", _("Kiosk name"),
+                                                s->kiosk_name[0] ? s->kiosk_name : _("not set"), _("Site"),
+                                                s->site[0] ? s->site : _("not set"),
+                                                _("Name and site are set from a shell: taama admin set --name NAME --site SITE"));
+    if (hint && ui_text_height(b, hint, area.w, b->small_px, 0) <= rest) {
         ui_text_box(b, hint, (Rect){area.x, y, area.w, rest}, b->small_px, b->small_px / 2, 0,
                     ALIGN_START, 0, b->th->muted);
     }
