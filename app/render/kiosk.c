@@ -179,7 +179,7 @@ static void clock_start(Kiosk *k)
     kclock_now(&k->clock, wall_ms(), k->started_mono_ms);
     k->clock_saved_s = k->clock.last_s;
     k->clock_saved_problems = k->clock.log.problems - (k->clock.status != KCLOCK_OK);
-    clock_persist(k, 0);
+    clock_persist(k, 1);
 }
 
 static Err read_small(const char *path, char *buf, size_t cap)
@@ -949,6 +949,7 @@ static void kiosk_admin_start(Kiosk *k, uint64_t now)
 static void kiosk_teardown(Kiosk *k)
 {
     worker_stop(k);
+    clock_persist(k, 1);
     pin_close(k->pins);
     content_free(k->own_content);
     audio_close(k->audio);
