@@ -21,6 +21,7 @@
 #include "clock/clock.h"
 #include "clock/clock_store.h"
 #include "core/log.h"
+#include "support.h"
 #include "stats/stats.h"
 
 #define BUILD INT64_C(1767225600) /* 2026-01-01 */
@@ -31,30 +32,20 @@
 
 static char dir[256];
 
-static void sh(const char *fmt, ...)
-{
-    char cmd[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    assert_int_equal(system(cmd), 0);
-}
+#define sh(...) assert_int_equal(support_sh(__VA_ARGS__), 0)
 
 static int setup(void **state)
 {
     (void)state;
     log_set_quiet(1);
-    snprintf(dir, sizeof dir, "/tmp/taama-clock-XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
+    snprintf(dir, sizeof dir, "%s", support_tmpdir());
+    return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return support_rmtree(dir) == 0 ? 0 : -1;
 }
 
 static void day_of(int64_t t, char out[11]) { stats_day_string(t, 0, out); }

@@ -22,6 +22,7 @@
 #include "clock/clock_store.h"
 #include "core/fileio.h"
 #include "core/log.h"
+#include "support.h"
 #include "export/export.h"
 #include "export/health.h"
 #include "report/report.h"
@@ -32,30 +33,20 @@
 
 static char root[256];
 
-static void sh(const char *fmt, ...)
-{
-    char cmd[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    assert_int_equal(system(cmd), 0);
-}
+#define sh(...) assert_int_equal(support_sh(__VA_ARGS__), 0)
 
 static int setup(void **state)
 {
     (void)state;
     log_set_quiet(1);
-    snprintf(root, sizeof root, "/tmp/taama-fleet-XXXXXX");
-    return mkdtemp(root) ? 0 : -1;
+    snprintf(root, sizeof root, "%s", support_tmpdir());
+    return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-    return system(cmd) == 0 ? 0 : -1;
+    return support_rmtree(root) == 0 ? 0 : -1;
 }
 
 static Stats *kiosk(const char *name, char data[PATH_MAX])
