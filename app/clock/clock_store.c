@@ -51,7 +51,12 @@ Err kclock_save(const KioskClock *c, Stats *s)
 {
     const KioskClockLog *l = &c->log;
     Err e;
-    if ((e = meta_put_int(s, "clock.last", c->last_s)) || (e = meta_put_int(s, "clock.offset", c->offset_s)) ||
+    /* Only the hour is kept: the latest trusted time is also when the
+     * kiosk was last used, and nothing stored may date a visit finer than
+     * the hour (docs/privacy.md). A stale clock less than an hour behind
+     * goes unnoticed; fake-hwclock saves hourly anyway. */
+    int64_t hour = c->last_s - ((c->last_s % 3600) + 3600) % 3600;
+    if ((e = meta_put_int(s, "clock.last", hour)) || (e = meta_put_int(s, "clock.offset", c->offset_s)) ||
         (e = meta_put_int(s, "clock.problems", l->problems)) ||
         (e = meta_put_int(s, "clock.held_events", l->held_events)) ||
         (e = meta_put_int(s, "clock.corrections", l->corrections)) ||

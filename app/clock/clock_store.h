@@ -12,7 +12,8 @@
  * the last export; correction; cumulative log). s may be NULL (fresh). */
 void kclock_load(KioskClock *c, Stats *s, int64_t build_s);
 
-/* Write c's durable state to s's meta. The storage error, if any. */
+/* Write c's durable state to s's meta (the latest trusted time rounded
+ * down to the hour: privacy). The storage error, if any. */
 Err kclock_save(const KioskClock *c, Stats *s);
 
 /* Check the time file in dir (see clock.h) and, when accepted, apply it,

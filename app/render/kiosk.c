@@ -140,14 +140,14 @@ static int64_t mono_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Keep the clock's state at most every 10 minutes of kiosk time, at once
+/* Keep the clock's state at most every hour of kiosk time, at once
  * when a new problem shows, and each minute while counts are held. */
 static void clock_persist(Kiosk *k, int force)
 {
     KioskClock *c = &k->clock;
     int64_t m = mono_ms();
     if (!k->stats ||
-        !(force || c->last_s - k->clock_saved_s >= 600 || c->log.problems != k->clock_saved_problems ||
+        !(force || c->last_s - k->clock_saved_s >= 3600 || c->log.problems != k->clock_saved_problems ||
           (c->log.held_events != k->clock_saved_held && m - k->clock_saved_mono_ms >= 60000)))
         return;
     if (kclock_save(c, k->stats) != ERR_OK)

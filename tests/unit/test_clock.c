@@ -157,6 +157,12 @@ static void test_state_survives_restart_and_days_in_stats(void **state)
     assert_non_null(s);
     kclock_load(&c, s, BUILD);
     assert_int_equal(c.last_s, D1 + 20 * HOUR);
+    /* Only the hour is stored (the time of the last visit, privacy). */
+    KioskClock m = c;
+    m.last_s = D1 + 20 * HOUR + 59 * 60 + 7;
+    assert_int_equal(kclock_save(&m, s), ERR_OK);
+    kclock_load(&c, s, BUILD);
+    assert_int_equal(c.last_s, D1 + 20 * HOUR);
     t = kclock_count(&c, MS(D1 - DAY), 0);
     assert_true(kclock_held(&c));
     assert_true(stats_record(s, &ev, t) > 0);
