@@ -78,18 +78,17 @@ Err kclock_stick_comment_parse(const char *comment, KClockStick *out)
 KStickResult kclock_stick_check(const char *dir, const char *data_dir, const char *kiosk_id,
                                 int64_t last_issued, const KioskClock *c, KClockStick *out)
 {
-    char path[1200];
     char *msg = NULL, *sigtext = NULL;
     size_t mlen = 0, slen = 0;
     KStickResult r = KSTICK_BAD_SIGNATURE;
     memset(out, 0, sizeof *out);
-    if (fileio_join(path, sizeof path, dir, KCLOCK_STICK_FILE) != ERR_OK ||
-        fileio_read_all(path, 4096, &msg, &mlen) != ERR_OK) {
+    /* A stick is hostile: regular files only, never through a link, never
+     * blocking on a FIFO, size checked first (fileio_read_regular). */
+    if (fileio_read_regular(dir, KCLOCK_STICK_FILE, 4096, &msg, &mlen) != ERR_OK) {
         r = KSTICK_NONE;
         goto out;
     }
-    if (fileio_join(path, sizeof path, dir, KCLOCK_STICK_SIG) != ERR_OK ||
-        fileio_read_all(path, 4096, &sigtext, &slen) != ERR_OK)
+    if (fileio_read_regular(dir, KCLOCK_STICK_SIG, 4096, &sigtext, &slen) != ERR_OK)
         goto out; /* unsigned */
     PackSig sig;
     if (pack_sig_parse(sigtext, slen, &sig) != ERR_OK)

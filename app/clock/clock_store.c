@@ -3,6 +3,7 @@
  * `taama clock` command for a shell or the campaign's time stick. */
 #include "clock/clock_store.h"
 
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -108,17 +109,29 @@ static void print_state(const KioskClock *c, int64_t t, FILE *out)
 
 int kclock_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
 {
-    if (argc < 1 || argc > 3 || (argc >= 2 && strcmp(argv[1], "set") != 0 && strcmp(argv[1], "stick") != 0) ||
-        (argc >= 2 && argc != 3)) {
-        fprintf(stderr, "usage: taama clock                      show the kiosk's time and its problems\n"
-                        "       taama clock set 'YYYY-MM-DD HH:MM' set it (UTC), while the kiosk is stopped\n"
-                        "       taama clock stick DIR             set it from a signed time file in DIR\n");
+    static const char usage[] =
+        "usage: taama clock                       show the kiosk's time and its problems\n"
+        "       taama clock set 'YYYY-MM-DD HH:MM' set it (UTC), while the kiosk is stopped\n"
+        "       taama clock stick DIR             set it from a signed time file in DIR\n";
+    /* No options of its own (--data is main's, --help and --version are
+     * answered before this runs): getopt_long refuses any other. */
+    static const struct option opts[] = {{NULL, 0, NULL, 0}};
+    optind = 0;
+    opterr = 0;
+    if (getopt_long(argc, argv, ":", opts, NULL) != -1) {
+        fprintf(out, "taama clock: unknown option %s\n%s", argv[optind - 1], usage);
+        return 2;
+    }
+    int nw = argc - optind;
+    char **w = argv + optind;
+    if (nw != 0 && (nw != 2 || (strcmp(w[0], "set") != 0 && strcmp(w[0], "stick") != 0))) {
+        fprintf(out, "%s", usage);
         return 2;
     }
     Err why = ERR_OK;
     Stats *s = stats_open(data_dir, NULL, &why);
     if (!s) {
-        fprintf(stderr, "taama clock: cannot open the statistics in %s: %s\n", data_dir, err_str(why));
+        fprintf(out, "taama clock: cannot open the statistics in %s: %s\n", data_dir, err_str(why));
         return 1;
     }
     KioskClock c;
@@ -127,12 +140,12 @@ int kclock_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
     /* A shell has no monotonic history: one reading decides. */
     int64_t t = kclock_now(&c, wall, 0);
     int rc = 0;
-    if (argc == 3 && strcmp(argv[1], "set") == 0) {
+    if (nw == 2 && strcmp(w[0], "set") == 0) {
         struct tm tmv = {0};
         int y = 0, mo = 0, d = 0, h = 0, mi = 0, used = 0;
-        if (sscanf(argv[2], "%4d-%2d-%2d %2d:%2d%n", &y, &mo, &d, &h, &mi, &used) != 5 || argv[2][used] ||
+        if (sscanf(w[1], "%4d-%2d-%2d %2d:%2d%n", &y, &mo, &d, &h, &mi, &used) != 5 || w[1][used] ||
             y < 2000 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || h < 0 || mi < 0) {
-            fprintf(stderr, "taama clock: give the time as 'YYYY-MM-DD HH:MM' (UTC)\n");
+            fprintf(out, "taama clock: give the time as 'YYYY-MM-DD HH:MM' (UTC)\n");
             rc = 2;
             goto done;
         }
@@ -143,9 +156,9 @@ int kclock_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
         tmv.tm_min = mi;
         t = (int64_t)timegm(&tmv);
         kclock_set(&c, t, wall, 0, "admin");
-    } else if (argc == 3) {
+    } else if (nw == 2) {
         int changed = 0;
-        KStickResult r = kclock_stick_use(&c, s, argv[2], data_dir, wall, 0, &changed);
+        KStickResult r = kclock_stick_use(&c, s, w[1], data_dir, wall, 0, &changed);
         fprintf(out, "%s\n", kclock_stick_message(r));
         if (r != KSTICK_OK) {
             rc = 1;
@@ -154,7 +167,7 @@ int kclock_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
         t = kclock_now(&c, wall, 0);
     }
     if (kclock_save(&c, s) != ERR_OK) {
-        fprintf(stderr, "taama clock: could not save the clock state\n");
+        fprintf(out, "taama clock: could not save the clock state\n");
         rc = 1;
     }
     print_state(&c, t, out);

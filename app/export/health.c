@@ -13,6 +13,7 @@
 #include "clock/clock_store.h"
 #include "core/fileio.h"
 #include "core/log.h"
+#include "core/version.h"
 #include "export/export.h"
 
 static int64_t meta_int(Stats *s, const char *key)
@@ -98,7 +99,7 @@ Err export_health_json(Stats *s, const char *data_dir, const KioskClock *clock, 
     json_object *o = json_object_new_object();
     if (!o)
         return ERR_NOMEM;
-    add_str(o, "build_version", TAAMA_VERSION);
+    add_str(o, "build_version", version_string());
     add_int(o, "clock_corrections", c.log.corrections);
     add_str(o, "clock_held_days", c.log.held_days);
     add_int(o, "clock_held_events", c.log.held_events);

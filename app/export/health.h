@@ -22,14 +22,8 @@
 
 #include "clock/clock.h"
 #include "core/err.h"
+#include "export/export.h"
 #include "stats/stats.h"
-
-#define EXPORT_HEALTH_NAME "health.json"
-#define EXPORT_HEALTH_KIND "taama-health-1"
-
-#ifndef TAAMA_VERSION
-#define TAAMA_VERSION "0.0.0-dev"
-#endif
 
 /* Build health.json for s at wall_ms / mono_ms. clock: the running
  * kiosk's clock, read through a copy (NULL: the stored state, as a fresh

@@ -17,11 +17,23 @@
 
 #include "core/log.h"
 
-enum { SCHEMA_VERSION = 3 };
+enum { SCHEMA_VERSION = 4 };
 
 #define KIOSKS_SQL(name)                                                                                  \
     "CREATE TABLE " name "(kid INTEGER PRIMARY KEY, kiosk_id TEXT NOT NULL UNIQUE, pubkey TEXT NOT NULL,"   \
     " label TEXT NOT NULL DEFAULT '');"
+/* Schema 3: how each kiosk's key came to be trusted, and the quarantine:
+ * exports that verified but are not counted because their kiosk id is
+ * disputed (two keys, or two kiosks sharing a key) or not enrolled. Each
+ * keeps its checked counters as CSV, so the manager's decision (enroll,
+ * accept, forget) needs no stick. */
+#define V3_SQL                                                                                            \
+    "ALTER TABLE kiosks ADD COLUMN trust TEXT NOT NULL DEFAULT 'first-use';"                              \
+    "CREATE TABLE quarantine(qid INTEGER PRIMARY KEY, kiosk_id TEXT NOT NULL, pubkey TEXT NOT NULL,"       \
+    " epoch INTEGER NOT NULL, seq INTEGER NOT NULL, manifest_sha256 TEXT NOT NULL UNIQUE,"                 \
+    " rows INTEGER NOT NULL, day_first TEXT NOT NULL, day_last TEXT NOT NULL, created INTEGER NOT NULL,"  \
+    " encrypted INTEGER NOT NULL, label TEXT NOT NULL, reason TEXT NOT NULL, counters BLOB);"            \
+    "CREATE INDEX quarantine_kiosk ON quarantine(kiosk_id, pubkey, epoch, seq);"
 #define NAMES_SQL "CREATE TABLE names(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
 #define COUNTS_SQL                                                                                        \
     "CREATE TABLE counts(metric INTEGER NOT NULL, kid INTEGER NOT NULL, epoch INTEGER NOT NULL,"           \
@@ -39,7 +51,10 @@ enum { SCHEMA_VERSION = 3 };
     " FROM counts c JOIN kiosks k ON k.kid = c.kid JOIN names m ON m.id = c.metric"                        \
     " JOIN names l ON l.id = c.lang JOIN names d ON d.id = c.module;"
 
-/* Schema 3 adds fleet health: one row per export that carried health.json. */
+/* Schema 4 adds fleet health: one row per counted export that carried
+ * health.json, its checked fields and its bytes (json: they go back to the
+ * quarantine with the counters when the kiosk's id is disputed); a
+ * quarantined export keeps its health.json in quarantine.health. */
 #define HEALTH_SQL                                                                                        \
     "CREATE TABLE health(kiosk_id TEXT NOT NULL, epoch INTEGER NOT NULL, seq INTEGER NOT NULL,"            \
     " created INTEGER NOT NULL, build_version TEXT NOT NULL, content_version INTEGER NOT NULL,"            \
@@ -49,7 +64,8 @@ enum { SCHEMA_VERSION = 3 };
     " clock_status TEXT NOT NULL, clock_kiosk_time INTEGER NOT NULL, clock_system_time INTEGER NOT NULL,"  \
     " clock_offset_s INTEGER NOT NULL, clock_problems INTEGER NOT NULL, clock_held_events INTEGER NOT NULL," \
     " clock_held_days TEXT NOT NULL, clock_corrections INTEGER NOT NULL, clock_max_back_s INTEGER NOT NULL," \
-    " clock_last_set TEXT NOT NULL, PRIMARY KEY(kiosk_id, epoch, seq));"
+    " clock_last_set TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY(kiosk_id, epoch, seq));"           \
+    "ALTER TABLE quarantine ADD COLUMN health TEXT;"
 
 static const char *const schema_v2 =
     KIOSKS_SQL("kiosks")
@@ -57,9 +73,14 @@ static const char *const schema_v2 =
     " epoch INTEGER NOT NULL, seq INTEGER NOT NULL, manifest_sha256 TEXT NOT NULL,"
     " rows INTEGER NOT NULL, day_first TEXT, day_last TEXT, created INTEGER, encrypted INTEGER,"
     " PRIMARY KEY(kiosk_id, epoch, seq));"
-    NAMES_SQL COUNTS_SQL DAY_SUMS_SQL COUNTERS_VIEW_SQL HEALTH_SQL;
+    NAMES_SQL COUNTS_SQL DAY_SUMS_SQL COUNTERS_VIEW_SQL V3_SQL HEALTH_SQL;
 
-/* Schema 1 (text keys) -> 2, in the caller's transaction. exports keeps
+/* Schema 2 -> 4 and 3 -> 4: each step's additions, in order, in one
+ * transaction (a schema 2 database gets the quarantine, then health). */
+static const char *const migrate_v2 = V3_SQL HEALTH_SQL;
+static const char *const migrate_v3 = HEALTH_SQL;
+
+/* Schema 1 (text keys) -> 4, in the caller's transaction. exports keeps
  * its layout; kiosks gains an integer id. */
 static const char *const migrate_v1 =
     KIOSKS_SQL("kiosks2")
@@ -77,7 +98,7 @@ static const char *const migrate_v1 =
     "DROP TABLE counters;"
     "DROP TABLE kiosks;"
     "ALTER TABLE kiosks2 RENAME TO kiosks;"
-    DAY_SUMS_SQL COUNTERS_VIEW_SQL HEALTH_SQL;
+    DAY_SUMS_SQL COUNTERS_VIEW_SQL V3_SQL HEALTH_SQL;
 
 /* Every per-day sum, recomputed from counts (every epoch). The SELECT
  * needs its WHERE for the upsert syntax. */
@@ -154,21 +175,31 @@ Err report_db_schema(sqlite3 *db)
     if (v < 0)
         return ERR_CORRUPT;
     char type[16] = "";
-    /* Every versioned campaign database has day_sums; a kiosk's stats.sqlite
-     * (also versioned, with numbers that overlap ours) does not. */
-    if (v >= 2 && !table_kind(db, "day_sums", type, sizeof type)) {
+    /* user_version alone does not say whose database this is (a kiosk's
+     * statistics database has its own numbers, which overlap ours): look
+     * for the tables each version has. */
+    int ours = table_kind(db, "day_sums", type, sizeof type);
+    if (v == SCHEMA_VERSION) {
+        if (ours && table_kind(db, "quarantine", type, sizeof type) && table_kind(db, "health", type, sizeof type))
+            return ERR_OK;
         log_error("not a campaign database (a kiosk's own statistics?)");
         return ERR_CORRUPT;
     }
-    if (v == SCHEMA_VERSION)
-        return ERR_OK;
+    if ((v == 2 && (!ours || !table_kind(db, "counts", type, sizeof type) || !table_kind(db, "kiosks", type, sizeof type))) ||
+        (v == 3 && (!ours || !table_kind(db, "quarantine", type, sizeof type) ||
+                    table_kind(db, "health", type, sizeof type))) ||
+        (v > SCHEMA_VERSION && !ours)) {
+        log_error("not a campaign database (a kiosk's own statistics?)");
+        return ERR_CORRUPT;
+    }
     if (v > SCHEMA_VERSION) {
         log_error("campaign database has schema %d; this taama-report knows up to %d", v, SCHEMA_VERSION);
         return ERR_ROLLBACK;
     }
-    if (v == 2) {
-        log_info("campaign database: migrating schema 2 to %d (fleet health)", SCHEMA_VERSION);
-        return exec_tx(db, HEALTH_SQL, SCHEMA_VERSION);
+    if (v == 2 || v == 3) {
+        log_info("campaign database: migrating schema %d to %d%s", v, SCHEMA_VERSION,
+                 v == 2 ? " (quarantine, fleet health)" : " (fleet health)");
+        return exec_tx(db, v == 2 ? migrate_v2 : migrate_v3, SCHEMA_VERSION);
     }
     /* Version 0: a new file, or schema 1 (which did not set user_version). */
     Err e;
@@ -253,8 +284,14 @@ Err report_db_sums_update(sqlite3 *db, int64_t metric, int64_t kid, int32_t day_
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         int64_t sum = c[i].value;
+        /* Checked: a sum that does not fit is an error, never a negative
+         * total (merge bounds each value; an old database may not). */
         while (j < n && sumcell_cmp(&c[i], &c[j]) == 0)
-            sum += c[j++].value;
+            if (__builtin_add_overflow(sum, c[j++].value, &sum)) {
+                log_error("campaign database: per-day sum overflows (metric %lld)", (long long)metric);
+                e = ERR_TOOBIG;
+                goto out;
+            }
         sqlite3_bind_int(wr, 2, c[i].dim);
         sqlite3_bind_int64(wr, 3, c[i].key);
         sqlite3_bind_int(wr, 5, c[i].day);
@@ -274,6 +311,7 @@ out:
 
 Err report_db_sums_rebuild(sqlite3 *db)
 {
+    /* SQLite's SUM() stops with "integer overflow" rather than wrapping. */
     return sqlite3_exec(db, sums_all_sql, NULL, NULL, NULL) == SQLITE_OK ? ERR_OK : ERR_DB;
 }
 
@@ -300,14 +338,33 @@ static uint32_t name_hash(const char *s)
 
 static void slot_put(ReportNames *n, const char *s, int64_t id)
 {
-    size_t mask = sizeof n->slot / sizeof n->slot[0] - 1;
-    if (n->n * 2 > mask)
-        return; /* table full: find falls back to a scan */
+    size_t mask = n->nslot - 1;
     for (size_t i = name_hash(s) & mask;; i = (i + 1) & mask)
         if (!n->slot[i]) {
             n->slot[i] = (int32_t)id + 1;
             return;
         }
+}
+
+/* Keep the table at most half full, growing it (and rehashing) as names
+ * are added: every lookup stays O(1), whatever the number of names. */
+static Err slots_reserve(ReportNames *n, size_t names)
+{
+    if (n->nslot && names * 2 <= n->nslot)
+        return ERR_OK;
+    size_t ns = n->nslot ? n->nslot : 1024;
+    while (names * 2 > ns)
+        ns *= 2;
+    int32_t *sl = calloc(ns, sizeof *sl);
+    if (!sl)
+        return ERR_NOMEM;
+    free(n->slot);
+    n->slot = sl;
+    n->nslot = ns;
+    for (size_t i = 0; i < n->n; i++)
+        if (n->name[i])
+            slot_put(n, n->name[i], (int64_t)i);
+    return ERR_OK;
 }
 
 Err report_names_load(sqlite3 *db, ReportNames *n)
@@ -326,7 +383,7 @@ Err report_names_load(sqlite3 *db, ReportNames *n)
             break;
         }
         if ((size_t)id >= n->cap) {
-            size_t nc = (size_t)id + 64;
+            size_t nc = (size_t)id + 64 > n->cap * 2 ? (size_t)id + 64 : n->cap * 2;
             char **nn = realloc(n->name, nc * sizeof *nn);
             if (!nn) {
                 e = ERR_NOMEM;
@@ -336,6 +393,10 @@ Err report_names_load(sqlite3 *db, ReportNames *n)
             n->name = nn;
             n->cap = nc;
         }
+        /* Room first (a rehash puts in the names already there), then the
+         * new name, put in once. */
+        if ((e = slots_reserve(n, (size_t)id + 1 > n->n ? (size_t)id + 1 : n->n)) != ERR_OK)
+            break;
         free(n->name[id]);
         if (!(n->name[id] = strdup(s ? s : ""))) {
             e = ERR_NOMEM;
@@ -356,23 +417,20 @@ void report_names_clear(ReportNames *n)
     for (size_t i = 0; i < n->cap; i++)
         free(n->name[i]);
     free(n->name);
+    free(n->slot);
     memset(n, 0, sizeof *n);
 }
 
 int64_t report_names_find(const ReportNames *n, const char *s)
 {
-    size_t mask = sizeof n->slot / sizeof n->slot[0] - 1;
-    if (n->n * 2 <= mask) {
-        for (size_t i = name_hash(s) & mask; n->slot[i]; i = (i + 1) & mask) {
-            size_t id = (size_t)n->slot[i] - 1;
-            if (id < n->n && n->name[id] && strcmp(n->name[id], s) == 0)
-                return (int64_t)id;
-        }
+    if (!n->nslot)
         return -1;
+    size_t mask = n->nslot - 1;
+    for (size_t i = name_hash(s) & mask; n->slot[i]; i = (i + 1) & mask) {
+        size_t id = (size_t)n->slot[i] - 1;
+        if (id < n->n && n->name[id] && strcmp(n->name[id], s) == 0)
+            return (int64_t)id;
     }
-    for (size_t i = 0; i < n->n; i++)
-        if (n->name[i] && strcmp(n->name[i], s) == 0)
-            return (int64_t)i;
     return -1;
 }
 
@@ -400,7 +458,7 @@ Err report_names_intern(sqlite3 *db, ReportNames *n, const char *s, int64_t *id)
     if (nid < 0 || nid > 1000000)
         return ERR_CORRUPT;
     if ((size_t)nid >= n->cap) {
-        size_t nc = (size_t)nid + 64;
+        size_t nc = (size_t)nid + 64 > n->cap * 2 ? (size_t)nid + 64 : n->cap * 2;
         char **nn = realloc(n->name, nc * sizeof *nn);
         if (!nn)
             return ERR_NOMEM;
@@ -408,6 +466,9 @@ Err report_names_intern(sqlite3 *db, ReportNames *n, const char *s, int64_t *id)
         n->name = nn;
         n->cap = nc;
     }
+    Err e = slots_reserve(n, (size_t)nid + 1 > n->n ? (size_t)nid + 1 : n->n);
+    if (e)
+        return e;
     if (!(n->name[nid] = strdup(s)))
         return ERR_NOMEM;
     if ((size_t)nid >= n->n)

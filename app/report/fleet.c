@@ -1,7 +1,8 @@
-/* fleet.c: kiosk health from exports (health.json, see export/health.h):
- * strict validation at merge, storage in the campaign database (table
- * health, one row per export), and the report's fleet page: one row per
- * kiosk from its newest export, stale and unhealthy kiosks first.
+/* fleet.c: kiosk health from exports (health.json, see export/health.h;
+ * checked by validate.c at merge): storage in the campaign database
+ * (table health, one row per counted export), and the report's fleet page:
+ * one row per kiosk from its newest export, stale and unhealthy kiosks
+ * first, then the kiosk ids waiting in the quarantine.
  *
  * "Stale" is measured against the newest export of the whole campaign, not
  * the manager's clock: the report reads no clock, and a campaign whose
@@ -11,112 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <json-c/json.h>
-
-#include "export/health.h"
 #include "stats/stats.h"
 
-typedef struct {
-    const char *key;
-    int is_int;
-    size_t off; /* into ReportHealth */
-    size_t cap; /* string capacity, 0 for ints */
-} HealthField;
-
-#define HI(k) {#k, 1, offsetof(ReportHealth, k), 0}
-#define HS(k) {#k, 0, offsetof(ReportHealth, k), sizeof(((ReportHealth *)0)->k)}
-static const HealthField fields[] = {
-    HS(build_version), HI(clock_corrections), HS(clock_held_days), HI(clock_held_events), HI(clock_kiosk_time),
-    HS(clock_last_set), HI(clock_max_back_s), HI(clock_offset_s), HI(clock_problems), HS(clock_status),
-    HI(clock_system_time), HI(content_version), HI(crashes), HI(disk_free_mb), HS(last_touch), HS(sound_test),
-    HI(starts), HS(touch_test), HI(uptime_s), HI(warnings), HI(watchdog_resets),
-};
-#define NFIELDS (sizeof fields / sizeof fields[0])
-
-/* Printable ASCII without markup characters (the report escapes anyway). */
-static int text_ok(const char *s)
-{
-    for (; *s; s++)
-        if (*s < 0x20 || *s > 0x7e)
-            return 0;
-    return 1;
-}
-
-Err report_health_parse(const char *buf, size_t len, ReportHealth *out, char *why, size_t whysz)
-{
-    memset(out, 0, sizeof *out);
-    snprintf(why, whysz, "not a JSON object");
-    if (len > 16384)
-        return ERR_FORMAT;
-    json_tokener *tok = json_tokener_new();
-    if (!tok)
-        return ERR_NOMEM;
-    json_object *o = json_tokener_parse_ex(tok, buf, (int)len);
-    int clean = json_tokener_get_error(tok) == json_tokener_success &&
-                (size_t)json_tokener_get_parse_end(tok) + 1 >= len; /* only the final newline after it */
-    json_tokener_free(tok);
-    Err e = ERR_FORMAT;
-    if (!o || !clean || !json_object_is_type(o, json_type_object))
-        goto out;
-    size_t seen = 0;
-    json_object_object_foreach(o, key, val)
-    {
-        if (strcmp(key, "kind") == 0) {
-            if (!json_object_is_type(val, json_type_string) || strcmp(json_object_get_string(val), EXPORT_HEALTH_KIND)) {
-                snprintf(why, whysz, "kind is not %s", EXPORT_HEALTH_KIND);
-                goto out;
-            }
-            seen++;
-            continue;
-        }
-        const HealthField *f = NULL;
-        for (size_t i = 0; i < NFIELDS && !f; i++)
-            if (strcmp(fields[i].key, key) == 0)
-                f = &fields[i];
-        if (!f) {
-            snprintf(why, whysz, "unknown field %.40s", key);
-            goto out;
-        }
-        char *dst = (char *)out + f->off;
-        if (f->is_int) {
-            if (!json_object_is_type(val, json_type_int)) {
-                snprintf(why, whysz, "%s is not a whole number", key);
-                goto out;
-            }
-            int64_t v = json_object_get_int64(val);
-            if (v < -1 && strcmp(key, "clock_offset_s") != 0) {
-                snprintf(why, whysz, "%s is negative", key);
-                goto out;
-            }
-            memcpy(dst, &v, sizeof v);
-        } else {
-            const char *v = json_object_is_type(val, json_type_string) ? json_object_get_string(val) : NULL;
-            if (!v || strlen(v) >= f->cap || !text_ok(v)) {
-                snprintf(why, whysz, "%s is not a short printable text", key);
-                goto out;
-            }
-            memcpy(dst, v, strlen(v) + 1);
-        }
-        seen++;
-    }
-    if (seen != NFIELDS + 1) {
-        snprintf(why, whysz, "fields missing (%zu of %zu)", seen, NFIELDS + 1);
-        goto out;
-    }
-    /* Privacy: the last touch is a day and an hour, never finer. */
-    if (out->last_touch[0] && strlen(out->last_touch) != 13) {
-        snprintf(why, whysz, "last_touch is finer than an hour");
-        goto out;
-    }
-    e = ERR_OK;
-    why[0] = 0;
-out:
-    json_object_put(o);
-    return e;
-}
-
 Err report_health_store(sqlite3 *db, const char *kiosk, int64_t epoch, int64_t seq, int64_t created,
-                        const ReportHealth *h)
+                        const ReportHealth *h, const char *json, size_t len)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(
@@ -124,8 +23,8 @@ Err report_health_store(sqlite3 *db, const char *kiosk, int64_t epoch, int64_t s
         "INSERT OR REPLACE INTO health(kiosk_id, epoch, seq, created, build_version, content_version, uptime_s,"
         " starts, crashes, watchdog_resets, warnings, disk_free_mb, last_touch, touch_test, sound_test,"
         " clock_status, clock_kiosk_time, clock_system_time, clock_offset_s, clock_problems,"
-        " clock_held_events, clock_held_days, clock_corrections, clock_max_back_s, clock_last_set)"
-        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25)",
+        " clock_held_events, clock_held_days, clock_corrections, clock_max_back_s, clock_last_set, json)"
+        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)",
         -1, &st, NULL);
     if (rc != SQLITE_OK)
         return ERR_DB;
@@ -151,22 +50,10 @@ Err report_health_store(sqlite3 *db, const char *kiosk, int64_t epoch, int64_t s
     sqlite3_bind_int64(st, i++, h->clock_corrections);
     sqlite3_bind_int64(st, i++, h->clock_max_back_s);
     sqlite3_bind_text(st, i++, h->clock_last_set, -1, SQLITE_STATIC);
+    sqlite3_bind_text64(st, i++, json, len, SQLITE_STATIC, SQLITE_UTF8);
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? ERR_OK : ERR_DB;
-}
-
-static void esc(FILE *o, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", o); break;
-        case '<': fputs("&lt;", o); break;
-        case '>': fputs("&gt;", o); break;
-        case '"': fputs("&quot;", o); break;
-        default: fputc(*s, o);
-        }
-    }
 }
 
 /* One kiosk's newest export and health. */
@@ -245,6 +132,47 @@ static void judge(FleetRow *r, int64_t newest)
         r->unhealthy = 1;
         add_problem(r, "no sound device at the last sound test");
     }
+}
+
+/* The kiosk ids with exports in the quarantine (merge.c): claimed by two
+ * keys, by two kiosks sharing one key (a cloned card), or not enrolled.
+ * Their counts are not in this report; they are kept, not lost, so the
+ * fleet page names them rather than leaving them out in silence. */
+static Err write_quarantined(sqlite3 *db, FILE *o)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT q.kiosk_id, max(q.label), count(DISTINCT q.pubkey), count(*), max(q.created),"
+                           " (SELECT reason FROM quarantine r WHERE r.kiosk_id = q.kiosk_id ORDER BY r.qid DESC"
+                           " LIMIT 1) FROM quarantine q GROUP BY q.kiosk_id ORDER BY q.kiosk_id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return ERR_DB;
+    int rc, n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n++ == 0)
+            fputs("<h3 id=\"quarantined\">Kiosks waiting in the quarantine</h3>\n"
+                  "<p>Exports of these kiosk ids are kept but not counted in this report: two keys claim the "
+                  "id, two kiosks share it (a cloned card), or the kiosk is not enrolled. Nothing is lost; "
+                  "<code>taama-report quarantine</code> lists them and how to decide.</p>\n"
+                  "<table class=\"fleet\">\n<tr><th>Kiosk</th><th>Keys</th><th>Exports</th><th>Newest export</th>"
+                  "<th>Why</th></tr>\n",
+                  o);
+        const char *label = (const char *)sqlite3_column_text(st, 1);
+        char day[11];
+        stats_day_string(sqlite3_column_int64(st, 4), 0, day);
+        fputs("<tr><td>", o);
+        report_html_esc(o, label && *label ? label : "");
+        fprintf(o, "%s<code>", label && *label ? " " : "");
+        report_html_esc(o, (const char *)sqlite3_column_text(st, 0));
+        fprintf(o, "</code></td><td>%d</td><td>%d</td><td>%s</td><td>", sqlite3_column_int(st, 2),
+                sqlite3_column_int(st, 3), day);
+        report_html_esc(o, (const char *)sqlite3_column_text(st, 5));
+        fputs("</td></tr>\n", o);
+    }
+    if (n)
+        fputs("</table>\n", o);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? ERR_OK : ERR_DB;
 }
 
 Err report_write_fleet(ReportDb *rdb, FILE *o)
@@ -328,31 +256,33 @@ Err report_write_fleet(ReportDb *rdb, FILE *o)
         char day[11];
         stats_day_string(r->last_created, 0, day); /* the export's UTC day */
         fprintf(o, "<tr><td>%s</td><td>", r->stale ? "STALE" : r->unhealthy ? "CHECK" : "ok");
-        esc(o, r->label[0] ? r->label : "");
+        report_html_esc(o, r->label[0] ? r->label : "");
         fprintf(o, "%s<code>%.8s</code></td><td>%s</td>", r->label[0] ? " " : "", r->kiosk, day);
         if (r->has_health) {
             fprintf(o, "<td>%lld</td><td>", (long long)r->h.content_version);
-            esc(o, r->h.build_version);
+            report_html_esc(o, r->h.build_version);
             fprintf(o, "</td><td>%s%lld</td><td>%lld</td><td>%lld</td><td>%lld</td><td>", r->h.uptime_s < 0 ? "?" : "",
                     (long long)(r->h.uptime_s < 0 ? 0 : r->h.uptime_s / 3600), (long long)r->h.starts,
                     (long long)r->h.warnings, (long long)r->h.disk_free_mb);
-            esc(o, r->h.last_touch);
+            report_html_esc(o, r->h.last_touch);
             fputs("</td><td>", o);
-            esc(o, r->h.touch_test);
+            report_html_esc(o, r->h.touch_test);
             fputs("</td><td>", o);
-            esc(o, r->h.sound_test);
+            report_html_esc(o, r->h.sound_test);
             fputs("</td><td>", o);
-            esc(o, r->h.clock_status);
+            report_html_esc(o, r->h.clock_status);
             fputs("</td>", o);
         } else {
             fputs("<td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td>", o);
         }
         fputs("<td>", o);
-        esc(o, r->problems);
+        report_html_esc(o, r->problems);
         fputs("</td></tr>\n", o);
     }
     fputs("</table>\n", o);
-    e = ferror(o) ? ERR_IO : ERR_OK;
+    e = write_quarantined(db, o);
+    if (!e && ferror(o))
+        e = ERR_IO;
 out:
     sqlite3_finalize(st);
     free(rows);

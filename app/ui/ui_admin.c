@@ -447,12 +447,25 @@ static void tab_settings(B *b, Rect area)
     /* name and site need a keyboard: they are set from a shell; the hint
      * is left out on a screen too small for it (the Status tab shows both) */
     int rest = area.y + area.h - y;
+    /* export on insert needs no PIN, so it only ever writes sealed
+     * exports: say why it does nothing while no campaign key is there */
+    const char *inactive =
+        rest > 0 && s->export_on_insert && a->info.valid && !a->info.campaign_key
+            ? _("Export on insert is inactive until a campaign key "
+                "(campaign.pub) is installed: automatic exports are always "
+                "encrypted.")
+            : NULL;
     const char *hint = rest <= 0 ? NULL
-                                 : arena_printf(b->arena, "%s: %s\n%s: %s\n%s", _("Kiosk name"),
+                                 : arena_printf(b->arena, "%s%s%s: %s\n%s: %s\n%s", inactive ? inactive : "",
+                                                inactive ? "\n" : "", _("Kiosk name"),
                                                 s->kiosk_name[0] ? s->kiosk_name : _("not set"), _("Site"),
                                                 s->site[0] ? s->site : _("not set"),
                                                 _("Name and site are set from a shell: taama admin set --name NAME --site SITE"));
-    if (hint && ui_text_height(b, hint, area.w, b->small_px, 0) <= rest) {
+    /* where all of it does not fit, the note on export on insert alone
+     * (it explains a setting on this tab) */
+    if (hint && ui_text_height(b, hint, area.w, b->small_px, 0) > rest)
+        hint = inactive && ui_text_height(b, inactive, area.w, b->small_px, 0) <= rest ? inactive : NULL;
+    if (hint) {
         ui_text_box(b, hint, (Rect){area.x, y, area.w, rest}, b->small_px, b->small_px / 2, 0,
                     ALIGN_START, 0, b->th->muted);
     }

@@ -265,6 +265,13 @@ static void test_time_stick(void **state)
     assert_int_equal(kclock_stick_check(stick, data, kid, 0, &d, &st), KSTICK_OK);
     assert_int_equal(kclock_stick_apply(&d, &st, MS(D1 + 5 * DAY + HOUR), 0), 0);
     assert_int_equal(d.offset_s, 0);
+
+    /* A hostile stick: the time file as a FIFO (would block a plain read
+     * for ever), or a link to the signed file elsewhere: neither is read. */
+    sh("mv %s/taama-time %s/real-time && mkfifo %s/taama-time", stick, dir, stick);
+    assert_int_equal(kclock_stick_check(stick, data, kid, 0, &d, &st), KSTICK_NONE);
+    sh("rm %s/taama-time && ln -s %s/real-time %s/taama-time", stick, dir, stick);
+    assert_int_equal(kclock_stick_check(stick, data, kid, 0, &d, &st), KSTICK_NONE);
 }
 
 static void test_time_stick_replay_through_store(void **state)

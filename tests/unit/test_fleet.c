@@ -2,10 +2,13 @@
  * the report's fleet page.
  *
  * Every export carries health.json, listed in the signed manifest; merge
- * validates it strictly and stores it (campaign schema 3, migrated from 2);
+ * validates it strictly and stores it (campaign schema 4, migrated from 3);
  * the fleet page lists one row per kiosk, stale then unhealthy first, and
  * says how a kiosk with a wrong clock had its days treated. A health file
- * changed on the stick is refused with its export. */
+ * changed on the stick is refused with its export. Health follows the
+ * quarantine: a cloned card's exports wait there with their health, in
+ * either merge order, and a disputed kiosk's health comes back when its
+ * key is accepted. */
 #include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +25,7 @@
 #include "clock/clock_store.h"
 #include "core/fileio.h"
 #include "core/log.h"
+#include "core/version.h"
 #include "support.h"
 #include "export/export.h"
 #include "export/health.h"
@@ -68,15 +72,20 @@ static Stats *kiosk(const char *name, char data[PATH_MAX])
     return s;
 }
 
-static void do_export(Stats *s, const char *data, int64_t now, char folder[PATH_MAX])
+static void do_export_to(Stats *s, const char *data, int64_t now, const char *stick_name, char folder[PATH_MAX])
 {
     char stick[PATH_MAX];
-    snprintf(stick, sizeof stick, "%s/stick", root);
+    snprintf(stick, sizeof stick, "%s/%s", root, stick_name);
     mkdir(stick, 0755);
     ExportRequest req = {.data_dir = data, .dest = stick, .now = now};
     ExportResult res;
     assert_int_equal(export_run(s, &req, &res), ERR_OK);
     snprintf(folder, PATH_MAX, "%s", res.folder);
+}
+
+static void do_export(Stats *s, const char *data, int64_t now, char folder[PATH_MAX])
+{
+    do_export_to(s, data, now, "stick", folder);
 }
 
 static void test_health_in_export(void **state)
@@ -97,7 +106,7 @@ static void test_health_in_export(void **state)
     assert_int_equal(fileio_read_all(path, 65536, &buf, &len), ERR_OK);
     ReportHealth h;
     char why[120];
-    assert_int_equal(report_health_parse(buf, len, &h, why, sizeof why), ERR_OK);
+    assert_int_equal(report_health_check(buf, len, &h, why, sizeof why), ERR_OK);
     free(buf);
     assert_int_equal(h.content_version, 7);
     assert_int_equal(h.starts, 3);
@@ -105,7 +114,7 @@ static void test_health_in_export(void **state)
     assert_int_equal(h.watchdog_resets, 1);
     assert_string_equal(h.touch_test, "2026-02-01 48/48");
     assert_string_equal(h.last_touch, "2026-02-01 14");
-    assert_string_equal(h.build_version, TAAMA_VERSION);
+    assert_string_equal(h.build_version, version_string());
     assert_string_equal(h.clock_status, "ok");
     assert_true(h.disk_free_mb >= 0);
     sh("test ! -e %s/last-exit", data);
@@ -140,16 +149,36 @@ static void test_health_parse_strict(void **state)
         {"\"warnings\":", "\"visitor\":1,\"warnings\":"},     /* unknown field */
         {"\"last_touch\":\"2026-02-01 14\"", "\"last_touch\":\"2026-02-01 14:07\""}, /* finer than an hour */
         {"\"crashes\":", "\"crashes_\":"},                    /* missing field */
+        /* the formats of validate.c's health_rules[] */
+        {"\"last_touch\":\"2026-02-01 14\"", "\"last_touch\":\"2026-02-01 24\""},  /* no such hour */
+        {"\"last_touch\":\"2026-02-01 14\"", "\"last_touch\":\"2026-02-30 14\""},  /* no such day */
+        {"\"touch_test\":\"2026-02-01 48\\/48\"", "\"touch_test\":\"2026-02-01 49\\/48\""}, /* json-c writes \/ */
+        {"\"sound_test\":\"2026-02-01 played\"", "\"sound_test\":\"2026-02-01 <b>\""},
+        {"\"clock_status\":\"ok\"", "\"clock_status\":\"fine\""},
+        {"\"content_version\":7", "\"content_version\":-7"},
+        {"\"crashes\":0", "\"crashes\":1.5"},
+        {"\"crashes\":0", "\"crashes\":99999999999999999999"}, /* beyond int64 */
+        {"\"build_version\":\"", "\"build_version\":\"\\u001b[2J"}, /* a terminal escape */
+        {"\"clock_last_set\":\"\"", "\"clock_last_set\":\"me\""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *at = strstr(buf, cases[i].from);
         assert_non_null(at);
         snprintf(bad, sizeof bad, "%.*s%s%s", (int)(at - buf), buf, cases[i].to, at + strlen(cases[i].from));
-        assert_int_equal(report_health_parse(bad, strlen(bad), &h, why, sizeof why), ERR_FORMAT);
+        assert_int_equal(report_health_check(bad, strlen(bad), &h, why, sizeof why), ERR_FORMAT);
         assert_true(why[0] != 0);
     }
-    assert_int_equal(report_health_parse(buf, len, &h, why, sizeof why), ERR_OK);
+    assert_int_equal(report_health_check(buf, len, &h, why, sizeof why), ERR_OK);
+    /* nothing after the object but the final newline */
+    snprintf(bad, sizeof bad, "%.*s {}", (int)len - 1, buf);
+    assert_int_equal(report_health_check(bad, strlen(bad), &h, why, sizeof why), ERR_FORMAT);
     free(buf);
+    /* one rule per field, each field of the struct once */
+    size_t n = 0;
+    const ReportHealthRule *r = report_health_rules(&n);
+    assert_int_equal(n, 21);
+    for (size_t i = 1; i < n; i++)
+        assert_true(strcmp(r[i - 1].key, r[i].key) < 0);
 }
 
 static void test_fleet_page_orders_and_flags(void **state)
@@ -219,10 +248,13 @@ static void test_fleet_page_orders_and_flags(void **state)
     free(html);
     report_close(db);
 
-    /* Schema 2 (before fleet health) migrates forward keeping its data. */
+    /* Schema 3 (before fleet health) migrates forward keeping its data. */
     sqlite3 *h;
     assert_int_equal(sqlite3_open(dbp, &h), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(h, "DROP TABLE health; PRAGMA user_version=2", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "DROP TABLE health; ALTER TABLE quarantine DROP COLUMN health;"
+                                     " PRAGMA user_version=3",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
     sqlite3_close(h);
     db = report_open(dbp, &why);
     assert_non_null(db);
@@ -233,7 +265,7 @@ static void test_fleet_page_orders_and_flags(void **state)
                                         -1, &st, NULL),
                      SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int(st, 0), 3);
+    assert_int_equal(sqlite3_column_int(st, 0), 4);
     assert_int_equal(sqlite3_column_int(st, 1), 0);
     assert_int_equal(sqlite3_column_int(st, 2), 3);
     sqlite3_finalize(st);
@@ -266,6 +298,153 @@ static void test_tampered_health_refused(void **state)
     report_close(db);
 }
 
+static int64_t q1(ReportDb *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(report_db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int64_t v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static void merge_into(ReportDb *db, const char *stick_name, MergeSummary *sum)
+{
+    char stick[PATH_MAX];
+    snprintf(stick, sizeof stick, "%s/%s", root, stick_name);
+    FILE *o = fopen("/dev/null", "w");
+    MergeOptions mo = {.out = o};
+    assert_int_equal(report_merge_path(db, stick, &mo, sum), ERR_OK);
+    fclose(o);
+}
+
+static char *fleet_html(ReportDb *db)
+{
+    char *html = NULL;
+    size_t hl = 0;
+    FILE *o = open_memstream(&html, &hl);
+    ReportOptions ro = {.min_count = 10};
+    assert_int_equal(report_write_html(db, &ro, o), ERR_OK);
+    fclose(o);
+    return html;
+}
+
+/* Two kiosks from one card copied before this version (same fingerprint,
+ * so the same id and key): their exports disagree, so both wait in the
+ * quarantine with their health, nothing of the id is counted and the
+ * fleet page names it, whichever stick is merged first. */
+static void test_clone_quarantined_with_health(void **state)
+{
+    (void)state;
+    char da[PATH_MAX], db_[PATH_MAX], folder[PATH_MAX];
+    Stats *a = kiosk("ka", da);
+    /* the key is made at the first start, so the copy carries it */
+    assert_int_equal(export_keys_for_identity(a, da, NULL), ERR_OK);
+    stats_close(a);
+    snprintf(db_, sizeof db_, "%s/kb", root);
+    sh("cp -a %s %s", da, db_);
+    Err why;
+    a = stats_open(da, "ka", &why);
+    Stats *b = stats_open(db_, "ka", &why);
+    assert_non_null(a);
+    assert_non_null(b);
+    StatEvent ev = {.kind = STAT_SESSION_START};
+    for (int i = 0; i < 3; i++)
+        assert_true(stats_record(b, &ev, D1 + DAY + i * 600) > 0);
+    assert_int_equal(stats_flush(b, 5000), ERR_OK);
+    StatsIdentity ia, ib;
+    stats_identity(a, &ia);
+    stats_identity(b, &ib);
+    assert_string_equal(ia.kiosk_id, ib.kiosk_id); /* the clone is not told apart on the kiosk */
+    do_export_to(a, da, D1 + 2 * DAY, "sticka", folder);
+    do_export_to(b, db_, D1 + 2 * DAY, "stickb", folder);
+    stats_close(a);
+    stats_close(b);
+
+    const char *orders[2][2] = {{"sticka", "stickb"}, {"stickb", "sticka"}};
+    for (int k = 0; k < 2; k++) {
+        char dbp[PATH_MAX + 32];
+        snprintf(dbp, sizeof dbp, "%s/campaign%d.sqlite", root, k);
+        ReportDb *db = report_open(dbp, &why);
+        assert_non_null(db);
+        MergeSummary sum = {0};
+        merge_into(db, orders[k][0], &sum);
+        merge_into(db, orders[k][1], &sum);
+        assert_int_equal(sum.taken, 1);
+        assert_int_equal(sum.quarantined, 1);
+        assert_int_equal(sum.refused, 0);
+        /* both claims kept, each with its health; nothing counted */
+        assert_int_equal(q1(db, "SELECT count(*) FROM quarantine WHERE health IS NOT NULL"), 2);
+        assert_int_equal(q1(db, "SELECT count(*) FROM health"), 0);
+        assert_int_equal(q1(db, "SELECT count(*) FROM counts"), 0);
+        char *html = fleet_html(db);
+        const char *qs = strstr(html, "<h3 id=\"quarantined\">");
+        assert_non_null(qs);
+        assert_non_null(strstr(qs, ia.kiosk_id));
+        assert_non_null(strstr(qs, "CONFLICT"));
+        free(html);
+        report_close(db);
+    }
+}
+
+/* A second key claims a kiosk id registered on first use: the kiosk's
+ * counts and health go to the quarantine with the claim; accepting the
+ * real key counts them again and its fleet row comes back with its
+ * health. */
+static void test_dispute_keeps_health(void **state)
+{
+    (void)state;
+    char da[PATH_MAX], folder[PATH_MAX];
+    Stats *a = kiosk("ka", da);
+    do_export_to(a, da, D1 + DAY, "sticka", folder);
+    char key[80] = "";
+    char path[PATH_MAX + 16];
+    snprintf(path, sizeof path, "%s/kiosk.pub", da);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    assert_non_null(fgets(key, sizeof key, f));
+    fclose(f);
+    key[strcspn(key, "\n")] = 0;
+    /* the same id with a new key (a key reset, or a forger who knows the id) */
+    sh("rm %s/kiosk.key %s/kiosk.pub", da, da);
+    do_export_to(a, da, D1 + 2 * DAY, "stickb", folder);
+    StatsIdentity id;
+    stats_identity(a, &id);
+    stats_close(a);
+
+    char dbp[PATH_MAX + 32];
+    snprintf(dbp, sizeof dbp, "%s/campaign.sqlite", root);
+    Err why;
+    ReportDb *db = report_open(dbp, &why);
+    assert_non_null(db);
+    MergeSummary sum = {0};
+    merge_into(db, "sticka", &sum);
+    assert_int_equal(q1(db, "SELECT count(*) FROM health"), 1);
+    merge_into(db, "stickb", &sum);
+    assert_int_equal(sum.taken, 1);
+    assert_int_equal(sum.quarantined, 1);
+    assert_int_equal(q1(db, "SELECT count(*) FROM health"), 0);
+    assert_int_equal(q1(db, "SELECT count(*) FROM quarantine WHERE health IS NOT NULL"), 2);
+    char *html = fleet_html(db);
+    assert_non_null(strstr(html, "<h3 id=\"quarantined\">"));
+    free(html);
+
+    FILE *o = fopen("/dev/null", "w");
+    assert_int_equal(report_enroll(db, id.kiosk_id, key, NULL, o), ERR_OK);
+    fclose(o);
+    assert_int_equal(q1(db, "SELECT count(*) FROM health"), 1);
+    assert_int_equal(q1(db, "SELECT content_version FROM health"), 7);
+    html = fleet_html(db);
+    const char *fleet = strstr(html, "<h2 id=\"fleet\">");
+    assert_non_null(fleet);
+    assert_non_null(strstr(fleet, "<tr><td>ok</td>"));
+    free(html);
+    /* forget takes the health with the counts */
+    assert_int_equal(report_forget_kiosk(db, id.kiosk_id, NULL), ERR_OK);
+    assert_int_equal(q1(db, "SELECT count(*) FROM health"), 0);
+    report_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -273,6 +452,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_health_parse_strict, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fleet_page_orders_and_flags, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tampered_health_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_clone_quarantined_with_health, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dispute_keeps_health, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
