@@ -43,7 +43,7 @@ const Language *i18n_current(void);
 
 /* Translate msgid into the current language. Returns a borrowed string that
  * stays valid for the life of the process; NULL and "" are returned as-is. */
-const char *i18n_text(const char *msgid);
+const char *i18n_text(const char *msgid) __attribute__((format_arg(1)));
 
 /* Translate msgid into the language code without changing the current one
  * (the attract screen cycles the key message through every language). */
