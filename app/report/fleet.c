@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/vec.h"
 #include "stats/stats.h"
 
 Err report_health_store(sqlite3 *db, const char *kiosk, int64_t epoch, int64_t seq, int64_t created,
@@ -198,15 +199,9 @@ Err report_write_fleet(ReportDb *rdb, FILE *o)
         goto out;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 16;
-            FleetRow *nr = realloc(rows, nc * sizeof *nr);
-            if (!nr) {
-                e = ERR_NOMEM;
-                goto out;
-            }
-            rows = nr;
-            cap = nc;
+        if (VEC_RESERVE(rows, cap, n + 1) != ERR_OK) {
+            e = ERR_NOMEM;
+            goto out;
         }
         FleetRow *r = &rows[n++];
         memset(r, 0, sizeof *r);
