@@ -107,6 +107,12 @@ $(B)/%.o: %.c | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# The build date is the clock's floor (app/clock/clock.h): reproducible
+# builds (Debian) set SOURCE_DATE_EPOCH; otherwise a floor in the source.
+ifneq ($(SOURCE_DATE_EPOCH),)
+$(B)/app/clock/clock.o: ALL_CFLAGS += -DTAAMA_BUILD_EPOCH=$(SOURCE_DATE_EPOCH)
+endif
+
 $(B)/app/render/%.o: app/render/%.c | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(UICFLAGS) -c $< -o $@

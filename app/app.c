@@ -831,7 +831,18 @@ static int admin_activate(App *a, WidgetId w, uint64_t now)
                                                  SETTINGS_TIMEOUT_MIN_S, SETTINGS_TIMEOUT_MAX_S);
             else if (idx == VALUE_VOLUME)
                 s->narration_volume = clampi(s->narration_volume + 10 * d, 0, 100);
-            else
+            else if (idx == VALUE_CLOCK_DAY || idx == VALUE_CLOCK_HOUR) {
+                /* The kiosk applies it as an offset and sends fresh facts;
+                 * show the new time at once meanwhile. */
+                AppCmd *c = command(a, CMD_CLOCK_ADJUST);
+                int64_t secs = (idx == VALUE_CLOCK_DAY ? 86400 : 3600) * (int64_t)d;
+                if (c)
+                    c->seconds = secs;
+                if (a->info.clock_now > 0)
+                    a->info.clock_now += secs;
+                a->dirty = 1;
+                return 1;
+            } else
                 return 1;
             settings_changed(a);
             return 1;
@@ -1558,6 +1569,8 @@ static void example_info(AdminInfo *in)
     snprintf(in->content_signer, sizeof in->content_signer, "rabat-2025, key 4A1F0C2D9E6B7730");
     in->free_mb = 11640;
     snprintf(in->kiosk_id, sizeof in->kiosk_id, "5f0c9a2e71d34b8c9a10e2f4c6b8d0a1");
+    in->clock_now = 1742293800; /* 2025-03-18 10:30 UTC */
+    in->clock_ok = 1;
 }
 
 static int goto_admin(App *a, const char *name, uint64_t now)

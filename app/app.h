@@ -166,6 +166,7 @@ typedef enum {
     CMD_EXPORT,        /* path: the stick ("" = any mounted one): EV_JOB_DONE */
     CMD_INSTALL_PACK,  /* from a mounted stick: EV_JOB_DONE */
     CMD_TEST_SOUND,    /* play a short sound */
+    CMD_CLOCK_ADJUST,  /* seconds: move the kiosk clock (an offset it applies) */
 } CmdKind;
 
 typedef struct {
@@ -173,12 +174,13 @@ typedef struct {
     char pin[16];
     char path[256];
     int sealed_only; /* CMD_EXPORT: refuse unless encrypted (exports on insert) */
+    int64_t seconds; /* CMD_CLOCK_ADJUST */
 } AppCmd;
 
 enum { APP_MAX_CMDS = 8 };
 
 typedef enum { TAB_STATUS, TAB_SETTINGS, TAB_LANGUAGES, TAB_TOOLS, TAB__COUNT } AdminTab;
-typedef enum { VALUE_TIMEOUT, VALUE_VOLUME, VALUE__COUNT } AdminValue;
+typedef enum { VALUE_TIMEOUT, VALUE_VOLUME, VALUE_CLOCK_DAY, VALUE_CLOCK_HOUR, VALUE__COUNT } AdminValue;
 typedef enum { FLAG_EXPORT_ON_INSERT, FLAG_AUTOPLAY, FLAG__COUNT } AdminFlag;
 typedef enum {
     ACTION_EXPORT,
@@ -224,6 +226,9 @@ typedef struct AdminInfo {
     char warning[160];               /* storage warning, "" when healthy */
     char kiosk_id[33];
     int campaign_key;                /* 1: campaign.pub installed (exports encrypted) */
+    int64_t clock_now;        /* the kiosk's time (seconds), 0 = unknown */
+    int32_t clock_utc_offset; /* seconds east of UTC, for showing it */
+    int clock_ok;             /* 0: the clock was found wrong (see the warning) */
 } AdminInfo;
 
 /* Banner for the result of an export (and other long jobs). */

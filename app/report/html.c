@@ -30,8 +30,11 @@ static void cat_free(Cat *c)
     memset(c, 0, sizeof *c);
 }
 
-static void esc(FILE *o, const char *s)
+/* The one escaping function of the report's HTML (see report.h). */
+void report_html_esc(FILE *o, const char *s)
 {
+    if (!s)
+        return;
     for (; *s; s++) {
         switch (*s) {
         case '&': fputs("&amp;", o); break;
@@ -42,6 +45,8 @@ static void esc(FILE *o, const char *s)
         }
     }
 }
+
+static void esc(FILE *o, const char *s) { report_html_esc(o, s); }
 
 /* A shown value: the number, or "<min" for a hidden one. */
 static const char *cell(char *buf, size_t sz, int64_t v, unsigned char sup, int64_t min)
@@ -724,6 +729,8 @@ Err report_write_html(ReportDb *rdb, const ReportOptions *opt, FILE *o)
         fputs("<h2>Session lengths</h2>\n", o);
         e = section_cat(o, rdb, "session_length", 3, KEY_LENGTH, min, "Session lengths", "Length");
     }
+    if (!e)
+        e = report_write_fleet(rdb, o);
     fputs("<p class=\"note\">Made by taama-report from signed kiosk exports. Each kiosk's newest export holds all "
           "its counts, so missing older exports lose nothing.</p>\n</body>\n</html>\n",
           o);

@@ -15,6 +15,7 @@
 
 #include "admin/pin.h"
 #include "i18n/i18n.h"
+#include "stats/stats.h"
 
 /* ---- shared pieces ---------------------------------------------------- */
 
@@ -68,11 +69,10 @@ static int bottom_bar(B *b, WidgetId back, const char *back_label, WidgetId next
 
 /* "-  value  +" at the end of a row of height h starting at y; returns the
  * width it took. */
-static int stepper(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, const char *value,
-                   int value_px)
+static int stepper_w(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, const char *value,
+                     int value_px, int vw)
 {
     int bs = b->target > h ? b->target : h;
-    int vw = b->target * 2;
     int x = x_end - bs;
     ui_button(b, inc, (Rect){x, y, bs, bs}, "plus", NULL, BTN_PLAIN, 0);
     x -= vw + b->pad / 2;
@@ -82,6 +82,12 @@ static int stepper(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, co
     x -= bs + b->pad / 2;
     ui_button(b, dec, (Rect){x, y, bs, bs}, "minus", NULL, BTN_PLAIN, 0);
     return x_end - x;
+}
+
+static int stepper(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, const char *value,
+                   int value_px)
+{
+    return stepper_w(b, x_end, y, h, dec, inc, value, value_px, b->target * 2);
 }
 
 /* A labelled row with controls of width ctl_w at the end; when the label
@@ -346,6 +352,15 @@ static void chart_month(B *b, Rect r)
     }
 }
 
+/* Local date and time of t (seconds) at utc_offset, without reading the
+ * time zone database, so the screen is the same on every machine. */
+static void clock_text(int64_t t, int32_t utc_offset, char day[11], char hm[8])
+{
+    stats_day_string(t, utc_offset, day);
+    int64_t secs = ((t + utc_offset) % 86400 + 86400) % 86400;
+    snprintf(hm, 8, "%02d:%02d", (int)(secs / 3600), (int)(secs / 60 % 60));
+}
+
 static void tab_status(B *b, Rect area)
 {
     const Theme *t = b->th;
@@ -409,6 +424,22 @@ static void tab_settings(B *b, Rect area)
             WIDGET(W_ADMIN_INC, VALUE_VOLUME),
             arena_printf(b->arena, "%d %%", s->narration_volume), b->body_px);
     y += h + b->pad;
+    /* The kiosk's clock, from the facts (0: not read yet). Stepping moves
+     * it by a day or an hour; minutes come from the system clock. */
+    if (a->info.clock_now > 0) {
+        char day[11], hm[8];
+        clock_text(a->info.clock_now, a->info.clock_utc_offset, day, hm);
+        /* a date needs a wider value than a number */
+        h = row_layout(b, area, y, _("Date"), step_w + b->target, &cy);
+        stepper_w(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_CLOCK_DAY),
+                  WIDGET(W_ADMIN_INC, VALUE_CLOCK_DAY), arena_printf(b->arena, "%s", day), b->body_px,
+                  b->target * 3);
+        y += h + b->pad;
+        h = row_layout(b, area, y, _("Time"), step_w, &cy);
+        stepper(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_CLOCK_HOUR),
+                WIDGET(W_ADMIN_INC, VALUE_CLOCK_HOUR), arena_printf(b->arena, "%s", hm), b->body_px);
+        y += h + b->pad;
+    }
     static const char *const flag_labels[FLAG__COUNT] = {N_("Export when a USB stick is inserted"),
                                                          N_("Narration starts by itself")};
     const int flags[FLAG__COUNT] = {s->export_on_insert, s->narration_autoplay};
@@ -420,23 +451,28 @@ static void tab_settings(B *b, Rect area)
                   flags[f] ? BTN_SELECTED : BTN_PLAIN, 0);
         y += h + b->pad;
     }
-    /* name and site need a keyboard: they are set from a shell */
+    /* name and site need a keyboard: they are set from a shell; the hint
+     * is left out on a screen too small for it (the Status tab shows both) */
     int rest = area.y + area.h - y;
-    if (rest > 0) {
-        /* export on insert needs no PIN, so it only ever writes sealed
-         * exports: say why it does nothing while no campaign key is there */
-        const char *inactive =
-            s->export_on_insert && a->info.valid && !a->info.campaign_key
-                ? arena_printf(b->arena, "%s\n",
-                               _("Export on insert is inactive until a campaign key "
-                                 "(campaign.pub) is installed: automatic exports are always "
-                                 "encrypted."))
-                : "";
-        const char *hint = arena_printf(
-            b->arena, "%s%s: %s\n%s: %s\n%s", inactive, _("Kiosk name"),
-            s->kiosk_name[0] ? s->kiosk_name : _("not set"), _("Site"),
-            s->site[0] ? s->site : _("not set"),
-            _("Name and site are set from a shell: taama admin set --name NAME --site SITE"));
+    /* export on insert needs no PIN, so it only ever writes sealed
+     * exports: say why it does nothing while no campaign key is there */
+    const char *inactive =
+        rest > 0 && s->export_on_insert && a->info.valid && !a->info.campaign_key
+            ? _("Export on insert is inactive until a campaign key "
+                "(campaign.pub) is installed: automatic exports are always "
+                "encrypted.")
+            : NULL;
+    const char *hint = rest <= 0 ? NULL
+                                 : arena_printf(b->arena, "%s%s%s: %s\n%s: %s\n%s", inactive ? inactive : "",
+                                                inactive ? "\n" : "", _("Kiosk name"),
+                                                s->kiosk_name[0] ? s->kiosk_name : _("not set"), _("Site"),
+                                                s->site[0] ? s->site : _("not set"),
+                                                _("Name and site are set from a shell: taama admin set --name NAME --site SITE"));
+    /* where all of it does not fit, the note on export on insert alone
+     * (it explains a setting on this tab) */
+    if (hint && ui_text_height(b, hint, area.w, b->small_px, 0) > rest)
+        hint = inactive && ui_text_height(b, inactive, area.w, b->small_px, 0) <= rest ? inactive : NULL;
+    if (hint) {
         ui_text_box(b, hint, (Rect){area.x, y, area.w, rest}, b->small_px, b->small_px / 2, 0,
                     ALIGN_START, 0, b->th->muted);
     }

@@ -1,6 +1,7 @@
 /* support.c: see support.h. */
 #include "support.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,20 @@ const char *support_tmpdir(void)
     }
     return buf;
 }
+
+int support_sh(const char *fmt, ...)
+{
+    char cmd[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof cmd)
+        return -1;
+    return system(cmd);
+}
+
+int support_rmtree(const char *dir) { return support_sh("rm -rf '%s'", dir); }
 
 static int stub_width(void *ctx, const char *s, size_t len, int px, int bold)
 {

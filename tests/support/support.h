@@ -12,6 +12,17 @@ const char *support_path(const char *rel);
 /* A fresh empty directory under /tmp; the name is in a static buffer. */
 const char *support_tmpdir(void);
 
+/* Run a shell command made with printf-style arguments; system()'s status
+ * (0 on success), -1 when the command is too long. */
+int support_sh(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* rm -rf dir; 0 on success. */
+int support_rmtree(const char *dir);
+
 /* Text metrics without fonts: every code point is px/2 wide, lines are
  * 1.4 px high. Deterministic, so layout tests assert exact rectangles. */
 TextMetrics support_stub_metrics(void);

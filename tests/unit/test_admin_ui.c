@@ -32,6 +32,8 @@ typedef struct {
     int saves, infos, exports;
     char export_path[256];
     int export_sealed_only; /* of the last export command */
+    int clock_adjusts;    /* CMD_CLOCK_ADJUST seen */
+    int64_t clock_adjust; /* and their seconds, summed */
 } T;
 
 static int setup_all(void **st)
@@ -99,6 +101,10 @@ static void serve(T *t)
             break;
         case CMD_SAVE_SETTINGS: t->saves++; continue;
         case CMD_ADMIN_INFO: t->infos++; continue;
+        case CMD_CLOCK_ADJUST:
+            t->clock_adjusts++;
+            t->clock_adjust += cmds[i].seconds;
+            continue;
         case CMD_EXPORT:
             t->exports++;
             snprintf(t->export_path, sizeof t->export_path, "%s", cmds[i].path);
@@ -371,6 +377,33 @@ static void open_admin_screen(T *t)
     app_update(&t->app, &ev, t->now);
     serve(t);
     assert_int_equal(t->app.screen, SCREEN_ADMIN);
+}
+
+/* The kiosk clock on the Settings tab: shown once the kiosk sent its time,
+ * stepped by a day or an hour through a command the kiosk applies as an
+ * offset (app/clock/clock.h); the screen shows the new time at once. */
+static void test_admin_sets_clock(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t);
+    open_admin_screen(&t);
+    tap(&t, W_ADMIN_TAB, TAB_SETTINGS);
+    build(&t);
+    Rect r;
+    assert_false(ui_find(&t.ui, WIDGET(W_ADMIN_INC, VALUE_CLOCK_DAY), &r)); /* time not known yet */
+    AdminInfo in = {.valid = 1, .clock_now = 1769904000, .clock_ok = 0};
+    Event ev = {.kind = EV_ADMIN_INFO, .info = &in};
+    app_update(&t.app, &ev, t.now);
+    tap(&t, W_ADMIN_INC, VALUE_CLOCK_DAY);
+    assert_int_equal(t.clock_adjusts, 1);
+    assert_int_equal(t.clock_adjust, 86400);
+    assert_int_equal(t.app.info.clock_now, 1769904000 + 86400);
+    tap(&t, W_ADMIN_DEC, VALUE_CLOCK_HOUR);
+    assert_int_equal(t.clock_adjusts, 2);
+    assert_int_equal(t.clock_adjust, 86400 - 3600);
+    assert_int_equal(t.app.info.clock_now, 1769904000 + 86400 - 3600);
+    t_fini(&t);
 }
 
 static void test_settings_take_effect(void **st)
@@ -842,6 +875,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_gesture_opens_pin_pad),
+        cmocka_unit_test(test_admin_sets_clock),
         cmocka_unit_test(test_gesture_needs_long_press_and_order),
         cmocka_unit_test(test_gesture_corners_are_physical),
         cmocka_unit_test(test_pin_pad_wrong_right_and_wiped),
