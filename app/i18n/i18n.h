@@ -43,7 +43,14 @@ const Language *i18n_current(void);
 
 /* Translate msgid into the current language. Returns a borrowed string that
  * stays valid for the life of the process; NULL and "" are returned as-is. */
+#if defined(__GNUC__)
+/* format_arg: a translated format keeps the msgid's conversions, so the
+ * compiler checks printf calls through _() against the English string. */
+const char *i18n_text(const char *msgid) __attribute__((format_arg(1)));
+const char *i18n_text_in(const char *code, const char *msgid) __attribute__((format_arg(2)));
+#else
 const char *i18n_text(const char *msgid);
+#endif
 
 /* Translate msgid into the language code without changing the current one
  * (the attract screen cycles the key message through every language). */

@@ -29,6 +29,8 @@ static char keys[256];    /* key pairs, made once */
 static char data[300];    /* the kiosk's data folder */
 static PackTrust trust;
 
+static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 static void sh(const char *fmt, ...)
 {
     char cmd[2048];
