@@ -58,13 +58,17 @@ RTEST_BIN  = $(RTEST_SRC:tests/render/%.c=$(B)/tests/%)
 TOOL_SRC   = $(wildcard tests/tools/*.c)
 TOOL_BIN   = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
 SUPPORT_OBJ = $(SUPPORT_SRC:%.c=$(B)/%.o)
+FUZZ_SRC   = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+FUZZ_REPLAY = $(FUZZ_NAMES:%=$(B)/tests/test_fuzz_%)
 BENCH_SRC  = $(wildcard bench/bench_*.c)
 BENCH_BIN  = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
 PO    = $(wildcard locales/*/LC_MESSAGES/taama.po)
 MO    = $(PO:locales/%/LC_MESSAGES/taama.po=$(B)/locale/%/LC_MESSAGES/taama.mo)
 
-.PHONY: all deps run check test bench install uninstall pot clean asan snapshots-update narration
+.PHONY: all deps run check test bench install uninstall pot pot-check clean asan clang fuzz fuzz-build soak \
+        snapshots-update narration
 .DEFAULT_GOAL := all
 .SECONDARY: $(SUPPORT_OBJ)
 
@@ -117,6 +121,17 @@ $(B)/tests/%: tests/tools/%.c $(B)/libtaama-core.a | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests -Itests/support $(ALL_LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(CORE_LIBS)
 
+# Fuzz targets (tests/fuzz/fuzz_NAME.c), replayed over their corpus in
+# make check by the standalone driver tests/fuzz/replay.c (no libFuzzer).
+$(B)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(B)/libtaama-core.a | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests -D_XOPEN_SOURCE=700 -DFUZZ_TARGET='"$*"' $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(CORE_LIBS) -lcmocka
+
+# The same targets under libFuzzer (make fuzz: clang only).
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(B)/libtaama-core.a | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests -D_XOPEN_SOURCE=700 -fsanitize=fuzzer $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(CORE_LIBS)
+
 $(B)/tests/support/%.o: tests/support/%.c | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(UICFLAGS) -Itests -Itests/support -c $< -o $@
@@ -144,12 +159,36 @@ run: all
 	  echo "taama: demo data in $(DEMO_DATA), admin PIN 2580"; }
 	./$(B)/taama --windowed 1280x800 --data $(DEMO_DATA)
 
-check: all $(UNIT_BIN) $(RTEST_BIN) $(TOOL_BIN)
+check: all $(UNIT_BIN) $(RTEST_BIN) $(TOOL_BIN) $(FUZZ_REPLAY)
 	@for po in $(PO); do msgfmt --check -o /dev/null $$po || exit 1; done
 	@B=$(B) sh tests/run.sh
 
 asan:
 	$(MAKE) B=build-asan SANITIZE=address,undefined check
+
+# The whole check built with clang (CI runs it beside gcc).
+clang:
+	$(MAKE) B=build-clang CC=clang check
+
+# make fuzz: every target in tests/fuzz/ under libFuzzer with ASan and
+# UBSan, FUZZ_SECONDS each (default 60), starting from its corpus. New
+# inputs go to build-fuzz/corpus/NAME (the seed corpus is not touched);
+# a crash leaves its reproducer in build-fuzz/ and fails: copy it into
+# tests/fuzz/corpus/NAME/ once the bug is fixed, so make check replays it.
+FUZZ_SECONDS ?= 60
+FUZZ_B = build-fuzz
+fuzz:
+	$(MAKE) B=$(FUZZ_B) CC=clang SANITIZE=address,undefined \
+	  CFLAGS="$(CFLAGS) -fsanitize=fuzzer-no-link" fuzz-build
+	@set -e; for t in $(FUZZ_NAMES); do \
+	  mkdir -p $(FUZZ_B)/corpus/$$t; echo "fuzz $$t: $(FUZZ_SECONDS) s"; \
+	  ./$(FUZZ_B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=25 -rss_limit_mb=2560 \
+	    -max_len=65536 -print_final_stats=1 -artifact_prefix=$(FUZZ_B)/$$t- \
+	    $(FUZZ_B)/corpus/$$t tests/fuzz/corpus/$$t > $(FUZZ_B)/$$t.log 2>&1 || \
+	    { tail -n 60 $(FUZZ_B)/$$t.log; exit 1; }; \
+	  tail -n 12 $(FUZZ_B)/$$t.log; \
+	done
+fuzz-build: $(FUZZ_NAMES:%=$(B)/fuzz/fuzz_%)
 
 bench: all $(BENCH_BIN)
 	@B=$(B) sh bench/run.sh
@@ -177,6 +216,6 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/lib/systemd/system/taama.service
 
 clean:
-	rm -rf $(B) build-asan
+	rm -rf $(B) build-asan build-clang build-fuzz build-soak
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

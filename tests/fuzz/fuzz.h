@@ -1,0 +1,126 @@
+/* fuzz.h: what the fuzz targets in tests/fuzz/ share. Header-only, so each
+ * target is one .c file built two ways (see the Makefile):
+ *   - `make fuzz`: with clang -fsanitize=fuzzer,address,undefined, where
+ *     libFuzzer supplies main() and mutates inputs;
+ *   - `make check`: with the normal compiler and replay.c's main(), which
+ *     feeds every file of tests/fuzz/corpus/<target>/ (seeds and the
+ *     reproducers of crashes found so far) to the same entry point.
+ *
+ * Inputs made of several files are one buffer cut at lines "%%" (FZ_SEP),
+ * so a seed stays a readable text file. Targets that need files write them
+ * into one private temporary folder per process, removed at exit. */
+#ifndef TESTS_FUZZ_FUZZ_H
+#define TESTS_FUZZ_FUZZ_H
+
+#include <errno.h>
+#include <ftw.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define FZ_SEP "\n%%\n"
+enum { FZ_MAX_PARTS = 8 };
+
+typedef struct {
+    const char *p[FZ_MAX_PARTS];
+    size_t len[FZ_MAX_PARTS];
+    int n;
+} FzParts;
+
+/* Cut data at FZ_SEP into at most FZ_MAX_PARTS parts (the last takes the rest). */
+static inline void fz_split(const uint8_t *data, size_t size, FzParts *out)
+{
+    const char *s = (const char *)data, *end = s + size;
+    size_t seplen = strlen(FZ_SEP);
+    out->n = 0;
+    while (out->n < FZ_MAX_PARTS - 1) {
+        const char *hit = NULL;
+        for (const char *q = s; q + seplen <= end; q++)
+            if (memcmp(q, FZ_SEP, seplen) == 0) {
+                hit = q;
+                break;
+            }
+        if (!hit)
+            break;
+        out->p[out->n] = s;
+        out->len[out->n++] = (size_t)(hit - s);
+        s = hit + seplen;
+    }
+    out->p[out->n] = s;
+    out->len[out->n++] = (size_t)(end - s);
+}
+
+static int fz_rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st, (void)flag, (void)ftw;
+    remove(path);
+    return 0;
+}
+
+/* Remove a folder and everything in it (never follows links). */
+static inline void fz_rm_tree(const char *dir) { nftw(dir, fz_rm_one, 16, FTW_DEPTH | FTW_PHYS); }
+
+static char fz_root[64];
+
+static void fz_cleanup(void)
+{
+    if (fz_root[0])
+        fz_rm_tree(fz_root);
+}
+
+/* The process's private scratch folder, made on first use. */
+static inline const char *fz_dir(void)
+{
+    if (!fz_root[0]) {
+        snprintf(fz_root, sizeof fz_root, "/tmp/taama-fuzz-XXXXXX");
+        if (!mkdtemp(fz_root)) {
+            perror("mkdtemp");
+            abort();
+        }
+        atexit(fz_cleanup);
+    }
+    return fz_root;
+}
+
+/* Write len bytes to dir/rel, making parent folders; aborts on failure
+ * (the harness is broken, not the code under test). */
+static inline void fz_write(const char *dir, const char *rel, const void *buf, size_t len)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    for (char *q = path + 1; *q; q++)
+        if (*q == '/') {
+            *q = 0;
+            if (mkdir(path, 0755) != 0 && errno != EEXIST) {
+                perror(path);
+                abort();
+            }
+            *q = '/';
+        }
+    FILE *f = fopen(path, "wb");
+    if (!f || (len && fwrite(buf, 1, len, f) != len) || fclose(f) != 0) {
+        perror(path);
+        abort();
+    }
+}
+
+/* A fresh empty sub-folder of the scratch folder. */
+static inline const char *fz_fresh(const char *name)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/%s", fz_dir(), name);
+    fz_rm_tree(path);
+    if (mkdir(path, 0755) != 0) {
+        perror(path);
+        abort();
+    }
+    return path;
+}
+
+#endif
