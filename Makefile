@@ -193,8 +193,9 @@ fuzz-build: $(FUZZ_NAMES:%=$(B)/fuzz/fuzz_%)
 bench: all $(BENCH_BIN)
 	@B=$(B) sh bench/run.sh
 
+# Rewrites the reference PNGs and the text goldens (tests/snapshots/*.txt).
 snapshots-update: all $(RTEST_BIN)
-	TAAMA_SNAPSHOT_UPDATE=1 ./$(B)/tests/test_snapshots
+	SDL_VIDEODRIVER=dummy TAAMA_ROOT=$(CURDIR) TAAMA_SNAPSHOT_UPDATE=1 ./$(B)/tests/test_snapshots
 
 pot:
 	@sh tools/make-pot.sh
