@@ -88,24 +88,32 @@ static inline const char *fz_dir(void)
     return fz_root;
 }
 
-/* Write len bytes to dir/rel, making parent folders; aborts on failure
- * (the harness is broken, not the code under test). */
-static inline void fz_write(const char *dir, const char *rel, const void *buf, size_t len)
+/* Write len bytes to dir/rel, making parent folders. -1 when that cannot
+ * be done (a name the fuzzer chose may be a folder already). */
+static inline int fz_try_write(const char *dir, const char *rel, const void *buf, size_t len)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, rel);
     for (char *q = path + 1; *q; q++)
         if (*q == '/') {
             *q = 0;
-            if (mkdir(path, 0755) != 0 && errno != EEXIST) {
-                perror(path);
-                abort();
-            }
+            if (mkdir(path, 0755) != 0 && errno != EEXIST)
+                return -1;
             *q = '/';
         }
     FILE *f = fopen(path, "wb");
-    if (!f || (len && fwrite(buf, 1, len, f) != len) || fclose(f) != 0) {
-        perror(path);
+    if (!f)
+        return -1;
+    int bad = len && fwrite(buf, 1, len, f) != len;
+    return fclose(f) != 0 || bad ? -1 : 0;
+}
+
+/* As fz_try_write, for files the harness itself names: failing aborts
+ * (the harness is broken, not the code under test). */
+static inline void fz_write(const char *dir, const char *rel, const void *buf, size_t len)
+{
+    if (fz_try_write(dir, rel, buf, len) != 0) {
+        perror(rel);
         abort();
     }
 }

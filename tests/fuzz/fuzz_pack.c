@@ -117,7 +117,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char rel[256];
         snprintf(rel, sizeof rel, "%.*s", (int)plen, in.p[i]);
         size_t body = nl ? in.len[i] - plen - 1 : 0;
-        fz_write(dir, rel, nl ? nl + 1 : "", body);
+        (void)fz_try_write(dir, rel, nl ? nl + 1 : "", body);
     }
     const char *comment = in.p[0];
     size_t clen = in.len[0];
