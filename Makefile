@@ -190,6 +190,14 @@ fuzz:
 	done
 fuzz-build: $(FUZZ_NAMES:%=$(B)/fuzz/fuzz_%)
 
+# make soak: seeded random touches into the real kiosk built under ASan and
+# UBSan for SOAK_SECONDS (default 3600), RSS printed every SOAK_SAMPLE s;
+# fails on a crash, a sanitizer report, or RSS still growing in the second
+# half (tests/soak/soak.sh).
+soak:
+	$(MAKE) B=build-asan SANITIZE=address,undefined all
+	B=build-asan sh tests/soak/soak.sh
+
 bench: all $(BENCH_BIN)
 	@B=$(B) sh bench/run.sh
 

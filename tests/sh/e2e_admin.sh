@@ -29,8 +29,8 @@ ls "$out"/media/stick2/taama-export/*/*/manifest.json > /dev/null
 # not a visit. The quiz (journey-risks): question 0 got 2 hands on the right
 # answer and 2 on a wrong one (3 raised, 1 taken back), question 1 one hand
 # on a wrong answer; the headcount 3 in band 0 and 1 in band 3.
-T=$(printf '\t')
-sed "s/ *| */$T/g" > "$out/want.tsv" <<'WANT'
+TAB=$(printf '\t')
+sed "s/ *| */$TAB/g" > "$out/want.tsv" <<'WANT'
 group_session | | | -1 | 1
 group_attendees | | | 0 | 3
 group_attendees | | | 3 | 1

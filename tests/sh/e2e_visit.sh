@@ -19,8 +19,8 @@ test -s "$out/slide-ti.png"
 # visit ends, under the language in use then (Tigrinya for both).
 # session_length buckets: <1 min (quick exit), 3-10 min (the first visit,
 # about 3.5 min of waiting).
-T=$(printf '\t')
-sed "s/ *| */$T/g" > "$out/want.tsv" <<'WANT'
+TAB=$(printf '\t')
+sed "s/ *| */$TAB/g" > "$out/want.tsv" <<'WANT'
 session_start | | | H | 2
 language_chosen | ar | | -1 | 1
 language_chosen | en | | -1 | 1
