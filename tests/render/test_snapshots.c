@@ -270,6 +270,37 @@ static void options(KioskOptions *o, char *assets, size_t an, char *cdir, size_t
     app_config_default(&o->cfg);
 }
 
+/* Case c's text golden: its lines of text, compared exactly (written in
+ * update mode). Returns the number of failures (0 or 1). */
+static int check_text(const Case *c, const KioskOptions *o, int update)
+{
+    Built bt;
+    build_case(c, o, &bt);
+    char *dump = text_dump(&bt.ui);
+    built_free(&bt);
+    char ref[1024], actual[256];
+    snprintf(ref, sizeof ref, "%s", support_path("tests/snapshots"));
+    snprintf(ref + strlen(ref), sizeof ref - strlen(ref), "/%s.txt", c->name);
+    snprintf(actual, sizeof actual, "/tmp/taama-snapshots/%s.txt", c->name);
+    FILE *f = fopen(update ? ref : actual, "wb");
+    assert_non_null(f);
+    fputs(dump, f);
+    fclose(f);
+    assert_true(strlen(dump) > 0); /* every screen shows some text */
+    char *want = update ? NULL : read_text(ref);
+    int failed = 0;
+    if (!update && !want) {
+        print_error("%s: no text golden %s (make snapshots-update)\n", c->name, ref);
+        failed = 1;
+    } else if (!update && strcmp(want, dump) != 0) {
+        print_error("%s: text differs from %s; see %s\n", c->name, ref, actual);
+        failed = 1;
+    }
+    free(want);
+    free(dump);
+    return failed;
+}
+
 static void test_snapshots(void **st)
 {
     (void)st;
@@ -287,6 +318,7 @@ static void test_snapshots(void **st)
         snprintf(ref + strlen(ref), sizeof ref - strlen(ref), "/%s.png", c->name);
         o.large_text = c->large;
         o.high_contrast = c->contrast;
+        failures += check_text(c, &o, update);
         int rc = kiosk_render(&o, content, c->lang, c->screen, c->w, c->h, update ? ref : actual);
         if (rc != 0) {
             print_error("%s: render failed (%d)%s\n", c->name, rc,
@@ -306,47 +338,6 @@ static void test_snapshots(void **st)
         }
         SDL_FreeSurface(a);
         SDL_FreeSurface(b);
-    }
-    assert_int_equal(failures, 0);
-}
-
-/* Text goldens: each case's lines of text, compared exactly. */
-static void test_text_goldens(void **st)
-{
-    (void)st;
-    int update = getenv("TAAMA_SNAPSHOT_UPDATE") != NULL;
-    mkdir("/tmp/taama-snapshots", 0755);
-    KioskOptions o;
-    char assets[1024], cdir[1024];
-    options(&o, assets, sizeof assets, cdir, sizeof cdir);
-    int failures = 0;
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const Case *c = &cases[i];
-        o.large_text = c->large;
-        o.high_contrast = c->contrast;
-        Built bt;
-        build_case(c, &o, &bt);
-        char *dump = text_dump(&bt.ui);
-        built_free(&bt);
-        char ref[1024], actual[256];
-        snprintf(ref, sizeof ref, "%s", support_path("tests/snapshots"));
-        snprintf(ref + strlen(ref), sizeof ref - strlen(ref), "/%s.txt", c->name);
-        snprintf(actual, sizeof actual, "/tmp/taama-snapshots/%s.txt", c->name);
-        FILE *f = fopen(update ? ref : actual, "wb");
-        assert_non_null(f);
-        fputs(dump, f);
-        fclose(f);
-        char *want = update ? NULL : read_text(ref);
-        if (!update && !want) {
-            print_error("%s: no text golden %s (make snapshots-update)\n", c->name, ref);
-            failures++;
-        } else if (!update && strcmp(want, dump) != 0) {
-            print_error("%s: text differs from %s; see %s\n", c->name, ref, actual);
-            failures++;
-        }
-        assert_true(update || strlen(dump) > 0); /* every screen shows some text */
-        free(want);
-        free(dump);
     }
     assert_int_equal(failures, 0);
 }
@@ -445,7 +436,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_snapshots),
-        cmocka_unit_test(test_text_goldens),
         cmocka_unit_test(test_tight_catches_recolour),
         cmocka_unit_test(test_tight_catches_word),
     };
