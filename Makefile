@@ -3,6 +3,12 @@
 #   make            build build/taama and build/taama-report
 #   make run        install missing Debian packages, build, start the kiosk in a window
 #   make check      install missing Debian packages, build, run every test
+#                   (fuzz corpora replayed, snapshots and text goldens compared)
+#   make asan       make check under ASan+UBSan (build-asan/)
+#   make clang      make check built with clang (build-clang/)
+#   make fuzz       every libFuzzer target FUZZ_SECONDS (60) each (tests/fuzz/)
+#   make soak       seeded random touches under ASan, SOAK_SECONDS (3600), RSS slope
+#   make snapshots-update  rewrite reference PNGs and text goldens (then look)
 #   make bench      measure against the bare SDL2+SDL2_ttf floor (BENCHMARKS.md)
 #   make install    PREFIX=/usr/local DESTDIR= (staged installs work)
 #   make pot        regenerate locales/taama.pot from the UI and the content
