@@ -11,7 +11,8 @@
  * campaign database and the HTML, CSV and DHIS2 (fixed map) reports are
  * written. Checked: no crash or sanitizer report, merge messages carry no
  * terminal escape, the HTML holds only the markup html.c writes, the raw
- * CSV holds no negative count. */
+ * CSV holds no negative count and no field a spreadsheet would run as a
+ * formula. */
 #include "fuzz.h"
 
 #include <ctype.h>
@@ -131,6 +132,31 @@ static const char *foreign_markup(const char *h, size_t len)
     return NULL;
 }
 
+/* No CSV field may start a spreadsheet formula: after any leading blanks,
+ * none begins with = + - @ (the report prefixes such text with '). */
+static int formula_cb(void *ctx, char **fields, size_t n, size_t record)
+{
+    (void)record;
+    for (size_t i = 0; i < n; i++) {
+        const char *f = fields[i];
+        while (*f == ' ' || *f == '\t' || *f == '\r' || *f == '\n')
+            f++;
+        if (*f && strchr("=+-@", *f)) {
+            *(const char **)ctx = fields[i];
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void check_csv(const char *csv, size_t len)
+{
+    const char *bad = NULL;
+    char why[200];
+    if (report_csv_parse(csv, len, formula_cb, &bad, why, sizeof why) != ERR_OK && bad)
+        fail("a CSV field would run as a formula", csv, len);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static int ready;
@@ -206,6 +232,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             line = strchr(line, '\n');
             line = line ? line + 1 : NULL;
         }
+        check_csv(csv, clen);
     } else {
         fclose(cout);
     }
