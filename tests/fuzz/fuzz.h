@@ -56,6 +56,24 @@ static inline void fz_split(const uint8_t *data, size_t size, FzParts *out)
     out->len[out->n++] = (size_t)(end - s);
 }
 
+/* 1 when s[0..n) is well-formed UTF-8 (no overlong two-byte forms, no
+ * truncated sequence; enough for the checks that use it). */
+static inline int fz_valid_utf8(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        size_t k = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3 : 9;
+        if (k == 9 || c == 0xc0 || c == 0xc1 || i + k >= n)
+            return 0;
+        for (size_t j = 1; j <= k; j++)
+            if ((s[i + j] & 0xc0) != 0x80)
+                return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
 static int fz_rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
     (void)st, (void)flag, (void)ftw;

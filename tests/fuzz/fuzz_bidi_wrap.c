@@ -31,22 +31,6 @@ static int lh(void *ctx, int px)
     return px * 14 / 10;
 }
 
-static int valid_utf8(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        size_t k = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3 : 9;
-        if (k == 9 || c == 0xc0 || c == 0xc1 || i + k >= n)
-            return 0;
-        for (size_t j = 1; j <= k; j++)
-            if ((s[i + j] & 0xc0) != 0x80)
-                return 0;
-        i += k + 1;
-    }
-    return 1;
-}
-
 #define FAIL(...)                                                                                  \
     do {                                                                                           \
         fprintf(stderr, "fuzz_bidi_wrap: " __VA_ARGS__);                                           \
@@ -91,7 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)ui_text_box(&b, text, (Rect){0, 0, w, h}, px, px / 2, data[3] >> 7, align, 1, c);
     (void)ui_text_height(&b, text, w, px, 0);
 
-    int utf8 = valid_utf8((const unsigned char *)text, n);
+    int utf8 = fz_valid_utf8((const unsigned char *)text, n);
     const char *prev_end = text;
     BidiRun runs[256];
     for (int i = 0; i < ui.n_cmds; i++) {

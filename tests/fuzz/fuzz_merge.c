@@ -12,7 +12,7 @@
  * written. Checked: no crash or sanitizer report, merge messages carry no
  * terminal escape, the HTML holds only the markup html.c writes, the raw
  * CSV holds no negative count and no field a spreadsheet would run as a
- * formula. */
+ * formula; from UTF-8 input the HTML is UTF-8. */
 #include "fuzz.h"
 
 #include <ctype.h>
@@ -214,6 +214,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *bad = foreign_markup(html, hlen);
     if (bad)
         fail(bad, html, hlen);
+    if (fz_valid_utf8(data, size) && !fz_valid_utf8((const unsigned char *)html, hlen))
+        fail("UTF-8 input, but the HTML is not valid UTF-8 (a text cut inside a character?)", html, hlen);
     free(html);
     (void)report_write_html(db, &raw, devnull);
     (void)report_write_csv(db, &ro, devnull);
