@@ -2,6 +2,7 @@
  * generation, and the `taama-report` command line. */
 #include "report/report.h"
 
+#include <getopt.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include <csv.h>
 #include <sodium.h>
 
+#include "core/args.h"
 #include "core/fileio.h"
 #include "core/log.h"
 #include "export/export.h"
@@ -631,7 +633,8 @@ Err report_write_dhis2(ReportDb *rdb, const char *map_path, const ReportOptions 
             a0 = a1;
         }
     }
-    qsort(vals, nv, sizeof *vals, dv_out_cmp);
+    if (nv > 1) /* vals is NULL when nothing was merged */
+        qsort(vals, nv, sizeof *vals, dv_out_cmp);
     fputs("dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup\r\n", o);
     int64_t hidden = 0;
     for (size_t i = 0; i < nv; i++) {
@@ -686,68 +689,126 @@ Err report_keygen(const char *pub_path, const char *sec_path)
 
 /* ---- command line ---- */
 
+/* One row per subcommand: the usage summary and each --help come from here. */
+static const ArgsCommand report_cmds[] = {
+    {"merge", "PATH... --db campaign.sqlite [--key campaign.key]",
+     "Merge (--enrolled-only: only enrolled kiosks) every export found under each PATH (a stick, a taama-export folder, a kiosk\n"
+     "folder or one export) into the campaign database, creating it if needed. Merging\n"
+     "the same export twice changes nothing. --key: the campaign secret key, needed for\n"
+     "sealed exports. Exit 1 if any export was refused.\n", 0},
+    {"html", "--db campaign.sqlite -o report.html [--min N] [--title TEXT]",
+     "Write the campaign report as one self-contained HTML file. Counts from 1 to N-1\n"
+     "are suppressed, with any count that would reveal one by subtraction (default\n"
+     "N = 10). The database must exist: this command never creates one.\n", 0},
+    {"csv", "--db campaign.sqlite [-o FILE] [--min N | --no-suppress]",
+     "Write the counters as tidy CSV (to standard output without -o). --no-suppress\n"
+     "gives raw counts for the campaign's internal working data only (a loud warning\n"
+     "is printed).\n", 0},
+    {"dhis2", "--db campaign.sqlite --map FILE [-o FILE] [--min N | --no-suppress]",
+     "Write a DHIS2 dataValueSets CSV, using the map FILE from kiosks and metrics to\n"
+     "DHIS2 org units and data elements.\n", 0},
+    {"gaps", "--db campaign.sqlite",
+     "Print, per kiosk and epoch, the exports merged and the sequence numbers missing.\n", 0},
+    {"forget", "KIOSK_ID --db campaign.sqlite",
+     "Remove a kiosk: its counters, exports, key and quarantined exports; its next export\n"
+     "starts afresh.\n", 0},
+    {"enroll", "KIOSK_ID PUBKEY [--label TEXT] --db campaign.sqlite | --list KIOSKS.csv --db campaign.sqlite",
+     "Enroll a kiosk (or a list of kiosks) by id and public key before its exports arrive.\n", 0},
+    {"accept", "KIOSK_ID KEY_PREFIX --db campaign.sqlite",
+     "Accept a quarantined kiosk key, counting its exports.\n", 0},
+    {"reject", "KIOSK_ID KEY_PREFIX --db campaign.sqlite",
+     "Drop the quarantined exports of one dismissed key (never the counted key).\n", 0},
+    {"quarantine", "--db campaign.sqlite",
+     "List the quarantined exports: conflicting or cloned claims, not counted.\n", 0},
+    {"keygen", "[--pub campaign.pub] [--key campaign.key]",
+     "Make the campaign key pair (X25519); never overwrites an existing file.\n", 0},
+};
+#define REPORT_NCMDS ((int)(sizeof report_cmds / sizeof report_cmds[0]))
+
+/* Long options of every subcommand; the letters are getopt_long()'s return
+ * values. A command that does not use an option ignores it or says so. */
+enum { OPT_DB = 'd', OPT_KEY = 'k', OPT_PUB = 'p', OPT_OUT = 'o', OPT_MAP = 'm', OPT_NOSUP = 'n',
+       OPT_TITLE = 't', OPT_MIN = 'N', OPT_ENROLLED = 'E', OPT_LIST = 'L', OPT_LABEL = 'b' };
+static const struct option report_opts[] = {
+    {"db", required_argument, NULL, OPT_DB},       {"key", required_argument, NULL, OPT_KEY},
+    {"pub", required_argument, NULL, OPT_PUB},     {"out", required_argument, NULL, OPT_OUT},
+    {"map", required_argument, NULL, OPT_MAP},     {"no-suppress", no_argument, NULL, OPT_NOSUP},
+    {"title", required_argument, NULL, OPT_TITLE}, {"min", required_argument, NULL, OPT_MIN},
+    {"enrolled-only", no_argument, NULL, OPT_ENROLLED}, {"list", required_argument, NULL, OPT_LIST},
+    {"label", required_argument, NULL, OPT_LABEL},
+    {NULL, 0, NULL, 0},
+};
+
 static void usage(FILE *err)
 {
-    fputs("usage:\n"
-          "  taama-report merge PATH... --db campaign.sqlite [--key campaign.key]\n"
-          "  taama-report html --db campaign.sqlite -o report.html [--min N] [--title TEXT]\n"
-          "  taama-report csv --db campaign.sqlite [-o FILE] [--min N | --no-suppress]\n"
-          "  taama-report dhis2 --db campaign.sqlite --map FILE [-o FILE] [--min N | --no-suppress]\n"
-          "  taama-report gaps --db campaign.sqlite\n"
-          "  taama-report forget KIOSK_ID --db campaign.sqlite\n"
-          "  taama-report keygen [--pub campaign.pub] [--key campaign.key]\n"
-          "--min N: counts from 1 to N-1 are suppressed, with any count that would reveal one by\n"
-          "  subtraction (default 10). csv and dhis2 also take --no-suppress: raw counts for the\n"
-          "  campaign's internal working data only (a loud warning is printed).\n",
-          err);
+    args_print_usage(err, "taama-report", report_cmds, REPORT_NCMDS, NULL);
 }
 
 int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
 {
-    if (argc < 2) {
+    const ArgsCommand *c = argc > 1 ? args_command_find(report_cmds, REPORT_NCMDS, argv[1]) : NULL;
+    ArgsAsk ask = args_asked(argc, argv, 1, c);
+    if (ask == ARGS_VERSION) {
+        args_print_version(out, "taama-report");
+        return 0;
+    }
+    if (ask == ARGS_HELP) {
+        args_print_usage(out, "taama-report", report_cmds, REPORT_NCMDS, c);
+        return 0;
+    }
+    if (!c) {
+        if (argc > 1)
+            fprintf(err, "taama-report: unknown command '%s'\n", argv[1]);
         usage(err);
         return 2;
     }
     log_set_quiet(1);
     const char *cmd = argv[1];
     const char *dbp = NULL, *keyp = NULL, *outp = NULL, *mapp = NULL, *pubp = NULL, *title = NULL;
-    const char *paths[256];
-    int npaths = 0;
+    const char *listp = NULL, *labelp = NULL;
+    int enrolled_only = 0;
     ReportOptions ro = {.min_count = 10};
     int no_suppress = 0;
-    for (int i = 2; i < argc; i++) {
-        const char *a = argv[i];
-        int more = i + 1 < argc;
-        if (strcmp(a, "--db") == 0 && more)
-            dbp = argv[++i];
-        else if (strcmp(a, "--key") == 0 && more)
-            keyp = argv[++i];
-        else if (strcmp(a, "--pub") == 0 && more)
-            pubp = argv[++i];
-        else if ((strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0) && more)
-            outp = argv[++i];
-        else if (strcmp(a, "--map") == 0 && more)
-            mapp = argv[++i];
-        else if (strcmp(a, "--no-suppress") == 0)
-            no_suppress = 1;
-        else if (strcmp(a, "--title") == 0 && more)
-            title = argv[++i];
-        else if (strcmp(a, "--min") == 0 && more) {
+    /* getopt_long() over the words after the command (argv[1] stands in
+     * for the program name); it moves the paths after the options */
+    int ac = argc - 1;
+    char **av = argv + 1;
+    optind = 0; /* glibc: start afresh, as tests call this more than once */
+    opterr = 0;
+    for (int o; (o = getopt_long(ac, av, ":o:", report_opts, NULL)) != -1;) {
+        switch (o) {
+        case OPT_DB: dbp = optarg; break;
+        case OPT_KEY: keyp = optarg; break;
+        case OPT_PUB: pubp = optarg; break;
+        case OPT_OUT: outp = optarg; break;
+        case OPT_MAP: mapp = optarg; break;
+        case OPT_NOSUP: no_suppress = 1; break;
+        case OPT_TITLE: title = optarg; break;
+        case OPT_MIN: {
+        case OPT_ENROLLED: enrolled_only = 1; break;
+        case OPT_LIST: listp = optarg; break;
+        case OPT_LABEL: labelp = optarg; break;
             char *end;
-            long v = strtol(argv[++i], &end, 10);
-            if (*end || v < 0) {
-                usage(err);
+            long v = strtol(optarg, &end, 10);
+            if (!*optarg || *end || v < 0) {
+                fprintf(err, "taama-report %s: --min takes a whole number, not '%s'\n", cmd, optarg);
                 return 2;
             }
             ro.min_count = v;
-        } else if (a[0] != '-' && npaths < 256)
-            paths[npaths++] = a;
-        else {
-            fprintf(err, "taama-report: unknown option %s\n", a);
-            usage(err);
+            break;
+        }
+        case ':':
+            fprintf(err, "taama-report %s: %s needs a value\n", cmd, av[optind - 1]);
+            return 2;
+        default:
+            fprintf(err, "taama-report %s: unknown option %s\n", cmd, av[optind - 1]);
+            args_print_usage(err, "taama-report", report_cmds, REPORT_NCMDS, c);
             return 2;
         }
     }
+    /* the words left are paths (merge) or a kiosk id (forget): no limit */
+    char **paths = av + optind;
+    int npaths = ac - optind;
     if (ro.min_count == 0)
         ro.min_count = 1;
     ro.title = title;
@@ -785,6 +846,24 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
         usage(err);
         return 2;
     }
+    int want_paths = strcmp(cmd, "merge") == 0                                 ? -1
+                     : strcmp(cmd, "forget") == 0                              ? 1
+                     : strcmp(cmd, "enroll") == 0                              ? (listp ? 0 : 2)
+                     : strcmp(cmd, "accept") == 0 || strcmp(cmd, "reject") == 0 ? 2
+                                                                               : 0;
+    if ((want_paths < 0 && npaths == 0) || (want_paths >= 0 && npaths != want_paths)) {
+        fprintf(err, "taama-report %s: %s\n", cmd,
+                want_paths < 0 ? "give at least one PATH to merge" : npaths ? "unexpected words after the options" : "give the KIOSK_ID");
+        args_print_usage(err, "taama-report", report_cmds, REPORT_NCMDS, c);
+        return 2;
+    }
+    /* only merge makes a campaign database; the others read (or, forget,
+     * edit) one that exists, so a mistyped --db never leaves a new file */
+    struct stat dst;
+    if (want_paths >= 0 && stat(dbp, &dst) != 0) {
+        fprintf(err, "taama-report %s: no campaign database at %s (merge exports into one first)\n", cmd, dbp);
+        return 1;
+    }
     Err why = ERR_OK;
     ReportDb *db = report_open(dbp, &why);
     if (!db) {
@@ -813,21 +892,17 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
             }
             have = 1;
         }
-        if (npaths == 0) {
-            usage(err);
-            rc = 2;
-        }
-        MergeOptions mo = {.campaign_sk = have ? sk : NULL, .out = out};
+        MergeOptions mo = {.campaign_sk = have ? sk : NULL, .out = out, .enrolled_only = enrolled_only};
         MergeSummary sum = {0};
         for (int i = 0; i < npaths && rc == 0; i++)
             if (report_merge_path(db, paths[i], &mo, &sum) != ERR_OK)
                 rc = 1;
         sodium_memzero(sk, sizeof sk);
         if (rc != 2) {
-            fprintf(out, "merge: %d taken, %d already merged, %d refused, %d incomplete ignored\n", sum.taken,
-                    sum.already, sum.refused, sum.incomplete);
+            fprintf(out, "merge: %d taken, %d already merged, %d refused, %d incomplete ignored, %d quarantined\n",
+                    sum.taken, sum.already, sum.refused, sum.incomplete, sum.quarantined);
             report_print_gaps(db, out);
-            if (sum.refused)
+            if (sum.refused || sum.quarantined)
                 rc = 1;
         }
     } else if (strcmp(cmd, "html") == 0) {
@@ -849,10 +924,37 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
     } else if (strcmp(cmd, "gaps") == 0) {
         rc = report_print_gaps(db, out) == ERR_OK ? 0 : 1;
     } else if (strcmp(cmd, "forget") == 0 && npaths == 1) {
-        Err fe = report_forget_kiosk(db, paths[0]);
-        fprintf(out, fe ? "forget: %s: %s\n" : "forget: %s: key dropped; its next export registers a new one%s\n",
-                paths[0], fe ? err_str(fe) : "");
+        int64_t removed = 0;
+        Err fe = report_forget_kiosk(db, paths[0], &removed);
+        if (fe)
+            fprintf(err, "forget: %s: %s\n", paths[0], err_str(fe));
+        else
+            fprintf(out, "forget: %s: removed (%lld counters, its exports, key and quarantined exports); its next "
+                         "export starts afresh\n", paths[0], (long long)removed);
         rc = fe ? 1 : 0;
+    } else if (strcmp(cmd, "enroll") == 0 && listp && npaths == 0) {
+        rc = report_enroll_list(db, listp, out, err) == ERR_OK ? 0 : 1;
+    } else if ((strcmp(cmd, "enroll") == 0 || strcmp(cmd, "accept") == 0) && npaths == 2 && !listp) {
+        Err ee = report_enroll(db, paths[0], paths[1], labelp, out);
+        if (ee)
+            fprintf(err, "%s: %s: %s\n", cmd, paths[0],
+                    ee == ERR_NOTFOUND ? "no quarantined export of this kiosk has that key"
+                    : ee == ERR_INVALID ? "malformed kiosk id, key or label, or a key prefix that matches several keys"
+                                        : err_str(ee));
+        rc = ee ? 1 : 0;
+    } else if (strcmp(cmd, "reject") == 0 && npaths == 2) {
+        int64_t removed = 0;
+        Err re = report_reject(db, paths[0], paths[1], &removed);
+        if (re)
+            fprintf(err, "reject: %s: %s\n", paths[0],
+                    re == ERR_KEY ? "that is the key the kiosk is counted under (use forget)"
+                    : re == ERR_NOTFOUND ? "no quarantined export of this kiosk has that key"
+                                         : err_str(re));
+        else
+            fprintf(out, "reject: %s: %lld quarantined export(s) dropped\n", paths[0], (long long)removed);
+        rc = re ? 1 : 0;
+    } else if (strcmp(cmd, "quarantine") == 0 && npaths == 0) {
+        rc = report_print_quarantine(db, out, NULL) == ERR_OK ? 0 : 1;
     } else {
         usage(err);
         rc = 2;
