@@ -104,7 +104,7 @@ static const ArgsCommand commands[] = {
      "Draw one screen of the kiosk to a PNG without a display (for reviewers and the\n"
      "snapshot tests); --list prints every screen name. Also takes the kiosk options\n"
      "below (--large-text, --high-contrast, --content DIR, ...).\n", 0},
-    {"stats", "[--data DIR] [recent]", "Print the anonymous counters kept in the data folder.\n", 0},
+    {"stats", "[--data DIR] [--tsv]", "Print the anonymous counters kept in the data folder (--tsv: every stored\ncounter, one per line, tab-separated, for scripts).\n", 0},
     {"export", "--to DIR [--label NAME] [--any-folder] [--mounts DIR:DIR...] [--data DIR]",
      "Write a signed (optionally encrypted) export of the counters to a mounted USB stick.\n"
      "DIR must be on a stick mounted under /media, /run/media or /mnt, unless\n"

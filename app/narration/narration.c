@@ -79,8 +79,8 @@ static Err scan_lang(NarrationIndex *ix, int d, const char *lang)
         if (!safe_name(key, sizeof key))
             continue;
         char file[4096 + 128];
-        snprintf(file, sizeof file, "%s/%s", path, de->d_name);
-        if (!is_file(file))
+        if (snprintf(file, sizeof file, "%s/%s", path, de->d_name) >= (int)sizeof file ||
+            !is_file(file))
             continue;
         if (ix->n >= NARRATION_MAX_FILES) {
             log_warn("narration: more than %d recordings; %s and later ones are ignored",

@@ -644,7 +644,8 @@ static int dispute_move(ReportDb *rdb, const char *kiosk_id, const char *reason)
 {
     sqlite3 *db = rdb->db;
     sqlite3_stmt *ep = NULL, *rd = NULL;
-    char pub[80] = "", label[REPORT_LABEL_MAX + 8] = "", why[400];
+    /* sized as ExportInfo's fields: the stored values were checked to fit */
+    char pub[65] = "", label[REPORT_LABEL_MAX + 1] = "", why[400];
     int64_t kid = query_int(db, "SELECT kid FROM kiosks WHERE kiosk_id=?1", kiosk_id, 0, 0, -1, NULL, 0);
     if (kid < 0)
         return 0;

@@ -633,7 +633,8 @@ Err report_write_dhis2(ReportDb *rdb, const char *map_path, const ReportOptions 
             a0 = a1;
         }
     }
-    qsort(vals, nv, sizeof *vals, dv_out_cmp);
+    if (nv > 1) /* vals is NULL when nothing was merged */
+        qsort(vals, nv, sizeof *vals, dv_out_cmp);
     fputs("dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup\r\n", o);
     int64_t hidden = 0;
     for (size_t i = 0; i < nv; i++) {
