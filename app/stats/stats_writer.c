@@ -431,86 +431,141 @@ void stats_log_transition(Stats *s, Err e, int64_t saved)
     s->logged_err = e;
 }
 
+/* The idle checkpoint is due (map empty, ckpt_at passed): truncate the WAL,
+ * or try again after another quiet period. Called with mu held; drops it
+ * for the checkpoint so the UI thread never waits on the disk. */
+static void writer_idle_checkpoint(Stats *s, int64_t now)
+{
+    pthread_mutex_unlock(&s->mu);
+    pthread_mutex_lock(&s->db_lock);
+    if (s->db && stats_wal_clear(s->db) == SQLITE_OK)
+        s->ckpt_at = 0;
+    else
+        s->ckpt_at = now + s->opt.idle_checkpoint_ms;
+    pthread_mutex_unlock(&s->db_lock);
+    pthread_mutex_lock(&s->mu);
+}
+
+/* Wait for work: events, a flush, a due retry, a due checkpoint (which is
+ * done here). Called and returns with mu held. */
+static void writer_wait_for_work(Stats *s)
+{
+    for (;;) {
+        if (s->stop || s->flush_req)
+            return;
+        if (s->ring_count > 0 && s->map_used < MAP_HIGH)
+            return;
+        int64_t now = stats_mono_ms();
+        if (s->map_used > 0 && (s->last_err == ERR_OK || now >= s->retry_at))
+            return;
+        int64_t until = INT64_MAX;
+        if (s->map_used > 0)
+            until = s->retry_at;
+        else if (s->ckpt_at > 0) {
+            if (now >= s->ckpt_at) {
+                writer_idle_checkpoint(s, now);
+                continue;
+            }
+            until = s->ckpt_at;
+        }
+        if (until == INT64_MAX) {
+            pthread_cond_wait(&s->cv, &s->mu);
+        } else {
+            struct timespec ts;
+            stats_deadline_ts(&ts, until);
+            pthread_cond_timedwait(&s->cv, &s->mu, &ts);
+        }
+    }
+}
+
+/* Let a burst of events collect into one transaction: wait up to batch_ms
+ * unless the ring is half full, or a stop or flush is asked. mu held. */
+static void writer_gather(Stats *s)
+{
+    if (s->ring_count == 0 || s->stop || s->flush_req)
+        return;
+    int64_t until = stats_mono_ms() + s->opt.batch_ms;
+    struct timespec ts;
+    stats_deadline_ts(&ts, until);
+    while (!s->stop && !s->flush_req && s->ring_count < s->ring_cap / 2 &&
+           stats_mono_ms() < until)
+        if (pthread_cond_timedwait(&s->cv, &s->mu, &ts) == ETIMEDOUT)
+            break;
+}
+
+/* Drain the ring into the map in chunks, so the UI waits for a memcpy at
+ * most: mu is dropped while a chunk is folded. Called and returns with mu
+ * held; stops at MAP_HIGH so the map never fills. */
+static void writer_drain(Stats *s)
+{
+    Slot chunk[DRAIN_CHUNK];
+    while (s->ring_count > 0 && s->map_used < MAP_HIGH) {
+        int n = s->ring_count < DRAIN_CHUNK ? s->ring_count : DRAIN_CHUNK;
+        for (int i = 0; i < n; i++)
+            chunk[i] = s->ring[(s->ring_head + i) % s->ring_cap];
+        s->ring_head = (s->ring_head + n) % s->ring_cap;
+        s->ring_count -= n;
+        uint64_t last_seq = s->next_seq - (uint64_t)s->ring_count;
+        s->map_events += n;
+        pthread_mutex_unlock(&s->mu);
+        for (int i = 0; i < n; i++) {
+            Delta k;
+            delta_key(s, &chunk[i], &k);
+            map_add(s, &k);
+            s->visit_ended |= chunk[i].ev.kind == STAT_SESSION_END;
+        }
+        s->map_seq = last_seq;
+        pthread_mutex_lock(&s->mu);
+    }
+}
+
+/* Log lost events: the first loss, then each doubling, so the log stays
+ * readable. Writer thread, without mu. */
+static void writer_log_dropped(Stats *s, int64_t dropped)
+{
+    if (dropped > 0 && (s->logged_dropped == 0 || dropped >= 2 * s->logged_dropped)) {
+        log_error("stats: %lld events dropped in total: the in-memory queue was full",
+                  (long long)dropped);
+        s->logged_dropped = dropped;
+    }
+}
+
+/* Publish a commit attempt's result e to stats_committed(), health and
+ * waiting flushers, and schedule the retry or the checkpoint. mu held. */
+static void writer_publish(Stats *s, Err e)
+{
+    if (e == ERR_OK && s->map_used > 0) {
+        memset(s->map, 0, sizeof(Delta) * MAP_CAP);
+        s->map_used = 0;
+        s->map_events = 0;
+        __atomic_store_n(&s->committed, s->map_seq, __ATOMIC_RELEASE);
+        /* A visit just ended: its steps are the last frames in the
+         * WAL, in order. Truncate it now (on this thread, after the
+         * commit; the UI never waits), not after the quiet minute. */
+        s->ckpt_at = stats_mono_ms() + (s->visit_ended ? 0 : s->opt.idle_checkpoint_ms);
+        s->visit_ended = 0;
+    }
+    if (e != ERR_OK)
+        s->retry_at = stats_mono_ms() + s->opt.retry_ms;
+    stats_set_state(s, e);
+    s->attempts++;
+    pthread_cond_broadcast(&s->done_cv);
+}
+
 void *stats_writer_main(void *arg)
 {
     Stats *s = arg;
-    Slot chunk[DRAIN_CHUNK];
     pthread_mutex_lock(&s->mu);
     for (;;) {
-        /* Wait for work: events, a flush, a due retry, a due checkpoint. */
-        for (;;) {
-            if (s->stop || s->flush_req)
-                break;
-            if (s->ring_count > 0 && s->map_used < MAP_HIGH)
-                break;
-            int64_t now = stats_mono_ms();
-            if (s->map_used > 0 && (s->last_err == ERR_OK || now >= s->retry_at))
-                break;
-            int64_t until = INT64_MAX;
-            if (s->map_used > 0)
-                until = s->retry_at;
-            else if (s->ckpt_at > 0) {
-                if (now >= s->ckpt_at) {
-                    pthread_mutex_unlock(&s->mu);
-                    pthread_mutex_lock(&s->db_lock);
-                    if (s->db && stats_wal_clear(s->db) == SQLITE_OK)
-                        s->ckpt_at = 0;
-                    else
-                        s->ckpt_at = now + s->opt.idle_checkpoint_ms;
-                    pthread_mutex_unlock(&s->db_lock);
-                    pthread_mutex_lock(&s->mu);
-                    continue;
-                }
-                until = s->ckpt_at;
-            }
-            if (until == INT64_MAX) {
-                pthread_cond_wait(&s->cv, &s->mu);
-            } else {
-                struct timespec ts;
-                stats_deadline_ts(&ts, until);
-                pthread_cond_timedwait(&s->cv, &s->mu, &ts);
-            }
-        }
-        /* Gather: let a burst of events collect into one transaction. */
-        if (s->ring_count > 0 && !s->stop && !s->flush_req) {
-            int64_t until = stats_mono_ms() + s->opt.batch_ms;
-            struct timespec ts;
-            stats_deadline_ts(&ts, until);
-            while (!s->stop && !s->flush_req && s->ring_count < s->ring_cap / 2 &&
-                   stats_mono_ms() < until)
-                if (pthread_cond_timedwait(&s->cv, &s->mu, &ts) == ETIMEDOUT)
-                    break;
-        }
+        writer_wait_for_work(s);
+        writer_gather(s);
         uint64_t flush_seen = s->flush_req;
         int stopping = s->stop;
-        /* Drain into the map in chunks, so the UI waits for a memcpy at most. */
-        while (s->ring_count > 0 && s->map_used < MAP_HIGH) {
-            int n = s->ring_count < DRAIN_CHUNK ? s->ring_count : DRAIN_CHUNK;
-            for (int i = 0; i < n; i++)
-                chunk[i] = s->ring[(s->ring_head + i) % s->ring_cap];
-            s->ring_head = (s->ring_head + n) % s->ring_cap;
-            s->ring_count -= n;
-            uint64_t last_seq = s->next_seq - (uint64_t)s->ring_count;
-            s->map_events += n;
-            pthread_mutex_unlock(&s->mu);
-            for (int i = 0; i < n; i++) {
-                Delta k;
-                delta_key(s, &chunk[i], &k);
-                map_add(s, &k);
-                s->visit_ended |= chunk[i].ev.kind == STAT_SESSION_END;
-            }
-            s->map_seq = last_seq;
-            pthread_mutex_lock(&s->mu);
-        }
+        writer_drain(s);
         int64_t dropped = s->dropped;
         pthread_mutex_unlock(&s->mu);
 
-        if (dropped > 0 && (s->logged_dropped == 0 || dropped >= 2 * s->logged_dropped)) {
-            /* the first loss, then each doubling: the log stays readable */
-            log_error("stats: %lld events dropped in total: the in-memory queue was full",
-                      (long long)dropped);
-            s->logged_dropped = dropped;
-        }
+        writer_log_dropped(s, dropped);
         Err e = ERR_OK;
         int did_try = 0;
         int due = s->last_err == ERR_OK || stats_mono_ms() >= s->retry_at || flush_seen || stopping;
@@ -522,24 +577,8 @@ void *stats_writer_main(void *arg)
         if (did_try) /* before publishing, so a flusher that returns sees the log */
             stats_log_transition(s, e, s->map_events);
         pthread_mutex_lock(&s->mu);
-        if (did_try) {
-            if (e == ERR_OK && s->map_used > 0) {
-                memset(s->map, 0, sizeof(Delta) * MAP_CAP);
-                s->map_used = 0;
-                s->map_events = 0;
-                __atomic_store_n(&s->committed, s->map_seq, __ATOMIC_RELEASE);
-                /* A visit just ended: its steps are the last frames in the
-                 * WAL, in order. Truncate it now (on this thread, after the
-                 * commit; the UI never waits), not after the quiet minute. */
-                s->ckpt_at = stats_mono_ms() + (s->visit_ended ? 0 : s->opt.idle_checkpoint_ms);
-                s->visit_ended = 0;
-            }
-            if (e != ERR_OK)
-                s->retry_at = stats_mono_ms() + s->opt.retry_ms;
-            stats_set_state(s, e);
-            s->attempts++;
-            pthread_cond_broadcast(&s->done_cv);
-        }
+        if (did_try)
+            writer_publish(s, e);
         if (flush_seen && s->flush_req == flush_seen)
             s->flush_req = 0;
         if (stopping && (s->ring_count == 0 || e != ERR_OK))
