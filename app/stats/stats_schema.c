@@ -299,19 +299,13 @@ static int load_identity(Stats *s, sqlite3 *db, StatsIdentity *id)
     return SQLITE_OK;
 }
 
-/* Check, migrate and identify an open read-write database. */
-static int prepare_db(Stats *s, sqlite3 *db, StatsIdentity *id, Err *why)
+/* quick_check and the connection's pragmas, before any transaction.
+ * quick_check reads every page: a damaged file is found now, at a moment
+ * when moving it aside is safe, not in the middle of a commit. */
+static int db_check_and_tune(sqlite3 *db)
 {
-    int rc;
     sqlite3_stmt *st = NULL;
-    *why = ERR_OK;
-    if (sqlite3_db_readonly(db, "main") == 1) {
-        *why = ERR_READONLY;
-        return SQLITE_READONLY;
-    }
-    /* quick_check reads every page: a damaged file is found now, at a
-     * moment when moving it aside is safe, not in the middle of a commit. */
-    rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL);
     if (rc == SQLITE_OK) {
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW) {
@@ -321,34 +315,37 @@ static int prepare_db(Stats *s, sqlite3 *db, StatsIdentity *id, Err *why)
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_OK)
-        goto fail;
+        return rc;
     rc = stats_exec(db, "PRAGMA journal_mode=WAL");
     if (rc == SQLITE_OK)
-        rc = stats_exec(db, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA trusted_schema=OFF;"
-                      "PRAGMA foreign_keys=OFF");
-    if (rc != SQLITE_OK)
-        goto fail;
-    rc = stats_exec(db, "BEGIN IMMEDIATE");
-    if (rc != SQLITE_OK)
-        goto fail;
+        rc = stats_exec(db, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; "
+                            "PRAGMA trusted_schema=OFF; PRAGMA foreign_keys=OFF");
+    return rc;
+}
+
+/* Inside the open transaction: migrate to STATS_SCHEMA_VERSION, check the
+ * packed items, load or start the identity. *newer is set (and an error
+ * returned) for a file of a newer schema, which is left untouched. */
+static int db_migrate_and_identify(Stats *s, sqlite3 *db, StatsIdentity *id, int *newer)
+{
+    sqlite3_stmt *st = NULL;
     int v = 0;
-    rc = stats_user_version(db, &v);
+    int rc = stats_user_version(db, &v);
     if (rc != SQLITE_OK)
-        goto rollback;
+        return rc;
     if (v > STATS_SCHEMA_VERSION) {
-        stats_exec(db, "ROLLBACK");
-        *why = ERR_FORMAT;
+        *newer = 1;
         return SQLITE_ERROR;
     }
     for (; v < STATS_SCHEMA_VERSION; v++) {
         rc = migrations[v].sql ? stats_exec(db, migrations[v].sql) : migrations[v].fn(s, db);
         if (rc != SQLITE_OK)
-            goto rollback;
+            return rc;
         char sql[48];
         snprintf(sql, sizeof sql, "PRAGMA user_version=%d", v + 1);
         rc = stats_exec(db, sql);
         if (rc != SQLITE_OK)
-            goto rollback;
+            return rc;
     }
     /* Packed items are our own format, which quick_check cannot vouch for;
      * a damaged list would fail every later commit, so it is found here. */
@@ -357,22 +354,37 @@ static int prepare_db(Stats *s, sqlite3 *db, StatsIdentity *id, Err *why)
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
         rc = sqlite3_column_int64(st, 0) == 0 ? SQLITE_OK : SQLITE_CORRUPT;
     sqlite3_finalize(st);
-    st = NULL;
     if (rc != SQLITE_OK)
-        goto rollback;
-    rc = load_identity(s, db, id);
-    if (rc != SQLITE_OK)
-        goto rollback;
-    rc = stats_exec(db, "COMMIT");
-    if (rc != SQLITE_OK)
-        goto rollback;
-    return SQLITE_OK;
-rollback:
-    *why = stats_err_from_sqlite(db, rc);
-    stats_exec(db, "ROLLBACK");
-    return rc;
-fail:
-    *why = stats_err_from_sqlite(db, rc);
+        return rc;
+    return load_identity(s, db, id);
+}
+
+/* Check, migrate and identify an open read-write database. Returns the
+ * SQLite result code; *why says what it means (ERR_FORMAT for a file of a
+ * newer schema, rolled back untouched). */
+static int prepare_db(Stats *s, sqlite3 *db, StatsIdentity *id, Err *why)
+{
+    *why = ERR_OK;
+    if (sqlite3_db_readonly(db, "main") == 1) {
+        *why = ERR_READONLY;
+        return SQLITE_READONLY;
+    }
+    int rc = db_check_and_tune(db);
+    if (rc == SQLITE_OK)
+        rc = stats_exec(db, "BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK) {
+        *why = stats_err_from_sqlite(db, rc);
+        return rc;
+    }
+    int newer = 0;
+    rc = db_migrate_and_identify(s, db, id, &newer);
+    if (rc == SQLITE_OK)
+        rc = stats_exec(db, "COMMIT");
+    if (rc != SQLITE_OK) {
+        /* the error first: rolling back may change the errno behind it */
+        *why = newer ? ERR_FORMAT : stats_err_from_sqlite(db, rc);
+        stats_exec(db, "ROLLBACK");
+    }
     return rc;
 }
 
