@@ -244,12 +244,8 @@ Stats *stats_open_opts(const char *dir, const StatsOptions *opt, Err *why)
     s->ring = calloc((size_t)s->ring_cap, sizeof *s->ring);
     s->map = calloc(MAP_CAP, sizeof *s->map);
     s->order = calloc(MAP_CAP, sizeof *s->order);
-    if (!s->ring || !s->map || !s->order) {
-        if (why)
-            *why = ERR_NOMEM;
-        stats_dealloc(s);
-        return NULL;
-    }
+    if (!s->ring || !s->map || !s->order)
+        goto fail;
     pthread_mutex_lock(&s->db_lock);
     Err e = stats_db_open(s);
     pthread_mutex_unlock(&s->db_lock);
@@ -261,14 +257,15 @@ Stats *stats_open_opts(const char *dir, const StatsOptions *opt, Err *why)
         s->retry_at = stats_mono_ms() + s->opt.retry_ms;
         stats_log_transition(s, e, 0);
     }
-    if (pthread_create(&s->writer, NULL, stats_writer_main, s) != 0) {
-        if (why)
-            *why = ERR_NOMEM;
-        stats_dealloc(s);
-        return NULL;
-    }
+    if (pthread_create(&s->writer, NULL, stats_writer_main, s) != 0)
+        goto fail;
     s->writer_started = 1;
     return s;
+fail: /* out of memory (or threads): a storage problem never fails the open */
+    if (why)
+        *why = ERR_NOMEM;
+    stats_dealloc(s);
+    return NULL;
 }
 
 Stats *stats_open(const char *dir, const char *machine_id, Err *why)
