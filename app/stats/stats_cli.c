@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/vec.h"
 
 /* Columns of the tables: which stored metric each one sums. */
 typedef struct {
@@ -43,7 +44,8 @@ typedef struct {
 
 typedef struct {
     Line *lines;
-    int n, cap;
+    int n;
+    size_t cap;
 } Table;
 
 typedef struct {
@@ -59,15 +61,9 @@ static Line *table_line(Table *t, const char *key, int *oom)
     for (int i = t->n - 1; i >= 0; i--)
         if (strcmp(t->lines[i].key, key) == 0)
             return &t->lines[i];
-    if (t->n == t->cap) {
-        int cap = t->cap ? t->cap * 2 : 64;
-        Line *l = realloc(t->lines, (size_t)cap * sizeof *l);
-        if (!l) {
-            *oom = 1;
-            return NULL;
-        }
-        t->lines = l;
-        t->cap = cap;
+    if (VEC_RESERVE(t->lines, t->cap, (size_t)t->n + 1) != ERR_OK) {
+        *oom = 1;
+        return NULL;
     }
     Line *l = &t->lines[t->n++];
     memset(l, 0, sizeof *l);
