@@ -295,10 +295,49 @@ static int items_merge(Stats *s, int m, const Delta *const *d, int n)
     return k;
 }
 
+/* Read, merge and write one row: the deltas d[0..n) share the key without
+ * the item (items ascending). up and get are commit_map()'s statements.
+ * Returns the SQLite result code (SQLITE_CORRUPT for a damaged items list:
+ * reopening then moves the file aside). */
+static int commit_row(Stats *s, sqlite3_stmt *up, sqlite3_stmt *get, int64_t epoch,
+                      const Delta *const *d, int n)
+{
+    int64_t key[5] = {epoch, d[0]->day, 0, 0, 0};
+    int rc = name_id(s, stats_metric_names[d[0]->metric], &key[2]);
+    if (rc == SQLITE_OK)
+        rc = name_id(s, d[0]->lang, &key[3]);
+    if (rc == SQLITE_OK)
+        rc = name_id(s, d[0]->module, &key[4]);
+    if (rc != SQLITE_OK)
+        return rc;
+    for (int c = 0; c < 5; c++) {
+        sqlite3_bind_int64(get, c + 1, key[c]);
+        sqlite3_bind_int64(up, c + 1, key[c]);
+    }
+    int m = 0;
+    rc = sqlite3_step(get);
+    if (rc == SQLITE_ROW) {
+        m = stats_items_decode(sqlite3_column_blob(get, 0), sqlite3_column_bytes(get, 0), s->cur);
+        rc = m < 0 ? SQLITE_CORRUPT : SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+        rc = SQLITE_OK;
+    }
+    sqlite3_reset(get);
+    if (rc != SQLITE_OK)
+        return rc;
+    int k = items_merge(s, m, d, n);
+    sqlite3_bind_blob(up, 6, s->blob, stats_items_encode(s->merged, k, s->blob), SQLITE_STATIC);
+    rc = sqlite3_step(up);
+    sqlite3_reset(up);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /* Add every delta in the map to the database in one transaction: the
  * deltas are sorted so that each row (the key without the item) is read,
- * merged and written once. Called with db_lock held and s->db open. */
-static int commit_map(Stats *s, int64_t epoch)
+ * merged and written once. Called with db_lock held and s->db open. On
+ * failure everything is rolled back (the map is kept for the retry) and
+ * the error returned. */
+static Err commit_map(Stats *s, int64_t epoch)
 {
     int saved_names = s->n_names;
     sqlite3_stmt *up = NULL, *get = NULL;
@@ -309,7 +348,7 @@ static int commit_map(Stats *s, int64_t epoch)
     qsort(s->order, (size_t)n, sizeof *s->order, delta_cmp);
     int rc = stats_exec(s->db, "BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
-        return rc;
+        return stats_err_from_sqlite(s->db, rc);
     rc = sqlite3_prepare_v2(s->db,
                             "INSERT INTO counters(epoch, day, metric, lang, module, items) "
                             "VALUES(?,?,?,?,?,?) ON CONFLICT DO UPDATE SET items = excluded.items",
@@ -320,38 +359,9 @@ static int commit_map(Stats *s, int64_t epoch)
                                 "metric = ? AND lang = ? AND module = ?",
                                 -1, &get, NULL);
     for (int i = 0, j; rc == SQLITE_OK && i < n; i = j) {
-        const Delta *d = s->order[i];
-        for (j = i + 1; j < n && delta_same_row(s->order[j], d); j++)
+        for (j = i + 1; j < n && delta_same_row(s->order[j], s->order[i]); j++)
             ;
-        int64_t key[5] = {epoch, d->day, 0, 0, 0};
-        rc = name_id(s, stats_metric_names[d->metric], &key[2]);
-        if (rc == SQLITE_OK)
-            rc = name_id(s, d->lang, &key[3]);
-        if (rc == SQLITE_OK)
-            rc = name_id(s, d->module, &key[4]);
-        if (rc != SQLITE_OK)
-            break;
-        for (int c = 0; c < 5; c++) {
-            sqlite3_bind_int64(get, c + 1, key[c]);
-            sqlite3_bind_int64(up, c + 1, key[c]);
-        }
-        int m = 0;
-        rc = sqlite3_step(get);
-        if (rc == SQLITE_ROW) {
-            m = stats_items_decode(sqlite3_column_blob(get, 0), sqlite3_column_bytes(get, 0), s->cur);
-            rc = m < 0 ? SQLITE_CORRUPT : SQLITE_OK; /* reopening moves the file aside */
-        } else if (rc == SQLITE_DONE) {
-            rc = SQLITE_OK;
-        }
-        sqlite3_reset(get);
-        if (rc != SQLITE_OK)
-            break;
-        int k = items_merge(s, m, s->order + i, j - i);
-        sqlite3_bind_blob(up, 6, s->blob, stats_items_encode(s->merged, k, s->blob), SQLITE_STATIC);
-        rc = sqlite3_step(up);
-        sqlite3_reset(up);
-        if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
+        rc = commit_row(s, up, get, epoch, s->order + i, j - i);
     }
     sqlite3_finalize(up);
     sqlite3_finalize(get);
@@ -364,7 +374,7 @@ static int commit_map(Stats *s, int64_t epoch)
         s->n_names = saved_names; /* interned names were rolled back too */
         rc = keep;
     }
-    return rc;
+    return stats_err_from_sqlite(s->db, rc);
 }
 
 /* ---- the writer thread ----------------------------------------------------------- */
@@ -409,8 +419,7 @@ static Err writer_commit(Stats *s)
         pthread_mutex_lock(&s->mu);
         int64_t epoch = s->ident.epoch;
         pthread_mutex_unlock(&s->mu);
-        int rc = commit_map(s, epoch);
-        e = stats_err_from_sqlite(s->db, rc);
+        e = commit_map(s, epoch);
         if (e == ERR_OK || e == ERR_NOSPACE || e == ERR_BUSY)
             break;
         stats_db_close(s);
