@@ -157,6 +157,39 @@ static void usage(FILE *out)
                  "The database is opened read-only; the running kiosk is not disturbed.\n");
 }
 
+/* The readable report of the aggregated counters a (its tables sorted in
+ * place) for identity id, of n_ident identities in the database. */
+static void print_report(FILE *out, const char *data_dir, const StatsIdentity *id, int n_ident,
+                         Agg *a)
+{
+    fprintf(out, "Taama statistics (%s/%s)\n", data_dir, STATS_DB_NAME);
+    fprintf(out, "Kiosk %s, epoch %lld. Anonymous daily counters only.\n",
+            id->epoch > 0 ? id->kiosk_id : "(none)", (long long)id->epoch);
+    if (n_ident > 1)
+        fprintf(out, "This database also holds %d earlier identities (a moved or cloned card);\n"
+                     "their counters are not included below.\n",
+                n_ident - 1);
+    /* qsort's pointer must not be NULL, even for zero lines */
+    if (a->days.n > 0)
+        qsort(a->days.lines, (size_t)a->days.n, sizeof(Line), cmp_line);
+    if (a->langs.n > 0)
+        qsort(a->langs.lines, (size_t)a->langs.n, sizeof(Line), cmp_line);
+    if (a->modules.n > 0)
+        qsort(a->modules.lines, (size_t)a->modules.n, sizeof(Line), cmp_line);
+    print_table(out, "Per day", "day", &a->days, day_cols, NCOLS(day_cols));
+    print_table(out, "Per language (all days)", "language", &a->langs, lang_cols,
+                NCOLS(lang_cols));
+    print_table(out, "Per module (all days)", "module", &a->modules, module_cols,
+                NCOLS(module_cols));
+    fprintf(out, "\nSessions by hour of day (all days)\n ");
+    for (int h = 0; h < 24; h++)
+        fprintf(out, " %02dh %-6lld%s", h, (long long)a->hours[h], h == 11 ? "\n " : "");
+    fprintf(out, "\n\nSession length (all days)\n  <1 min %lld   1-3 min %lld   "
+                 "3-10 min %lld   >10 min %lld\n",
+            (long long)a->lengths[0], (long long)a->lengths[1], (long long)a->lengths[2],
+            (long long)a->lengths[3]);
+}
+
 int stats_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
 {
     int tsv = 0;
@@ -205,32 +238,7 @@ int stats_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
         rc = 1;
         goto out;
     }
-    fprintf(out, "Taama statistics (%s/%s)\n", data_dir, STATS_DB_NAME);
-    fprintf(out, "Kiosk %s, epoch %lld. Anonymous daily counters only.\n",
-            id.epoch > 0 ? id.kiosk_id : "(none)", (long long)id.epoch);
-    if (n_ident > 1)
-        fprintf(out, "This database also holds %d earlier identities (a moved or cloned card);\n"
-                     "their counters are not included below.\n",
-                n_ident - 1);
-    /* qsort's pointer must not be NULL, even for zero lines */
-    if (a.days.n > 0)
-        qsort(a.days.lines, (size_t)a.days.n, sizeof(Line), cmp_line);
-    if (a.langs.n > 0)
-        qsort(a.langs.lines, (size_t)a.langs.n, sizeof(Line), cmp_line);
-    if (a.modules.n > 0)
-        qsort(a.modules.lines, (size_t)a.modules.n, sizeof(Line), cmp_line);
-    print_table(out, "Per day", "day", &a.days, day_cols, NCOLS(day_cols));
-    print_table(out, "Per language (all days)", "language", &a.langs, lang_cols,
-                NCOLS(lang_cols));
-    print_table(out, "Per module (all days)", "module", &a.modules, module_cols,
-                NCOLS(module_cols));
-    fprintf(out, "\nSessions by hour of day (all days)\n ");
-    for (int h = 0; h < 24; h++)
-        fprintf(out, " %02dh %-6lld%s", h, (long long)a.hours[h], h == 11 ? "\n " : "");
-    fprintf(out, "\n\nSession length (all days)\n  <1 min %lld   1-3 min %lld   "
-                 "3-10 min %lld   >10 min %lld\n",
-            (long long)a.lengths[0], (long long)a.lengths[1], (long long)a.lengths[2],
-            (long long)a.lengths[3]);
+    print_report(out, data_dir, &id, n_ident, &a);
 out:
     free(a.days.lines);
     free(a.langs.lines);
