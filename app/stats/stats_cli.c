@@ -218,7 +218,10 @@ int stats_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
     StatsIdentity id;
     stats_identity(s, &id);
     int n_ident = 0;
-    (void)stats_foreach_identity(s, count_identity, &n_ident);
+    /* A failure here only leaves out the note on earlier identities; the
+     * read of the counters below reports the storage error. */
+    Err ie = stats_foreach_identity(s, count_identity, &n_ident);
+    (void)ie;
     if (tsv) {
         fprintf(out, "day\tmetric\tlang\tmodule\titem\tvalue\n");
         Err te = id.epoch > 0 ? stats_foreach_row(s, print_tsv_row, out) : ERR_OK;
