@@ -21,8 +21,12 @@
 #include "stats/identity.h"
 #include "stats/stats.h"
 
+/* Internal calls whose result must not be ignored. (In stats.h only
+ * stats_foreach_identity() and stats_foreach_row_of() carry the attribute:
+ * callers outside app/stats ignore the others' results.) */
 #define STATS_MUST_USE __attribute__((warn_unused_result))
 
+/* Defaults (StatsOptions fields left 0) and the bounds of the store. */
 enum {
     DEF_QUEUE = 16384,
     DEF_BATCH_MS = 200,
@@ -52,6 +56,7 @@ typedef enum {
 /* The stored name of each Metric, NULL-terminated (stats_metric_all()). */
 extern const char *const stats_metric_names[M__COUNT + 1];
 
+/* One queued event and its wall time, in the UI-side ring. */
 typedef struct {
     StatEvent ev;
     int64_t t;
@@ -69,6 +74,7 @@ typedef struct {
     char module[sizeof(((StatEvent *)0)->module)];
 } Delta;
 
+/* An interned name and its id in the names table (cached by the writer). */
 typedef struct {
     char name[sizeof(((StatEvent *)0)->module)];
     int64_t id;

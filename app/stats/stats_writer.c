@@ -13,7 +13,6 @@
 
 #include "core/log.h"
 
-
 /* Which fields of an event a kind keeps: everything else is dropped before
  * it can reach a key. The hour and the session length are deliberately kept
  * without language or module. */
