@@ -1,7 +1,8 @@
 /* screens.c: the named screens of `taama render`, the content checks and
- * the tests: app_goto() sets the state a name stands for, and
- * app_screen_names() lists them. Admin screens are filled with fixed
- * example facts, never real ones. */
+ * the tests. One table lists every name app_goto() accepts, in the order
+ * `taama render --list` prints them, with the screen it shows and how it is
+ * set up; app_screen_names() and app_screen_name() read the same table.
+ * Admin screens are filled with fixed example facts, never real ones. */
 #include "app_internal.h"
 
 #include <stdio.h>
@@ -74,56 +75,70 @@ static void example_info(AdminInfo *in)
     in->clock_ok = 1;
 }
 
-static int goto_admin(App *a, const char *name, uint64_t now)
+/* ---- setting up each named screen ---- */
+
+enum { PIN_SHOWN_TYPING, PIN_SHOWN_LOCKED, PIN_SHOWN_NOT_SET };
+
+static int show_attract(App *a, int arg, uint64_t now) { return 0; }
+
+static int show_pin(App *a, int arg, uint64_t now)
 {
-    example_info(&a->info);
-    a->last_input_ms = now;
-    if (strcmp(name, "pin") == 0 || strcmp(name, "pin-locked") == 0 ||
-        strcmp(name, "pin-not-set") == 0) {
-        a->pin_missing = strcmp(name, "pin-not-set") == 0;
-        if (strcmp(name, "pin-locked") == 0)
-            a->pin_locked_until = now + 25000;
-        admin_open_pin_pad(a, now);
-        if (!a->pin_missing) {
-            a->pin_len = 3; /* three dots shown */
-            memcpy(a->pin, "000", 4);
-        }
-        return 0;
+    a->pin_missing = arg == PIN_SHOWN_NOT_SET;
+    if (arg == PIN_SHOWN_LOCKED)
+        a->pin_locked_until = now + 25000;
+    admin_open_pin_pad(a, now);
+    if (!a->pin_missing) {
+        a->pin_len = 3; /* three dots shown */
+        memcpy(a->pin, "000", 4);
     }
-    static const char *const tabs[TAB__COUNT] = {"admin", "admin-settings", "admin-languages",
-                                                 "admin-tools"};
-    for (int t = 0; t < TAB__COUNT; t++)
-        if (strcmp(name, tabs[t]) == 0) {
-            admin_open(a, (AdminTab)t, now);
-            a->n_cmds = 0;
-            return 0;
-        }
-    if (strcmp(name, "attract-export") == 0) {
-        /* the banner after an export, over the attract screen */
-        a->banner = BANNER_OK;
-        a->banner_job = CMD_EXPORT;
-        a->banner_until = now + APP_BANNER_MS;
-        return 0;
-    }
-    if (strcmp(name, "test-touch") == 0) {
-        app_set_screen(a, SCREEN_TEST_TOUCH, now);
-        for (int i = 0; i < APP_TOUCH_CELLS; i += 3)
-            a->touched[i] = 1;
-        return 0;
-    }
-    if (strncmp(name, "group-", 6) != 0)
-        return -1;
+    return 0;
+}
+
+static int show_admin_tab(App *a, int tab, uint64_t now)
+{
+    admin_open(a, (AdminTab)tab, now);
+    a->n_cmds = 0;
+    return 0;
+}
+
+/* the banner after an export, over the attract screen */
+static int show_export_banner(App *a, int arg, uint64_t now)
+{
+    a->banner = BANNER_OK;
+    a->banner_job = CMD_EXPORT;
+    a->banner_until = now + APP_BANNER_MS;
+    return 0;
+}
+
+static int show_test_touch(App *a, int arg, uint64_t now)
+{
+    app_set_screen(a, SCREEN_TEST_TOUCH, now);
+    for (int i = 0; i < APP_TOUCH_CELLS; i += 3)
+        a->touched[i] = 1;
+    return 0;
+}
+
+static int show_group_pick(App *a, int arg, uint64_t now)
+{
     group_flow_open(a, now);
-    if (strcmp(name, "group-pick") == 0)
-        return 0;
-    if (strcmp(name, "group-headcount") == 0) {
-        static const int bands[GROUP_BAND__COUNT] = {14, 6, 9, 11};
-        for (int i = 0; i < GROUP_BAND__COUNT; i++)
-            group_session_set_band(&a->group, (GroupBand)i, bands[i]);
-        app_set_screen(a, SCREEN_GROUP_COUNT, now);
-        return 0;
-    }
-    /* a module with a quiz */
+    return 0;
+}
+
+static int show_group_headcount(App *a, int arg, uint64_t now)
+{
+    static const int bands[GROUP_BAND__COUNT] = {14, 6, 9, 11};
+    group_flow_open(a, now);
+    for (int i = 0; i < GROUP_BAND__COUNT; i++)
+        group_session_set_band(&a->group, (GroupBand)i, bands[i]);
+    app_set_screen(a, SCREEN_GROUP_COUNT, now);
+    return 0;
+}
+
+/* A group session on the first module with a quiz, at its second slide
+ * (arg 0) or its first question with hands counted (arg 1). */
+static int show_group_module(App *a, int quiz, uint64_t now)
+{
+    group_flow_open(a, now);
     int mi = -1;
     for (int i = 0; a->content && i < content_module_count(a->content) && mi < 0; i++)
         if (content_module(a->content, i)->n_quiz > 0)
@@ -132,64 +147,131 @@ static int goto_admin(App *a, const char *name, uint64_t now)
         return -1;
     a->module = mi;
     a->slide = content_module(a->content, mi)->n_slides > 1 ? 1 : 0;
-    if (strcmp(name, "group-slide") == 0) {
+    if (!quiz) {
         app_set_screen(a, SCREEN_GROUP_SLIDE, now);
         return 0;
     }
-    if (strcmp(name, "group-quiz") == 0) {
-        group_flow_enter_quiz(a, 0, now);
-        for (int i = 0; i < a->group.questions[0].n_answers; i++)
-            group_session_add_hands(&a->group, 0, i, 3 + 7 * i);
+    group_flow_enter_quiz(a, 0, now);
+    for (int i = 0; i < a->group.questions[0].n_answers; i++)
+        group_session_add_hands(&a->group, 0, i, 3 + 7 * i);
+    return 0;
+}
+
+static int show_neutral(App *a, int arg, uint64_t now)
+{
+    a->screen = SCREEN_NEUTRAL;
+    a->neutral_until_ms = now + 8000;
+    if (a->clock_min < 0)
+        a->clock_min = 10 * 60 + 30; /* a fixed example time for reviews */
+    return 0;
+}
+
+/* A visit under way on screen s; the language is chosen except on the
+ * picker itself, and arg 1 adds the "Still there?" countdown. */
+static int show_visit(App *a, ScreenId s, int countdown, uint64_t now)
+{
+    a->in_session = 1;
+    a->session_start_ms = now;
+    a->last_input_ms = now;
+    a->screen = s;
+    if (s == SCREEN_LANGUAGE) {
+        a->picker_choice = a->lang;
         return 0;
     }
-    return -1;
+    a->lang_confirmed = 1;
+    if (countdown) {
+        a->countdown = 1;
+        a->countdown_start_ms = now;
+    }
+    return 0;
+}
+
+static int show_language(App *a, int arg, uint64_t now) { return show_visit(a, SCREEN_LANGUAGE, 0, now); }
+static int show_menu(App *a, int countdown, uint64_t now) { return show_visit(a, SCREEN_MENU, countdown, now); }
+static int show_help(App *a, int arg, uint64_t now) { return show_visit(a, SCREEN_HELP, 0, now); }
+
+/* ---- the table ---- */
+
+typedef enum {
+    NAMED_BARE,   /* the attract screen as the kiosk starts */
+    NAMED_ADMIN,  /* admin and group screens: example facts, no visit */
+    NAMED_VISIT,  /* a visitor's screen outside a module */
+    NAMED_MODULE, /* per module: "<id>/slide-N", "<id>/quiz-N[-answered]", "<id>/end" */
+} NamedKind;
+
+typedef struct {
+    const char *name; /* as app_goto() takes it; for NAMED_MODULE, the state's name */
+    ScreenId screen;  /* the screen it shows */
+    NamedKind kind;
+    int (*show)(App *a, int arg, uint64_t now);
+    int arg;
+} NamedScreen;
+
+/* Every screen, in `taama render --list` order. The first row of each
+ * ScreenId names it (app_screen_name()). */
+static const NamedScreen named[] = {
+    {"attract", SCREEN_ATTRACT, NAMED_BARE, show_attract, 0},
+    {"language", SCREEN_LANGUAGE, NAMED_VISIT, show_language, 0},
+    {"menu", SCREEN_MENU, NAMED_VISIT, show_menu, 0},
+    {"help", SCREEN_HELP, NAMED_VISIT, show_help, 0},
+    {"neutral", SCREEN_NEUTRAL, NAMED_VISIT, show_neutral, 0},
+    {"still-there", SCREEN_MENU, NAMED_VISIT, show_menu, 1},
+    {"pin", SCREEN_PIN, NAMED_ADMIN, show_pin, PIN_SHOWN_TYPING},
+    {"pin-locked", SCREEN_PIN, NAMED_ADMIN, show_pin, PIN_SHOWN_LOCKED},
+    {"pin-not-set", SCREEN_PIN, NAMED_ADMIN, show_pin, PIN_SHOWN_NOT_SET},
+    {"admin", SCREEN_ADMIN, NAMED_ADMIN, show_admin_tab, TAB_STATUS},
+    {"admin-settings", SCREEN_ADMIN, NAMED_ADMIN, show_admin_tab, TAB_SETTINGS},
+    {"admin-languages", SCREEN_ADMIN, NAMED_ADMIN, show_admin_tab, TAB_LANGUAGES},
+    {"admin-tools", SCREEN_ADMIN, NAMED_ADMIN, show_admin_tab, TAB_TOOLS},
+    {"test-touch", SCREEN_TEST_TOUCH, NAMED_ADMIN, show_test_touch, 0},
+    {"group-pick", SCREEN_GROUP_PICK, NAMED_ADMIN, show_group_pick, 0},
+    {"group-slide", SCREEN_GROUP_SLIDE, NAMED_ADMIN, show_group_module, 0},
+    {"group-quiz", SCREEN_GROUP_QUIZ, NAMED_ADMIN, show_group_module, 1},
+    {"group-headcount", SCREEN_GROUP_COUNT, NAMED_ADMIN, show_group_headcount, 0},
+    {"attract-export", SCREEN_ATTRACT, NAMED_ADMIN, show_export_banner, 0},
+    {"slide", SCREEN_SLIDE, NAMED_MODULE, NULL, 0},
+    {"quiz", SCREEN_QUIZ, NAMED_MODULE, NULL, 0},
+    {"end", SCREEN_END, NAMED_MODULE, NULL, 0},
+};
+
+enum { N_NAMED = (int)(sizeof named / sizeof named[0]) };
+
+static const NamedScreen *find_named(const char *name)
+{
+    for (int i = 0; i < N_NAMED; i++)
+        if (named[i].kind != NAMED_MODULE && strcmp(named[i].name, name) == 0)
+            return &named[i];
+    return NULL;
+}
+
+const char *app_screen_name(ScreenId s)
+{
+    for (int i = 0; i < N_NAMED; i++)
+        if (named[i].screen == s)
+            return named[i].name;
+    return "?";
 }
 
 int app_goto(App *a, const char *name, uint64_t now)
 {
+    const NamedScreen *ns = find_named(name);
     app_wipe(a, now);
     a->n_audio = 0;
     a->pin_missing = 0;
     a->pin_locked_until = 0;
     a->banner = BANNER_NONE;
     a->job_busy = 0;
-    if (strcmp(name, "attract") == 0)
-        return 0;
-    if (goto_admin(a, name, now) == 0)
+    if (ns && ns->kind == NAMED_BARE)
+        return ns->show(a, ns->arg, now);
+    example_info(&a->info);
+    a->last_input_ms = now;
+    if (ns && ns->kind == NAMED_ADMIN && ns->show(a, ns->arg, now) == 0)
         return 0;
     app_wipe(a, now);
     a->n_cmds = 0;
     a->n_stats = 0;
-    if (strcmp(name, "neutral") == 0) {
-        a->screen = SCREEN_NEUTRAL;
-        a->neutral_until_ms = now + 8000;
-        if (a->clock_min < 0)
-            a->clock_min = 10 * 60 + 30; /* a fixed example time for reviews */
-        return 0;
-    }
-    a->in_session = 1;
-    a->session_start_ms = now;
-    a->last_input_ms = now;
-    if (strcmp(name, "language") == 0) {
-        a->screen = SCREEN_LANGUAGE;
-        a->picker_choice = a->lang;
-        return 0;
-    }
-    a->lang_confirmed = 1;
-    if (strcmp(name, "menu") == 0) {
-        a->screen = SCREEN_MENU;
-        return 0;
-    }
-    if (strcmp(name, "help") == 0) {
-        a->screen = SCREEN_HELP;
-        return 0;
-    }
-    if (strcmp(name, "still-there") == 0) {
-        a->screen = SCREEN_MENU;
-        a->countdown = 1;
-        a->countdown_start_ms = now;
-        return 0;
-    }
+    if (ns && ns->kind == NAMED_VISIT)
+        return ns->show(a, ns->arg, now);
     int rc = parse_module_screen(a, name, now);
     if (rc != 0)
         app_wipe(a, now);
@@ -210,14 +292,10 @@ void app_show_in(App *a, int i)
 
 void app_screen_names(const App *a, void (*cb)(void *ctx, const char *name), void *ctx)
 {
-    static const char *const fixed[] = {
-        "attract",     "language",       "menu",          "help",           "neutral",
-        "still-there", "pin",            "pin-locked",    "pin-not-set",        "admin",
-        "admin-settings", "admin-languages", "admin-tools", "test-touch",   "group-pick",
-        "group-slide", "group-quiz",     "group-headcount", "attract-export"};
     char buf[128];
-    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
-        cb(ctx, fixed[i]);
+    for (int i = 0; i < N_NAMED; i++)
+        if (named[i].kind != NAMED_MODULE)
+            cb(ctx, named[i].name);
     for (int i = 0; a->content && i < content_module_count(a->content); i++) {
         const Module *m = content_module(a->content, i);
         for (int s = 0; s < m->n_slides; s++) {
