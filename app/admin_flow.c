@@ -13,7 +13,6 @@
 #include "admin/pin.h"
 #include "i18n/i18n.h"
 
-
 void app_wipe_pin(char *buf, size_t n)
 {
     sodium_memzero(buf, n);
@@ -103,7 +102,6 @@ static void settings_changed(App *a)
     app_command(a, CMD_SAVE_SETTINGS);
     a->dirty = 1;
 }
-
 
 static void admin_language(App *a, WidgetKind kind, int row)
 {
@@ -214,7 +212,6 @@ static void pin_activate(App *a, WidgetKind kind, int idx, uint64_t now)
     }
     a->dirty = 1;
 }
-
 
 /* The settings' values: a step per touch and its bounds. */
 static void admin_step_value(App *a, int v, int d)

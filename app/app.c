@@ -31,6 +31,13 @@ void app_copy_str(char *dst, size_t n, const char *src)
     dst[len] = 0;
 }
 
+/* Kinds that count the visit as a whole: never tied to the open module. */
+static const unsigned char counts_whole_visit[STAT__COUNT] = {
+    [STAT_SESSION_START] = 1, [STAT_SESSION_END] = 1,     [STAT_TIMEOUT] = 1,
+    [STAT_QUICK_EXIT] = 1,    [STAT_HELP_SHOWN] = 1,      [STAT_LANGUAGE_CHOSEN] = 1,
+    [STAT_LANGUAGE_SWITCH] = 1,
+};
+
 void app_stat(App *a, StatKind kind, int n, int ok)
 {
     if (a->n_stats >= APP_MAX_EFFECTS)
@@ -44,9 +51,8 @@ void app_stat(App *a, StatKind kind, int n, int ok)
     if (a->in_session && a->cfg.n_langs > 0)
         app_copy_str(e->lang, sizeof e->lang, a->cfg.langs[a->lang]);
     const Module *m = app_module(a);
-    if (m && kind != STAT_SESSION_START && kind != STAT_SESSION_END && kind != STAT_TIMEOUT &&
-        kind != STAT_QUICK_EXIT && kind != STAT_HELP_SHOWN && kind != STAT_LANGUAGE_CHOSEN &&
-        kind != STAT_LANGUAGE_SWITCH)
+    int whole_visit = (unsigned)kind < STAT__COUNT && counts_whole_visit[kind];
+    if (m && !whole_visit)
         app_copy_str(e->module, sizeof e->module, m->id);
 }
 
@@ -70,7 +76,6 @@ void app_audio(App *a, AudioAction act, const char *key)
     a->narration_playing = playing;
 }
 
-
 /* ---- helpers ---------------------------------------------------------- */
 
 void app_config_default(AppConfig *cfg)
@@ -90,7 +95,6 @@ const char *app_lang(const App *a)
 {
     return a->cfg.n_langs > 0 ? a->cfg.langs[a->lang] : "en";
 }
-
 
 const int app_quick_counts[APP_QUICK_COUNTS] = {0, 5, 10, 15, 20, 30, 50};
 
@@ -138,7 +142,6 @@ void app_set_screen(App *a, ScreenId s, uint64_t now)
     }
     (void)now;
 }
-
 
 void app_wipe(App *a, uint64_t now)
 {

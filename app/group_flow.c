@@ -15,7 +15,6 @@ int group_flow_is_screen(ScreenId s)
            s == SCREEN_GROUP_COUNT;
 }
 
-
 void group_flow_open(App *a, uint64_t now)
 {
     group_session_init(&a->group);
@@ -136,7 +135,6 @@ static void group_next(App *a, int dir, uint64_t now)
         a->dirty = 1;
     }
 }
-
 
 /* The counts the presenter keys in: raised hands, bands of the headcount. */
 static void group_counts(App *a, WidgetKind kind, int idx)
