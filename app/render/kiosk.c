@@ -8,7 +8,7 @@
  *
  * The admin screens' I/O happens here, never in the core: App queues
  * commands (check a PIN, save settings, gather facts, export, install) and
- * a worker thread carries out the slow ones (Argon2 hashing, SQLite reads,
+ * a worker thread (app/jobs/) carries out the slow ones (Argon2 hashing, SQLite reads,
  * writing a stick) and hands back a result that becomes an Event. Scripts
  * run the same jobs inline, so they stay deterministic. While nobody uses
  * the kiosk, the mount table is read at most every 2 s for new sticks. */
@@ -17,7 +17,6 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -29,8 +28,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -44,8 +41,8 @@
 #include "export/export.h"
 #include "export/health.h"
 #include "i18n/i18n.h"
+#include "jobs/jobs.h"
 #include "narration/narration.h"
-#include "pack/pack.h"
 #include "settings/settings.h"
 #include "qr/qr.h"
 #include "render/audio.h"
@@ -127,41 +124,6 @@ static void quit_watch_stop(void)
     signal(SIGINT, SIG_DFL);
 }
 
-/* ---- jobs: the admin screens' slow I/O ------------------------------------ */
-
-typedef struct {
-    AppCmd cmd;
-    char label[64]; /* kiosk name for an export's manifest */
-    KioskClock clock; /* the kiosk clock when the job was queued (a copy) */
-    int64_t wall_ms, mono_ms, uptime_s;
-} Job;
-
-typedef struct {
-    CmdKind kind;
-    Err err;
-    PinResult pin;
-    AdminInfo info;
-    char text[256];
-    Content *content; /* a freshly loaded content after an install */
-    NarrationIndex *narration; /* and the narration index that goes with it */
-    int64_t content_version;
-    char content_signer[96];
-} JobResult;
-
-enum { JOB_QUEUE = 8 };
-
-typedef struct {
-    pthread_t th;
-    int started, stop;
-    int running; /* a job is being carried out (guarded by mu) */
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    Job jobs[JOB_QUEUE];
-    int n_jobs;
-    JobResult results[JOB_QUEUE];
-    int n_results;
-} Worker;
-
 typedef struct {
     App app;
     Ui ui;
@@ -176,7 +138,7 @@ typedef struct {
     /* admin wiring */
     const KioskOptions *o;
     PinStore *pins;            /* used by the worker only, once it runs */
-    Worker worker;
+    JobWorker worker;
     int inline_jobs;           /* scripts: run jobs at once, on this thread */
     Content *own_content;      /* content the kiosk loaded after an install */
     int64_t content_version;
@@ -248,361 +210,38 @@ static void clock_start(Kiosk *k)
     clock_persist(k, 1);
 }
 
-static Err read_small(const char *path, char *buf, size_t cap)
-{
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return ERR_NOTFOUND;
-    size_t n = fread(buf, 1, cap - 1, f);
-    buf[n] = 0;
-    fclose(f);
-    return ERR_OK;
-}
-
-/* Removable mounts now, in the configured places. Called from the UI
- * thread (poll_mounts) and the worker (export, install) at once, so the
- * table is read into this call's own stack buffer, never a shared static
- * one (the threads' stacks are 8 MiB; this is 64 KiB). */
-enum { MOUNT_TABLE_MAX = 64 * 1024 };
+/* Removable mounts now, from the kiosk's current mount table. */
 static void read_mounts(const Kiosk *k, ExportMounts *out)
 {
-    char text[MOUNT_TABLE_MAX];
-    memset(out, 0, sizeof *out);
-    if (read_small(k->mount_table, text, sizeof text) == ERR_OK)
-        export_mounts_parse(text, k->o->mount_prefixes, out);
+    jobs_read_mounts(k->mount_table, k->o->mount_prefixes, out);
 }
 
-typedef struct {
-    char today[11], month[9]; /* "YYYY-MM-DD", "YYYY-MM-" */
-    AdminInfo *in;
-} InfoCtx;
-
-static int info_row(void *ctx, const StatRow *r)
+static JobEnv job_env(const Kiosk *k)
 {
-    InfoCtx *c = ctx;
-    static const StatKind bars[ADMIN_TODAY_BARS] = {STAT_SESSION_START, STAT_MODULE_OPENED,
-                                                    STAT_MODULE_COMPLETED, STAT_HELP_SHOWN,
-                                                    STAT_QUICK_EXIT, STAT_GROUP_SESSION};
-    if (strcmp(r->day, c->today) == 0)
-        for (int i = 0; i < ADMIN_TODAY_BARS; i++)
-            if (strcmp(r->metric, stats_metric_name(bars[i])) == 0)
-                c->in->today[i] += r->value;
-    if (strncmp(r->day, c->month, 8) == 0 &&
-        strcmp(r->metric, stats_metric_name(STAT_SESSION_START)) == 0) {
-        int d = atoi(r->day + 8);
-        if (d >= 1 && d <= ADMIN_MONTH_DAYS)
-            c->in->month[d - 1] += r->value;
-    }
-    return 0;
+    return (JobEnv){.data_dir = k->o->data_dir,
+                    .narration_dir = k->o->narration_dir,
+                    .mount_prefixes = k->o->mount_prefixes,
+                    .stats = k->stats,
+                    .pins = k->pins};
 }
 
-static void job_info(Kiosk *k, const Job *j, JobResult *r)
+/* The worker's wake-up: an SDL event that ends the loop's wait (code 0). */
+static void wake_loop(void *ctx)
 {
-    AdminInfo *in = &r->info;
-    memset(in, 0, sizeof *in);
-    in->valid = 1;
-    time_t t = time(NULL);
-    struct tm lt;
-    localtime_r(&t, &lt);
-    InfoCtx c = {.in = in};
-    strftime(c.today, sizeof c.today, "%Y-%m-%d", &lt);
-    strftime(c.month, sizeof c.month, "%Y-%m-", &lt);
-    in->today_mday = lt.tm_mday;
-    struct tm next = lt;
-    next.tm_mon++;
-    next.tm_mday = 0; /* the last day of this month */
-    next.tm_isdst = -1;
-    mktime(&next);
-    in->month_days = next.tm_mday;
-    in->free_mb = -1;
-    struct statvfs vf;
-    if (statvfs(k->o->data_dir, &vf) == 0)
-        in->free_mb = (int64_t)((unsigned long long)vf.f_bavail * vf.f_frsize / (1024 * 1024));
-    in->content_version = k->content_version;
-    snprintf(in->content_signer, sizeof in->content_signer, "%s", k->content_signer);
-    in->campaign_key = export_campaign_key_installed(k->o->data_dir);
-    KioskClock kc = j->clock;
-    in->clock_now = kclock_now(&kc, j->wall_ms, j->mono_ms);
-    in->clock_utc_offset = kc.utc_offset;
-    in->clock_ok = kc.status == KCLOCK_OK;
-    if (!k->stats) {
-        snprintf(in->warning, sizeof in->warning, "Statistics are off: the data folder is unusable.");
-        return;
-    }
-    if (stats_foreach_row(k->stats, info_row, &c) != ERR_OK)
-        log_warn("admin: cannot read the statistics");
-    StatsHealth h;
-    stats_health(k->stats, &h);
-    if (h.message[0])
-        snprintf(in->warning, sizeof in->warning, "%s", h.message);
-    else if (!in->clock_ok && kclock_held(&kc))
-        snprintf(in->warning, sizeof in->warning,
-                 "The clock is wrong (%s): visits are counted on the last good day until the date is set "
-                 "(Settings) or a time stick is inserted.",
-                 kclock_status_name(kc.status));
-    else if (!in->clock_ok)
-        snprintf(in->warning, sizeof in->warning,
-                 "The clock went back; visits are dated from the last good time. Check the date (Settings).");
-    else if (in->free_mb >= 0 && in->free_mb < 100)
-        snprintf(in->warning, sizeof in->warning, "Less than 100 MB free on the kiosk.");
-    StatsIdentity id;
-    stats_identity(k->stats, &id);
-    snprintf(in->kiosk_id, sizeof in->kiosk_id, "%s", id.kiosk_id);
-    char when[32] = "", rows[32] = "";
-    if (stats_meta_get(k->stats, "export.last_time", when, sizeof when) == ERR_OK && when[0]) {
-        time_t et = (time_t)strtoll(when, NULL, 10);
-        struct tm el;
-        char ds[32];
-        localtime_r(&et, &el);
-        strftime(ds, sizeof ds, "%Y-%m-%d %H:%M", &el);
-        stats_meta_get(k->stats, "export.last_rows", rows, sizeof rows);
-        snprintf(in->last_export, sizeof in->last_export, "%s, %s rows", ds, rows[0] ? rows : "?");
-    }
-}
-
-static void job_export(Kiosk *k, const Job *j, JobResult *r)
-{
-    char dest[256];
-    snprintf(dest, sizeof dest, "%s", j->cmd.path);
-    if (!dest[0]) {
-        ExportMounts m;
-        read_mounts(k, &m);
-        if (m.n == 0) {
-            r->err = ERR_NOTFOUND;
-            snprintf(r->text, sizeof r->text, "No USB stick found. Insert one and try again.");
-            return;
-        }
-        snprintf(dest, sizeof dest, "%s", m.path[m.n - 1]);
-    }
-    if (!k->stats) {
-        r->err = ERR_NOTFOUND;
-        snprintf(r->text, sizeof r->text, "Statistics are off on this kiosk; nothing to export.");
-        return;
-    }
-    KioskClock kc = j->clock;
-    char *health = NULL;
-    size_t hl = 0;
-    if (export_health_json(k->stats, k->o->data_dir, &j->clock, j->wall_ms, j->mono_ms, j->uptime_s, &health,
-                           &hl) != ERR_OK)
-        log_warn("export: no health file (out of memory)");
-    ExportRequest req = {.data_dir = k->o->data_dir,
-                         .dest = dest,
-                         .kiosk_label = j->label[0] ? j->label : NULL,
-                         .now = kclock_now(&kc, j->wall_ms, j->mono_ms),
-                         .require_encryption = j->cmd.sealed_only,
-                         .health_json = health};
-    ExportResult er;
-    r->err = export_run(k->stats, &req, &er);
-    free(health);
-    snprintf(r->text, sizeof r->text, "%s", er.message);
-}
-
-/* The pack on a stick: the stick's root, or the first folder in it (by
- * name) that holds a pack manifest. */
-static int find_pack(const char *stick, char *out, size_t n)
-{
-    char probe[1400];
-    snprintf(probe, sizeof probe, "%s/%s", stick, PACK_MANIFEST);
-    if (access(probe, R_OK) == 0) {
-        snprintf(out, n, "%s", stick);
-        return 1;
-    }
-    DIR *d = opendir(stick);
-    if (!d)
-        return 0;
-    char best[256] = "";
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.' || strlen(e->d_name) >= sizeof best)
-            continue;
-        /* a link on the stick is never followed: stick/PACK -> the kiosk's
-         * installed content would make the install read (and report into)
-         * the kiosk's own files */
-        struct stat st;
-        snprintf(probe, sizeof probe, "%s/%s", stick, e->d_name);
-        if (lstat(probe, &st) != 0 || !S_ISDIR(st.st_mode))
-            continue;
-        snprintf(probe, sizeof probe, "%s/%s/%s", stick, e->d_name, PACK_MANIFEST);
-        if (access(probe, R_OK) == 0 && (!best[0] || strcmp(e->d_name, best) < 0))
-            snprintf(best, sizeof best, "%s", e->d_name);
-    }
-    closedir(d);
-    if (!best[0])
-        return 0;
-    snprintf(out, n, "%s/%s", stick, best);
-    return 1;
-}
-
-/* The narration of a content folder: recorded voices in CONTENT/audio win
- * over the generated demo ones (demo_dir, may be NULL). NULL with *why only
- * on out of memory: an index with nothing in it is normal. */
-static NarrationIndex *narration_for(const char *content_dir, const char *demo_dir, Err *why)
-{
-    char rec[4096];
-    snprintf(rec, sizeof rec, "%s/audio", content_dir);
-    const char *dirs[] = {rec, demo_dir};
-    return narration_index_new(dirs, 2, why);
-}
-
-/* Load the installed content, falling back to the previous version; NULL
- * when neither loads (the kiosk then keeps what it shows). */
-static Content *load_installed(const char *data_dir, int64_t *version, char *signer, size_t n)
-{
-    for (int failed = 0; failed < 2; failed++) {
-        PackInstalled pi;
-        if (pack_select(data_dir, failed, &pi) != ERR_OK)
-            return NULL;
-        char dir[1100];
-        snprintf(dir, sizeof dir, "%s/content", pi.root);
-        Err why = ERR_OK;
-        Content *c = content_load(dir, &why);
-        if (c) {
-            *version = pi.version;
-            snprintf(signer, n, "%s, key %s", pi.campaign, pi.key_id);
-            return c;
-        }
-        log_error("installed content version %lld does not load: %s", (long long)pi.version,
-                  err_str(why));
-    }
-    return NULL;
-}
-
-static void job_install(Kiosk *k, JobResult *r)
-{
-    ExportMounts m;
-    read_mounts(k, &m);
-    char pack[1024];
-    int found = 0;
-    for (int i = m.n - 1; i >= 0 && !found; i--)
-        found = find_pack(m.path[i], pack, sizeof pack);
-    if (!found) {
-        r->err = ERR_NOTFOUND;
-        snprintf(r->text, sizeof r->text, m.n ? "No content pack on the USB stick."
-                                              : "No USB stick found. Insert one and try again.");
-        return;
-    }
-    PackTrust trust;
-    Err e = pack_trust_load(k->o->data_dir, &trust);
-    if (e == ERR_NOTFOUND) {
-        r->err = e;
-        snprintf(r->text, sizeof r->text, "This kiosk has no trusted key or campaign configured.");
-        return;
-    }
-    PackReport rep;
-    r->err = pack_install(k->o->data_dir, pack, &trust, &rep);
-    snprintf(r->text, sizeof r->text, "%s", rep.message);
-    if (r->err != ERR_OK)
-        return;
-    r->content = load_installed(k->o->data_dir, &r->content_version, r->content_signer,
-                                sizeof r->content_signer);
-    if (!r->content) {
-        r->err = ERR_CORRUPT;
-        snprintf(r->text, sizeof r->text,
-                 "The update was installed but does not load; the kiosk keeps the old content.");
-        return;
-    }
-    /* the new content's recorded voices, scanned here, not on the UI
-     * thread; without an index (out of memory) the speaker stays off */
-    Err why = ERR_OK;
-    r->narration = narration_for(content_dir(r->content), k->o->narration_dir, &why);
-    if (!r->narration)
-        log_warn("narration index for the new content: %s; the speaker stays off", err_str(why));
-}
-
-static void run_job(Kiosk *k, Job *j, JobResult *r)
-{
-    memset(r, 0, sizeof *r);
-    r->kind = j->cmd.kind;
-    switch (j->cmd.kind) {
-    case CMD_PIN_CHECK:
-        r->err = k->pins ? pin_check(k->pins, j->cmd.pin, wall_ms(), &r->pin) : ERR_NOTFOUND;
-        break;
-    case CMD_ADMIN_INFO: job_info(k, j, r); break;
-    case CMD_EXPORT: job_export(k, j, r); break;
-    case CMD_INSTALL_PACK: job_install(k, r); break;
-    default: break;
-    }
-    sodium_memzero(j, sizeof *j);
-}
-
-static void *worker_main(void *arg)
-{
-    Kiosk *k = arg;
-    Worker *w = &k->worker;
-    pthread_mutex_lock(&w->mu);
-    for (;;) {
-        while (!w->stop && w->n_jobs == 0)
-            pthread_cond_wait(&w->cv, &w->mu);
-        if (w->stop)
-            break;
-        Job j = w->jobs[0];
-        memmove(w->jobs, w->jobs + 1, sizeof w->jobs[0] * (size_t)(w->n_jobs - 1));
-        w->n_jobs--;
-        sodium_memzero(&w->jobs[w->n_jobs], sizeof w->jobs[0]);
-        w->running = 1;
-        pthread_mutex_unlock(&w->mu);
-        JobResult r;
-        run_job(k, &j, &r);
-        pthread_mutex_lock(&w->mu);
-        w->running = 0;
-        while (w->n_results == JOB_QUEUE && !w->stop) {
-            pthread_mutex_unlock(&w->mu);
-            SDL_Delay(20); /* the UI takes results every frame */
-            pthread_mutex_lock(&w->mu);
-        }
-        if (w->n_results < JOB_QUEUE) {
-            w->results[w->n_results++] = r;
-        } else {
-            content_free(r.content);
-            narration_index_free(r.narration);
-        }
-        /* wake the loop sleeping in SDL_WaitEventTimeout */
-        SDL_Event ev = {.type = SDL_USEREVENT};
-        SDL_PushEvent(&ev);
-    }
-    pthread_mutex_unlock(&w->mu);
-    return NULL;
-}
-
-static void worker_init(Kiosk *k)
-{
-    pthread_mutex_init(&k->worker.mu, NULL);
-    pthread_cond_init(&k->worker.cv, NULL);
+    (void)ctx;
+    SDL_Event ev = {.type = SDL_USEREVENT};
+    SDL_PushEvent(&ev);
 }
 
 static void worker_start(Kiosk *k)
 {
-    Worker *w = &k->worker;
-    if (!k->inline_jobs && pthread_create(&w->th, NULL, worker_main, k) == 0)
-        w->started = 1;
-    else if (!k->inline_jobs)
+    JobEnv env = job_env(k);
+    if (!k->inline_jobs && jobs_worker_start(&k->worker, &env) != 0)
         k->inline_jobs = 1; /* no thread: do the work on the UI thread */
-}
-
-static void worker_stop(Kiosk *k)
-{
-    Worker *w = &k->worker;
-    if (w->started) {
-        pthread_mutex_lock(&w->mu);
-        w->stop = 1;
-        pthread_cond_signal(&w->cv);
-        pthread_mutex_unlock(&w->mu);
-        pthread_join(w->th, NULL);
-        w->started = 0;
-    }
-    for (int i = 0; i < w->n_results; i++) {
-        content_free(w->results[i].content);
-        narration_index_free(w->results[i].narration);
-    }
-    sodium_memzero(w->jobs, sizeof w->jobs);
-    w->n_results = w->n_jobs = 0;
-    pthread_mutex_destroy(&w->mu);
-    pthread_cond_destroy(&w->cv);
 }
 
 static void submit(Kiosk *k, const AppCmd *c)
 {
-    Worker *w = &k->worker;
     Job j;
     memset(&j, 0, sizeof j);
     j.cmd = *c;
@@ -611,18 +250,11 @@ static void submit(Kiosk *k, const AppCmd *c)
     j.wall_ms = wall_ms();
     j.mono_ms = mono_ms();
     j.uptime_s = (j.mono_ms - k->started_mono_ms) / 1000;
-    pthread_mutex_lock(&w->mu);
-    if (k->inline_jobs) {
-        if (w->n_results < JOB_QUEUE)
-            run_job(k, &j, &w->results[w->n_results++]);
-    } else if (w->n_jobs < JOB_QUEUE) {
-        w->jobs[w->n_jobs++] = j;
-        pthread_cond_signal(&w->cv);
-    } else {
-        log_warn("admin: job queue full; %d dropped", (int)c->kind);
-    }
-    pthread_mutex_unlock(&w->mu);
-    sodium_memzero(&j, sizeof j);
+    snprintf(j.mount_table, sizeof j.mount_table, "%s", k->mount_table);
+    j.content_version = k->content_version;
+    snprintf(j.content_signer, sizeof j.content_signer, "%s", k->content_signer);
+    JobEnv env = job_env(k);
+    jobs_worker_submit(&k->worker, &env, &j, k->inline_jobs);
 }
 
 /* A short tone for Test sound, written once into the data folder. */
@@ -783,18 +415,9 @@ static void wire_narration(Kiosk *k)
 /* Hand finished jobs back to the state machine as Events. */
 static void deliver(Kiosk *k, uint64_t now)
 {
-    Worker *w = &k->worker;
     for (;;) {
         JobResult r;
-        pthread_mutex_lock(&w->mu);
-        int have = w->n_results > 0;
-        if (have) {
-            r = w->results[0];
-            memmove(w->results, w->results + 1, sizeof r * (size_t)(w->n_results - 1));
-            w->n_results--;
-        }
-        pthread_mutex_unlock(&w->mu);
-        if (!have)
+        if (!jobs_worker_take(&k->worker, &r))
             return;
         Event ev = {.err = r.err, .text = r.text, .job = r.kind};
         switch (r.kind) {
@@ -1011,7 +634,7 @@ static int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const
         return -1;
     }
     k->tm = render_metrics(k->ren);
-    k->narration = narration_for(cdir, o->narration_dir, &why);
+    k->narration = jobs_narration_for(cdir, o->narration_dir, &why);
     if (!k->narration)
         log_warn("narration index: %s; the speaker stays off", err_str(why));
     app_init(&k->app, content, &o->cfg, now);
@@ -1023,7 +646,7 @@ static int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const
     snprintf(k->content_signer, sizeof k->content_signer, "%s", o->content_signer);
     snprintf(k->mount_table, sizeof k->mount_table, "%s",
              o->mount_table ? o->mount_table : "/proc/self/mounts");
-    worker_init(k);
+    jobs_worker_init(&k->worker, wake_loop, NULL);
     return 0;
 }
 
@@ -1056,7 +679,7 @@ static void kiosk_admin_start(Kiosk *k, uint64_t now)
 
 static void kiosk_teardown(Kiosk *k)
 {
-    worker_stop(k);
+    jobs_worker_stop(&k->worker);
     clock_persist(k, 1);
     pin_close(k->pins);
     content_free(k->own_content);
@@ -1232,11 +855,7 @@ static int script_line(Kiosk *k, SDL_Renderer *sdl, char *line, int lineno, uint
         /* real time: until the worker is idle and its results delivered,
          * polling the mounts as the idle loop does; 60 s at most */
         for (int i = 0; i < 12000; i++) {
-            Worker *w = &k->worker;
-            pthread_mutex_lock(&w->mu);
-            int idle = w->n_jobs == 0 && !w->running && w->n_results == 0;
-            pthread_mutex_unlock(&w->mu);
-            if (idle && !k->app.job_busy)
+            if (jobs_worker_idle(&k->worker) && !k->app.job_busy)
                 return 0;
             *now += 5;
             k->last_poll_ms = 0; /* read the table every round */
