@@ -1,29 +1,27 @@
-/* kiosk.c: the SDL event loop, `taama render` and the input-script runner.
+/* kiosk.c: the running kiosk's loop and its effect dispatch.
  *
- * Idle costs nothing: the loop sleeps in SDL_WaitEventTimeout() for exactly
- * as long as app_next_wake_ms() says nothing will change, and draws only
- * when the state is dirty or an animation runs. Touch, mouse and keyboard
- * all become the same Events; SDL's synthetic mouse events for touches are
- * dropped so one finger is never two taps.
+ * SDL event -> input_translate() (input.c) -> app_update() -> effects
+ * drained here (statistics, audio, settings, the clock, admin jobs handed
+ * to app/jobs/) -> ui_build() -> render_draw(), and only when something
+ * changed. Idle costs nothing: the loop sleeps in SDL_WaitEventTimeout()
+ * for exactly as long as app_next_wake_ms() says nothing will change.
  *
- * The admin screens' I/O happens here, never in the core: App queues
- * commands (check a PIN, save settings, gather facts, export, install) and
- * a worker thread (app/jobs/) carries out the slow ones (Argon2 hashing, SQLite reads,
- * writing a stick) and hands back a result that becomes an Event. Scripts
- * run the same jobs inline, so they stay deterministic. While nobody uses
- * the kiosk, the mount table is read at most every 2 s for new sticks. */
+ * The admin screens' I/O happens here or in app/jobs/, never in the core:
+ * App queues commands (check a PIN, save settings, gather facts, export,
+ * install) and the jobs worker carries out the slow ones (Argon2 hashing,
+ * SQLite reads, writing a stick) and hands back a result that becomes an
+ * Event. Scripts (script.c) run the same jobs inline, so they stay
+ * deterministic. While nobody uses the kiosk, the mount table is read at
+ * most every 2 s for new sticks. The offscreen tools are in offscreen.c. */
 #include "render/kiosk.h"
+#include "render/input.h"
 #include "render/kiosk_state.h"
 #include "render/script.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <pthread.h>
-#include <signal.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -54,79 +52,6 @@
 #ifdef TAAMA_HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
 #endif
-
-/* SIGTERM/SIGINT: the loop may sleep in SDL_WaitEvent() with no timer at
- * all (the set-PIN pad), so a flag alone is seen only at the next event.
- * The handler does the one async-signal-safe thing, write a byte to a
- * pipe; a small thread waits on the pipe and pushes an SDL event, which
- * wakes the loop at once (SDL_PushEvent is thread-safe, not signal-safe). */
-static volatile sig_atomic_t quit_requested;
-static int quit_pipe[2] = {-1, -1};
-static pthread_t quit_thread;
-static int quit_thread_started;
-
-int kiosk_quit_requested(void) { return quit_requested != 0; }
-
-static void on_signal(int sig)
-{
-    (void)sig;
-    quit_requested = 1;
-    int saved = errno;
-    if (quit_pipe[1] >= 0)
-        (void)!write(quit_pipe[1], "q", 1);
-    errno = saved;
-}
-
-static void *quit_watch(void *arg)
-{
-    (void)arg;
-    char c;
-    while (read(quit_pipe[0], &c, 1) < 0 && errno == EINTR)
-        ;
-    SDL_Event ev = {.type = SDL_USEREVENT};
-    SDL_PushEvent(&ev);
-    return NULL;
-}
-
-/* Install the handlers (over SDL's, which only send SDL_QUIT, and a
- * fullscreen kiosk ignores SDL_QUIT) and start the watcher. No SA_RESTART:
- * a blocking read (a script from a pipe) returns EINTR and stops. */
-static void quit_watch_start(void)
-{
-    quit_requested = 0;
-    if (pipe(quit_pipe) != 0) {
-        quit_pipe[0] = quit_pipe[1] = -1;
-        log_warn("no wake-up pipe for SIGTERM: %s", strerror(errno));
-    } else {
-        for (int i = 0; i < 2; i++)
-            fcntl(quit_pipe[i], F_SETFD, FD_CLOEXEC);
-        if (pthread_create(&quit_thread, NULL, quit_watch, NULL) == 0)
-            quit_thread_started = 1;
-    }
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-}
-
-static void quit_watch_stop(void)
-{
-    if (quit_thread_started) {
-        if (!quit_requested)
-            (void)!write(quit_pipe[1], "q", 1); /* let the watcher finish */
-        pthread_join(quit_thread, NULL);
-        quit_thread_started = 0;
-    }
-    for (int i = 0; i < 2; i++)
-        if (quit_pipe[i] >= 0) {
-            close(quit_pipe[i]);
-            quit_pipe[i] = -1;
-        }
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGINT, SIG_DFL);
-}
 
 static int64_t wall_ms(void)
 {
@@ -501,95 +426,6 @@ void kiosk_step(Kiosk *k, Event *ev, uint64_t now)
         k->ui_valid = 0;
 }
 
-static Key map_key(SDL_Keycode kc, Uint16 mod)
-{
-    switch (kc) {
-    case SDLK_LEFT: return KEY_LEFT;
-    case SDLK_RIGHT: return KEY_RIGHT;
-    case SDLK_UP: return KEY_UP;
-    case SDLK_DOWN: return KEY_DOWN;
-    case SDLK_RETURN:
-    case SDLK_KP_ENTER:
-    case SDLK_SPACE: return KEY_ENTER;
-    case SDLK_ESCAPE:
-    case SDLK_AC_BACK: return KEY_ESCAPE;
-    case SDLK_TAB: return (mod & KMOD_SHIFT) ? KEY_BACKTAB : KEY_TAB;
-    default: return KEY_NONE;
-    }
-}
-
-/* The player's thread says a narration ended (audio.h on_end): an SDL
- * event of the kiosk's own type, so the loop wakes and the speaker button
- * goes back from Stop to Listen. code 1 tells it from the worker's wake. */
-static void on_audio_end(void *ctx)
-{
-    (void)ctx;
-    SDL_Event ev = {.type = SDL_USEREVENT};
-    ev.user.code = 1;
-    SDL_PushEvent(&ev);
-}
-
-/* A newer narration is loading or playing: an end reported just before it
- * was asked for is stale. */
-static int audio_busy(AudioPlayer *p)
-{
-    AudioStatus st;
-    audio_status(p, &st);
-    return st.loading || st.playing;
-}
-
-/* SDL event -> Event. Returns 0 for events the kiosk ignores. */
-static int translate(const SDL_Event *e, int w, int h, Event *out)
-{
-    memset(out, 0, sizeof *out);
-    switch (e->type) {
-    case SDL_USEREVENT:
-        out->kind = EV_AUDIO_ENDED;
-        return e->user.code == 1;
-    case SDL_MOUSEBUTTONDOWN:
-    case SDL_MOUSEBUTTONUP:
-        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
-            return 0;
-        out->kind = e->type == SDL_MOUSEBUTTONDOWN ? EV_POINTER_DOWN : EV_POINTER_UP;
-        out->x = e->button.x;
-        out->y = e->button.y;
-        return 1;
-    case SDL_MOUSEMOTION:
-        if (e->motion.which == SDL_TOUCH_MOUSEID || !(e->motion.state & SDL_BUTTON_LMASK))
-            return 0;
-        out->kind = EV_POINTER_MOVE;
-        out->x = e->motion.x;
-        out->y = e->motion.y;
-        return 1;
-    case SDL_FINGERDOWN:
-    case SDL_FINGERUP:
-    case SDL_FINGERMOTION:
-        out->kind = e->type == SDL_FINGERDOWN ? EV_POINTER_DOWN
-                    : e->type == SDL_FINGERUP ? EV_POINTER_UP
-                                              : EV_POINTER_MOVE;
-        out->x = (int)(e->tfinger.x * (float)w);
-        out->y = (int)(e->tfinger.y * (float)h);
-        return 1;
-    case SDL_KEYDOWN:
-        out->kind = EV_KEY;
-        out->key = map_key(e->key.keysym.sym, e->key.keysym.mod);
-        return out->key != KEY_NONE;
-    default:
-        return 0;
-    }
-}
-
-static float display_dpi(SDL_Window *win, float forced)
-{
-    if (forced > 0)
-        return forced;
-    float ddpi = 0;
-    int d = win ? SDL_GetWindowDisplayIndex(win) : 0;
-    if (SDL_GetDisplayDPI(d < 0 ? 0 : d, &ddpi, NULL, NULL) == 0 && ddpi >= 60 && ddpi <= 800)
-        return ddpi;
-    return 160;
-}
-
 int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const Content *content,
                        uint64_t now)
 {
@@ -688,6 +524,15 @@ void kiosk_sdl_stop(void)
     SDL_Quit();
 }
 
+/* A newer narration is loading or playing: an end reported just before it
+ * was asked for is stale. */
+static int audio_busy(AudioPlayer *p)
+{
+    AudioStatus st;
+    audio_status(p, &st);
+    return st.loading || st.playing;
+}
+
 /* ---- the kiosk -------------------------------------------------------- */
 
 /* make bench measures start-up to the first presented frame, not to exit
@@ -768,7 +613,7 @@ static int open_window(const KioskOptions *o, SDL_Window **win, SDL_Renderer **s
 static void resize(Kiosk *k, SDL_Renderer *sdl, SDL_Window *win, int *w, int *h, uint64_t now)
 {
     SDL_GetRendererOutputSize(sdl, w, h);
-    Event rs = {.kind = EV_RESIZE, .w = *w, .h = *h, .dpi = display_dpi(win, k->o->dpi)};
+    Event rs = {.kind = EV_RESIZE, .w = *w, .h = *h, .dpi = input_display_dpi(win, k->o->dpi)};
     kiosk_step(k, &rs, now);
 }
 
@@ -843,12 +688,12 @@ static void on_sdl_event(Kiosk *k, SDL_Renderer *sdl, SDL_Window *win, const SDL
         /* a window manager's close (or Alt+F4) ends only a windowed kiosk;
          * a fullscreen one stops only for SIGTERM */
         if (k->o->windowed)
-            quit_requested = 1;
+            input_request_quit();
     } else if (e->type == SDL_WINDOWEVENT && (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
                                               e->window.event == SDL_WINDOWEVENT_EXPOSED)) {
         render_invalidate(k->ren); /* the window's pixels may be gone */
         resize(k, sdl, win, w, h, now);
-    } else if (translate(e, *w, *h, &ev) && !(ev.kind == EV_AUDIO_ENDED && audio_busy(k->audio))) {
+    } else if (input_translate(e, *w, *h, &ev) && !(ev.kind == EV_AUDIO_ENDED && audio_busy(k->audio))) {
         kiosk_step(k, &ev, now);
     }
 }
@@ -858,7 +703,7 @@ static void run_loop(Kiosk *k, SDL_Renderer *sdl, SDL_Window *win, int w, int h)
 {
     Watchdog wd;
     watchdog_start(&wd);
-    while (!quit_requested) {
+    while (!input_quit_requested()) {
         uint64_t now = ticks();
         /* draw first, then sleep until something can change */
         if (draw_if_needed(k, sdl, now))
@@ -880,7 +725,7 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
 {
     if (kiosk_sdl_start() != 0)
         return 1;
-    quit_watch_start();
+    input_quit_watch_start();
     int rc = 1, w = 0, h = 0, have_kiosk = 0;
     SDL_Window *win = NULL;
     SDL_Renderer *sdl = NULL;
@@ -891,11 +736,11 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
     k.stats = stats;
     clock_start(&k);
     if (!o->script) {
-        AudioOptions ao = {.volume = o->narration_volume, .on_end = on_audio_end};
+        AudioOptions ao = {.volume = o->narration_volume, .on_end = input_audio_ended};
         k.audio = audio_open(&ao);
     }
     SDL_GetRendererOutputSize(sdl, &w, &h);
-    Event rs = {.kind = EV_RESIZE, .w = w, .h = h, .dpi = display_dpi(win, o->dpi)};
+    Event rs = {.kind = EV_RESIZE, .w = w, .h = h, .dpi = input_display_dpi(win, o->dpi)};
     app_update(&k.app, &rs, ticks());
     if (o->script) {
         rc = script_run(&k, sdl, o->script);
@@ -914,7 +759,7 @@ out:
         SDL_DestroyRenderer(sdl);
     if (win)
         SDL_DestroyWindow(win);
-    quit_watch_stop();
+    input_quit_watch_stop();
     kiosk_sdl_stop();
     return rc;
 }

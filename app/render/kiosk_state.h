@@ -77,7 +77,4 @@ void kiosk_prefetch_neighbours(Kiosk *k, uint64_t now);
 /* Look for new USB sticks (at most every 2 s, only while idle). */
 void kiosk_poll_mounts(Kiosk *k, uint64_t now);
 
-/* 1 once SIGTERM or SIGINT arrived. */
-int kiosk_quit_requested(void);
-
 #endif

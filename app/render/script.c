@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "render/input.h"
 
 typedef struct {
     const char *name;
@@ -445,7 +446,7 @@ int script_run(Kiosk *k, SDL_Renderer *sdl, const char *path)
     int lineno = 0, rc = 0;
     uint64_t now = 1000;
     script_reset(k, now);
-    while (!kiosk_quit_requested() && fgets(line, sizeof line, f)) {
+    while (!input_quit_requested() && fgets(line, sizeof line, f)) {
         lineno++;
         if (script_line(k, sdl, line, lineno, &now) != 0) {
             rc = 1;
@@ -453,7 +454,7 @@ int script_run(Kiosk *k, SDL_Renderer *sdl, const char *path)
         }
     }
     fclose(f);
-    if (kiosk_quit_requested()) {
+    if (input_quit_requested()) {
         fprintf(stderr, "script: stopped by a signal at line %d\n", lineno);
         rc = 1;
     }
