@@ -53,15 +53,6 @@ static const WidgetName widget_names[] = {
     {"group-headcount", W_GROUP_HEADCOUNT}, {"group-finish", W_GROUP_FINISH},
 };
 
-static const char *const screen_names[SCREEN__COUNT] = {
-    [SCREEN_ATTRACT] = "attract", [SCREEN_LANGUAGE] = "language", [SCREEN_MENU] = "menu",
-    [SCREEN_SLIDE] = "slide",     [SCREEN_QUIZ] = "quiz",         [SCREEN_END] = "end",
-    [SCREEN_HELP] = "help",       [SCREEN_NEUTRAL] = "neutral",
-    [SCREEN_PIN] = "pin",         [SCREEN_ADMIN] = "admin",       [SCREEN_TEST_TOUCH] = "test-touch",
-    [SCREEN_GROUP_PICK] = "group-pick", [SCREEN_GROUP_SLIDE] = "group-slide",
-    [SCREEN_GROUP_QUIZ] = "group-quiz", [SCREEN_GROUP_COUNT] = "group-headcount",
-};
-
 static int save_png(SDL_Renderer *sdl, int w, int h, const char *path)
 {
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -190,7 +181,7 @@ static int verb_tap(const ScriptLine *l)
         WidgetId id = WIDGET(widget_names[i].kind, l->n >= 3 ? atoi(l->a2) : 0);
         if (!ui_find(&k->ui, id, &r)) {
             fprintf(stderr, "script:%d: no control '%s %s' on the %s screen\n", l->lineno, l->a1,
-                    l->a2, screen_names[k->app.screen]);
+                    l->a2, app_screen_name(k->app.screen));
             return 1;
         }
         pointer(k, r.x + r.w / 2, r.y + r.h / 2, r.x + r.w / 2 + 3, r.y + r.h / 2 + 2, l->now);
@@ -223,7 +214,7 @@ static int verb_type_pin(const ScriptLine *l)
             kiosk_rebuild(k, *l->now);
         if (!ui_find(&k->ui, WIDGET(W_PIN_DIGIT, *p - '0'), &r)) {
             fprintf(stderr, "script:%d: no PIN digit %c on the %s screen\n", l->lineno, *p,
-                    screen_names[k->app.screen]);
+                    app_screen_name(k->app.screen));
             return 1;
         }
         pointer(k, r.x + r.w / 2, r.y + r.h / 2, r.x + r.w / 2, r.y + r.h / 2, l->now);
@@ -287,7 +278,7 @@ static int verb_key(const ScriptLine *l)
 
 static int verb_expect_screen(const ScriptLine *l)
 {
-    const char *have = screen_names[l->k->app.screen];
+    const char *have = app_screen_name(l->k->app.screen);
     if (strcmp(have, l->a1) != 0) {
         fprintf(stderr, "script:%d: expected the %s screen, on the %s screen\n", l->lineno, l->a1,
                 have);
@@ -328,7 +319,7 @@ static int verb_expect_text(const ScriptLine *l)
     int have = screen_has_text(&l->k->ui, text);
     if (have != want) {
         fprintf(stderr, "script:%d: \"%s\" is %son the %s screen\n", l->lineno, text,
-                have ? "" : "not ", screen_names[l->k->app.screen]);
+                have ? "" : "not ", app_screen_name(l->k->app.screen));
         return 1;
     }
     return 0;

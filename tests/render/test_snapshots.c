@@ -16,7 +16,7 @@
  *
  * TAAMA_SNAPSHOT_UPDATE=1 (make snapshots-update) rewrites the references
  * and the text goldens; look at them before committing. A failing case
- * leaves the actual image and text in /tmp/taama-snapshots/ to compare. */
+ * leaves the actual image and text in /tmp/taama-snapshots-XXXXXX/ to compare. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -272,6 +272,11 @@ static void options(KioskOptions *o, char *assets, size_t an, char *cdir, size_t
 
 /* Case c's text golden: its lines of text, compared exactly (written in
  * update mode). Returns the number of failures (0 or 1). */
+/* This run's own folder for actual images and texts: parallel runs (CI
+ * stages, several worktrees) must not overwrite each other's files. Kept
+ * when something fails, removed otherwise. */
+static char out_dir[] = "/tmp/taama-snapshots-XXXXXX";
+
 static int check_text(const Case *c, const KioskOptions *o, int update)
 {
     Built bt;
@@ -281,7 +286,7 @@ static int check_text(const Case *c, const KioskOptions *o, int update)
     char ref[1024], actual[256];
     snprintf(ref, sizeof ref, "%s", support_path("tests/snapshots"));
     snprintf(ref + strlen(ref), sizeof ref - strlen(ref), "/%s.txt", c->name);
-    snprintf(actual, sizeof actual, "/tmp/taama-snapshots/%s.txt", c->name);
+    snprintf(actual, sizeof actual, "%s/%s.txt", out_dir, c->name);
     FILE *f = fopen(update ? ref : actual, "wb");
     assert_non_null(f);
     fputs(dump, f);
@@ -305,7 +310,7 @@ static void test_snapshots(void **st)
 {
     (void)st;
     int update = getenv("TAAMA_SNAPSHOT_UPDATE") != NULL;
-    mkdir("/tmp/taama-snapshots", 0755);
+    assert_non_null(mkdtemp(out_dir));
     KioskOptions o;
     char assets[1024], cdir[1024];
     options(&o, assets, sizeof assets, cdir, sizeof cdir);
@@ -313,7 +318,7 @@ static void test_snapshots(void **st)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const Case *c = &cases[i];
         char actual[256], ref[1024];
-        snprintf(actual, sizeof actual, "/tmp/taama-snapshots/%s.png", c->name);
+        snprintf(actual, sizeof actual, "%s/%s.png", out_dir, c->name);
         snprintf(ref, sizeof ref, "%s", support_path("tests/snapshots"));
         snprintf(ref + strlen(ref), sizeof ref - strlen(ref), "/%s.png", c->name);
         o.large_text = c->large;
@@ -339,6 +344,10 @@ static void test_snapshots(void **st)
         SDL_FreeSurface(a);
         SDL_FreeSurface(b);
     }
+    if (failures == 0)
+        support_rmtree(out_dir);
+    else
+        print_error("actual images and texts kept in %s\n", out_dir);
     assert_int_equal(failures, 0);
 }
 
