@@ -1,12 +1,14 @@
-/* ui_internal.h: what the screen builders inside app/ui share (ui.c for
- * the visitor screens, ui_admin.c for the PIN pad, admin and group
- * screens). Not for use outside app/ui.
+/* toolkit.h: the UI toolkit every screen builds with: the build context B
+ * and its theme, drawing primitives, text boxes (wrapping and shrinking),
+ * widgets (buttons, icons, images, focus ring, verdict badge) and layout
+ * helpers (top and bottom bars, steppers, labelled rows). Not for use
+ * outside app/ui; screens depend on it, never on each other.
  *
  * Every helper takes the build context B, lays out in logical
  * (left-to-right) coordinates and mirrors on output for RTL languages. A
  * failed allocation sets b->err and the helper draws nothing more. */
-#ifndef APP_UI_UI_INTERNAL_H
-#define APP_UI_UI_INTERNAL_H
+#ifndef APP_UI_TOOLKIT_H
+#define APP_UI_TOOLKIT_H
 
 #include "ui/ui.h"
 
@@ -15,12 +17,16 @@ typedef struct {
         dim, pressed, attract_bg, on_attract, disabled;
 } Theme;
 
+/* The theme tables (toolkit.c): the calm default, or high contrast. */
+const Theme *ui_theme(int high_contrast);
+
 /* The build context of one screen. */
 typedef struct {
     Ui *ui;
     const App *app;
     const TextMetrics *tm;
     Arena *arena;
+    WrapCache *wrap; /* the caller's line-break memo; NULL: none */
     const Theme *th;
     uint64_t now;
     int w, h;
@@ -40,6 +46,16 @@ typedef enum { BTN_PLAIN, BTN_PRIMARY, BTN_EXIT, BTN_SELECTED, BTN_DISABLED } Bt
 
 static inline Rect inset(Rect r, int d) { return (Rect){r.x + d, r.y + d, r.w - 2 * d, r.h - 2 * d}; }
 
+/* A copy of b whose text runs left to right (digits, ids, paths). */
+static inline B ui_ltr(const B *b)
+{
+    B l = *b;
+    l.dir = PARA_LTR;
+    return l;
+}
+
+/* ---- primitives (toolkit.c) ---- */
+
 /* Append a draw command (rectangle mirrored in RTL); NULL when out of memory. */
 DrawCmd *ui_push(B *b, DrawKind k, Rect r, Color c);
 void ui_fill(B *b, Rect r, Color c);
@@ -53,12 +69,21 @@ void ui_icon(B *b, Rect r, const char *name, Color c, int directional);
 /* Register a touchable control (counted in ui->small_targets if smaller
  * than the minimum). */
 void ui_add_hit(B *b, WidgetId id, Rect r);
+
+/* ---- text (text.c) ---- */
+
 /* Text wrapped in box, shrunk from px to min_px until it fits (overflow
  * counted otherwise); valign 1 centres vertically, 2 sits at the bottom. Returns the height used. */
 int ui_text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, Align align,
                 int valign, Color c);
 /* Height of text wrapped at width, at px, without shrinking. */
 int ui_text_height(B *b, const char *text, int width, int px, int bold);
+/* Whether text wrapped at width, at px, fits in max_h (every line within
+ * the width, and not too many). */
+int ui_text_fits(B *b, const char *text, int width, int px, int bold, int max_h);
+
+/* ---- widgets (toolkit.c) ---- */
+
 /* Whether the control is being held down. */
 int ui_pressed(const B *b, WidgetId id);
 void ui_focus_ring(B *b, WidgetId id, Rect r);
@@ -71,20 +96,38 @@ void ui_button(B *b, WidgetId id, Rect r, const char *icon_name, const char *lab
  * answer") and its theme colour; never colour alone. */
 void ui_verdict_badge(B *b, Rect r, int right);
 const char *ui_verdict_text(int right);
+
+/* ---- layout (layout.c) ---- */
+
 /* The top bar's background; returns its height. */
 int ui_bar_background(B *b);
+/* The bar on every visitor content screen: Home and Language (with_nav),
+ * text size, contrast and Quick exit. Returns its height. */
+int ui_header(B *b, int with_nav);
 /* Height of the bottom bar of buttons. */
 int ui_footer_height(const B *b);
 /* Draw the bottom bar's background and top line; returns its top y. */
 int ui_footer_bar(B *b);
-
-/* ui_admin.c: the kiosk's own screens, and the message banner. */
-void ui_screen_pin(B *b);
-void ui_screen_admin(B *b);
-void ui_screen_test_touch(B *b);
-void ui_screen_group(B *b);
-/* The banner of an export's result over the attract screen (neutral
- * wording, no details). */
-void ui_attract_banner(B *b);
+/* Listen, or Stop (selected) while the narration plays. */
+void ui_speaker_button(B *b, Rect r, int has_audio);
+/* The visitor's bottom bar: Back, Listen, progress dots and Next. */
+void ui_footer(B *b, int n_dots, int dot, int can_next, int has_audio);
+/* Whether the current screen has a recorded narration. */
+int ui_has_narration(const B *b);
+/* The content area between the header (height hh) and the footer. */
+Rect ui_body_area(B *b, int hh);
+/* The kiosk's own screens: a title bar with an optional button at the end;
+ * a bottom bar with Back and one action (either may be W_NONE); a
+ * "-  value  +" stepper at the end of a row (returns its width); a
+ * labelled row (returns its height, *ctl_y the controls' y). */
+int ui_top_bar(B *b, const char *title, WidgetId close, const char *close_icon,
+               const char *close_label);
+int ui_bottom_bar(B *b, WidgetId back, const char *back_label, WidgetId next,
+                  const char *next_icon, const char *next_label, BtnStyle next_style);
+int ui_stepper_w(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, const char *value,
+                 int value_px, int vw);
+int ui_stepper(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, const char *value,
+               int value_px);
+int ui_row_layout(B *b, Rect area, int y, const char *label, int ctl_w, int *ctl_y);
 
 #endif
