@@ -28,11 +28,20 @@ static int contact_qr(B *b, const Contact *c, Rect in)
     int side = contact_qr_side(in);
     if (side < (q->size + 8) * 2)
         return 0;
+    /* the frame keeps its own copy: the draw list never points into the
+     * QR module's shared table */
+    size_t n = (size_t)q->size * (size_t)q->size;
+    unsigned char *mod = arena_alloc(b->arena, n);
+    if (!mod) {
+        b->err = ERR_NOMEM;
+        return 0;
+    }
+    memcpy(mod, q->modules, n);
     DrawCmd *d = ui_push(b, DRAW_QR, (Rect){in.x + in.w - side, in.y + (in.h - side) / 2, side, side},
-                      (Color){0, 0, 0, 255});
+                         (Color){0, 0, 0, 255});
     if (!d)
         return 0;
-    d->qr = q->modules;
+    d->qr = mod;
     d->qr_size = q->size;
     b->ui->qr_shown++;
     return side + b->pad;
