@@ -165,6 +165,7 @@ typedef struct {
 typedef struct {
     App app;
     Ui ui;
+    WrapCache *wrap; /* line breaks kept between frames (optional) */
     Arena *arena;
     Arena *scratch; /* for screens built but not shown (prefetch) */
     Renderer *ren;
@@ -724,7 +725,7 @@ static void prefetch_neighbours(Kiosk *k, uint64_t now)
         next.pressed = W_NONE;
         Ui ui;
         arena_reset(k->scratch);
-        if (ui_build(&ui, &next, now, &k->tm, k->scratch) == ERR_OK)
+        if (ui_build_cached(&ui, &next, now, &k->tm, k->scratch, k->wrap) == ERR_OK)
             render_prefetch(k->ren, &ui);
     }
 }
@@ -732,7 +733,7 @@ static void prefetch_neighbours(Kiosk *k, uint64_t now)
 static void rebuild(Kiosk *k, uint64_t now)
 {
     arena_reset(k->arena);
-    if (ui_build(&k->ui, &k->app, now, &k->tm, k->arena) != ERR_OK)
+    if (ui_build_cached(&k->ui, &k->app, now, &k->tm, k->arena, k->wrap) != ERR_OK)
         log_warn("frame arena exhausted; screen drawn partially");
     k->ui_valid = 1;
 }
@@ -1011,6 +1012,7 @@ static int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const
         return -1;
     }
     k->tm = render_metrics(k->ren);
+    k->wrap = ui_wrap_cache_new();
     k->narration = narration_for(cdir, o->narration_dir, &why);
     if (!k->narration)
         log_warn("narration index: %s; the speaker stays off", err_str(why));
@@ -1066,6 +1068,7 @@ static void kiosk_teardown(Kiosk *k)
     render_free(k->ren);
     arena_free(k->arena);
     arena_free(k->scratch);
+    ui_wrap_cache_free(k->wrap);
 }
 
 static int sdl_start(void)
