@@ -168,18 +168,11 @@ static const char *audience_icon(unsigned aud)
     return "everyone";
 }
 
-void ui_screen_menu(B *b)
+/* The audience filters at y: icon-first chips; labels when there is room,
+ * in one row of four or two rows of two. Returns the y below them. */
+static int menu_filters(B *b, int y)
 {
-    const Theme *t = b->th;
     const App *a = b->app;
-    int hh = ui_header(b, 1);
-    int y = hh + b->pad;
-    Rect title = {b->pad * 2, y, b->w - b->pad * 4, b->title_px * 2};
-    int th = ui_text_box(b, _("What would you like to see?"), title, b->title_px, b->body_px, 1,
-                      ALIGN_START, 0, t->text);
-    y += th + b->pad;
-    /* audience filters: icon-first chips; labels when there is room, in
-     * one row of four or two rows of two */
     int fcols = FILTER__COUNT, label = 1;
     int fw = (b->w - b->pad * (fcols + 1)) / fcols;
     if (fw < b->target * 5) {
@@ -202,7 +195,48 @@ void ui_screen_menu(B *b)
         ui_button(b, WIDGET(W_FILTER, i), r, filter_icons[i], label ? _(filter_labels[i]) : NULL,
                a->filter == (AudienceFilter)i ? BTN_SELECTED : BTN_PLAIN, 0);
     }
-    y += (FILTER__COUNT / fcols) * (fhh + b->pad);
+    return y + (FILTER__COUNT / fcols) * (fhh + b->pad);
+}
+
+/* One topic card: its picture, title and summary, and its audience's sign. */
+static void menu_card(B *b, int mi, Rect card, int isz, int bsz, int tw)
+{
+    const Theme *t = b->th;
+    const Module *m = content_module(b->app->content, mi);
+    WidgetId id = WIDGET(W_CARD, mi);
+    ui_fill(b, card, ui_pressed(b, id) ? t->pressed : t->surface);
+    ui_frame(b, card, t->line, 2);
+    Rect ir = {card.x + b->pad, card.y + (card.h - isz) / 2, isz, isz};
+    ui_image(b, ir, m->icon, IMAGE_CONTENT);
+    Rect tx = {ir.x + isz + b->pad, card.y + b->pad / 2, tw, card.h - b->pad};
+    int tth = ui_text_height(b, _(m->title), tx.w, b->body_px, 1);
+    int sth = ui_text_height(b, _(m->summary), tx.w, b->small_px, 0);
+    if (tth + sth > tx.h) { /* only when the card was capped to the screen */
+        tth = tx.h * tth / (tth + sth);
+        sth = tx.h - tth;
+    }
+    int ty = tx.y + (tx.h - tth - sth) / 2;
+    ui_text_box(b, _(m->title), (Rect){tx.x, ty, tx.w, tth}, b->body_px, b->small_px, 1,
+             ALIGN_START, 0, t->text);
+    ui_text_box(b, _(m->summary), (Rect){tx.x, ty + tth, tx.w, sth}, b->small_px,
+             b->small_px * 3 / 4, 0, ALIGN_START, 0, t->muted);
+    ui_icon(b, (Rect){card.x + card.w - bsz - b->pad / 2, card.y + b->pad / 2, bsz, bsz},
+         audience_icon(m->audience), t->accent, 0);
+    ui_add_hit(b, id, card);
+    ui_focus_ring(b, id, card);
+}
+
+void ui_screen_menu(B *b)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    int hh = ui_header(b, 1);
+    int y = hh + b->pad;
+    Rect title = {b->pad * 2, y, b->w - b->pad * 4, b->title_px * 2};
+    int th = ui_text_box(b, _("What would you like to see?"), title, b->title_px, b->body_px, 1,
+                      ALIGN_START, 0, t->text);
+    y += th + b->pad;
+    y = menu_filters(b, y);
     /* cards, paged */
     int fh = ui_footer_height(b);
     int bottom = b->h - fh;
@@ -238,30 +272,9 @@ void ui_screen_menu(B *b)
     int page = a->menu_scroll < pages ? a->menu_scroll : pages - 1;
     for (int k = 0; k < per_page && page * per_page + k < n; k++) {
         int mi = idx[page * per_page + k];
-        const Module *m = content_module(a->content, mi);
         int r = k / cols, c = k % cols;
-        Rect card = {b->pad + c * (cw + b->pad), y + r * (card_h + b->pad), cw, card_h};
-        WidgetId id = WIDGET(W_CARD, mi);
-        ui_fill(b, card, ui_pressed(b, id) ? t->pressed : t->surface);
-        ui_frame(b, card, t->line, 2);
-        Rect ir = {card.x + b->pad, card.y + (card_h - isz) / 2, isz, isz};
-        ui_image(b, ir, m->icon, IMAGE_CONTENT);
-        Rect tx = {ir.x + isz + b->pad, card.y + b->pad / 2, tw, card_h - b->pad};
-        int tth = ui_text_height(b, _(m->title), tx.w, b->body_px, 1);
-        int sth = ui_text_height(b, _(m->summary), tx.w, b->small_px, 0);
-        if (tth + sth > tx.h) { /* only when the card was capped to the screen */
-            tth = tx.h * tth / (tth + sth);
-            sth = tx.h - tth;
-        }
-        int ty = tx.y + (tx.h - tth - sth) / 2;
-        ui_text_box(b, _(m->title), (Rect){tx.x, ty, tx.w, tth}, b->body_px, b->small_px, 1,
-                 ALIGN_START, 0, t->text);
-        ui_text_box(b, _(m->summary), (Rect){tx.x, ty + tth, tx.w, sth}, b->small_px,
-                 b->small_px * 3 / 4, 0, ALIGN_START, 0, t->muted);
-        ui_icon(b, (Rect){card.x + card.w - bsz - b->pad / 2, card.y + b->pad / 2, bsz, bsz},
-             audience_icon(m->audience), t->accent, 0);
-        ui_add_hit(b, id, card);
-        ui_focus_ring(b, id, card);
+        menu_card(b, mi, (Rect){b->pad + c * (cw + b->pad), y + r * (card_h + b->pad), cw, card_h},
+                  isz, bsz, tw);
     }
     /* footer: previous page, Get help, next page */
     int y0 = b->h - fh;
@@ -329,6 +342,81 @@ void ui_screen_slide(B *b)
     ui_footer(b, total, a->slide, 1, ui_has_narration(b));
 }
 
+/* Answer i of q in r: its picture and words; once answered, the right one
+ * and the visitor's wrong one carry the verdict sign (shape, icon and
+ * words) and the others are dimmed. */
+static void quiz_answer(B *b, const QuizQuestion *q, int i, Rect r)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    int answered = a->quiz_answer >= 0;
+    WidgetId id = WIDGET(W_ANSWER, i);
+    Color bg = t->surface, fg = t->text, border = t->line;
+    int verdict = -1;
+    if (answered && i == q->correct) {
+        border = t->good;
+        verdict = 1;
+    } else if (answered && i == a->quiz_answer) {
+        border = t->bad;
+        verdict = 0;
+    }
+    if (!answered && ui_pressed(b, id))
+        bg = t->pressed;
+    ui_fill(b, r, bg);
+    ui_frame(b, r, border, verdict >= 0 ? 6 : 3);
+    int isz = r.h - b->pad;
+    if (isz > r.w / 3)
+        isz = r.w / 3;
+    Rect ir = {r.x + b->pad / 2, r.y + (r.h - isz) / 2, isz, isz};
+    ui_image(b, ir, q->answers[i].icon, IMAGE_CONTENT);
+    int msz = verdict >= 0 ? b->target * 2 / 3 : 0;
+    Rect tr = {ir.x + isz + b->pad, r.y + b->pad / 2, r.w - isz - 2 * b->pad - msz - b->pad / 2,
+               r.h - b->pad};
+    if (verdict >= 0) {
+        /* the verdict's words under the answer, in the verdict colour */
+        int vh = b->tm->line_height(b->tm->ctx, b->small_px);
+        if (vh > tr.h / 2)
+            vh = tr.h / 2;
+        tr.h -= vh;
+        ui_text_box(b, ui_verdict_text(verdict), (Rect){tr.x, tr.y + tr.h, tr.w, vh},
+                    b->small_px, b->small_px * 3 / 4, 1, ALIGN_START, 0,
+                    verdict ? t->good : t->bad);
+        ui_verdict_badge(b, (Rect){r.x + r.w - msz - b->pad / 2, r.y + (r.h - msz) / 2, msz, msz},
+                         verdict);
+    }
+    ui_text_box(b, _(q->answers[i].text), tr, b->body_px,
+                verdict >= 0 ? b->small_px * 3 / 4 : b->small_px, 1, ALIGN_START,
+                verdict >= 0 ? 2 : 1, fg);
+    if (!answered)
+        ui_add_hit(b, id, r);
+    ui_focus_ring(b, id, r);
+}
+
+/* The feedback under the answers, in fr: the verdict and what to learn. */
+static void quiz_feedback(B *b, const QuizQuestion *q, Rect fr, int right)
+{
+    const Theme *t = b->th;
+    ui_fill(b, fr, t->surface);
+    ui_frame(b, fr, right ? t->good : t->bad, 3);
+    Rect in = inset(fr, b->pad);
+    const char *head = right ? _("Well done!") : _("Not quite. Here is the answer:");
+    int lh = b->tm->line_height(b->tm->ctx, b->body_px);
+    int bsz = lh < b->target * 2 / 3 ? b->target * 2 / 3 : lh;
+    if (bsz > in.h / 2)
+        bsz = in.h / 2;
+    ui_verdict_badge(b, (Rect){in.x, in.y, bsz, bsz}, right);
+    Rect hr = {in.x + bsz + b->pad, in.y, in.w - bsz - b->pad, 0};
+    int used = ui_text_height(b, head, hr.w, b->body_px, 1);
+    if (used > in.h / 2)
+        used = in.h / 2;
+    hr.h = used > bsz ? used : bsz;
+    ui_text_box(b, head, hr, b->body_px, b->small_px, 1, ALIGN_START, 1,
+                right ? t->good : t->bad);
+    used = hr.h + b->pad / 2;
+    ui_text_box(b, _(q->explain), (Rect){in.x, in.y + used, in.w, in.h - used}, b->body_px,
+             b->small_px, 0, ALIGN_START, 0, t->text);
+}
+
 void ui_screen_quiz(B *b)
 {
     const Theme *t = b->th;
@@ -369,72 +457,12 @@ void ui_screen_quiz(B *b)
     for (int i = 0; i < n; i++) {
         Rect r = landscape ? (Rect){area.x + i * (aw + b->pad), y, aw, ah}
                            : (Rect){area.x, y + i * (ah + b->pad), aw, ah};
-        WidgetId id = WIDGET(W_ANSWER, i);
-        Color bg = t->surface, fg = t->text, border = t->line;
-        /* after an answer: the right one and the visitor's wrong one carry
-         * the verdict sign (shape, icon and words); others are dimmed */
-        int verdict = -1;
-        if (answered && i == q->correct) {
-            border = t->good;
-            verdict = 1;
-        } else if (answered && i == a->quiz_answer) {
-            border = t->bad;
-            verdict = 0;
-        }
-        if (!answered && ui_pressed(b, id))
-            bg = t->pressed;
-        ui_fill(b, r, bg);
-        ui_frame(b, r, border, verdict >= 0 ? 6 : 3);
-        int isz = r.h - b->pad;
-        if (isz > r.w / 3)
-            isz = r.w / 3;
-        Rect ir = {r.x + b->pad / 2, r.y + (r.h - isz) / 2, isz, isz};
-        ui_image(b, ir, q->answers[i].icon, IMAGE_CONTENT);
-        int msz = verdict >= 0 ? b->target * 2 / 3 : 0;
-        Rect tr = {ir.x + isz + b->pad, r.y + b->pad / 2, r.w - isz - 2 * b->pad - msz - b->pad / 2,
-                   r.h - b->pad};
-        if (verdict >= 0) {
-            /* the verdict's words under the answer, in the verdict colour */
-            int vh = b->tm->line_height(b->tm->ctx, b->small_px);
-            if (vh > tr.h / 2)
-                vh = tr.h / 2;
-            tr.h -= vh;
-            ui_text_box(b, ui_verdict_text(verdict), (Rect){tr.x, tr.y + tr.h, tr.w, vh},
-                        b->small_px, b->small_px * 3 / 4, 1, ALIGN_START, 0,
-                        verdict ? t->good : t->bad);
-            ui_verdict_badge(b, (Rect){r.x + r.w - msz - b->pad / 2, r.y + (r.h - msz) / 2, msz, msz},
-                             verdict);
-        }
-        ui_text_box(b, _(q->answers[i].text), tr, b->body_px,
-                    verdict >= 0 ? b->small_px * 3 / 4 : b->small_px, 1, ALIGN_START,
-                    verdict >= 0 ? 2 : 1, fg);
-        if (!answered)
-            ui_add_hit(b, id, r);
-        ui_focus_ring(b, id, r);
+        quiz_answer(b, q, i, r);
     }
     if (answered) {
         int fy = (landscape ? y + ah : y + n * (ah + b->pad) - b->pad) + b->pad;
         Rect fr = {area.x, fy, area.w, area.y + area.h - fy};
-        int right = a->quiz_answer == q->correct;
-        ui_fill(b, fr, t->surface);
-        ui_frame(b, fr, right ? t->good : t->bad, 3);
-        Rect in = inset(fr, b->pad);
-        const char *head = right ? _("Well done!") : _("Not quite. Here is the answer:");
-        int lh = b->tm->line_height(b->tm->ctx, b->body_px);
-        int bsz = lh < b->target * 2 / 3 ? b->target * 2 / 3 : lh;
-        if (bsz > in.h / 2)
-            bsz = in.h / 2;
-        ui_verdict_badge(b, (Rect){in.x, in.y, bsz, bsz}, right);
-        Rect hr = {in.x + bsz + b->pad, in.y, in.w - bsz - b->pad, 0};
-        int used = ui_text_height(b, head, hr.w, b->body_px, 1);
-        if (used > in.h / 2)
-            used = in.h / 2;
-        hr.h = used > bsz ? used : bsz;
-        ui_text_box(b, head, hr, b->body_px, b->small_px, 1, ALIGN_START, 1,
-                    right ? t->good : t->bad);
-        used = hr.h + b->pad / 2;
-        ui_text_box(b, _(q->explain), (Rect){in.x, in.y + used, in.w, in.h - used}, b->body_px,
-                 b->small_px, 0, ALIGN_START, 0, t->text);
+        quiz_feedback(b, q, fr, a->quiz_answer == q->correct);
     }
     int total = m->n_slides + m->n_quiz + 1;
     ui_footer(b, total, m->n_slides + a->quiz_q, answered, ui_has_narration(b));
