@@ -11,6 +11,8 @@
 
 /* ---- group sessions --------------------------------------------------- */
 
+static int group_languages(B *b, Rect area);
+
 static void group_pick(B *b)
 {
     const Theme *t = b->th;
@@ -21,35 +23,9 @@ static void group_pick(B *b)
                         _("Headcount and finish"), BTN_PRIMARY);
     int n = a->content ? content_module_count(a->content) : 0;
     Rect area = {b->pad, hh + b->pad, b->w - 2 * b->pad, b->h - hh - fh - 2 * b->pad};
-    /* the room's language, any the kiosk knows, in no visitor's order */
-    {
-        int nl = i18n_language_count();
-        int lw = area.w / 4;
-        int label = lw >= b->target * 2;
-        if (label)
-            ui_text_box(b, _("Session language"), (Rect){area.x, area.y, lw - b->pad, b->target},
-                        b->body_px, b->small_px / 2, 1, ALIGN_START, 1, t->text);
-        int x0 = label ? area.x + lw : area.x;
-        int gap = b->pad / 2, room = area.x + area.w - x0;
-        /* one row of names when each gets two targets' width, else two */
-        int per_row = nl;
-        if (nl > 1 && (room - (nl - 1) * gap) / nl < b->target * 2)
-            per_row = (nl + 1) / 2;
-        int rows = per_row > 0 ? (nl + per_row - 1) / per_row : 0;
-        int cw = per_row > 0 ? (room - (per_row - 1) * gap) / per_row : 0;
-        for (int i = 0; i < nl; i++) {
-            const Language *l = i18n_language_at(i);
-            B bl = *b;
-            bl.dir = l->rtl ? PARA_RTL : PARA_LTR;
-            Rect r = {x0 + (i % per_row) * (cw + gap), area.y + (i / per_row) * (b->target + gap),
-                      cw, b->target};
-            ui_button(&bl, WIDGET(W_GROUP_LANG, i), r, NULL, l->native,
-                      strcmp(l->code, a->group_lang) == 0 ? BTN_SELECTED : BTN_PLAIN, 0);
-        }
-        int used = rows * b->target + (rows > 0 ? rows - 1 : 0) * gap + b->pad;
-        area.y += used;
-        area.h -= used;
-    }
+    int used = group_languages(b, area);
+    area.y += used;
+    area.h -= used;
     int cols = area.w >= b->target * 16 ? 2 : 1;
     int ch = b->target * 3 / 2;
     int rows = (area.h + b->pad) / (ch + b->pad);
@@ -96,6 +72,39 @@ static void group_pick(B *b)
     }
 }
 
+/* The room's language, any the kiosk knows, in no visitor's order, at the
+ * top of area. Returns the height it took. */
+static int group_languages(B *b, Rect area)
+{
+    const Theme *t = b->th;
+    const App *a = b->app;
+    int nl = i18n_language_count();
+    int lw = area.w / 4;
+    int label = lw >= b->target * 2;
+    if (label)
+        ui_text_box(b, _("Session language"), (Rect){area.x, area.y, lw - b->pad, b->target},
+                    b->body_px, b->small_px / 2, 1, ALIGN_START, 1, t->text);
+    int x0 = label ? area.x + lw : area.x;
+    int gap = b->pad / 2, room = area.x + area.w - x0;
+    /* one row of names when each gets two targets' width, else two */
+    int per_row = nl;
+    if (nl > 1 && (room - (nl - 1) * gap) / nl < b->target * 2)
+        per_row = (nl + 1) / 2;
+    int rows = per_row > 0 ? (nl + per_row - 1) / per_row : 0;
+    int cw = per_row > 0 ? (room - (per_row - 1) * gap) / per_row : 0;
+    for (int i = 0; i < nl; i++) {
+        const Language *l = i18n_language_at(i);
+        B bl = *b;
+        bl.dir = l->rtl ? PARA_RTL : PARA_LTR;
+        Rect r = {x0 + (i % per_row) * (cw + gap), area.y + (i / per_row) * (b->target + gap),
+                  cw, b->target};
+        ui_button(&bl, WIDGET(W_GROUP_LANG, i), r, NULL, l->native,
+                  strcmp(l->code, a->group_lang) == 0 ? BTN_SELECTED : BTN_PLAIN, 0);
+    }
+    return rows * b->target + (rows > 0 ? rows - 1 : 0) * gap + b->pad;
+}
+
+
 /* Presenter view: the visitor slide, with text large enough for a room. */
 static void group_slide(B *b)
 {
@@ -132,6 +141,48 @@ static void group_slide(B *b)
 
 /* Per answer its picture, its text and "-  count  +": the worker counts
  * raised hands, then shows the room the right answer and why. */
+/* The row of answer i in r: its picture and words, and the stepper of the
+ * hands raised for it; once revealed, the right answer is marked. */
+static void group_quiz_row(B *b, const QuizQuestion *q, int hands, int i, Rect r, int narrow,
+                           int ctl_w)
+{
+    const Theme *t = b->th;
+    int row_h = r.h;
+    int right = b->app->group_revealed && i == q->correct;
+    Color fg = right ? t->on_accent : t->text;
+    ui_fill(b, r, right ? t->good : t->surface);
+    ui_frame(b, r, right ? t->good : t->line, right ? 4 : 2);
+    const char *count = arena_printf(b->arena, "%d", hands);
+    /* the answer's picture, as the visitors see it */
+    int isz = (narrow ? row_h - b->target : row_h) - b->pad;
+    if (isz > b->target * 2)
+        isz = b->target * 2;
+    Rect ir = {r.x + b->pad / 2, r.y + b->pad / 2, isz, isz};
+    if (right)
+        ui_fill(b, ir, t->surface); /* pictures stay on their usual ground */
+    ui_image(b, ir, q->answers[i].icon, IMAGE_CONTENT);
+    int tx = ir.x + isz + b->pad / 2;
+    int msz = right ? b->target * 2 / 3 : 0;
+    if (narrow) {
+        int lh = row_h - b->target - b->pad / 2;
+        ui_text_box(b, _(q->answers[i].text), (Rect){tx, r.y, r.x + r.w - tx - b->pad / 2 - msz, lh},
+                    b->body_px, b->small_px / 2, 1, ALIGN_START, 1, fg);
+        ui_stepper(b, r.x + r.w - b->pad / 2, r.y + lh, b->target,
+                WIDGET(W_GROUP_HANDS_DEC, i), WIDGET(W_GROUP_HANDS_INC, i), count, b->title_px);
+    } else {
+        ui_text_box(b, _(q->answers[i].text),
+                    (Rect){tx, r.y, r.x + r.w - ctl_w - tx - b->pad - msz, row_h}, b->body_px,
+                    b->small_px / 2, 1, ALIGN_START, 1, fg);
+        ui_stepper(b, r.x + r.w - b->pad / 2, r.y + (row_h - b->target * 5 / 4) / 2,
+                b->target * 5 / 4, WIDGET(W_GROUP_HANDS_DEC, i), WIDGET(W_GROUP_HANDS_INC, i),
+                count, b->title_px);
+    }
+    if (right) /* a tick besides the colour: never colour alone */
+        ui_icon(b, (Rect){r.x + r.w - (narrow ? b->pad / 2 : ctl_w + b->pad / 2) - msz,
+                          r.y + b->pad / 2, msz, msz},
+                "check", fg, 0);
+}
+
 static void group_quiz(B *b)
 {
     const Theme *t = b->th;
@@ -172,40 +223,7 @@ static void group_quiz(B *b)
                 b->small_px / 2, 1, ALIGN_START, 0, t->text);
     int y = area.y + qh + b->pad;
     for (int i = 0; i < n; i++) {
-        Rect r = {area.x, y, area.w, row_h};
-        int right = shown && i == q->correct;
-        Color fg = right ? t->on_accent : t->text;
-        ui_fill(b, r, right ? t->good : t->surface);
-        ui_frame(b, r, right ? t->good : t->line, right ? 4 : 2);
-        const char *count = arena_printf(b->arena, "%d", gq->hands[i]);
-        /* the answer's picture, as the visitors see it */
-        int isz = (narrow ? row_h - b->target : row_h) - b->pad;
-        if (isz > b->target * 2)
-            isz = b->target * 2;
-        Rect ir = {r.x + b->pad / 2, r.y + b->pad / 2, isz, isz};
-        if (right)
-            ui_fill(b, ir, t->surface); /* pictures stay on their usual ground */
-        ui_image(b, ir, q->answers[i].icon, IMAGE_CONTENT);
-        int tx = ir.x + isz + b->pad / 2;
-        int msz = right ? b->target * 2 / 3 : 0;
-        if (narrow) {
-            int lh = row_h - b->target - b->pad / 2;
-            ui_text_box(b, _(q->answers[i].text), (Rect){tx, r.y, r.x + r.w - tx - b->pad / 2 - msz, lh},
-                        b->body_px, b->small_px / 2, 1, ALIGN_START, 1, fg);
-            ui_stepper(b, r.x + r.w - b->pad / 2, r.y + lh, b->target,
-                    WIDGET(W_GROUP_HANDS_DEC, i), WIDGET(W_GROUP_HANDS_INC, i), count, b->title_px);
-        } else {
-            ui_text_box(b, _(q->answers[i].text),
-                        (Rect){tx, r.y, r.x + r.w - ctl_w - tx - b->pad - msz, row_h}, b->body_px,
-                        b->small_px / 2, 1, ALIGN_START, 1, fg);
-            ui_stepper(b, r.x + r.w - b->pad / 2, r.y + (row_h - b->target * 5 / 4) / 2,
-                    b->target * 5 / 4, WIDGET(W_GROUP_HANDS_DEC, i), WIDGET(W_GROUP_HANDS_INC, i),
-                    count, b->title_px);
-        }
-        if (right) /* a tick besides the colour: never colour alone */
-            ui_icon(b, (Rect){r.x + r.w - (narrow ? b->pad / 2 : ctl_w + b->pad / 2) - msz,
-                              r.y + b->pad / 2, msz, msz},
-                    "check", fg, 0);
+        group_quiz_row(b, q, gq->hands[i], i, (Rect){area.x, y, area.w, row_h}, narrow, ctl_w);
         y += row_h + b->pad;
     }
     if (ex_h > 0)
