@@ -4,7 +4,6 @@
  * and the widgets: buttons, icons, images, focus ring, verdict badge. */
 #include "ui/toolkit.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "i18n/i18n.h"
