@@ -255,7 +255,7 @@ void kiosk_prefetch_neighbours(Kiosk *k, uint64_t now)
         next.pressed = W_NONE;
         Ui ui;
         arena_reset(k->scratch);
-        if (ui_build(&ui, &next, now, &k->tm, k->scratch) == ERR_OK)
+        if (ui_build_cached(&ui, &next, now, &k->tm, k->scratch, k->wrap) == ERR_OK)
             render_prefetch(k->ren, &ui);
     }
 }
@@ -263,7 +263,7 @@ void kiosk_prefetch_neighbours(Kiosk *k, uint64_t now)
 void kiosk_rebuild(Kiosk *k, uint64_t now)
 {
     arena_reset(k->arena);
-    if (ui_build(&k->ui, &k->app, now, &k->tm, k->arena) != ERR_OK)
+    if (ui_build_cached(&k->ui, &k->app, now, &k->tm, k->arena, k->wrap) != ERR_OK)
         log_warn("frame arena exhausted; screen drawn partially");
     k->ui_valid = 1;
 }
@@ -444,6 +444,7 @@ int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const Conten
         return -1;
     }
     k->tm = render_metrics(k->ren);
+    k->wrap = ui_wrap_cache_new(); /* optional: NULL only costs speed */
     k->narration = jobs_narration_for(cdir, o->narration_dir, &why);
     if (!k->narration)
         log_warn("narration index: %s; the speaker stays off", err_str(why));
@@ -499,6 +500,7 @@ void kiosk_teardown(Kiosk *k)
     render_free(k->ren);
     arena_free(k->arena);
     arena_free(k->scratch);
+    ui_wrap_cache_free(k->wrap);
 }
 
 int kiosk_sdl_start(void)

@@ -25,6 +25,7 @@ typedef struct {
     Arena *scratch; /* for screens built but not shown (prefetch) */
     Renderer *ren;
     TextMetrics tm;
+    WrapCache *wrap; /* line breaks kept between frames; NULL: none */
     Stats *stats;
     NarrationIndex *narration;
     AudioPlayer *audio; /* NULL: silent (no device, or render/script) */

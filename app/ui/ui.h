@@ -87,6 +87,19 @@ typedef struct {
  * when the arena is exhausted (the caller then draws nothing new). */
 Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena *arena);
 
+/* The memo of line breaks ui_build_cached() keeps between frames (a
+ * screen is rebuilt on every animation frame with the same paragraphs).
+ * Owned by the caller: one per kiosk, never shared between threads. The
+ * memo never changes what is built, only how fast. NULL when out of
+ * memory. */
+typedef struct WrapCache WrapCache;
+WrapCache *ui_wrap_cache_new(void);
+void ui_wrap_cache_free(WrapCache *c);
+
+/* ui_build() with the caller's memo of line breaks (NULL: none). */
+Err ui_build_cached(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena *arena,
+                    WrapCache *wrap);
+
 /* Wrap text into lines of at most width pixels at px, as every text box
  * does: greedy, at spaces, never inside a number's digit groups, a word
  * wider than a line broken between characters. Up to max lines are written

@@ -1,6 +1,6 @@
-/* ui_admin.c: the kiosk's own screens: the PIN pad, the admin screen (four
- * tabs), the touch test and the community worker's group-session screens,
- * plus the small export banner over the attract screen.
+/* screens_admin.c: the kiosk's own screens: the PIN pad, the admin screen
+ * (four tabs), the touch test, plus the small export banner over the
+ * attract screen.
  *
  * They follow the visitor screens' rules (ui.h): laid out in logical
  * coordinates and mirrored for RTL, every control at least the minimum
@@ -8,7 +8,7 @@
  * so on a small screen a label that cannot fit is left out and the icon
  * still says what the control does. Numbers are drawn left to right in
  * every language. */
-#include "ui/ui_internal.h"
+#include "ui/screens.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -16,103 +16,6 @@
 #include "admin/pin.h"
 #include "i18n/i18n.h"
 #include "stats/stats.h"
-
-/* ---- shared pieces ---------------------------------------------------- */
-
-/* A copy of b whose text runs left to right (digits, ids, paths). */
-static B ltr(const B *b)
-{
-    B l = *b;
-    l.dir = PARA_LTR;
-    return l;
-}
-
-/* The bar at the top: a title at the start and, when close is not W_NONE,
- * a button at the end. Returns its height. */
-static int top_bar(B *b, const char *title, WidgetId close, const char *close_icon,
-                   const char *close_label)
-{
-    const Theme *t = b->th;
-    int hh = ui_bar_background(b);
-    int bs = hh - b->pad;
-    int cw = 0;
-    if (close != W_NONE) {
-        cw = b->w >= 700 ? bs * 3 : bs + b->pad;
-        ui_button(b, close, (Rect){b->w - b->pad / 2 - cw, b->pad / 2, cw, bs}, close_icon,
-                  b->w >= 700 ? close_label : NULL, BTN_PLAIN, 0);
-    }
-    Rect tr = {b->pad, b->pad / 2, b->w - 2 * b->pad - cw - b->pad, bs};
-    ui_text_box(b, title, tr, b->title_px, b->small_px * 2 / 3, 1, ALIGN_START, 1, t->text);
-    return hh;
-}
-
-/* A bottom bar with Back at the start and one action at the end (either
- * may be W_NONE). Returns its height. */
-static int bottom_bar(B *b, WidgetId back, const char *back_label, WidgetId next,
-                      const char *next_icon, const char *next_label, BtnStyle next_style)
-{
-    int fh = ui_footer_height(b), bs = b->ctl;
-    int y0 = ui_footer_bar(b);
-    int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
-    if (back != W_NONE)
-        ui_button(b, back, (Rect){b->pad, y0 + b->pad, bw, bs}, "back",
-                  b->w >= 700 ? back_label : NULL, BTN_PLAIN, 1);
-    if (next != W_NONE) {
-        int nw = b->w - 3 * b->pad - bw;
-        if (nw > bs * 7)
-            nw = bs * 7;
-        ui_button(b, next, (Rect){b->w - b->pad - nw, y0 + b->pad, nw, bs}, next_icon, next_label,
-                  next_style, strcmp(next_icon, "next") == 0);
-    }
-    return fh;
-}
-
-/* "-  value  +" at the end of a row of height h starting at y; returns the
- * width it took. */
-static int stepper_w(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, const char *value,
-                     int value_px, int vw)
-{
-    int bs = b->target > h ? b->target : h;
-    int x = x_end - bs;
-    ui_button(b, inc, (Rect){x, y, bs, bs}, "plus", NULL, BTN_PLAIN, 0);
-    x -= vw + b->pad / 2;
-    B l = ltr(b);
-    ui_text_box(&l, value, (Rect){x, y, vw, bs}, value_px, b->small_px * 2 / 3, 1, ALIGN_CENTER, 1,
-                b->th->text);
-    x -= bs + b->pad / 2;
-    ui_button(b, dec, (Rect){x, y, bs, bs}, "minus", NULL, BTN_PLAIN, 0);
-    return x_end - x;
-}
-
-static int stepper(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, const char *value,
-                   int value_px)
-{
-    return stepper_w(b, x_end, y, h, dec, inc, value, value_px, b->target * 2);
-}
-
-/* A labelled row with controls of width ctl_w at the end; when the label
- * would be squeezed below a third of the width, it goes above the controls.
- * Returns the row's height; *ctl_y gets the y of the controls. */
-static int row_layout(B *b, Rect area, int y, const char *label, int ctl_w, int *ctl_y)
-{
-    int lw = area.w - ctl_w - b->pad;
-    int stacked = lw < area.w / 3;
-    if (stacked) {
-        int th = ui_text_height(b, label, area.w, b->body_px, 1);
-        int cap = b->tm->line_height(b->tm->ctx, b->body_px) * 2;
-        if (th > cap)
-            th = cap;
-        ui_text_box(b, label, (Rect){area.x, y, area.w, th}, b->body_px, b->small_px * 2 / 3, 1,
-                    ALIGN_START, 0, b->th->text);
-        *ctl_y = y + th;
-        return th + b->target;
-    }
-    int h = b->target;
-    ui_text_box(b, label, (Rect){area.x, y, lw, h}, b->body_px, b->small_px * 2 / 3, 1,
-                ALIGN_START, 1, b->th->text);
-    *ctl_y = y;
-    return h;
-}
 
 /* ---- the export banner on the attract screen -------------------------- */
 
@@ -193,7 +96,7 @@ void ui_screen_pin(B *b)
 {
     const Theme *t = b->th;
     const App *a = b->app;
-    int hh = top_bar(b, pin_title(a), WIDGET(W_PIN_CANCEL, 0), "cross", _("Cancel"));
+    int hh = ui_top_bar(b, pin_title(a), WIDGET(W_PIN_CANCEL, 0), "cross", _("Cancel"));
     int y = hh + b->pad;
     if (a->pin_mode == PINPAD_NOT_SET) {
         /* Only someone who knows the gesture sees this; it names no
@@ -246,7 +149,7 @@ void ui_screen_pin(B *b)
         Rect r = {kx + (k % 3) * (key_w + b->pad), y + (k / 3) * (key_h + b->pad), key_w, key_h};
         if (k < 9 || k == 10) {
             int digit = k < 9 ? k + 1 : 0;
-            B l = ltr(b);
+            B l = ui_ltr(b);
             /* digits keep their place in RTL too, as on a phone keypad */
             l.rtl = 0;
             l.body_px = b->big_px;
@@ -311,7 +214,7 @@ static void chart_today(B *b, Rect r)
         ui_fill(b, (Rect){r.x + lw + b->pad / 2, y + (rh - bar_h) / 2, bw, bar_h}, t->line);
         if (len > 0)
             ui_fill(b, (Rect){r.x + lw + b->pad / 2, y + (rh - bar_h) / 2, len, bar_h}, t->accent);
-        B l = ltr(b);
+        B l = ui_ltr(b);
         ui_text_box(&l, arena_printf(b->arena, "%lld", (long long)in->today[i]),
                     (Rect){r.x + r.w - nw, y, nw, rh}, b->small_px, b->small_px / 2, 1, ALIGN_END, 1,
                     t->text);
@@ -414,13 +317,13 @@ static void tab_settings(B *b, Rect area)
     const Settings *s = &a->settings;
     int y = area.y, cy;
     int step_w = b->target * 4 + b->pad;
-    int h = row_layout(b, area, y, _("Visitor inactivity timeout"), step_w, &cy);
-    stepper(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_TIMEOUT),
+    int h = ui_row_layout(b, area, y, _("Visitor inactivity timeout"), step_w, &cy);
+    ui_stepper(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_TIMEOUT),
             WIDGET(W_ADMIN_INC, VALUE_TIMEOUT),
             arena_printf(b->arena, "%d s", s->inactivity_timeout_s), b->body_px);
     y += h + b->pad;
-    h = row_layout(b, area, y, _("Narration volume"), step_w, &cy);
-    stepper(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_VOLUME),
+    h = ui_row_layout(b, area, y, _("Narration volume"), step_w, &cy);
+    ui_stepper(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_VOLUME),
             WIDGET(W_ADMIN_INC, VALUE_VOLUME),
             arena_printf(b->arena, "%d %%", s->narration_volume), b->body_px);
     y += h + b->pad;
@@ -430,13 +333,13 @@ static void tab_settings(B *b, Rect area)
         char day[11], hm[8];
         clock_text(a->info.clock_now, a->info.clock_utc_offset, day, hm);
         /* a date needs a wider value than a number */
-        h = row_layout(b, area, y, _("Date"), step_w + b->target, &cy);
-        stepper_w(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_CLOCK_DAY),
+        h = ui_row_layout(b, area, y, _("Date"), step_w + b->target, &cy);
+        ui_stepper_w(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_CLOCK_DAY),
                   WIDGET(W_ADMIN_INC, VALUE_CLOCK_DAY), arena_printf(b->arena, "%s", day), b->body_px,
                   b->target * 3);
         y += h + b->pad;
-        h = row_layout(b, area, y, _("Time"), step_w, &cy);
-        stepper(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_CLOCK_HOUR),
+        h = ui_row_layout(b, area, y, _("Time"), step_w, &cy);
+        ui_stepper(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_CLOCK_HOUR),
                 WIDGET(W_ADMIN_INC, VALUE_CLOCK_HOUR), arena_printf(b->arena, "%s", hm), b->body_px);
         y += h + b->pad;
     }
@@ -445,7 +348,7 @@ static void tab_settings(B *b, Rect area)
     const int flags[FLAG__COUNT] = {s->export_on_insert, s->narration_autoplay};
     for (int f = 0; f < FLAG__COUNT; f++) {
         int tw = b->target * 3;
-        h = row_layout(b, area, y, _(flag_labels[f]), tw, &cy);
+        h = ui_row_layout(b, area, y, _(flag_labels[f]), tw, &cy);
         ui_button(b, WIDGET(W_ADMIN_TOGGLE, f), (Rect){area.x + area.w - tw, cy, tw, b->target},
                   flags[f] ? "check" : "off", flags[f] ? _("On") : _("Off"),
                   flags[f] ? BTN_SELECTED : BTN_PLAIN, 0);
@@ -488,7 +391,7 @@ static void tab_languages(B *b, Rect area)
     /* the admin screens' own language, whatever visitors are offered */
     {
         int cy, bw = b->target * 4;
-        int h = row_layout(b, area, area.y, _("Admin screens in"), bw, &cy);
+        int h = ui_row_layout(b, area, area.y, _("Admin screens in"), bw, &cy);
         const Language *al = i18n_language(a->settings.admin_language);
         B bl = *b;
         bl.dir = al && al->rtl ? PARA_RTL : PARA_LTR;
@@ -575,7 +478,7 @@ static void tab_tools(B *b, Rect area)
 void ui_screen_admin(B *b)
 {
     const App *a = b->app;
-    int hh = top_bar(b, _("Kiosk administration"), WIDGET(W_ADMIN_CLOSE, 0), "cross", _("Close"));
+    int hh = ui_top_bar(b, _("Kiosk administration"), WIDGET(W_ADMIN_CLOSE, 0), "cross", _("Close"));
     int y = hh + b->pad;
     y += tab_row(b, y) + b->pad;
     Rect area = {b->pad * 2, y, b->w - b->pad * 4, b->h - y - b->pad};
@@ -594,7 +497,7 @@ void ui_screen_test_touch(B *b)
 {
     const Theme *t = b->th;
     const App *a = b->app;
-    int hh = top_bar(b, _("Touch every square"), WIDGET(W_DONE, 0), "check", _("Done"));
+    int hh = ui_top_bar(b, _("Touch every square"), WIDGET(W_DONE, 0), "check", _("Done"));
     Rect area = {b->pad, hh + b->pad, b->w - 2 * b->pad, b->h - hh - 2 * b->pad};
     /* squares of the minimum target size plus a margin, as many as fit
      * (at most APP_TOUCH_CELLS), spread over the whole screen so every
@@ -626,292 +529,4 @@ void ui_screen_test_touch(B *b)
             ui_add_hit(b, id, cr);
         }
     (void)done;
-}
-
-/* ---- group sessions --------------------------------------------------- */
-
-static void group_pick(B *b)
-{
-    const Theme *t = b->th;
-    const App *a = b->app;
-    int hh = top_bar(b, _("Group session: choose a topic"), WIDGET(W_DONE, 0), "cross",
-                     _("Cancel"));
-    int fh = bottom_bar(b, W_NONE, NULL, WIDGET(W_GROUP_HEADCOUNT, 0), "group",
-                        _("Headcount and finish"), BTN_PRIMARY);
-    int n = a->content ? content_module_count(a->content) : 0;
-    Rect area = {b->pad, hh + b->pad, b->w - 2 * b->pad, b->h - hh - fh - 2 * b->pad};
-    /* the room's language, any the kiosk knows, in no visitor's order */
-    {
-        int nl = i18n_language_count();
-        int lw = area.w / 4;
-        int label = lw >= b->target * 2;
-        if (label)
-            ui_text_box(b, _("Session language"), (Rect){area.x, area.y, lw - b->pad, b->target},
-                        b->body_px, b->small_px / 2, 1, ALIGN_START, 1, t->text);
-        int x0 = label ? area.x + lw : area.x;
-        int gap = b->pad / 2, room = area.x + area.w - x0;
-        /* one row of names when each gets two targets' width, else two */
-        int per_row = nl;
-        if (nl > 1 && (room - (nl - 1) * gap) / nl < b->target * 2)
-            per_row = (nl + 1) / 2;
-        int rows = per_row > 0 ? (nl + per_row - 1) / per_row : 0;
-        int cw = per_row > 0 ? (room - (per_row - 1) * gap) / per_row : 0;
-        for (int i = 0; i < nl; i++) {
-            const Language *l = i18n_language_at(i);
-            B bl = *b;
-            bl.dir = l->rtl ? PARA_RTL : PARA_LTR;
-            Rect r = {x0 + (i % per_row) * (cw + gap), area.y + (i / per_row) * (b->target + gap),
-                      cw, b->target};
-            ui_button(&bl, WIDGET(W_GROUP_LANG, i), r, NULL, l->native,
-                      strcmp(l->code, a->group_lang) == 0 ? BTN_SELECTED : BTN_PLAIN, 0);
-        }
-        int used = rows * b->target + (rows > 0 ? rows - 1 : 0) * gap + b->pad;
-        area.y += used;
-        area.h -= used;
-    }
-    int cols = area.w >= b->target * 16 ? 2 : 1;
-    int ch = b->target * 3 / 2;
-    int rows = (area.h + b->pad) / (ch + b->pad);
-    if (rows < 1)
-        rows = 1;
-    /* a row for the page buttons when not everything fits */
-    int per_page = rows * cols;
-    int paged = n > per_page;
-    if (paged) {
-        rows = (area.h - b->target) / (ch + b->pad);
-        if (rows < 1)
-            rows = 1;
-        per_page = rows * cols;
-    }
-    int pages = n > 0 ? (n + per_page - 1) / per_page : 1;
-    int page = a->menu_scroll < pages ? a->menu_scroll : pages - 1;
-    int cw = (area.w - (cols - 1) * b->pad) / cols;
-    for (int k = 0; k < per_page && page * per_page + k < n; k++) {
-        int mi = page * per_page + k;
-        const Module *m = content_module(a->content, mi);
-        Rect r = {area.x + (k % cols) * (cw + b->pad), area.y + (k / cols) * (ch + b->pad), cw, ch};
-        WidgetId id = WIDGET(W_GROUP_MODULE, mi);
-        ui_fill(b, r, ui_pressed(b, id) ? t->pressed : t->surface);
-        ui_frame(b, r, t->line, 2);
-        int isz = ch - b->pad;
-        ui_image(b, (Rect){r.x + b->pad / 2, r.y + b->pad / 2, isz, isz}, m->icon, IMAGE_CONTENT);
-        ui_text_box(b, _(m->title), (Rect){r.x + isz + b->pad, r.y, r.w - isz - 2 * b->pad, ch},
-                    b->body_px, b->small_px / 2, 1, ALIGN_START, 1, t->text);
-        ui_add_hit(b, id, r);
-    }
-    if (paged) {
-        int y = area.y + area.h - b->target;
-        int bs = b->target;
-        if (page > 0)
-            ui_button(b, WIDGET(W_BACK, 0), (Rect){area.x, y, bs * 2, bs}, "back", NULL, BTN_PLAIN,
-                      1);
-        B l = ltr(b);
-        ui_text_box(&l, arena_printf(b->arena, "%d / %d", page + 1, pages),
-                    (Rect){area.x + bs * 2 + b->pad, y, area.w - 4 * bs - 2 * b->pad, bs},
-                    b->body_px, b->small_px / 2, 1, ALIGN_CENTER, 1, t->muted);
-        if (page + 1 < pages)
-            ui_button(b, WIDGET(W_NEXT, 0), (Rect){area.x + area.w - bs * 2, y, bs * 2, bs}, "next",
-                      NULL, BTN_PLAIN, 1);
-    }
-}
-
-/* Presenter view: the visitor slide, with text large enough for a room. */
-static void group_slide(B *b)
-{
-    const Theme *t = b->th;
-    const App *a = b->app;
-    const Module *m = app_module(a);
-    if (!m)
-        return;
-    const Slide *s = &m->slides[a->slide];
-    int hh = top_bar(b, _(m->title), WIDGET(W_HOME, 0), "home", _("Topics"));
-    int fh = bottom_bar(b, WIDGET(W_BACK, 0), _("Back"), WIDGET(W_NEXT, 0), "next", _("Next"),
-                        BTN_PRIMARY);
-    Rect area = {b->pad * 2, hh + b->pad, b->w - b->pad * 4, b->h - hh - fh - 2 * b->pad};
-    int landscape = area.w > area.h * 5 / 4;
-    Rect img, txt;
-    if (landscape) {
-        int iw = area.w * 2 / 5;
-        img = (Rect){area.x, area.y, iw, area.h};
-        txt = (Rect){area.x + iw + b->pad * 2, area.y, area.w - iw - b->pad * 2, area.h};
-    } else {
-        int ih = area.h * 3 / 10;
-        img = (Rect){area.x, area.y, area.w, ih};
-        txt = (Rect){area.x, area.y + ih + b->pad, area.w, area.h - ih - b->pad};
-    }
-    ui_image(b, img, s->image, IMAGE_CONTENT);
-    int th = ui_text_height(b, _(s->title), txt.w, b->big_px, 1);
-    if (th > txt.h / 3)
-        th = txt.h / 3;
-    ui_text_box(b, _(s->title), (Rect){txt.x, txt.y, txt.w, th}, b->big_px, b->small_px / 2, 1,
-                ALIGN_START, 0, t->text);
-    ui_text_box(b, _(s->body), (Rect){txt.x, txt.y + th + b->pad, txt.w, txt.h - th - b->pad},
-                b->title_px, b->small_px / 2, 0, ALIGN_START, 0, t->text);
-}
-
-/* Per answer its picture, its text and "-  count  +": the worker counts
- * raised hands, then shows the room the right answer and why. */
-static void group_quiz(B *b)
-{
-    const Theme *t = b->th;
-    const App *a = b->app;
-    const Module *m = app_module(a);
-    if (!m || a->group_q >= m->n_quiz)
-        return;
-    const QuizQuestion *q = &m->quiz[a->group_q];
-    const GroupQuestion *gq = &a->group.questions[a->group_q];
-    int hh = top_bar(b, _("Group quiz: count the raised hands"), WIDGET(W_HOME, 0), "home",
-                     _("Topics"));
-    int fh = bottom_bar(b, WIDGET(W_BACK, 0), _("Back"), WIDGET(W_NEXT, 0), "next", _("Next"),
-                        BTN_PRIMARY);
-    Rect area = {b->pad * 2, hh + b->pad, b->w - b->pad * 4, b->h - hh - fh - 2 * b->pad};
-    int n = q->n_answers < gq->n_answers ? q->n_answers : gq->n_answers;
-    int shown = a->group_revealed;
-    int ctl_w = b->target * 4 + b->pad;
-    int narrow = area.w - ctl_w < area.w / 3;
-    int rw = narrow ? b->target * 2 : b->target * 5;
-    int qh = ui_text_height(b, _(q->question), area.w - rw - b->pad, b->title_px, 1);
-    if (qh > area.h / 3)
-        qh = area.h / 3;
-    if (qh < b->target)
-        qh = b->target;
-    /* the explanation takes room under the answers once revealed; the
-     * rows (with their pictures) take the rest, within reason */
-    int ex_h = shown && q->explain ? area.h / 4 : 0;
-    int row_h = n > 0 ? (area.h - qh - ex_h - b->pad) / n - b->pad : 0;
-    int min_h = narrow ? b->target * 2 : b->target * 3 / 2;
-    if (row_h > b->target * 3)
-        row_h = b->target * 3;
-    if (row_h < min_h)
-        row_h = min_h;
-    ui_button(b, WIDGET(W_GROUP_REVEAL, 0), (Rect){area.x + area.w - rw, area.y, rw, b->target},
-              shown ? "off" : "reveal", shown ? _("Hide the answer") : _("Show the answer"),
-              shown ? BTN_SELECTED : BTN_PLAIN, 0);
-    ui_text_box(b, _(q->question), (Rect){area.x, area.y, area.w - rw - b->pad, qh}, b->title_px,
-                b->small_px / 2, 1, ALIGN_START, 0, t->text);
-    int y = area.y + qh + b->pad;
-    for (int i = 0; i < n; i++) {
-        Rect r = {area.x, y, area.w, row_h};
-        int right = shown && i == q->correct;
-        Color fg = right ? t->on_accent : t->text;
-        ui_fill(b, r, right ? t->good : t->surface);
-        ui_frame(b, r, right ? t->good : t->line, right ? 4 : 2);
-        const char *count = arena_printf(b->arena, "%d", gq->hands[i]);
-        /* the answer's picture, as the visitors see it */
-        int isz = (narrow ? row_h - b->target : row_h) - b->pad;
-        if (isz > b->target * 2)
-            isz = b->target * 2;
-        Rect ir = {r.x + b->pad / 2, r.y + b->pad / 2, isz, isz};
-        if (right)
-            ui_fill(b, ir, t->surface); /* pictures stay on their usual ground */
-        ui_image(b, ir, q->answers[i].icon, IMAGE_CONTENT);
-        int tx = ir.x + isz + b->pad / 2;
-        int msz = right ? b->target * 2 / 3 : 0;
-        if (narrow) {
-            int lh = row_h - b->target - b->pad / 2;
-            ui_text_box(b, _(q->answers[i].text), (Rect){tx, r.y, r.x + r.w - tx - b->pad / 2 - msz, lh},
-                        b->body_px, b->small_px / 2, 1, ALIGN_START, 1, fg);
-            stepper(b, r.x + r.w - b->pad / 2, r.y + lh, b->target,
-                    WIDGET(W_GROUP_HANDS_DEC, i), WIDGET(W_GROUP_HANDS_INC, i), count, b->title_px);
-        } else {
-            ui_text_box(b, _(q->answers[i].text),
-                        (Rect){tx, r.y, r.x + r.w - ctl_w - tx - b->pad - msz, row_h}, b->body_px,
-                        b->small_px / 2, 1, ALIGN_START, 1, fg);
-            stepper(b, r.x + r.w - b->pad / 2, r.y + (row_h - b->target * 5 / 4) / 2,
-                    b->target * 5 / 4, WIDGET(W_GROUP_HANDS_DEC, i), WIDGET(W_GROUP_HANDS_INC, i),
-                    count, b->title_px);
-        }
-        if (right) /* a tick besides the colour: never colour alone */
-            ui_icon(b, (Rect){r.x + r.w - (narrow ? b->pad / 2 : ctl_w + b->pad / 2) - msz,
-                              r.y + b->pad / 2, msz, msz},
-                    "check", fg, 0);
-        y += row_h + b->pad;
-    }
-    if (ex_h > 0)
-        ui_text_box(b, _(q->explain), (Rect){area.x, y, area.w, area.y + area.h - y}, b->body_px,
-                    b->small_px / 2, 0, ALIGN_START, 0, t->text);
-}
-
-static const char *const band_labels[GROUP_BAND__COUNT] = {N_("Women"), N_("Men"), N_("Girls"),
-                                                          N_("Boys")};
-
-/* One touch per band: the quick counts as chips (the one matching the
- * count selected), then "-  count  +" to make it exact. As many chips as
- * fit at the minimum target size, spread over the range. */
-static void quick_counts(B *b, Rect r, int band)
-{
-    int gap = b->pad / 2;
-    int n = (r.w + gap) / (b->target + gap);
-    if (n > APP_QUICK_COUNTS)
-        n = APP_QUICK_COUNTS;
-    if (n < 2)
-        return;
-    int cw = (r.w - (n - 1) * gap) / n;
-    B l = ltr(b);
-    for (int j = 0; j < n; j++) {
-        int i = (j * (APP_QUICK_COUNTS - 1) + (n - 1) / 2) / (n - 1);
-        int v = app_quick_counts[i];
-        ui_button(&l, WIDGET(W_GROUP_BAND_SET, band << 3 | i),
-                  (Rect){r.x + j * (cw + gap), r.y, cw, r.h}, NULL,
-                  arena_printf(b->arena, "%d", v),
-                  b->app->group.bands[band] == v ? BTN_SELECTED : BTN_PLAIN, 0);
-    }
-}
-
-static void group_count(B *b)
-{
-    const Theme *t = b->th;
-    const App *a = b->app;
-    int hh = top_bar(b, _("How many took part?"), W_NONE, NULL, NULL);
-    int fh = bottom_bar(b, WIDGET(W_BACK, 0), _("Back"), WIDGET(W_GROUP_FINISH, 0), "check",
-                        _("Save and finish"), BTN_PRIMARY);
-    Rect area = {b->pad * 2, hh + b->pad, b->w - b->pad * 4, b->h - hh - fh - 2 * b->pad};
-    int ctl_w = b->target * 4 + b->pad;
-    int label_w = area.w / 6;
-    int chips_w = area.w - label_w - ctl_w - 2 * b->pad;
-    int one_row = chips_w >= APP_QUICK_COUNTS * b->target;
-    int lh = b->tm->line_height(b->tm->ctx, b->small_px);
-    /* on two rows per band the chips come only when all four fit */
-    int label_h = ui_text_height(b, _(band_labels[0]), area.w, b->body_px, 1);
-    int chips = one_row || GROUP_BAND__COUNT * (label_h + 2 * b->target + 2 * b->pad) <= area.h;
-    int y = area.y;
-    for (int i = 0; i < GROUP_BAND__COUNT; i++) {
-        const char *value = arena_printf(b->arena, "%d", a->group.bands[i]);
-        if (one_row) {
-            ui_text_box(b, _(band_labels[i]), (Rect){area.x, y, label_w, b->target}, b->title_px,
-                        b->small_px * 2 / 3, 1, ALIGN_START, 1, t->text);
-            quick_counts(b, (Rect){area.x + label_w + b->pad, y, chips_w, b->target}, i);
-            stepper(b, area.x + area.w, y, b->target, WIDGET(W_GROUP_BAND_DEC, i),
-                    WIDGET(W_GROUP_BAND_INC, i), value, b->title_px);
-            y += b->target + b->pad;
-        } else {
-            int cy;
-            int h = row_layout(b, area, y, _(band_labels[i]), ctl_w, &cy);
-            stepper(b, area.x + area.w, cy, b->target, WIDGET(W_GROUP_BAND_DEC, i),
-                    WIDGET(W_GROUP_BAND_INC, i), value, b->title_px);
-            y += h + b->pad / 2;
-            if (chips) {
-                quick_counts(b, (Rect){area.x, y, area.w, b->target}, i);
-                y += b->target + b->pad;
-            }
-        }
-    }
-    int rest = area.y + area.h - y;
-    if (rest >= lh)
-        ui_text_box(b,
-                    arena_printf(b->arena, _("Total: %d. No names are kept, only these counts."),
-                                 group_session_attendees(&a->group)),
-                    (Rect){area.x, y, area.w, rest}, b->body_px, b->small_px / 2, 0, ALIGN_START, 0,
-                    t->muted);
-}
-
-void ui_screen_group(B *b)
-{
-    switch (b->app->screen) {
-    case SCREEN_GROUP_PICK: group_pick(b); break;
-    case SCREEN_GROUP_SLIDE: group_slide(b); break;
-    case SCREEN_GROUP_QUIZ: group_quiz(b); break;
-    case SCREEN_GROUP_COUNT: group_count(b); break;
-    default: break;
-    }
 }
