@@ -63,12 +63,15 @@ BENCH_BIN  = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
 PO    = $(wildcard locales/*/LC_MESSAGES/taama.po)
 MO    = $(PO:locales/%/LC_MESSAGES/taama.po=$(B)/locale/%/LC_MESSAGES/taama.mo)
+# taama-report's own catalogue (gettext domain "taama-report")
+RPO   = $(wildcard locales/*/LC_MESSAGES/taama-report.po)
+RMO   = $(RPO:locales/%/LC_MESSAGES/taama-report.po=$(B)/locale/%/LC_MESSAGES/taama-report.mo)
 
 .PHONY: all deps run check test bench install uninstall pot clean asan snapshots-update narration
 .DEFAULT_GOAL := all
 .SECONDARY: $(SUPPORT_OBJ)
 
-all: $(B)/taama $(B)/taama-report $(MO) narration
+all: $(B)/taama $(B)/taama-report $(MO) $(RMO) narration
 
 # Demo narration spoken by espeak-ng from the compiled translations
 # (incremental; skipped with a message where espeak-ng or a voice is missing).
@@ -135,6 +138,10 @@ $(B)/locale/%/LC_MESSAGES/taama.mo: locales/%/LC_MESSAGES/taama.po | $(B)/.deps
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 
+$(B)/locale/%/LC_MESSAGES/taama-report.mo: locales/%/LC_MESSAGES/taama-report.po | $(B)/.deps
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
 # A demo kiosk keeps its state in build/demo-data, with the demo admin PIN
 # 2580 set so a newcomer sees the attract screen, not "Set the admin PIN".
 DEMO_DATA = $(B)/demo-data
@@ -159,21 +166,22 @@ snapshots-update: all $(RTEST_BIN)
 
 pot:
 	@sh tools/make-pot.sh
+	@sh tools/make-report-pot.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/taama
 	install -m 755 $(B)/taama $(B)/taama-report $(DESTDIR)$(BINDIR)/
 	cp -R assets content $(DESTDIR)$(SHAREDIR)/taama/
 	if [ -d $(B)/narration ]; then cp -R $(B)/narration $(DESTDIR)$(SHAREDIR)/taama/; fi
-	for mo in $(MO); do d=$(DESTDIR)$(SHAREDIR)/locale/$$(echo $$mo | cut -d/ -f3)/LC_MESSAGES; \
-	  install -d $$d; install -m 644 $$mo $$d/taama.mo; done
+	for mo in $(MO) $(RMO); do d=$(DESTDIR)$(SHAREDIR)/locale/$$(echo $$mo | cut -d/ -f3)/LC_MESSAGES; \
+	  install -d $$d; install -m 644 $$mo $$d/$$(basename $$mo); done
 	if [ -f deploy/taama.service ]; then install -d $(DESTDIR)$(PREFIX)/lib/systemd/system; \
 	  sed 's|@BINDIR@|$(BINDIR)|g' deploy/taama.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/taama.service; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/taama $(DESTDIR)$(BINDIR)/taama-report
 	rm -rf $(DESTDIR)$(SHAREDIR)/taama
-	rm -f $(DESTDIR)$(SHAREDIR)/locale/*/LC_MESSAGES/taama.mo
+	rm -f $(DESTDIR)$(SHAREDIR)/locale/*/LC_MESSAGES/taama.mo $(DESTDIR)$(SHAREDIR)/locale/*/LC_MESSAGES/taama-report.mo
 	rm -f $(DESTDIR)$(PREFIX)/lib/systemd/system/taama.service
 
 clean:

@@ -1,5 +1,5 @@
-/* outputs.c: the tidy CSV, the DHIS2 dataValueSets CSV, campaign key
- * generation, and the `taama-report` command line. */
+/* outputs.c: campaign key generation and the `taama-report` command line
+ * (the outputs themselves are in html.c, csv.c and dhis2.c). */
 #include "report/report.h"
 
 #include <limits.h>
@@ -10,661 +10,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <csv.h>
 #include <sodium.h>
 
+#include "content/content.h"
 #include "core/fileio.h"
 #include "core/log.h"
 #include "export/export.h"
-
-static int64_t min_of(const ReportOptions *opt)
-{
-    return opt && opt->min_count > 0 ? opt->min_count : (opt ? 1 : 10);
-}
-
-/* One CSV field, quoted by libcsv only when it must be; a leading = + - @
- * is prefixed with ' so spreadsheets do not run it as a formula. */
-static void put_field(FILE *o, const char *s)
-{
-    char tmp[600];
-    if (*s == '=' || *s == '+' || *s == '-' || *s == '@') {
-        snprintf(tmp, sizeof tmp, "'%s", s);
-        s = tmp;
-    }
-    if (strpbrk(s, ",\"\r\n"))
-        csv_fwrite(o, s, strlen(s));
-    else
-        fputs(s, o);
-}
-
-/* Names ranked by their text, so output order does not depend on the
- * order in which exports were merged (ids are given on first sight). */
-static Err name_ranks(const ReportNames *nm, int32_t **rank_out)
-{
-    size_t n = nm->n ? nm->n : 1;
-    size_t *ids = malloc(n * sizeof *ids);
-    int32_t *rank = calloc(n, sizeof *rank);
-    if (!ids || !rank) {
-        free(ids);
-        free(rank);
-        return ERR_NOMEM;
-    }
-    for (size_t i = 0; i < nm->n; i++)
-        ids[i] = i;
-    /* Insertion sort: a few hundred names at most. */
-    for (size_t i = 1; i < nm->n; i++) {
-        size_t x = ids[i], j = i;
-        while (j > 0 && strcmp(report_names_of(nm, (int64_t)ids[j - 1]), report_names_of(nm, (int64_t)x)) > 0) {
-            ids[j] = ids[j - 1];
-            j--;
-        }
-        ids[j] = x;
-    }
-    for (size_t i = 0; i < nm->n; i++)
-        rank[ids[i]] = (int32_t)i;
-    free(ids);
-    *rank_out = rank;
-    return ERR_OK;
-}
-
-typedef struct {
-    int64_t epoch;
-    int32_t day, lang, module, item;
-    int64_t value;
-} CRow;
-
-/* A category: name ids, and their ranks by text for ordering. */
-typedef struct {
-    int32_t lang, module, item, lang_rank, module_rank;
-} CCat;
-
-static int ccat_cmp(const void *a, const void *b)
-{
-    const CCat *x = a, *y = b;
-    if (x->lang_rank != y->lang_rank)
-        return x->lang_rank < y->lang_rank ? -1 : 1;
-    if (x->module_rank != y->module_rank)
-        return x->module_rank < y->module_rank ? -1 : 1;
-    return (x->item > y->item) - (x->item < y->item);
-}
-
-typedef struct {
-    FILE *o;
-    const ReportNames *nm;
-    const int32_t *rank;
-    const char *kiosk, *label, *metric;
-    int64_t min;
-    CCat *cats;
-    size_t catcap;
-    int32_t *days;
-    size_t daycap;
-    int64_t *v;
-    unsigned char *sup, *present;
-    size_t cellcap;
-} CsvCtx;
-
-static void csv_row(CsvCtx *c, int64_t epoch, int32_t day, const CCat *k, int64_t v, int hide)
-{
-    char d[11];
-    report_day_str(day, d);
-    put_field(c->o, c->kiosk);
-    fputc(',', c->o);
-    put_field(c->o, c->label);
-    fprintf(c->o, ",%lld,%s,", (long long)epoch, d);
-    put_field(c->o, c->metric);
-    fputc(',', c->o);
-    put_field(c->o, report_names_of(c->nm, k->lang));
-    fputc(',', c->o);
-    put_field(c->o, report_names_of(c->nm, k->module));
-    fputc(',', c->o);
-    if (k->item >= 0)
-        fprintf(c->o, "%d", k->item);
-    if (hide)
-        fputs(",,1\r\n", c->o);
-    else
-        fprintf(c->o, ",%lld,0\r\n", (long long)v);
-}
-
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 1;
-    size_t nc = *cap ? *cap : 64;
-    while (nc < need)
-        nc *= 2;
-    void *np = realloc(*p, nc * elem);
-    if (!np)
-        return 0;
-    *p = np;
-    *cap = nc;
-    return 1;
-}
-
-/* One (metric, kiosk, epoch): rows r[0..n) in (day, lang id, module id,
- * item) order. Suppressed as a days x categories table whose margins (a
- * kiosk's total per day, and per category over its days) can be computed
- * from the file or are published elsewhere: no row or column may end with
- * exactly one hidden cell. A zero cell hidden as a complement is written as
- * a suppressed row, so it protects like any other. */
-static Err csv_block(CsvCtx *c, const CRow *r, size_t n)
-{
-    size_t nc = 0, nd = 0;
-    if (!grow((void **)&c->cats, &c->catcap, n, sizeof *c->cats) ||
-        !grow((void **)&c->days, &c->daycap, n, sizeof *c->days))
-        return ERR_NOMEM;
-    for (size_t i = 0; i < n; i++) {
-        c->cats[nc++] = (CCat){r[i].lang, r[i].module, r[i].item, c->rank[r[i].lang], c->rank[r[i].module]};
-        if (nd == 0 || c->days[nd - 1] != r[i].day)
-            c->days[nd++] = r[i].day;
-    }
-    qsort(c->cats, nc, sizeof *c->cats, ccat_cmp);
-    size_t w = 0;
-    for (size_t i = 0; i < nc; i++)
-        if (w == 0 || ccat_cmp(&c->cats[w - 1], &c->cats[i]) != 0)
-            c->cats[w++] = c->cats[i];
-    nc = w;
-    size_t W = nc + 1, cells = (nd + 1) * W;
-    if (!grow((void **)&c->v, &c->cellcap, cells, sizeof *c->v))
-        return ERR_NOMEM;
-    unsigned char *ns = realloc(c->sup, c->cellcap), *np = ns ? realloc(c->present, c->cellcap) : NULL;
-    if (ns)
-        c->sup = ns;
-    if (!ns || !np)
-        return ERR_NOMEM;
-    c->present = np;
-    memset(c->v, 0, cells * sizeof *c->v);
-    memset(c->present, 0, cells);
-    size_t d = 0;
-    for (size_t i = 0; i < n; i++) {
-        while (c->days[d] != r[i].day)
-            d++;
-        CCat k = {r[i].lang, r[i].module, r[i].item, c->rank[r[i].lang], c->rank[r[i].module]};
-        CCat *f = bsearch(&k, c->cats, nc, sizeof *c->cats, ccat_cmp);
-        size_t j = (size_t)(f - c->cats);
-        c->v[d * W + j] = r[i].value;
-        c->present[d * W + j] = 1;
-    }
-    if (c->min > 1) {
-        Err e = report_suppress_grid(c->v, c->sup, nd, nc, c->min);
-        if (e)
-            return e;
-    } else {
-        memset(c->sup, 0, cells);
-    }
-    for (size_t dd = 0; dd < nd; dd++)
-        for (size_t j = 0; j < nc; j++) {
-            size_t i = dd * W + j;
-            if (c->present[i] || c->sup[i])
-                csv_row(c, r[0].epoch, c->days[dd], &c->cats[j], c->v[i], c->sup[i]);
-        }
-    return ERR_OK;
-}
-
-Err report_write_csv(ReportDb *rdb, const ReportOptions *opt, FILE *o)
-{
-    sqlite3 *db = report_db_handle(rdb);
-    const ReportNames *nm = report_db_names(rdb);
-    CsvCtx c = {.o = o, .nm = nm, .min = min_of(opt)};
-    int32_t *rank = NULL;
-    sqlite3_stmt *ks = NULL, *st = NULL, *has = NULL;
-    CRow *rows = NULL;
-    size_t rcap = 0;
-    Err e = name_ranks(nm, &rank);
-    if (e)
-        return e;
-    c.rank = rank;
-    /* Metrics in name order, kiosks in id order, each (metric, kiosk) one
-     * range of the counts key. */
-    size_t *metrics = malloc((nm->n + 1) * sizeof *metrics), nmet = 0;
-    e = ERR_DB;
-    if (!metrics) {
-        e = ERR_NOMEM;
-        goto out;
-    }
-    if (sqlite3_prepare_v2(db, "SELECT 1 FROM counts WHERE metric=?1 LIMIT 1", -1, &has, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(db, "SELECT kid, kiosk_id, label FROM kiosks ORDER BY kiosk_id", -1, &ks, NULL) !=
-            SQLITE_OK ||
-        sqlite3_prepare_v2(db,
-                           "SELECT epoch, day, lang, module, item, value FROM counts WHERE metric=?1 AND kid=?2"
-                           " ORDER BY epoch, day, lang, module, item",
-                           -1, &st, NULL) != SQLITE_OK)
-        goto out;
-    for (size_t i = 0; i < nm->n; i++) {
-        sqlite3_bind_int64(has, 1, (int64_t)i);
-        if (sqlite3_step(has) == SQLITE_ROW)
-            metrics[nmet++] = i;
-        sqlite3_reset(has);
-    }
-    for (size_t i = 1; i < nmet; i++) /* by name */
-        for (size_t j = i; j > 0 && rank[metrics[j - 1]] > rank[metrics[j]]; j--) {
-            size_t t = metrics[j];
-            metrics[j] = metrics[j - 1];
-            metrics[j - 1] = t;
-        }
-    fputs("\xEF\xBB\xBFkiosk_id,kiosk_label,epoch,day,metric,lang,module,item,value,suppressed\r\n", o);
-    e = ERR_OK;
-    for (size_t mi = 0; !e && mi < nmet; mi++) {
-        c.metric = report_names_of(nm, (int64_t)metrics[mi]);
-        int rc;
-        while (!e && (rc = sqlite3_step(ks)) == SQLITE_ROW) {
-            c.kiosk = (const char *)sqlite3_column_text(ks, 1);
-            c.label = (const char *)sqlite3_column_text(ks, 2);
-            sqlite3_bind_int64(st, 1, (int64_t)metrics[mi]);
-            sqlite3_bind_int64(st, 2, sqlite3_column_int64(ks, 0));
-            size_t n = 0;
-            while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                int64_t ep = sqlite3_column_int64(st, 0);
-                if (n > 0 && ep != rows[0].epoch) { /* next epoch: flush */
-                    if ((e = csv_block(&c, rows, n)))
-                        break;
-                    n = 0;
-                }
-                if (!grow((void **)&rows, &rcap, n + 1, sizeof *rows)) {
-                    e = ERR_NOMEM;
-                    break;
-                }
-                CRow *r = &rows[n++];
-                r->epoch = ep;
-                r->day = (int32_t)sqlite3_column_int(st, 1);
-                r->lang = (int32_t)sqlite3_column_int(st, 2);
-                r->module = (int32_t)sqlite3_column_int(st, 3);
-                r->item = (int32_t)sqlite3_column_int(st, 4);
-                r->value = sqlite3_column_int64(st, 5);
-                if (r->lang < 0 || (size_t)r->lang >= nm->n || r->module < 0 || (size_t)r->module >= nm->n) {
-                    e = ERR_CORRUPT;
-                    break;
-                }
-            }
-            if (!e && rc != SQLITE_DONE)
-                e = ERR_DB;
-            if (!e && n > 0)
-                e = csv_block(&c, rows, n);
-            sqlite3_reset(st);
-        }
-        sqlite3_reset(ks);
-    }
-    if (!e && ferror(o))
-        e = ERR_IO;
-out:
-    sqlite3_finalize(has);
-    sqlite3_finalize(ks);
-    sqlite3_finalize(st);
-    free(metrics);
-    free(rows);
-    free(rank);
-    free(c.cats);
-    free(c.days);
-    free(c.v);
-    free(c.sup);
-    free(c.present);
-    return e;
-}
-
-/* ---- DHIS2 ---- */
-
-typedef struct {
-    char kiosk[33]; /* or "*" */
-    char orgunit[64];
-} OrgMap;
-
-typedef struct {
-    char metric[32], lang[16], module[48], item[16]; /* "*" = any */
-    char de[64], coc[64], aoc[64];
-} ElemMap;
-
-typedef struct {
-    OrgMap org[1024];
-    size_t norg;
-    ElemMap el[1024];
-    size_t nel;
-    char period[16]; /* daily | weekly | monthly */
-    char why[200];
-    FILE *err;
-} DhisMap;
-
-static int map_cb(void *ctx, char **f, size_t n, size_t record)
-{
-    DhisMap *m = ctx;
-    if (n == 0 || f[0][0] == '#' || (n == 1 && !f[0][0]))
-        return 0;
-    if (strcmp(f[0], "period") == 0 && n >= 2) {
-        if (strcmp(f[1], "daily") && strcmp(f[1], "weekly") && strcmp(f[1], "monthly")) {
-            snprintf(m->why, sizeof m->why, "map record %zu: period must be daily, weekly or monthly", record);
-            return 1;
-        }
-        snprintf(m->period, sizeof m->period, "%s", f[1]);
-        return 0;
-    }
-    if (strcmp(f[0], "orgunit") == 0 && n >= 3 && m->norg < 1024) {
-        snprintf(m->org[m->norg].kiosk, sizeof m->org[0].kiosk, "%s", f[1]);
-        snprintf(m->org[m->norg].orgunit, sizeof m->org[0].orgunit, "%s", f[2]);
-        m->norg++;
-        return 0;
-    }
-    if (strcmp(f[0], "element") == 0 && n >= 7 && m->nel < 1024) {
-        ElemMap *e = &m->el[m->nel++];
-        snprintf(e->metric, sizeof e->metric, "%s", f[1]);
-        snprintf(e->lang, sizeof e->lang, "%s", f[2]);
-        snprintf(e->module, sizeof e->module, "%s", f[3]);
-        snprintf(e->item, sizeof e->item, "%s", f[4]);
-        snprintf(e->de, sizeof e->de, "%s", f[5]);
-        snprintf(e->coc, sizeof e->coc, "%s", f[6]);
-        snprintf(e->aoc, sizeof e->aoc, "%s", n >= 8 ? f[7] : "");
-        return 0;
-    }
-    snprintf(m->why, sizeof m->why, "map record %zu: unknown or incomplete (\"%s\")", record, f[0]);
-    return 1;
-}
-
-static int match(const char *pat, const char *v)
-{
-    return strcmp(pat, "*") == 0 || strcmp(pat, v) == 0;
-}
-
-/* DHIS2 period of a day "YYYY-MM-DD": 20240305, 2024W10 (ISO week), 202403. */
-static void period_of(const char *kind, const char *day, char *out, size_t sz)
-{
-    int y = atoi(day), mo = atoi(day + 5), d = atoi(day + 8);
-    if (strcmp(kind, "daily") == 0) {
-        snprintf(out, sz, "%04d%02d%02d", y, mo, d);
-    } else if (strcmp(kind, "weekly") == 0) {
-        /* ISO 8601 week and week-year from the C library (%G, %V). */
-        struct tm t = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = 12};
-        time_t tt = timegm(&t);
-        struct tm n;
-        char gy[8] = "0", wk[4] = "0";
-        if (gmtime_r(&tt, &n)) {
-            strftime(gy, sizeof gy, "%G", &n);
-            strftime(wk, sizeof wk, "%V", &n);
-        }
-        snprintf(out, sz, "%sW%d", gy, atoi(wk));
-    } else {
-        snprintf(out, sz, "%04d%02d", y, mo);
-    }
-}
-
-typedef struct {
-    char de[64], pe[16], ou[64], coc[64], aoc[64];
-    int64_t value;
-    unsigned char sup;
-} DhisVal;
-
-static int dv_out_cmp(const void *a, const void *b)
-{
-    const DhisVal *x = a, *y = b;
-    int c = strcmp(x->pe, y->pe);
-    if (!c)
-        c = strcmp(x->ou, y->ou);
-    if (!c)
-        c = strcmp(x->de, y->de);
-    if (!c)
-        c = strcmp(x->coc, y->coc);
-    if (!c)
-        c = strcmp(x->aoc, y->aoc);
-    return c;
-}
-
-static int str_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Distinct strings of v[0..n) at offset off, sorted, into *out (borrowed
- * pointers). Returns the count, or (size_t)-1 when out of memory. */
-static size_t distinct(const DhisVal *v, size_t n, size_t off, const char ***out)
-{
-    const char **s = malloc((n ? n : 1) * sizeof *s);
-    if (!s)
-        return (size_t)-1;
-    for (size_t i = 0; i < n; i++)
-        s[i] = (const char *)v + i * sizeof *v + off;
-    qsort(s, n, sizeof *s, str_cmp);
-    size_t w = 0;
-    for (size_t i = 0; i < n; i++)
-        if (w == 0 || strcmp(s[w - 1], s[i]) != 0)
-            s[w++] = s[i];
-    *out = s;
-    return w;
-}
-
-static long find_in(const char **arr, size_t n, const char *s)
-{
-    const char **f = bsearch(&s, arr, n, sizeof *arr, str_cmp);
-    return f ? (long)(f - arr) : -1;
-}
-
-/* Suppress one (data element, coc, aoc) block as org units x periods. */
-static Err dhis_suppress(DhisVal *v, size_t n, int64_t min)
-{
-    const char **ous = NULL, **pes = NULL;
-    size_t no = distinct(v, n, offsetof(DhisVal, ou), &ous);
-    size_t np = no == (size_t)-1 ? (size_t)-1 : distinct(v, n, offsetof(DhisVal, pe), &pes);
-    int64_t *g = NULL;
-    unsigned char *sup = NULL;
-    Err e = ERR_NOMEM;
-    if (no == (size_t)-1 || np == (size_t)-1)
-        goto out;
-    size_t W = np + 1;
-    g = calloc((no + 1) * W, sizeof *g);
-    sup = calloc((no + 1) * W, 1);
-    if (!g || !sup)
-        goto out;
-    for (size_t i = 0; i < n; i++)
-        g[(size_t)find_in(ous, no, v[i].ou) * W + (size_t)find_in(pes, np, v[i].pe)] = v[i].value;
-    if ((e = report_suppress_grid(g, sup, no, np, min)))
-        goto out;
-    /* A hidden cell with no value line (a zero) has nothing to leave out:
-     * DHIS2 reads a missing value as no data, not as a number. */
-    for (size_t i = 0; i < n; i++)
-        v[i].sup = sup[(size_t)find_in(ous, no, v[i].ou) * W + (size_t)find_in(pes, np, v[i].pe)];
-out:
-    free(ous);
-    free(pes);
-    free(g);
-    free(sup);
-    return e;
-}
-
-Err report_write_dhis2(ReportDb *rdb, const char *map_path, const ReportOptions *opt, FILE *o, FILE *err)
-{
-    sqlite3 *db = report_db_handle(rdb);
-    int64_t min = min_of(opt);
-    char *buf = NULL;
-    size_t len = 0;
-    Err e = fileio_read_all(map_path, 1 << 20, &buf, &len);
-    if (e) {
-        fprintf(err, "dhis2: cannot read map %s: %s\n", map_path, err_str(e));
-        return e;
-    }
-    DhisMap *m = calloc(1, sizeof *m);
-    if (!m) {
-        free(buf);
-        return ERR_NOMEM;
-    }
-    snprintf(m->period, sizeof m->period, "monthly");
-    char why[200];
-    e = report_csv_parse(buf, len, map_cb, m, why, sizeof why);
-    free(buf);
-    if (e) {
-        fprintf(err, "dhis2: %s\n", m->why[0] ? m->why : why);
-        free(m);
-        return ERR_FORMAT;
-    }
-    /* Sum matching counters into (dataelement, period, orgunit, coc, aoc)
-     * in a temporary table; SQLite does the grouping. */
-    sqlite3_exec(db, "DROP TABLE IF EXISTS temp.dv;"
-                     "CREATE TEMP TABLE dv(de TEXT, pe TEXT, ou TEXT, coc TEXT, aoc TEXT, value INTEGER,"
-                     " PRIMARY KEY(de, pe, ou, coc, aoc))",
-                 NULL, NULL, NULL);
-    sqlite3_stmt *st = NULL, *ins = NULL, *ks = NULL;
-    const ReportNames *nm = report_db_names(rdb);
-    DhisVal *vals = NULL;
-    size_t nv = 0, vcap = 0;
-    char **kiosk_of = NULL; /* kid -> kiosk_id */
-    int64_t maxkid = 0;
-    e = ERR_DB;
-    if (sqlite3_prepare_v2(db, "SELECT max(kid) FROM kiosks", -1, &ks, NULL) != SQLITE_OK)
-        goto out;
-    if (sqlite3_step(ks) == SQLITE_ROW)
-        maxkid = sqlite3_column_int64(ks, 0);
-    sqlite3_finalize(ks);
-    ks = NULL;
-    if (maxkid < 0 || maxkid > 100000000 || !(kiosk_of = calloc((size_t)maxkid + 1, sizeof *kiosk_of))) {
-        e = ERR_NOMEM;
-        goto out;
-    }
-    if (sqlite3_prepare_v2(db, "SELECT kid, kiosk_id FROM kiosks", -1, &ks, NULL) != SQLITE_OK)
-        goto out;
-    while (sqlite3_step(ks) == SQLITE_ROW) {
-        int64_t kid = sqlite3_column_int64(ks, 0);
-        if (kid >= 0 && kid <= maxkid && !(kiosk_of[kid] = strdup((const char *)sqlite3_column_text(ks, 1)))) {
-            e = ERR_NOMEM;
-            goto out;
-        }
-    }
-    if (sqlite3_prepare_v2(db, "SELECT kid, day, lang, module, item, value FROM counts WHERE metric=?1", -1, &st,
-                           NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(db,
-                           "INSERT INTO temp.dv VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT DO UPDATE SET"
-                           " value = value + excluded.value",
-                           -1, &ins, NULL) != SQLITE_OK)
-        goto out;
-    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-    int64_t unmapped_kiosk = 0;
-    /* Only metrics some element line asks for: each is one range of the
-     * counts key. */
-    for (size_t mid = 0; mid < nm->n; mid++) {
-        const char *metric = report_names_of(nm, (int64_t)mid);
-        int wanted = 0;
-        for (size_t i = 0; i < m->nel && !wanted; i++)
-            wanted = match(m->el[i].metric, metric);
-        if (!wanted)
-            continue;
-        sqlite3_bind_int64(st, 1, (int64_t)mid);
-        int32_t last_day = -1;
-        char pe[16] = "";
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            int64_t kid = sqlite3_column_int64(st, 0);
-            const char *kiosk = kid >= 0 && kid <= maxkid && kiosk_of[kid] ? kiosk_of[kid] : "";
-            const char *ou = NULL;
-            for (size_t i = 0; i < m->norg && !ou; i++)
-                if (strcmp(m->org[i].kiosk, kiosk) == 0)
-                    ou = m->org[i].orgunit;
-            for (size_t i = 0; i < m->norg && !ou; i++)
-                if (strcmp(m->org[i].kiosk, "*") == 0)
-                    ou = m->org[i].orgunit;
-            if (!ou) {
-                unmapped_kiosk++;
-                continue;
-            }
-            char item[16] = "";
-            if (sqlite3_column_int(st, 4) >= 0)
-                snprintf(item, sizeof item, "%d", sqlite3_column_int(st, 4));
-            int32_t day = (int32_t)sqlite3_column_int(st, 1);
-            if (day != last_day) {
-                char ds[11];
-                report_day_str(day, ds);
-                period_of(m->period, ds, pe, sizeof pe);
-                last_day = day;
-            }
-            const char *lang = report_names_of(nm, sqlite3_column_int64(st, 2));
-            const char *module = report_names_of(nm, sqlite3_column_int64(st, 3));
-            for (size_t i = 0; i < m->nel; i++) {
-                const ElemMap *el = &m->el[i];
-                if (!match(el->metric, metric) || !match(el->lang, lang) || !match(el->module, module) ||
-                    !match(el->item, item))
-                    continue;
-                sqlite3_bind_text(ins, 1, el->de, -1, SQLITE_STATIC);
-                sqlite3_bind_text(ins, 2, pe, -1, SQLITE_TRANSIENT);
-                sqlite3_bind_text(ins, 3, ou, -1, SQLITE_STATIC);
-                sqlite3_bind_text(ins, 4, el->coc, -1, SQLITE_STATIC);
-                sqlite3_bind_text(ins, 5, el->aoc, -1, SQLITE_STATIC);
-                sqlite3_bind_int64(ins, 6, sqlite3_column_int64(st, 5));
-                sqlite3_step(ins);
-                sqlite3_reset(ins);
-            }
-        }
-        sqlite3_reset(st);
-    }
-    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-    sqlite3_finalize(st);
-    st = NULL;
-    if (unmapped_kiosk)
-        fprintf(err, "dhis2: %lld counters from kiosks without an orgunit line were left out\n",
-                (long long)unmapped_kiosk);
-    /* Suppression per (data element, category option combo, attribute
-     * option combo): a table of org units x periods. DHIS2 itself adds
-     * values up the org unit tree and into longer periods, so both margins
-     * are public: no row or column may keep exactly one hidden value. */
-    if (sqlite3_prepare_v2(db, "SELECT de, pe, ou, coc, aoc, value FROM temp.dv ORDER BY de, coc, aoc, ou, pe", -1,
-                           &st, NULL) != SQLITE_OK)
-        goto out;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        if (nv == vcap) {
-            size_t nc = vcap ? vcap * 2 : 256;
-            DhisVal *nvv = realloc(vals, nc * sizeof *nvv);
-            if (!nvv) {
-                e = ERR_NOMEM;
-                goto out;
-            }
-            vals = nvv;
-            vcap = nc;
-        }
-        DhisVal *x = &vals[nv++];
-        memset(x, 0, sizeof *x);
-        snprintf(x->de, sizeof x->de, "%s", (const char *)sqlite3_column_text(st, 0));
-        snprintf(x->pe, sizeof x->pe, "%s", (const char *)sqlite3_column_text(st, 1));
-        snprintf(x->ou, sizeof x->ou, "%s", (const char *)sqlite3_column_text(st, 2));
-        snprintf(x->coc, sizeof x->coc, "%s", (const char *)sqlite3_column_text(st, 3));
-        snprintf(x->aoc, sizeof x->aoc, "%s", (const char *)sqlite3_column_text(st, 4));
-        x->value = sqlite3_column_int64(st, 5);
-    }
-    if (min > 1) {
-        size_t a0 = 0;
-        while (a0 < nv) {
-            size_t a1 = a0 + 1;
-            while (a1 < nv && strcmp(vals[a1].de, vals[a0].de) == 0 && strcmp(vals[a1].coc, vals[a0].coc) == 0 &&
-                   strcmp(vals[a1].aoc, vals[a0].aoc) == 0)
-                a1++;
-            if ((e = dhis_suppress(vals + a0, a1 - a0, min)))
-                goto out;
-            a0 = a1;
-        }
-    }
-    qsort(vals, nv, sizeof *vals, dv_out_cmp);
-    fputs("dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup\r\n", o);
-    int64_t hidden = 0;
-    for (size_t i = 0; i < nv; i++) {
-        if (vals[i].sup) {
-            hidden++;
-            continue;
-        }
-        const char *f[5] = {vals[i].de, vals[i].pe, vals[i].ou, vals[i].coc, vals[i].aoc};
-        for (int c = 0; c < 5; c++) {
-            put_field(o, f[c]);
-            fputc(',', o);
-        }
-        fprintf(o, "%lld,taama-report,,,false\r\n", (long long)vals[i].value);
-    }
-    if (hidden)
-        fprintf(err,
-                "dhis2: %lld values left out (counts from 1 to %lld, and values that would reveal one by "
-                "subtraction; see --no-suppress)\n",
-                (long long)hidden, (long long)min - 1);
-    e = ferror(o) ? ERR_IO : ERR_OK;
-out:
-    sqlite3_finalize(st);
-    sqlite3_finalize(ins);
-    sqlite3_finalize(ks);
-    sqlite3_exec(db, "DROP TABLE IF EXISTS temp.dv", NULL, NULL, NULL);
-    if (kiosk_of)
-        for (int64_t i = 0; i <= maxkid; i++)
-            free(kiosk_of[i]);
-    free(kiosk_of);
-    free(vals);
-    free(m);
-    return e;
-}
+#include "i18n/i18n.h"
+#include "report/rtext.h"
 
 /* ---- keys ---- */
 
@@ -686,19 +39,54 @@ Err report_keygen(const char *pub_path, const char *sec_path)
 
 /* ---- command line ---- */
 
+int report_find_content(char *out, size_t sz)
+{
+    const char *root = getenv("TAAMA_ROOT");
+    struct stat st;
+    if (root && *root) {
+        snprintf(out, sz, "%s/content", root);
+        if (stat(out, &st) == 0 && S_ISDIR(st.st_mode))
+            return 0;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return -1;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = '\0';
+    /* build/taama-report -> content/; PREFIX/bin -> PREFIX/share/taama/content */
+    static const char *const rel[] = {"/../content", "/../share/taama/content"};
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(out, sz, "%.*s%s", (int)(sz - 32), exe, rel[i]);
+        if (stat(out, &st) == 0 && S_ISDIR(st.st_mode))
+            return 0;
+    }
+    return -1;
+}
+
 static void usage(FILE *err)
 {
     fputs("usage:\n"
           "  taama-report merge PATH... --db campaign.sqlite [--key campaign.key]\n"
           "  taama-report html --db campaign.sqlite -o report.html [--min N] [--title TEXT]\n"
+          "      [--period auto|day|week|month]\n"
           "  taama-report csv --db campaign.sqlite [-o FILE] [--min N | --no-suppress]\n"
+          "      [--period day|week|month] [--sep ';']\n"
+          "  taama-report codebook [--db campaign.sqlite] [-o FILE] [--sep ';']\n"
           "  taama-report dhis2 --db campaign.sqlite --map FILE [-o FILE] [--min N | --no-suppress]\n"
+          "  taama-report dhis2-metadata --map FILE [-o metadata.json]\n"
           "  taama-report gaps --db campaign.sqlite\n"
           "  taama-report forget KIOSK_ID --db campaign.sqlite\n"
           "  taama-report keygen [--pub campaign.pub] [--key campaign.key]\n"
           "--min N: counts from 1 to N-1 are suppressed, with any count that would reveal one by\n"
           "  subtraction (default 10). csv and dhis2 also take --no-suppress: raw counts for the\n"
-          "  campaign's internal working data only (a loud warning is printed).\n",
+          "  campaign's internal working data only (a loud warning is printed). Below 10, a warning is\n"
+          "  printed and written into the report.\n"
+          "--lang en|fr|ar: the language of the report (html, codebook, the names in csv).\n"
+          "--content DIR: the kiosk content, for module titles and help contact names (default: the\n"
+          "  installed content). The generation date comes from SOURCE_DATE_EPOCH when it is set.\n",
           err);
 }
 
@@ -711,9 +99,10 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
     log_set_quiet(1);
     const char *cmd = argv[1];
     const char *dbp = NULL, *keyp = NULL, *outp = NULL, *mapp = NULL, *pubp = NULL, *title = NULL;
+    const char *lang = NULL, *contentp = NULL, *localedir = NULL;
     const char *paths[256];
     int npaths = 0;
-    ReportOptions ro = {.min_count = 10};
+    ReportOptions ro = {.min_count = 10, .period = REPORT_PERIOD_AUTO, .progress = err};
     int no_suppress = 0;
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
@@ -732,6 +121,32 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
             no_suppress = 1;
         else if (strcmp(a, "--title") == 0 && more)
             title = argv[++i];
+        else if (strcmp(a, "--lang") == 0 && more)
+            lang = argv[++i];
+        else if (strcmp(a, "--content") == 0 && more)
+            contentp = argv[++i];
+        else if (strcmp(a, "--localedir") == 0 && more)
+            localedir = argv[++i];
+        else if (strcmp(a, "--sep") == 0 && more) {
+            const char *v = argv[++i];
+            if (strcmp(v, ",") != 0 && strcmp(v, ";") != 0) {
+                fprintf(err, "taama-report: --sep takes ',' or ';'\n");
+                return 2;
+            }
+            ro.sep = v[0];
+        } else if (strcmp(a, "--period") == 0 && more) {
+            const char *v = argv[++i];
+            static const char *const names[4] = {"day", "week", "month", "auto"};
+            int k = -1;
+            for (int j = 0; j < 4; j++)
+                if (strcmp(v, names[j]) == 0)
+                    k = j;
+            if (k < 0) {
+                fprintf(err, "taama-report: --period takes auto, day, week or month\n");
+                return 2;
+            }
+            ro.period = (ReportPeriod)k;
+        }
         else if (strcmp(a, "--min") == 0 && more) {
             char *end;
             long v = strtol(argv[++i], &end, 10);
@@ -748,9 +163,28 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
             return 2;
         }
     }
+    if (lang && !i18n_language(lang)) {
+        fprintf(err, "taama-report: unknown language %s (en, fr, ar, ti, ha)\n", lang);
+        return 2;
+    }
+    report_lang_set(lang ? lang : "en", localedir);
+    if (strcmp(cmd, "html") == 0 && ro.min_count < 2) {
+        fprintf(err, "taama-report: the HTML report is for publishing and always hides small counts: --min must "
+                     "be 2 or more (10 is recommended). Use csv --no-suppress for internal working data.\n");
+        return 2;
+    }
     if (ro.min_count == 0)
         ro.min_count = 1;
+    if (ro.min_count > 1 && ro.min_count < 10)
+        fprintf(err, "\n!!! WARNING: --min %lld is below the recommended threshold of 10. Counts from %lld to 9 "
+                     "will be shown,\n!!! and at a small kiosk they can identify visitors. The report says so "
+                     "on its first page.\n\n",
+                (long long)ro.min_count, (long long)ro.min_count);
     ro.title = title;
+    /* Reproducible output: SOURCE_DATE_EPOCH (reproducible-builds.org)
+     * fixes the generation date. */
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    ro.generated = sde && *sde ? strtoll(sde, NULL, 10) : (int64_t)time(NULL);
     int raw_cmd = strcmp(cmd, "csv") == 0 || strcmp(cmd, "dhis2") == 0;
     if (no_suppress && !raw_cmd) {
         fprintf(err, "taama-report: --no-suppress is only for csv and dhis2 (internal working data); the HTML "
@@ -780,7 +214,40 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
                      "off the sticks; give it to merge with --key).\n", pp, kp);
         return 0;
     }
+    Content *content = NULL;
+    if (strcmp(cmd, "html") == 0 || strcmp(cmd, "csv") == 0 || strcmp(cmd, "codebook") == 0) {
+        char guess[PATH_MAX];
+        const char *cp = contentp;
+        if (!cp && report_find_content(guess, sizeof guess) == 0)
+            cp = guess;
+        Err ce = ERR_OK;
+        if (cp && !(content = content_load(cp, &ce)) && contentp) {
+            fprintf(err, "taama-report: cannot read the content %s: %s\n", contentp, err_str(ce));
+            return 1;
+        }
+        ro.content = content;
+    }
+    if (strcmp(cmd, "dhis2-metadata") == 0 || (strcmp(cmd, "codebook") == 0 && !dbp)) {
+        FILE *mo = outp ? fopen(outp, "wb") : out;
+        int mrc = 0;
+        if (!mo) {
+            fprintf(err, "taama-report: cannot write %s\n", outp);
+            mrc = 1;
+        } else if (strcmp(cmd, "codebook") == 0) {
+            mrc = report_write_codebook(NULL, &ro, mo) == ERR_OK ? 0 : 1;
+        } else if (!mapp) {
+            fprintf(err, "dhis2-metadata: --map FILE is required\n");
+            mrc = 2;
+        } else {
+            mrc = report_write_dhis2_metadata(mapp, mo, err) == ERR_OK ? 0 : 1;
+        }
+        if (mo && mo != out && fclose(mo) != 0 && mrc == 0)
+            mrc = 1;
+        content_free(content);
+        return mrc;
+    }
     if (!dbp) {
+        content_free(content);
         fprintf(err, "taama-report %s: --db is required\n", cmd);
         usage(err);
         return 2;
@@ -789,6 +256,7 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
     ReportDb *db = report_open(dbp, &why);
     if (!db) {
         fprintf(err, "taama-report: cannot open %s: %s\n", dbp, err_str(why));
+        content_free(content);
         return 1;
     }
     int rc = 0;
@@ -798,6 +266,7 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
         if (!o) {
             fprintf(err, "taama-report: cannot write %s\n", outp);
             report_close(db);
+            content_free(content);
             return 1;
         }
     }
@@ -838,7 +307,20 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
             rc = 1;
         }
     } else if (strcmp(cmd, "csv") == 0) {
-        rc = report_write_csv(db, &ro, o) == ERR_OK ? 0 : 1;
+        ReportHidden hid;
+        rc = report_write_csv_ex(db, &ro, o, &hid) == ERR_OK ? 0 : 1;
+        if (rc == 0 && hid.cells > 0)
+            fprintf(err, "csv: by %s; %lld of %lld values hidden (%.0f%%): %lld below %lld, %lld to prevent "
+                         "subtraction.%s\n",
+                    hid.period == REPORT_PERIOD_DAY ? "day" : hid.period == REPORT_PERIOD_WEEK ? "week" : "month",
+                    (long long)(hid.primary + hid.complement), (long long)hid.cells,
+                    100.0 * (double)(hid.primary + hid.complement) / (double)hid.cells, (long long)hid.primary,
+                    (long long)ro.min_count, (long long)hid.complement,
+                    (hid.primary + hid.complement) * 4 > hid.cells && hid.period != REPORT_PERIOD_MONTH
+                        ? " Many are hidden: --period month keeps more."
+                        : "");
+    } else if (strcmp(cmd, "codebook") == 0) {
+        rc = report_write_codebook(db, &ro, o) == ERR_OK ? 0 : 1;
     } else if (strcmp(cmd, "dhis2") == 0) {
         if (!mapp) {
             fprintf(err, "dhis2: --map FILE is required\n");
@@ -862,5 +344,6 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
         rc = 1;
     }
     report_close(db);
+    content_free(content);
     return rc;
 }
