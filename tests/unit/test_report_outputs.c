@@ -753,7 +753,7 @@ static void test_cli_min_loud(void **state)
     free(err);
     /* below 10: a warning on stderr and on the first page */
     setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
-    assert_int_equal(cli(&err, 9, "taama-report", "html", "--db", dbp, "-o", out, "--min", "5"), 0);
+    assert_int_equal(cli(&err, 8, "taama-report", "html", "--db", dbp, "-o", out, "--min", "5"), 0);
     assert_non_null(strstr(err, "WARNING: --min 5 is below the recommended threshold of 10"));
     free(err);
     char *html;
@@ -763,7 +763,7 @@ static void test_cli_min_loud(void **state)
     assert_non_null(strstr(html, "2023-11-14")); /* from SOURCE_DATE_EPOCH */
     free(html);
     /* the default threshold: no warning */
-    assert_int_equal(cli(&err, 7, "taama-report", "html", "--db", dbp, "-o", out), 0);
+    assert_int_equal(cli(&err, 6, "taama-report", "html", "--db", dbp, "-o", out), 0);
     assert_null(strstr(err, "WARNING"));
     free(err);
     assert_int_equal(fileio_read_all(out, 1 << 24, &html, &len), ERR_OK);
