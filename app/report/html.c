@@ -398,7 +398,10 @@ typedef struct {
     ReportPeriod period;
     int64_t *v;         /* (nk+1) x (np+1), suppressed at period */
     unsigned char *sup;
-    int64_t body_cells, body_hidden; /* non-zero kiosk x period cells, and hidden */
+    int64_t body_cells, body_hidden; /* non-zero cells (kiosks shown, and period totals), and hidden */
+    unsigned char *aside; /* per kiosk: too few sessions to show by period */
+    int64_t *total;       /* per kiosk: all its sessions */
+    size_t naside;
 } Grid;
 
 static void grid_free(Grid *g)
@@ -416,6 +419,8 @@ static void grid_free(Grid *g)
     free(g->day_v);
     free(g->v);
     free(g->sup);
+    free(g->aside);
+    free(g->total);
     memset(g, 0, sizeof *g);
 }
 
@@ -469,6 +474,23 @@ static Err grid_group(Grid *g, ReportPeriod p, int64_t min)
     for (size_t k = 0; k < g->nk; k++)
         for (size_t d = 0; d < g->nd; d++)
             g->v[k * W + g->period_of[d]] += g->day_v[k * g->nd + d];
+    /* A kiosk with at least half of its periods below the threshold is set
+     * aside: shown by its total only (kiosk table), not by period, so its
+     * small counts do not hatch the all-kiosk totals or anyone's cells. */
+    g->naside = 0;
+    for (size_t k = 0; k < g->nk; k++) {
+        int64_t nz = 0, small = 0;
+        for (size_t q = 0; q < g->np; q++) {
+            int64_t x = g->v[k * W + q];
+            nz += x != 0;
+            small += x >= 1 && x < min;
+        }
+        g->aside[k] = nz > 0 && small * 2 >= nz;
+        g->naside += g->aside[k];
+        if (g->aside[k])
+            for (size_t q = 0; q < g->np; q++)
+                g->v[k * W + q] = 0;
+    }
     for (size_t k = 0; k <= g->nk; k++) {
         int small = 0;
         for (size_t q = 0; k < g->nk && q < g->np; q++)
@@ -478,7 +500,7 @@ static Err grid_group(Grid *g, ReportPeriod p, int64_t min)
             if (k == g->nk && q == g->np)
                 cls[i] = 2; /* the grand total */
             else if (k == g->nk)
-                cls[i] = 1; /* a period's total over all kiosks */
+                cls[i] = 1; /* a period's total over the kiosks shown */
             else
                 cls[i] = small ? 0 : 3; /* a busy kiosk's cell or total: last */
         }
@@ -486,7 +508,7 @@ static Err grid_group(Grid *g, ReportPeriod p, int64_t min)
     Err e = report_suppress_grid_pref(g->v, g->sup, g->nk, g->np, min, cls);
     free(cls);
     g->body_cells = g->body_hidden = 0;
-    for (size_t k = 0; k < g->nk; k++)
+    for (size_t k = 0; k <= g->nk; k++)
         for (size_t q = 0; q < g->np; q++) {
             size_t i = k * W + q;
             g->body_cells += g->v[i] != 0 || g->sup[i];
@@ -571,6 +593,12 @@ static Err load_grid(Html *h, Grid *g, ReportPeriod want, double *day_hidden_sha
     sqlite3_finalize(st);
     st = NULL;
     g->day_v = calloc(g->nk * g->nd + 1, sizeof *g->day_v);
+    g->aside = calloc(g->nk + 1, 1);
+    g->total = calloc(g->nk + 1, sizeof *g->total);
+    if (!g->aside || !g->total) {
+        e = ERR_NOMEM;
+        goto out;
+    }
     g->period_of = calloc(g->nd + 1, sizeof *g->period_of);
     g->pstart = calloc(g->nd + 1, sizeof *g->pstart);
     if (!g->day_v || !g->period_of || !g->pstart) {
@@ -584,8 +612,10 @@ static Err load_grid(Html *h, Grid *g, ReportPeriod want, double *day_hidden_sha
     while (sqlite3_step(st) == SQLITE_ROW) {
         long k = grid_row(g, sqlite3_column_int64(st, 0));
         long d = find_day(g->dayn, g->nd, (int32_t)sqlite3_column_int(st, 1));
-        if (k >= 0 && d >= 0)
+        if (k >= 0 && d >= 0) {
             g->day_v[(size_t)k * g->nd + (size_t)d] = sqlite3_column_int64(st, 2);
+            g->total[k] += sqlite3_column_int64(st, 2);
+        }
     }
     /* Aggregate first: the finest period at which at most a tenth of the
      * non-zero kiosk x period counts would be hidden. */
@@ -607,15 +637,19 @@ out:
     return e;
 }
 
+/* A kiosk for readers: its full site label and the start of its id (the
+ * CSV has the whole id). */
 static void kiosk_name(FILE *o, const Grid *g, size_t k)
 {
+    char id[9];
+    report_utf8_copy(id, sizeof id, g->kiosk[k]);
     if (g->label[k][0]) {
         esc(o, g->label[k]);
         fputs(" (", o);
-        esc(o, g->kiosk[k]);
+        esc(o, id);
         fputs(")", o);
     } else {
-        esc(o, g->kiosk[k]);
+        esc(o, id);
     }
 }
 
@@ -631,15 +665,17 @@ static void chart_periods(Html *h, const Grid *g)
     int bw = pw / (int)g->np;
     if (bw < 1)
         bw = 1;
-    if (bw > 40)
-        bw = 40;
+    if (bw > 80)
+        bw = 80;
     int64_t max = h->min;
     for (size_t q = 0; q < g->np; q++)
         if (!g->sup[g->nk * W + q] && g->v[g->nk * W + q] > max)
             max = g->v[g->nk * W + q];
     max = nice_max(max);
     char buf[32], f[32], lab[16];
-    int id = svg_open(h, lx + pw + 60, top + ph + 40, R_("Sessions per period, all kiosks"));
+    const char *title = g->naside ? R_("Sessions per period, kiosks shown by period")
+                                  : R_("Sessions per period, all kiosks");
+    int id = svg_open(h, lx + pw + 60, top + ph + 40, title);
     y_axis(o, lx, top, ph, (int)g->np * bw, max);
     for (size_t q = 0; q < g->np; q++) {
         size_t i = g->nk * W + q;
@@ -651,8 +687,12 @@ static void chart_periods(Html *h, const Grid *g)
                 lx + (int)q * bw + 1, top + ph - bh, bw > 2 ? bw - 1 : bw, bh, f, lab,
                 cell(buf, sizeof buf, g->v[i], g->sup[i], h->min));
     }
-    /* Date labels: at most 6, evenly spaced, first and last included. */
-    size_t nl = g->np < 6 ? g->np : 6;
+    /* Date labels: evenly spaced, first and last included, about 70
+     * pixels apart so they never overlap. */
+    size_t room = (size_t)((int)g->np * bw / 70) + 1;
+    size_t nl = g->np < room ? g->np : room;
+    if (nl > 10)
+        nl = 10;
     for (size_t t = 0; t < nl; t++) {
         size_t q = nl == 1 ? 0 : t * (g->np - 1) / (nl - 1);
         report_period_label(g->pstart[q], g->period, lab);
@@ -667,7 +707,7 @@ static void chart_periods(Html *h, const Grid *g)
     fputs("</svg>\n", o);
 
     fputs("<table><caption>", o);
-    esc(o, R_("Sessions per period, all kiosks"));
+    esc(o, title);
     fputs("</caption><thead><tr><th scope=\"col\">", o);
     esc(o, R_("Period starting"));
     fputs("</th><th scope=\"col\">", o);
@@ -696,14 +736,16 @@ static void chart_strips(Html *h, const Grid *g)
     size_t W = g->np + 1;
     if (g->np == 0 || g->nk == 0)
         return;
-    size_t ns = g->nk < MAX_STRIPS ? g->nk : MAX_STRIPS;
+    size_t nshown = g->nk - g->naside, ns = nshown < MAX_STRIPS ? nshown : MAX_STRIPS;
     size_t *order = malloc(g->nk * sizeof *order);
     if (!order)
         return;
+    size_t no = 0;
     for (size_t k = 0; k < g->nk; k++)
-        order[k] = k;
+        if (!g->aside[k])
+            order[no++] = k;
     for (size_t a = 0; a < ns; a++) /* partial selection sort by row total */
-        for (size_t b = a + 1; b < g->nk; b++)
+        for (size_t b = a + 1; b < nshown; b++)
             if (g->v[order[b] * W + g->np] > g->v[order[a] * W + g->np]) {
                 size_t t = order[a];
                 order[a] = order[b];
@@ -766,13 +808,24 @@ static void chart_strips(Html *h, const Grid *g)
         fprintf(o, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%s</text>",
                 lx + (int)g->np * bw + (bw < 60 ? 60 : 0), top + (int)ns * sh + 12, lab2);
     fputs("</svg>\n", o);
-    if (g->nk > ns) {
+    if (nshown > ns) {
         fputs("<p>", o);
-        snprintf(note, sizeof note, "%zu / %zu", ns, g->nk);
+        snprintf(note, sizeof note, "%zu / %zu", ns, nshown);
         esc_n(o, R_("Busiest kiosks shown: {N}. All of them are in the table below."), note);
         fputs("</p>\n", o);
     }
     free(order);
+    if (g->naside > 0) {
+        fputs("<p class=\"note\">", o);
+        esc_n(o, R_("Kiosks with too few sessions to show by {N}, counted only in the kiosk table below:"),
+              report_period_name(g->period));
+        for (size_t k = 0, n = 0; k < g->nk; k++)
+            if (g->aside[k]) {
+                fputs(n++ ? ", " : " ", o);
+                kiosk_name(o, g, k);
+            }
+        fputs(".</p>\n", o);
+    }
 
     /* The figures behind the strips. */
     fputs("<div class=\"wide\"><table><caption>", o);
@@ -788,12 +841,14 @@ static void chart_strips(Html *h, const Grid *g)
     esc(o, R_("Total"));
     fputs("</th></tr></thead><tbody>\n", o);
     for (size_t k = 0; k <= g->nk; k++) {
+        if (k < g->nk && g->aside[k])
+            continue;
         if (k < g->nk) {
             fputs("<tr><th scope=\"row\">", o);
             kiosk_name(o, g, k);
         } else {
             fputs("<tr class=\"total\"><th scope=\"row\">", o);
-            esc(o, R_("All kiosks"));
+            esc(o, g->naside ? R_("Kiosks shown by period") : R_("All kiosks"));
         }
         fputs("</th>", o);
         for (size_t q = 0; q <= g->np; q++)
@@ -889,12 +944,52 @@ static Err kiosk_table(Html *h, const Grid *g)
     }
     report_suppress(v, sup, (K + 1) * 2, gr, 2, h->min);
     tally(h, v, sup, (K + 1) * 2);
+    /* Sessions: a kiosk shown by period keeps its total and its hiding
+     * from the period table; a kiosk set aside shows its total alone.
+     * Cells 0..K-1 kiosks, K all kiosks, K+1 the period table's total of
+     * the kiosks shown (already published). All kiosks = the kiosks' totals
+     * = the period table's total + the set-aside totals: neither sum may
+     * keep a lone hidden cell. */
+    int64_t *sv = calloc(K + 2, sizeof *sv);
+    unsigned char *ssup = calloc(K + 2, 1), *scls = calloc(K + 2, 1);
+    size_t *sidx = malloc(2 * (K + 2) * sizeof *sidx);
+    if (!sv || !ssup || !scls || !sidx) {
+        free(sv);
+        free(ssup);
+        free(scls);
+        free(sidx);
+        e = ERR_NOMEM;
+        goto out;
+    }
+    for (size_t r = 0; r < K; r++) {
+        sv[r] = g->aside[r] ? g->total[r] : g->v[r * W + g->np];
+        ssup[r] = g->aside[r] ? sv[r] >= 1 && sv[r] < h->min : g->sup[r * W + g->np];
+        scls[r] = g->aside[r] ? 0 : 9;
+        sv[K] += g->total[r];
+    }
+    sv[K + 1] = g->v[K * W + g->np];
+    ssup[K + 1] = g->sup[K * W + g->np];
+    scls[K + 1] = 9;
+    ssup[K] = g->naside ? sv[K] >= 1 && sv[K] < h->min : ssup[K + 1];
+    scls[K] = 1;
+    SupGroup sg[2] = {{sidx, K + 1}, {sidx + K + 2, 0}};
+    for (size_t r = 0; r <= K; r++)
+        sidx[r] = r;
+    for (size_t r = 0; r < K; r++)
+        if (g->aside[r])
+            sidx[K + 2 + sg[1].n++] = r;
+    sidx[K + 2 + sg[1].n++] = K;
+    sidx[K + 2 + sg[1].n++] = K + 1;
+    report_suppress_more(sv, ssup, sg, g->naside ? 2 : 1, scls);
+    for (size_t r = 0; r < K; r++)
+        if (g->aside[r])
+            tally(h, &sv[r], &ssup[r], 1);
+    tally(h, &sv[K], &ssup[K], 1);
     char b1[32], b2[32], b3[32];
     static const char *const heads[5] = {RN_("Kiosk"), RN_("Exports merged"), RN_("Sessions"), RN_("Quick exits"),
                                          RN_("Timeouts")};
     thead(o, R_("Kiosks"), heads, 5);
     for (size_t r = 0; r <= K; r++) {
-        size_t gi = r * W + g->np;
         fputs(r == K ? "<tr class=\"total\"><th scope=\"row\">" : "<tr><th scope=\"row\">", o);
         if (r < K)
             kiosk_name(o, g, r);
@@ -902,11 +997,15 @@ static Err kiosk_table(Html *h, const Grid *g)
             esc(o, R_("All kiosks"));
         /* The count of exports is not a visitor count: not suppressed. */
         fprintf(o, "</th><td>%lld</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-                (long long)exports[r], cell(b1, sizeof b1, g->v[gi], g->sup[gi], h->min),
+                (long long)exports[r], cell(b1, sizeof b1, sv[r], ssup[r], h->min),
                 cell(b2, sizeof b2, v[r * 2], sup[r * 2], h->min),
                 cell(b3, sizeof b3, v[r * 2 + 1], sup[r * 2 + 1], h->min));
     }
     fputs("</tbody></table>\n", o);
+    free(sv);
+    free(ssup);
+    free(scls);
+    free(sidx);
     e = ERR_OK;
 out:
     sqlite3_finalize(st);

@@ -93,6 +93,13 @@ void report_suppress(const int64_t *values, unsigned char *sup, size_t ncells, c
 void report_suppress_pref(const int64_t *values, unsigned char *sup, size_t ncells, const SupGroup *groups,
                           size_t ngroups, int64_t min, const unsigned char *cls);
 
+/* Complementary suppression only, on top of the cells already marked in
+ * sup (by another table that publishes the same figures): until nothing
+ * changes, a group with exactly one hidden cell hides one more, chosen as
+ * in report_suppress_pref. */
+void report_suppress_more(const int64_t *values, unsigned char *sup, const SupGroup *groups, size_t ngroups,
+                          const unsigned char *cls);
+
 /* report_suppress for an R x C table with margins: values has (R+1)*(C+1)
  * cells row-major, row R holding column totals and column C row totals
  * (filled in by this function from the R x C body). Returns ERR_NOMEM. */

@@ -34,13 +34,9 @@ static int better(const int64_t *values, const unsigned char *cls, size_t c, siz
     return values[c] < values[b];
 }
 
-void report_suppress_pref(const int64_t *values, unsigned char *sup, size_t ncells, const SupGroup *groups,
-                          size_t ngroups, int64_t min, const unsigned char *cls)
+void report_suppress_more(const int64_t *values, unsigned char *sup, const SupGroup *groups, size_t ngroups,
+                          const unsigned char *cls)
 {
-    for (size_t i = 0; i < ncells; i++)
-        sup[i] = min > 1 && values[i] >= 1 && values[i] < min;
-    if (min <= 1)
-        return;
     int changed = 1;
     while (changed) {
         changed = 0;
@@ -63,6 +59,15 @@ void report_suppress_pref(const int64_t *values, unsigned char *sup, size_t ncel
             }
         }
     }
+}
+
+void report_suppress_pref(const int64_t *values, unsigned char *sup, size_t ncells, const SupGroup *groups,
+                          size_t ngroups, int64_t min, const unsigned char *cls)
+{
+    for (size_t i = 0; i < ncells; i++)
+        sup[i] = min > 1 && values[i] >= 1 && values[i] < min;
+    if (min > 1)
+        report_suppress_more(values, sup, groups, ngroups, cls);
 }
 
 Err report_suppress_grid(int64_t *v, unsigned char *sup, size_t rows, size_t cols, int64_t min)

@@ -549,7 +549,7 @@ static void test_html_first_page_and_structure(void **state)
 
 /* A quiet kiosk with 3 sessions every other day, next to a busy one: by
  * day, its small days are hidden, and their complements must not be the
- * busy kiosk's days. AUTO groups by month, where nothing is small. */
+ * busy kiosk's days; by default it is set aside and shown by its total. */
 static void test_small_kiosk_spares_busy(void **state)
 {
     (void)state;
@@ -568,16 +568,34 @@ static void test_small_kiosk_spares_busy(void **state)
             fail_msg("busy day %d hidden", d);
     }
     free(html);
-    /* AUTO: by week the quiet kiosk's first week is 9 (hidden, a quarter
-     * of the cells), by month it is 21: grouped by month, nothing hidden */
+    /* AUTO: the quiet kiosk is small in every period, so it is set aside
+     * (shown by its total only) and the rest is shown by day, nothing
+     * hidden: neither the busy kiosk's days nor the all-kiosk totals. */
     ReportOptions autop = {.min_count = 10, .period = REPORT_PERIOD_AUTO};
     html = run_html(db, &autop, "spare2.html");
-    assert_non_null(strstr(html, "Sessions are grouped by month."));
-    assert_non_null(strstr(html, "By day, "));
-    assert_non_null(strstr(html, "<th scope=\"col\">2024-01</th>"));
-    const char *quiet = strstr(html, "<tr><th scope=\"row\">Quiet post");
-    assert_non_null(quiet);
-    assert_true(strstr(quiet, "<td class=\"n\">21</td>") < strstr(quiet, "</tr>"));
+    assert_non_null(strstr(html, "Sessions are grouped by day."));
+    assert_non_null(strstr(html, "Kiosks with too few sessions to show by day, counted only in the kiosk table "
+                                 "below: Quiet post (bbbbbbbb)."));
+    assert_null(strstr(html, "<tr><th scope=\"row\">Quiet post (bbbbbbbb)</th><td class=\"n\">"));
+    assert_non_null(strstr(html, "<tr><th scope=\"row\">Quiet post (bbbbbbbb)</th><td>0</td><td class=\"n\">21<"));
+    assert_non_null(strstr(html, "All kiosks</th><td>1</td><td class=\"n\">686<"));
+    assert_non_null(strstr(html, "Kiosks shown by period</th><td class=\"n\">41</td>"));
+    assert_null(strstr(html, "url(#h1)")); /* the time chart has no hatched bar */
+    free(html);
+    report_close(db);
+}
+
+/* A set-aside kiosk whose total is below the threshold: its total is
+ * hidden, and so is the all-kiosk total (it would give it back), while the
+ * total of the kiosks shown by period stays. */
+static void test_aside_small_total(void **state)
+{
+    (void)state;
+    ReportDb *db = two_kiosks("aside.sqlite", 1);
+    char *html = run_html(db, &(ReportOptions){.min_count = 10, .period = REPORT_PERIOD_AUTO}, "aside.html");
+    assert_non_null(strstr(html, "Quiet post (bbbbbbbb)</th><td>0</td><td class=\"n\">&lt;10<"));
+    assert_non_null(strstr(html, "All kiosks</th><td>1</td><td class=\"n\">&lt;10<"));
+    assert_non_null(strstr(html, "Kiosks shown by period</th><td class=\"n\">41</td>"));
     free(html);
     report_close(db);
 }
@@ -798,6 +816,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_html_translated, setup, teardown),
         cmocka_unit_test_setup_teardown(test_html_first_page_and_structure, setup, teardown),
         cmocka_unit_test_setup_teardown(test_small_kiosk_spares_busy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_aside_small_total, setup, teardown),
         cmocka_unit_test(test_suppress_pref_classes),
         cmocka_unit_test_setup_teardown(test_csv_period_sep_names, setup, teardown),
         cmocka_unit_test_setup_teardown(test_codebook_covers_columns, setup, teardown),
