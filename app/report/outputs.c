@@ -1,6 +1,9 @@
 /* outputs.c: campaign key generation and the `taama-report` command line
  * (the outputs themselves are in html.c, csv.c and dhis2.c). */
+#define _GNU_SOURCE /* fopencookie: the merge progress line */
 #include "report/report.h"
+
+#include <ftw.h>
 
 #include <limits.h>
 #include <stddef.h>
@@ -35,6 +38,65 @@ Err report_keygen(const char *pub_path, const char *sec_path)
     if (!e)
         e = export_write_hex_key(pub_path, pk, sizeof pk, 0644);
     return e;
+}
+
+/* ---- merge progress ---- */
+
+/* Exports under a path (manifest.json files, links not followed, as deep
+ * as merge looks), for the N/M progress line. */
+static uint64_t manifests_found;
+static int count_manifest(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+    (void)st;
+    const char *base = path + ftw->base;
+    if (type == FTW_F && strcmp(base, "manifest.json") == 0)
+        manifests_found++;
+    return type == FTW_D && ftw->level > 5 ? FTW_SKIP_SUBTREE : FTW_CONTINUE;
+}
+
+/* Merge prints one line per export on its output; this stream passes
+ * them on and counts them, clearing the progress line on the terminal
+ * before each and drawing it again after. */
+typedef struct {
+    FILE *out;
+    ReportProgress prog;
+    uint64_t lines;
+} MergeTee;
+
+static ssize_t tee_write(void *cookie, const char *buf, size_t size)
+{
+    MergeTee *t = cookie;
+    if (t->prog.drawn) {
+        fputs("\r                                        \r", t->prog.err);
+        fflush(t->prog.err);
+        t->prog.drawn = 0;
+        t->prog.shown = UINT64_MAX;
+    }
+    size_t w = fwrite(buf, 1, size, t->out);
+    fflush(t->out);
+    for (size_t i = 0; i < size; i++)
+        t->lines += buf[i] == '\n';
+    report_progress_step(&t->prog, t->lines);
+    return (ssize_t)w;
+}
+
+/* A stream for MergeOptions.out that shows "merge: exports N/M" on err
+ * when err is a terminal; NULL (use out itself) when it is not. */
+static FILE *merge_tee_open(MergeTee *t, FILE *out, FILE *err, const char *const *paths, int npaths)
+{
+    if (!err || !isatty(fileno(err)))
+        return NULL;
+    manifests_found = 0;
+    for (int i = 0; i < npaths; i++)
+        nftw(paths[i], count_manifest, 16, FTW_PHYS | FTW_ACTIONRETVAL);
+    t->out = out;
+    t->lines = 0;
+    report_progress_start(&t->prog, err, "merge: exports", manifests_found, 0);
+    cookie_io_functions_t io = {.write = tee_write};
+    FILE *f = fopencookie(t, "w", io);
+    if (f)
+        setvbuf(f, NULL, _IOLBF, 0); /* one call per line: redraw after each export */
+    return f;
 }
 
 /* ---- command line ---- */
@@ -286,11 +348,17 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
             usage(err);
             rc = 2;
         }
-        MergeOptions mo = {.campaign_sk = have ? sk : NULL, .out = out};
+        MergeTee tee;
+        FILE *teef = merge_tee_open(&tee, out, err, paths, npaths);
+        MergeOptions mo = {.campaign_sk = have ? sk : NULL, .out = teef ? teef : out};
         MergeSummary sum = {0};
         for (int i = 0; i < npaths && rc == 0; i++)
             if (report_merge_path(db, paths[i], &mo, &sum) != ERR_OK)
                 rc = 1;
+        if (teef) {
+            fclose(teef);
+            report_progress_done(&tee.prog);
+        }
         sodium_memzero(sk, sizeof sk);
         if (rc != 2) {
             fprintf(out, "merge: %d taken, %d already merged, %d refused, %d incomplete ignored\n", sum.taken,
