@@ -6,6 +6,8 @@
 #   make bench      measure against the bare SDL2+SDL2_ttf floor (BENCHMARKS.md)
 #   make install    PREFIX=/usr/local DESTDIR= (staged installs work)
 #   make pot        regenerate locales/taama.pot from the UI and the content
+#   make update-po  msgmerge the PO files with the templates, drafts marked fuzzy
+#   DRAFTS=0        build only reviewed translations (drafts fall back to English)
 #
 # The pure core (everything under app/ except app/render/ and the two
 # mains) links without SDL; taama-report links only the core.
@@ -61,13 +63,21 @@ SUPPORT_OBJ = $(SUPPORT_SRC:%.c=$(B)/%.o)
 BENCH_SRC  = $(wildcard bench/bench_*.c)
 BENCH_BIN  = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
+# Draft translations are marked fuzzy in the PO files (tools/po-drafts.sh).
+# DRAFTS=1 (default) compiles them in, so a visitor reads the draft in their
+# language rather than English; DRAFTS=0 builds only what native speakers
+# reviewed, every other string falling back to English (docs/translations.md).
+DRAFTS ?= 1
+ifeq ($(DRAFTS),1)
+MSGFMT_FUZZY = --use-fuzzy
+endif
 PO    = $(wildcard locales/*/LC_MESSAGES/taama.po)
 MO    = $(PO:locales/%/LC_MESSAGES/taama.po=$(B)/locale/%/LC_MESSAGES/taama.mo)
 # taama-report's own catalogue (gettext domain "taama-report")
 RPO   = $(wildcard locales/*/LC_MESSAGES/taama-report.po)
 RMO   = $(RPO:locales/%/LC_MESSAGES/taama-report.po=$(B)/locale/%/LC_MESSAGES/taama-report.mo)
 
-.PHONY: all deps run check test bench install uninstall pot clean asan snapshots-update narration
+.PHONY: all deps run check test bench install uninstall pot update-po clean asan snapshots-update narration
 .DEFAULT_GOAL := all
 .SECONDARY: $(SUPPORT_OBJ)
 
@@ -136,11 +146,11 @@ $(B)/bench/%: bench/%.c $(RENDER_OBJ) $(B)/libtaama-core.a | $(B)/.deps
 
 $(B)/locale/%/LC_MESSAGES/taama.mo: locales/%/LC_MESSAGES/taama.po | $(B)/.deps
 	@mkdir -p $(dir $@)
-	msgfmt --check -o $@ $<
+	msgfmt --check $(MSGFMT_FUZZY) -o $@ $<
 
 $(B)/locale/%/LC_MESSAGES/taama-report.mo: locales/%/LC_MESSAGES/taama-report.po | $(B)/.deps
 	@mkdir -p $(dir $@)
-	msgfmt --check -o $@ $<
+	msgfmt --check $(MSGFMT_FUZZY) -o $@ $<
 
 # A demo kiosk keeps its state in build/demo-data, with the demo admin PIN
 # 2580 set so a newcomer sees the attract screen, not "Set the admin PIN".
@@ -167,6 +177,14 @@ snapshots-update: all $(RTEST_BIN)
 pot:
 	@sh tools/make-pot.sh
 	@sh tools/make-report-pot.sh
+
+# Bring every PO file up to the templates (msgmerge: changed strings become
+# fuzzy, i.e. drafts again), then turn any "# DRAFT" comment into the fuzzy
+# flag. Run after `git merge` when PO files conflict or new strings came in.
+update-po: pot
+	@for po in $(PO); do msgmerge --quiet --update --backup=none $$po locales/taama.pot || exit 1; done
+	@sh tools/po-drafts.sh
+	@for po in $(PO) $(RPO); do printf '%s: ' $$po; msgfmt --check --statistics -o /dev/null $$po; done
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/taama

@@ -4,6 +4,7 @@
  *   taama [--windowed WxH] [--data DIR] [--content DIR] [--script FILE] ...
  *   taama render --lang LANG --screen SCREEN --size WxH -o FILE.png
  *   taama render --list
+ *   taama render --sheet DIR [--screen NAME,...] (translators' contact sheet)
  *   taama stats | export --to DIR | content check|pot | pack ... | admin ...
  *
  * Files: run from the build tree (build/taama), the program uses the
@@ -31,6 +32,7 @@
 #include "pack/pack.h"
 #include "render/content_checks.h"
 #include "render/kiosk.h"
+#include "render/sheet.h"
 #include "settings/settings.h"
 #include "stats/stats.h"
 
@@ -98,6 +100,7 @@ static void usage(FILE *f)
     fputs("usage: taama [options]                 run the kiosk\n"
           "       taama render --lang LANG --screen SCREEN --size WxH -o FILE.png\n"
           "       taama render --list\n"
+          "       taama render --sheet DIR [--screen NAME,...] [--size WxH]\n"
           "       taama stats                     print the counters\n"
           "       taama export --to DIR           write an export to DIR\n"
           "       taama content check|pot         check content, or write its POT\n"
@@ -224,8 +227,16 @@ static Content *load_content(const char *dir)
 
 static int cmd_render(int argc, char **argv, Paths *p, KioskOptions *o)
 {
-    const char *lang = "en", *screen = NULL, *out = NULL;
+    const char *lang = "en", *screen = NULL, *out = NULL, *sheet = NULL;
     int list = 0, w = 1280, h = 800;
+    /* --sheet DIR (the translators' contact sheet) is taken out first. */
+    for (int i = 2; i + 1 < argc; i++)
+        if (strcmp(argv[i], "--sheet") == 0) {
+            sheet = argv[i + 1];
+            memmove(&argv[i], &argv[i + 2], (size_t)(argc - i - 2) * sizeof *argv);
+            argc -= 2;
+            break;
+        }
     if (parse_options(argc, argv, 2, p, o, &lang, &screen, &out, &list, &w, &h) < 0) {
         usage(stderr);
         return 2;
@@ -239,6 +250,8 @@ static int cmd_render(int argc, char **argv, Paths *p, KioskOptions *o)
     if (list) {
         kiosk_list_screens(c, stdout);
         rc = 0;
+    } else if (sheet) {
+        rc = kiosk_render_sheet(o, c, sheet, screen, w, h);
     } else if (!screen || !out) {
         fprintf(stderr, "taama render: --screen and -o are required\n");
         rc = 2;

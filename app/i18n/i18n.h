@@ -25,6 +25,9 @@ typedef struct {
 
 #define _(s) i18n_text(s)
 #define N_(s) (s)
+/* A string whose English is ambiguous, told apart by a context that
+ * translators see (gettext's msgctxt): C_("admin status", "Content"). */
+#define C_(ctx, s) i18n_text_ctx(ctx, s)
 
 /* Bind the "taama" domain to localedir (the folder holding
  * <lang>/LC_MESSAGES/taama.mo). Fails with ERR_NOTFOUND only if no UTF-8
@@ -44,6 +47,14 @@ const Language *i18n_current(void);
 /* Translate msgid into the current language. Returns a borrowed string that
  * stays valid for the life of the process; NULL and "" are returned as-is. */
 const char *i18n_text(const char *msgid);
+
+/* The plural form of a counted message for n in the current language
+ * (ngettext): i18n_text_plural("%d visit", "%d visits", n). Borrowed. */
+const char *i18n_text_plural(const char *singular, const char *plural, unsigned long n);
+
+/* msgid in a context (pgettext): the translation of the entry with
+ * msgctxt ctx, or msgid itself when there is none. Borrowed. */
+const char *i18n_text_ctx(const char *ctx, const char *msgid);
 
 /* Translate msgid into the language code without changing the current one
  * (the attract screen cycles the key message through every language). */

@@ -322,7 +322,11 @@ static void chart_month(B *b, Rect r)
             max = in->month[i];
         total += in->month[i];
     }
-    ui_text_box(b, arena_printf(b->arena, _("This month: %lld visits"), (long long)total),
+    ui_text_box(b,
+                arena_printf(b->arena,
+                             i18n_text_plural("This month: %lld visit", "This month: %lld visits",
+                                              (unsigned long)total),
+                             (long long)total),
                 (Rect){r.x, r.y, r.w, title_h}, b->small_px, b->small_px / 2, 1, ALIGN_START, 0,
                 t->text);
     int top = r.y + title_h + b->pad / 2, bottom = r.y + r.h;
@@ -349,7 +353,9 @@ static void tab_status(B *b, Rect area)
     char *facts = arena_printf(
         b->arena, "%s: %s\n%s: %s\n%s: %s\n%s: %s\n%s: %s", _("Kiosk name"),
         s->kiosk_name[0] ? s->kiosk_name : unset, _("Site"), s->site[0] ? s->site : unset,
-        _("Content"),
+        /* TRANSLATORS: a label on the admin screen: the topics installed on
+           the kiosk (modules and help contacts), followed by their version. */
+        C_("admin status", "Content"),
         in->content_version > 0
             ? arena_printf(b->arena, _("version %lld, signed by %s"),
                            (long long)in->content_version,

@@ -16,7 +16,10 @@ fi
 for po in locales/*/LC_MESSAGES/taama-report.po; do
     lang=$(echo "$po" | cut -d/ -f2)
     msgfmt --check -o /dev/null "$po" || { echo "$lang: msgfmt --check fails"; status=1; }
-    if ! msgcmp "$po" "$T/fresh.pot" >"$T/cmp" 2>&1; then
+    if grep -q '^# DRAFT: needs review by a native speaker' "$po"; then
+        echo "$lang: draft entries marked only by a comment: run sh tools/po-drafts.sh"; status=1
+    fi
+    if ! msgcmp --use-fuzzy "$po" "$T/fresh.pot" >"$T/cmp" 2>&1; then
         echo "$lang: strings missing from $po:"; cat "$T/cmp"; status=1
     fi
 done
