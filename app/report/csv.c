@@ -308,13 +308,44 @@ Err report_write_csv(ReportDb *rdb, const ReportOptions *opt, FILE *o)
     return report_write_csv_ex(rdb, opt, o, NULL);
 }
 
+/* AUTO: the finest period at which at most a quarter of the values are
+ * hidden (month when none is), found by writing each candidate to
+ * /dev/null first. */
+static Err csv_auto(ReportDb *rdb, const ReportOptions *opt, FILE *o, ReportHidden *hidden)
+{
+    static const ReportPeriod tries[2] = {REPORT_PERIOD_DAY, REPORT_PERIOD_WEEK};
+    ReportOptions ro = *opt;
+    ro.progress = NULL;
+    ro.period = REPORT_PERIOD_MONTH;
+    for (int t = 0; t < 2; t++) {
+        FILE *null = fopen("/dev/null", "w");
+        if (!null)
+            return ERR_IO;
+        ReportOptions trial = ro;
+        trial.period = tries[t];
+        ReportHidden h;
+        Err e = report_write_csv_ex(rdb, &trial, null, &h);
+        fclose(null);
+        if (e)
+            return e;
+        if ((h.primary + h.complement) * 4 <= h.cells) {
+            ro.period = tries[t];
+            break;
+        }
+    }
+    ro.progress = opt->progress;
+    return report_write_csv_ex(rdb, &ro, o, hidden);
+}
+
 Err report_write_csv_ex(ReportDb *rdb, const ReportOptions *opt, FILE *o, ReportHidden *hidden)
 {
+    if (opt && opt->period == REPORT_PERIOD_AUTO && opt->min_count > 1)
+        return csv_auto(rdb, opt, o, hidden);
     sqlite3 *db = report_db_handle(rdb);
     const ReportNames *nm = report_db_names(rdb);
     CsvCtx c = {.o = o, .nm = nm, .min = min_of(opt), .sep = sep_of(opt),
                 .content = opt ? opt->content : NULL};
-    c.period = opt && opt->period != REPORT_PERIOD_AUTO ? opt->period : REPORT_PERIOD_WEEK;
+    c.period = opt && opt->period != REPORT_PERIOD_AUTO ? opt->period : REPORT_PERIOD_DAY;
     c.hid.period = c.period;
     int32_t *rank = NULL;
     sqlite3_stmt *ks = NULL, *st = NULL, *has = NULL;

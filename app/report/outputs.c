@@ -135,7 +135,7 @@ static void usage(FILE *err)
           "  taama-report html --db campaign.sqlite -o report.html [--min N] [--title TEXT]\n"
           "      [--period auto|day|week|month]\n"
           "  taama-report csv --db campaign.sqlite [-o FILE] [--min N | --no-suppress]\n"
-          "      [--period day|week|month] [--sep ';']\n"
+          "      [--period day|week|month|auto] [--sep ';']\n"
           "  taama-report codebook [--db campaign.sqlite] [-o FILE] [--sep ';']\n"
           "  taama-report dhis2 --db campaign.sqlite --map FILE [-o FILE] [--min N | --no-suppress]\n"
           "  taama-report dhis2-metadata --map FILE [-o metadata.json]\n"
@@ -165,7 +165,7 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
     const char *paths[256];
     int npaths = 0;
     ReportOptions ro = {.min_count = 10, .period = REPORT_PERIOD_AUTO, .progress = err};
-    int no_suppress = 0;
+    int no_suppress = 0, period_given = 0;
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         int more = i + 1 < argc;
@@ -208,6 +208,7 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
                 return 2;
             }
             ro.period = (ReportPeriod)k;
+            period_given = 1;
         }
         else if (strcmp(a, "--min") == 0 && more) {
             char *end;
@@ -376,6 +377,8 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
         }
     } else if (strcmp(cmd, "csv") == 0) {
         ReportHidden hid;
+        if (!period_given)
+            ro.period = REPORT_PERIOD_WEEK; /* a stable default for scripts; --period auto chooses */
         rc = report_write_csv_ex(db, &ro, o, &hid) == ERR_OK ? 0 : 1;
         if (rc == 0 && hid.cells > 0)
             fprintf(err, "csv: by %s; %lld of %lld values hidden (%.0f%%): %lld below %lld, %lld to prevent "

@@ -152,7 +152,8 @@ Err report_write_html(ReportDb *db, const ReportOptions *opt, FILE *out);
  * as a flagged row). min <= 1: raw values. ERR_DB, ERR_NOMEM, ERR_IO. */
 Err report_write_csv(ReportDb *db, const ReportOptions *opt, FILE *out);
 /* The same, telling what was hidden in *hidden (may be NULL). The period
- * is opt->period (AUTO: week); the separator opt->sep. After the ten
+ * is opt->period (AUTO: the finest of day, week, month with at most a
+ * quarter of the values hidden); the separator opt->sep. After the ten
  * columns above come lang_name, module_title and item_label (human
  * names, see the codebook); the day column is named day, week or month. */
 Err report_write_csv_ex(ReportDb *db, const ReportOptions *opt, FILE *out, ReportHidden *hidden);

@@ -638,6 +638,13 @@ static void test_csv_period_sep_names(void **state)
     assert_true(day.primary > 0);
     assert_true(week.primary + week.complement < day.primary + day.complement);
     assert_int_equal(week.period, REPORT_PERIOD_WEEK);
+    /* AUTO: by day more than a quarter of the values are hidden (all the
+     * quiet kiosk's days), by week at most a quarter */
+    ReportHidden au;
+    char *c = run_csv(db, &(ReportOptions){.min_count = 10, .period = REPORT_PERIOD_AUTO}, &au);
+    assert_int_equal(au.period, REPORT_PERIOD_WEEK);
+    assert_non_null(strstr(c, ",week,metric,"));
+    free(c);
     /* human names beside the ids */
     assert_non_null(strstr(b, ";ar;;;300;0;العربية (Arabic);;"));
     assert_non_null(strstr(b, ";3 to 10 minutes\r\n"));
