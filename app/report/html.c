@@ -717,7 +717,7 @@ static void chart_periods(Html *h, const Grid *g)
         size_t i = g->nk * W + q;
         if (q < g->np) {
             report_period_label(g->pstart[q], g->period, lab);
-            fprintf(o, "<tr><th scope=\"row\">%s</th>", lab);
+            fprintf(o, "<tr><th scope=\"row\"><span dir=\"ltr\">%s</span></th>", lab);
         } else {
             fputs("<tr class=\"total\"><th scope=\"row\">", o);
             esc(o, R_("Total"));
@@ -835,7 +835,7 @@ static void chart_strips(Html *h, const Grid *g)
     fputs("</th>", o);
     for (size_t q = 0; q < g->np; q++) {
         report_period_label(g->pstart[q], g->period, lab);
-        fprintf(o, "<th scope=\"col\">%s</th>", lab);
+        fprintf(o, "<th scope=\"col\"><span dir=\"ltr\">%s</span></th>", lab);
     }
     fputs("<th scope=\"col\">", o);
     esc(o, R_("Total"));
