@@ -22,6 +22,7 @@
 #include <time.h>
 
 #include "content/content.h"
+#include "core/fileio.h"
 #include "report/rtext.h"
 
 #define MAX_STRIPS 30
@@ -517,6 +518,108 @@ static Err grid_group(Grid *g, ReportPeriod p, int64_t min)
     return e;
 }
 
+typedef struct {
+    char kiosk[33];
+    char group[200];
+} GroupLine;
+
+typedef struct {
+    GroupLine *line;
+    size_t n, cap;
+    char why[200];
+} GroupMap;
+
+static int group_cb(void *ctx, char **f, size_t n, size_t record)
+{
+    GroupMap *m = ctx;
+    if (n == 0 || f[0][0] == '#' || (n == 1 && !f[0][0]))
+        return 0;
+    if (n != 2 || strlen(f[0]) != 32 || !f[1][0]) {
+        snprintf(m->why, sizeof m->why, "groups record %zu: want KIOSK_ID,GROUP NAME", record);
+        return 1;
+    }
+    if (m->n == m->cap) {
+        size_t nc = m->cap ? m->cap * 2 : 64;
+        GroupLine *nl = realloc(m->line, nc * sizeof *nl);
+        if (!nl)
+            return 1;
+        m->line = nl;
+        m->cap = nc;
+    }
+    snprintf(m->line[m->n].kiosk, sizeof m->line[0].kiosk, "%s", f[0]);
+    report_utf8_copy(m->line[m->n].group, sizeof m->line[0].group, f[1]);
+    m->n++;
+    return 0;
+}
+
+/* Site groups: kiosks named in the groups file are shown as one row per
+ * group (counts added before anything is hidden); others keep their own
+ * row. Rows are rebuilt in place: kiosk id "" marks a group row. */
+static Err grid_groups(Grid *g, const char *path)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    Err e = fileio_read_all(path, 1 << 20, &buf, &len);
+    if (e)
+        return e;
+    GroupMap m = {0};
+    char why[200];
+    e = report_csv_parse(buf, len, group_cb, &m, why, sizeof why);
+    free(buf);
+    if (e) {
+        free(m.line);
+        return ERR_FORMAT;
+    }
+    size_t nk = g->nk, nr = 0;
+    char **kiosk = calloc(nk + 1, sizeof *kiosk), **label = calloc(nk + 1, sizeof *label);
+    long *row_of = malloc((nk + 1) * sizeof *row_of);
+    e = kiosk && label && row_of ? ERR_OK : ERR_NOMEM;
+    for (size_t k = 0; !e && k < nk; k++) {
+        const char *grp = NULL;
+        for (size_t i = 0; i < m.n && !grp; i++)
+            if (strcmp(m.line[i].kiosk, g->kiosk[k]) == 0)
+                grp = m.line[i].group;
+        long r = -1;
+        for (size_t j = 0; grp && j < nr; j++)
+            if (!kiosk[j][0] && strcmp(label[j], grp) == 0)
+                r = (long)j;
+        if (r < 0) {
+            kiosk[nr] = xstrdup(grp ? "" : g->kiosk[k]);
+            label[nr] = xstrdup(grp ? grp : g->label[k]);
+            if (!kiosk[nr] || !label[nr]) {
+                e = ERR_NOMEM;
+                break;
+            }
+            r = (long)nr++;
+        }
+        row_of[k] = r;
+    }
+    if (!e) {
+        for (int64_t kid = 0; kid <= g->maxkid; kid++)
+            if (g->row_of_kid[kid] >= 0)
+                g->row_of_kid[kid] = row_of[g->row_of_kid[kid]];
+        for (size_t k = 0; k < nk; k++) {
+            free(g->kiosk[k]);
+            free(g->label[k]);
+        }
+        free(g->kiosk);
+        free(g->label);
+        g->kiosk = kiosk;
+        g->label = label;
+        g->nk = nr;
+        kiosk = label = NULL;
+    }
+    for (size_t j = 0; kiosk && j < nr; j++) {
+        free(kiosk[j]);
+        free(label[j]);
+    }
+    free(kiosk);
+    free(label);
+    free(row_of);
+    free(m.line);
+    return e;
+}
+
 static Err load_grid(Html *h, Grid *g, ReportPeriod want, double *day_hidden_share)
 {
     sqlite3 *db = report_db_handle(h->rdb);
@@ -572,6 +675,9 @@ static Err load_grid(Html *h, Grid *g, ReportPeriod want, double *day_hidden_sha
     }
     sqlite3_finalize(st);
     st = NULL;
+    if (h->opt && h->opt->groups && (e = grid_groups(g, h->opt->groups)))
+        goto out;
+    e = ERR_DB;
     int64_t sid = metric_id(h->rdb, "session_start");
     if (sqlite3_prepare_v2(db, "SELECT DISTINCT day FROM day_sums WHERE metric=?1 AND dim=0 ORDER BY day", -1, &st,
                            NULL) != SQLITE_OK)
@@ -613,7 +719,7 @@ static Err load_grid(Html *h, Grid *g, ReportPeriod want, double *day_hidden_sha
         long k = grid_row(g, sqlite3_column_int64(st, 0));
         long d = find_day(g->dayn, g->nd, (int32_t)sqlite3_column_int(st, 1));
         if (k >= 0 && d >= 0) {
-            g->day_v[(size_t)k * g->nd + (size_t)d] = sqlite3_column_int64(st, 2);
+            g->day_v[(size_t)k * g->nd + (size_t)d] += sqlite3_column_int64(st, 2);
             g->total[k] += sqlite3_column_int64(st, 2);
         }
     }
@@ -643,6 +749,10 @@ static void kiosk_name(FILE *o, const Grid *g, size_t k)
 {
     char id[9];
     report_utf8_copy(id, sizeof id, g->kiosk[k]);
+    if (!g->kiosk[k][0]) { /* a site group */
+        esc(o, g->label[k]);
+        return;
+    }
     if (g->label[k][0]) {
         esc(o, g->label[k]);
         fputs(" (", o);
@@ -917,7 +1027,7 @@ static Err kiosk_table(Html *h, const Grid *g)
         while (sqlite3_step(st) == SQLITE_ROW) {
             long k = grid_row(g, sqlite3_column_int64(st, 0));
             if (k >= 0)
-                v[(size_t)k * 2 + c] = sqlite3_column_int64(st, 1);
+                v[(size_t)k * 2 + c] += sqlite3_column_int64(st, 1);
         }
         sqlite3_finalize(st);
         st = NULL;
@@ -928,7 +1038,7 @@ static Err kiosk_table(Html *h, const Grid *g)
     while (sqlite3_step(st) == SQLITE_ROW) {
         long k = grid_row(g, sqlite3_column_int64(st, 0));
         if (k >= 0)
-            exports[k] = sqlite3_column_int64(st, 1);
+            exports[k] += sqlite3_column_int64(st, 1);
     }
     for (size_t r = 0; r < K; r++) {
         exports[K] += exports[r];

@@ -133,7 +133,7 @@ static void usage(FILE *err)
     fputs("usage:\n"
           "  taama-report merge PATH... --db campaign.sqlite [--key campaign.key]\n"
           "  taama-report html --db campaign.sqlite -o report.html [--min N] [--title TEXT]\n"
-          "      [--period auto|day|week|month]\n"
+          "      [--period auto|day|week|month] [--groups KIOSK_GROUPS.csv]\n"
           "  taama-report csv --db campaign.sqlite [-o FILE] [--min N | --no-suppress]\n"
           "      [--period day|week|month|auto] [--sep ';']\n"
           "  taama-report codebook [--db campaign.sqlite] [-o FILE] [--sep ';']\n"
@@ -189,6 +189,8 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
             contentp = argv[++i];
         else if (strcmp(a, "--localedir") == 0 && more)
             localedir = argv[++i];
+        else if (strcmp(a, "--groups") == 0 && more)
+            ro.groups = argv[++i];
         else if (strcmp(a, "--sep") == 0 && more) {
             const char *v = argv[++i];
             if (strcmp(v, ",") != 0 && strcmp(v, ";") != 0) {
@@ -372,8 +374,12 @@ int report_cli_main(int argc, char **argv, FILE *out, FILE *err)
         if (!outp) {
             fprintf(err, "html: -o FILE is required\n");
             rc = 2;
-        } else if (report_write_html(db, &ro, o) != ERR_OK) {
-            rc = 1;
+        } else {
+            Err he = report_write_html(db, &ro, o);
+            if (he && ro.groups && (he == ERR_FORMAT || he == ERR_NOTFOUND || he == ERR_IO))
+                fprintf(err, "html: cannot use the groups file %s (%s): want one KIOSK_ID,GROUP NAME per line\n",
+                        ro.groups, err_str(he));
+            rc = he ? 1 : 0;
         }
     } else if (strcmp(cmd, "csv") == 0) {
         ReportHidden hid;

@@ -130,6 +130,7 @@ typedef struct {
     char sep;            /* CSV separator: ',' (0) or ';' */
     const struct Content *content; /* module titles and help contact names; NULL: ids */
     FILE *progress;      /* "N/M" progress lines when a terminal; NULL: none */
+    const char *groups;  /* html: site groups file (KIOSK_ID,GROUP lines), or NULL */
 } ReportOptions;
 
 /* Summary of what suppression hid, for the reader (filled by the writers

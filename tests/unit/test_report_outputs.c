@@ -601,6 +601,52 @@ static void test_aside_small_total(void **state)
     report_close(db);
 }
 
+/* Site groups: two quiet kiosks (3 sessions every other day, each set
+ * aside on its own) shown together as one group row, counted before
+ * anything is hidden: by day the group is still small, by week 18 and 24
+ * sessions, so it is shown by week and no longer set aside. A bad groups
+ * file is an error. */
+static void test_site_groups(void **state)
+{
+    (void)state;
+    char sql[16384];
+    size_t n = (size_t)snprintf(sql, sizeof sql, "%s", TWO_WEEKS);
+    n += (size_t)snprintf(sql + n, sizeof sql - n,
+                          "INSERT INTO kiosks VALUES(3, 'cccccccccccccccccccccccccccccccc', '', 'Quiet too');");
+    for (int d = 1; d <= 14; d++) {
+        n += (size_t)snprintf(sql + n, sizeof sql - n, "INSERT INTO counts VALUES(1, 1, 1, %d, 0, 0, -1, %d);",
+                              20240100 + d, 40 + d);
+        if (d % 2 == 0)
+            n += (size_t)snprintf(sql + n, sizeof sql - n,
+                                  "INSERT INTO counts VALUES(1, 2, 1, %d, 0, 0, -1, 3), (1, 3, 1, %d, 0, 0, -1, 3);",
+                                  20240100 + d, 20240100 + d);
+    }
+    ReportDb *db = make_db("groups.sqlite", sql);
+    char groups[PATH_MAX];
+    write_file("groups.csv",
+               "# kiosk id, site group\nbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb,Villages of the north\n"
+               "cccccccccccccccccccccccccccccccc,Villages of the north\n",
+               groups);
+    ReportOptions ro = {.min_count = 10, .period = REPORT_PERIOD_WEEK, .groups = groups};
+    char *html = run_html(db, &ro, "groups.html");
+    assert_null(strstr(html, "Quiet post"));
+    assert_null(strstr(html, "Quiet too"));
+    /* the group's row in the kiosks x weeks table: 18 (days 2, 4, 6: 3 x 2
+     * kiosks) and 24 (days 8 to 14), total 42 */
+    const char *row = strstr(html, "<tr><th scope=\"row\">Villages of the north</th><td class=\"n\">");
+    assert_non_null(row);
+    assert_true(strstr(row, ">18</td>") < strstr(row, "</tr>"));
+    assert_true(strstr(row, ">24</td>") < strstr(row, "</tr>"));
+    assert_true(strstr(row, ">42</td>") < strstr(row, "</tr>"));
+    assert_null(strstr(html, "too few sessions to show by"));
+    free(html);
+    write_file("badgroups.csv", "bbbb,Short id\n", groups);
+    FILE *o = fopen("/dev/null", "w");
+    assert_int_equal(report_write_html(db, &ro, o), ERR_FORMAT);
+    fclose(o);
+    report_close(db);
+}
+
 static void test_suppress_pref_classes(void **state)
 {
     (void)state;
@@ -825,6 +871,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_html_first_page_and_structure, setup, teardown),
         cmocka_unit_test_setup_teardown(test_small_kiosk_spares_busy, setup, teardown),
         cmocka_unit_test_setup_teardown(test_aside_small_total, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_site_groups, setup, teardown),
         cmocka_unit_test(test_suppress_pref_classes),
         cmocka_unit_test_setup_teardown(test_csv_period_sep_names, setup, teardown),
         cmocka_unit_test_setup_teardown(test_codebook_covers_columns, setup, teardown),
