@@ -4,7 +4,12 @@
 #   make run        install missing Debian packages, build, start the kiosk in a window
 #   make check      install missing Debian packages, build, run every test
 #   make bench      measure against the bare SDL2+SDL2_ttf floor (BENCHMARKS.md)
+#   make tsan       the threaded code under ThreadSanitizer (build-tsan/)
 #   make install    PREFIX=/usr/local DESTDIR= (staged installs work)
+#   make deb        Debian packages taama and taama-report in build/deb/
+#                   (DEB_HOST_ARCH=arm64 cross-builds them for a Raspberry Pi)
+#   make check-arm64  cross-build for arm64, run the SDL-free unit tests
+#                   under qemu-user
 #   make pot        regenerate locales/taama.pot from the UI and the content
 #   make update-po  msgmerge the PO files with the templates, drafts marked fuzzy
 #   DRAFTS=0        build only reviewed translations (drafts fall back to English)
@@ -16,6 +21,16 @@ PREFIX     ?= /usr/local
 DESTDIR    ?=
 BINDIR     ?= $(PREFIX)/bin
 SHAREDIR   ?= $(PREFIX)/share
+MANDIR     ?= $(SHAREDIR)/man
+DOCDIR     ?= $(SHAREDIR)/doc/taama
+# systemd and udev read /usr/lib and /lib, not /usr/local/lib: the Debian
+# package passes its own (debian/rules)
+SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
+UDEVRULESDIR   ?= $(PREFIX)/lib/udev/rules.d
+SYSUSERSDIR    ?= $(PREFIX)/lib/sysusers.d
+TMPFILESDIR    ?= $(PREFIX)/lib/tmpfiles.d
+# DEPS=0: do not install Debian packages (package builds use Build-Depends)
+DEPS       ?= 1
 PKG_CONFIG ?= pkg-config
 CC         ?= cc
 B          ?= build
@@ -42,7 +57,7 @@ CORE_LIBS  = $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null) -lcsv -lpthr
 UI_LIBS    = $(shell $(PKG_CONFIG) --libs $(UI_PKGS) 2>/dev/null)
 
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -MMD -MP \
-             -Iapp $(PKGCFLAGS) $(CFLAGS)
+             -Iapp -I$(B)/gen $(PKGCFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(LDSAN) $(LDFLAGS)
 
 CORE_SRC   = $(filter-out app/main.c app/report/report_main.c, \
@@ -77,7 +92,8 @@ MO    = $(PO:locales/%/LC_MESSAGES/taama.po=$(B)/locale/%/LC_MESSAGES/taama.mo)
 RPO   = $(wildcard locales/*/LC_MESSAGES/taama-report.po)
 RMO   = $(RPO:locales/%/LC_MESSAGES/taama-report.po=$(B)/locale/%/LC_MESSAGES/taama-report.mo)
 
-.PHONY: all deps run check test bench install uninstall pot update-po clean asan snapshots-update narration
+.PHONY: all deps run check test bench install uninstall pot update-po clean asan tsan snapshots-update narration \
+        deb check-arm64
 .DEFAULT_GOAL := all
 .SECONDARY: $(SUPPORT_OBJ)
 
@@ -88,10 +104,15 @@ all: $(B)/taama $(B)/taama-report $(MO) $(RMO) narration
 narration: $(B)/taama $(MO)
 	@sh tools/make-narration.sh $(B)
 
-# Install missing Debian packages first (the list is tools/debian-packages.txt).
+# Install missing Debian packages first: the build list for the programs,
+# and the test list only for tests and benchmarks, so a kiosk built with
+# `make` or `make run` never gets test tools.
 $(B)/.deps: tools/debian-packages.txt tools/deps.sh
 	@mkdir -p $(B)
-	@sh tools/deps.sh
+	@if [ "$(DEPS)" = 1 ]; then sh tools/deps.sh tools/debian-packages.txt; fi
+	@touch $@
+$(B)/.deps-test: tools/debian-packages-test.txt tools/deps.sh | $(B)/.deps
+	@if [ "$(DEPS)" = 1 ]; then sh tools/deps.sh tools/debian-packages-test.txt; fi
 	@touch $@
 deps: $(B)/.deps
 
@@ -107,6 +128,12 @@ $(B)/app/main.o: app/main.c | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(UICFLAGS) -c $< -o $@
 
+# The version number lives in VERSION only; version.c includes this header.
+$(B)/gen/taama_version.h: VERSION
+	@mkdir -p $(dir $@)
+	@printf '#define TAAMA_VERSION "%s"\n' "$$(tr -d ' \n' < VERSION)" > $@
+$(B)/app/core/version.o: $(B)/gen/taama_version.h
+
 $(B)/libtaama-core.a: $(CORE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
@@ -118,29 +145,29 @@ $(B)/taama-report: $(B)/app/report/report_main.o $(B)/libtaama-core.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(CORE_LIBS)
 
 # Unit tests: core only, no SDL. Render tests: core + renderer.
-$(B)/tests/%: tests/unit/%.c $(SUPPORT_OBJ) $(B)/libtaama-core.a | $(B)/.deps
+$(B)/tests/%: tests/unit/%.c $(SUPPORT_OBJ) $(B)/libtaama-core.a | $(B)/.deps-test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests -Itests/support $(ALL_LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(CORE_LIBS) -lcmocka
 
-$(B)/tests/%: tests/render/%.c $(SUPPORT_OBJ) $(RENDER_OBJ) $(B)/libtaama-core.a | $(B)/.deps
+$(B)/tests/%: tests/render/%.c $(SUPPORT_OBJ) $(RENDER_OBJ) $(B)/libtaama-core.a | $(B)/.deps-test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(UICFLAGS) -Itests -Itests/support $(ALL_LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(UI_LIBS) $(CORE_LIBS) -lcmocka
 
-$(B)/tests/%: tests/tools/%.c $(B)/libtaama-core.a | $(B)/.deps
+$(B)/tests/%: tests/tools/%.c $(B)/libtaama-core.a | $(B)/.deps-test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests -Itests/support $(ALL_LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(CORE_LIBS)
 
-$(B)/tests/support/%.o: tests/support/%.c | $(B)/.deps
+$(B)/tests/support/%.o: tests/support/%.c | $(B)/.deps-test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(UICFLAGS) -Itests -Itests/support -c $< -o $@
 
 # Benchmarks: bench/bench_*.c link core + renderer + SDL (bench_floor.c is
 # the bare SDL2+SDL2_ttf floor and uses nothing of ours).
-$(B)/bench/bench_floor: bench/bench_floor.c | $(B)/.deps
+$(B)/bench/bench_floor: bench/bench_floor.c | $(B)/.deps-test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(UICFLAGS) $(ALL_LDFLAGS) -o $@ $< $(UI_LIBS)
 
-$(B)/bench/%: bench/%.c $(RENDER_OBJ) $(B)/libtaama-core.a | $(B)/.deps
+$(B)/bench/%: bench/%.c $(RENDER_OBJ) $(B)/libtaama-core.a | $(B)/.deps-test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(UICFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(UI_LIBS) $(CORE_LIBS)
 
@@ -161,12 +188,30 @@ run: all
 	  echo "taama: demo data in $(DEMO_DATA), admin PIN 2580"; }
 	./$(B)/taama --windowed 1280x800 --data $(DEMO_DATA)
 
-check: all $(UNIT_BIN) $(RTEST_BIN) $(TOOL_BIN)
+check: all $(B)/.deps-test $(UNIT_BIN) $(RTEST_BIN) $(TOOL_BIN)
 	@for po in $(PO); do msgfmt --check -o /dev/null $$po || exit 1; done
 	@B=$(B) sh tests/run.sh
 
 asan:
 	$(MAKE) B=build-asan SANITIZE=address,undefined check
+
+# ThreadSanitizer: the threaded code (the statistics writer and its
+# readers, the log, export from a worker, the kiosk's worker jobs while the
+# UI thread polls the mount table, the SIGTERM watcher) built with
+# -fsanitize=thread into build-tsan; any race report fails the run
+# (halt_on_error).
+TSAN_B     = build-tsan
+TSAN_TESTS = test_stats test_stats_kill test_stats_wal_cut test_log test_export test_export_hostile
+tsan:
+	$(MAKE) B=$(TSAN_B) SANITIZE=thread $(TSAN_B)/taama $(TSAN_TESTS:%=$(TSAN_B)/tests/%) \
+	  $(TOOL_BIN:$(B)/%=$(TSAN_B)/%)
+	@export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" SDL_VIDEODRIVER=dummy \
+	  SDL_AUDIODRIVER=dummy TAAMA_ROOT="$$(pwd)" TAAMA_BUILD="$$(pwd)/$(TSAN_B)"; \
+	  for t in $(TSAN_TESTS); do ./$(TSAN_B)/tests/$$t > $(TSAN_B)/$$t.log 2>&1 || \
+	    { cat $(TSAN_B)/$$t.log; echo "tsan: $$t FAILED"; exit 1; }; echo "tsan: $$t clean"; done; \
+	  for s in e2e_worker kiosk_sigterm; do sh tests/sh/$$s.sh > $(TSAN_B)/$$s.log 2>&1 || \
+	    { cat $(TSAN_B)/$$s.log; echo "tsan: $$s FAILED"; exit 1; }; echo "tsan: $$s clean"; done; \
+	  echo "tsan: no data race found"
 
 bench: all $(BENCH_BIN)
 	@B=$(B) sh bench/run.sh
@@ -187,22 +232,55 @@ update-po: pot
 	@for po in $(PO) $(RPO); do printf '%s: ' $$po; msgfmt --check --statistics -o /dev/null $$po; done
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/taama
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/taama $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(B)/taama $(B)/taama-report $(DESTDIR)$(BINDIR)/
 	cp -R assets content $(DESTDIR)$(SHAREDIR)/taama/
-	if [ -d $(B)/narration ]; then cp -R $(B)/narration $(DESTDIR)$(SHAREDIR)/taama/; fi
+	if [ -d $(B)/narration ]; then cp -R $(B)/narration $(DESTDIR)$(SHAREDIR)/taama/; \
+	  find $(DESTDIR)$(SHAREDIR)/taama/narration -name '*.txt' -delete; fi
 	for mo in $(MO) $(RMO); do d=$(DESTDIR)$(SHAREDIR)/locale/$$(echo $$mo | cut -d/ -f3)/LC_MESSAGES; \
 	  install -d $$d; install -m 644 $$mo $$d/$$(basename $$mo); done
-	if [ -f deploy/taama.service ]; then install -d $(DESTDIR)$(PREFIX)/lib/systemd/system; \
-	  sed 's|@BINDIR@|$(BINDIR)|g' deploy/taama.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/taama.service; fi
+	install -m 644 docs/man/taama.1 docs/man/taama-report.1 $(DESTDIR)$(MANDIR)/man1/
+	install -d $(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(UDEVRULESDIR) $(DESTDIR)$(SYSUSERSDIR) \
+	  $(DESTDIR)$(TMPFILESDIR)
+	sed 's|@BINDIR@|$(BINDIR)|g' deploy/taama.service > $(DESTDIR)$(SYSTEMDUNITDIR)/taama.service
+	install -m 644 deploy/99-taama-usb.rules $(DESTDIR)$(UDEVRULESDIR)/
+	install -m 644 deploy/taama.sysusers $(DESTDIR)$(SYSUSERSDIR)/taama.conf
+	install -m 644 deploy/taama.tmpfiles $(DESTDIR)$(TMPFILESDIR)/taama.conf
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/taama $(DESTDIR)$(BINDIR)/taama-report
 	rm -rf $(DESTDIR)$(SHAREDIR)/taama
 	rm -f $(DESTDIR)$(SHAREDIR)/locale/*/LC_MESSAGES/taama.mo $(DESTDIR)$(SHAREDIR)/locale/*/LC_MESSAGES/taama-report.mo
-	rm -f $(DESTDIR)$(PREFIX)/lib/systemd/system/taama.service
+	rm -f $(DESTDIR)$(MANDIR)/man1/taama.1 $(DESTDIR)$(MANDIR)/man1/taama-report.1
+	rm -f $(DESTDIR)$(SYSTEMDUNITDIR)/taama.service $(DESTDIR)$(UDEVRULESDIR)/99-taama-usb.rules
+	rm -f $(DESTDIR)$(SYSUSERSDIR)/taama.conf $(DESTDIR)$(TMPFILESDIR)/taama.conf
+
+# Debian packages (debian/), built from a copy of the tracked files in
+# $(B)/deb/src so dpkg-buildpackage writes the .debs into $(B)/deb/, not
+# beside the repository. DEB_HOST_ARCH=arm64 cross-builds (the :arm64 -dev
+# packages of the Build-Depends must be installed through multiarch).
+DEB_HOST_ARCH ?= $(shell dpkg --print-architecture)
+deb:
+	rm -rf $(B)/deb && mkdir -p $(B)/deb/src
+	git ls-files -z | xargs -0 tar -cf - | tar -xf - -C $(B)/deb/src
+	# the inner build must not inherit this make's B or flags
+	cd $(B)/deb/src && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u B \
+	  dpkg-buildpackage -us -uc -b -a$(DEB_HOST_ARCH) -j2
+	@ls -l $(B)/deb/*.deb
+	@if command -v lintian >/dev/null; then lintian --fail-on error $(B)/deb/*_$(DEB_HOST_ARCH).changes; fi
+
+# The pure core and its unit tests, cross-built for arm64 and run under
+# qemu-user (the loader and libraries come from the :arm64 packages).
+ARM64_B = build-arm64
+ARM64_UNIT = $(filter-out $(ARM64_B)/tests/test_stats_kill,$(UNIT_SRC:tests/unit/%.c=$(ARM64_B)/tests/%))
+check-arm64:
+	@sh tools/deps.sh tools/debian-packages-arm64.txt
+	$(MAKE) B=$(ARM64_B) DEPS=0 CC=aarch64-linux-gnu-gcc PKG_CONFIG=aarch64-linux-gnu-pkg-config \
+	  $(ARM64_B)/taama-report $(ARM64_UNIT)
+	@file $(ARM64_B)/taama-report | grep -q 'ARM aarch64' || { echo "check-arm64: not an arm64 binary"; exit 1; }
+	@B=$(ARM64_B) TAAMA_RUNNER=qemu-aarch64 sh tests/run.sh $(ARM64_UNIT)
 
 clean:
-	rm -rf $(B) build-asan
+	rm -rf $(B) build-asan build-tsan $(ARM64_B)
 
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+-include $(shell find $(B) -path $(B)/deb -prune -o -name '*.d' -type f -print 2>/dev/null)

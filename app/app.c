@@ -232,6 +232,7 @@ void app_wipe(App *a, uint64_t now)
     a->screen = SCREEN_ATTRACT;
     a->attract_start_ms = now;
     a->neutral_until_ms = keep.neutral_until_ms;
+    a->clock_min = keep.clock_min;
     a->dirty = 1;
     if (a->pin_missing) {
         /* no admin PIN yet: nothing else until one is set */
@@ -263,6 +264,7 @@ void app_init(App *a, const Content *content, const AppConfig *cfg, uint64_t now
     a->w = 1280;
     a->h = 800;
     a->dpi = 160;
+    a->clock_min = -1;
     /* the settings agree with the configuration until the kiosk sends the
      * saved ones (EV_SETTINGS) */
     settings_defaults(&a->settings);
@@ -551,13 +553,13 @@ static void admin_language(App *a, WidgetKind kind, int row)
     settings_changed(a);
 }
 
-static void start_job(App *a, CmdKind kind, const char *path, uint64_t now)
+static AppCmd *start_job(App *a, CmdKind kind, const char *path, uint64_t now)
 {
     if (a->job_busy)
-        return; /* one at a time; the banner says one is running */
+        return NULL; /* one at a time; the banner says one is running */
     AppCmd *c = command(a, kind);
     if (!c)
-        return;
+        return NULL;
     if (path)
         copy_str(c->path, sizeof c->path, path);
     a->job_busy = 1;
@@ -570,6 +572,7 @@ static void start_job(App *a, CmdKind kind, const char *path, uint64_t now)
     a->note = NOTE_NONE;
     a->dirty = 1;
     (void)now;
+    return c;
 }
 
 /* ---- group sessions ---- */
@@ -1023,10 +1026,16 @@ static void on_reply(App *a, const Event *ev, uint64_t now)
             command(a, CMD_ADMIN_INFO);
         break;
     case EV_STICK:
-        /* only while nobody uses the kiosk, and only if enabled */
-        if (ev->text && a->settings.export_on_insert && !a->in_session &&
-            (a->screen == SCREEN_ATTRACT || a->screen == SCREEN_ADMIN))
-            start_job(a, CMD_EXPORT, ev->text, now);
+        /* only while nobody uses the kiosk, only if enabled, and only
+         * encrypted: anyone can insert a stick, no PIN is asked, so an
+         * export on insert stays inactive until a campaign key is
+         * installed, and the job itself refuses to write plaintext */
+        if (ev->text && ev->can_seal && a->settings.export_on_insert && !a->in_session &&
+            (a->screen == SCREEN_ATTRACT || a->screen == SCREEN_ADMIN)) {
+            AppCmd *c = start_job(a, CMD_EXPORT, ev->text, now);
+            if (c)
+                c->sealed_only = 1;
+        }
         break;
     default:
         return;
@@ -1317,6 +1326,8 @@ static void update(App *a, const Event *ev, uint64_t now)
     advance_time(a, now);
     if (!ev)
         return;
+    if (ev->clock_min > 0 && ev->clock_min <= 24 * 60)
+        a->clock_min = ev->clock_min - 1;
     int input = ev->kind == EV_POINTER_DOWN || ev->kind == EV_POINTER_UP || ev->kind == EV_KEY;
     if (input && a->screen == SCREEN_NEUTRAL)
         return; /* the neutral screen stays put: someone may be watching */
@@ -1576,6 +1587,8 @@ int app_goto(App *a, const char *name, uint64_t now)
     if (strcmp(name, "neutral") == 0) {
         a->screen = SCREEN_NEUTRAL;
         a->neutral_until_ms = now + 8000;
+        if (a->clock_min < 0)
+            a->clock_min = 10 * 60 + 30; /* a fixed example time for reviews */
         return 0;
     }
     a->in_session = 1;

@@ -110,7 +110,7 @@ typedef enum {
     EV_PIN_SAVED,  /* err: answer to CMD_PIN_SET */
     EV_ADMIN_INFO, /* info: answer to CMD_ADMIN_INFO */
     EV_JOB_DONE,   /* job, err, text: an export or content install finished */
-    EV_STICK,      /* text: a removable stick was just mounted there */
+    EV_STICK,      /* text, can_seal: a removable stick was just mounted there */
 } EventKind;
 
 typedef enum { KEY_NONE, KEY_LEFT, KEY_RIGHT, KEY_UP, KEY_DOWN, KEY_ENTER, KEY_ESCAPE, KEY_TAB, KEY_BACKTAB } Key;
@@ -121,6 +121,7 @@ typedef struct {
     WidgetId widget; /* control under the pointer, W_NONE if none */
     Key key;
     int w, h;        /* EV_RESIZE */
+    int clock_min;   /* any event: local time of day in minutes + 1; 0 = not given */
     float dpi;       /* EV_RESIZE; 0 when unknown (taken as 160) */
     /* For EV_KEY: the focusable controls of the current screen in reading
      * order, so Tab and arrows can move focus. Borrowed for the call. */
@@ -135,6 +136,7 @@ typedef struct {
     int64_t locked_ms;
     int job;           /* CmdKind of the finished job */
     const char *text;  /* detail message or mount path */
+    int can_seal;      /* EV_STICK: a campaign key is installed, so an export is encrypted */
     const Content *content; /* EV_JOB_DONE of an install: the content now loaded, or NULL */
 } Event;
 
@@ -167,6 +169,7 @@ typedef struct {
     CmdKind kind;
     char pin[16];
     char path[256];
+    int sealed_only; /* CMD_EXPORT: refuse unless encrypted (exports on insert) */
 } AppCmd;
 
 enum { APP_MAX_CMDS = 8 };
@@ -217,6 +220,7 @@ typedef struct AdminInfo {
     int64_t free_mb;                 /* free space of the data folder, -1 unknown */
     char warning[160];               /* storage warning, "" when healthy */
     char kiosk_id[33];
+    int campaign_key;                /* 1: campaign.pub installed (exports encrypted) */
 } AdminInfo;
 
 /* Banner for the result of an export (and other long jobs). */
@@ -281,6 +285,7 @@ typedef struct {
     char narrating_lang[12];
 
     /* not visit state: the kiosk's own clocks */
+    int clock_min;     /* local time of day in minutes, -1 unknown (the neutral page's clock) */
     uint64_t attract_start_ms;
     uint64_t neutral_until_ms;
 

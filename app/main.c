@@ -6,6 +6,7 @@
  *   taama render --list
  *   taama render --sheet DIR [--screen NAME,...] (translators' contact sheet)
  *   taama stats | export --to DIR | content check|pot | pack ... | admin ...
+ *   taama [COMMAND] --help | --version
  *
  * Files: run from the build tree (build/taama), the program uses the
  * repository's assets/ and content/ and build/locale; installed
@@ -15,6 +16,7 @@
  * $XDG_DATA_HOME/taama (~/.local/share/taama); the systemd unit passes
  * /var/lib/taama. */
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +26,7 @@
 
 #include "admin/admin.h"
 #include "content/content.h"
+#include "core/args.h"
 #include "core/fileio.h"
 #include "core/log.h"
 #include "export/export.h"
@@ -95,104 +98,183 @@ static void find_paths(Paths *p, const char *argv0)
     snprintf(p->content, sizeof p->content, "%s/content", p->root);
 }
 
+/* Every subcommand, for the usage summary and `taama COMMAND --help`. */
+static const ArgsCommand commands[] = {
+    {"render", "--screen SCREEN -o FILE.png [--lang LANG] [--size WxH] | --list |"
+               " --sheet DIR [--screen NAME,...] [--size WxH]",
+     "Draw one screen of the kiosk to a PNG without a display (for reviewers and the\n"
+     "snapshot tests); --list prints every screen name; --sheet DIR writes the\n"
+     "translators' contact sheet (every screen in every language) into DIR. Also takes\n"
+     "the kiosk options below (--large-text, --high-contrast, --content DIR, ...).\n", 0},
+    {"stats", "[--data DIR] [recent]", "Print the anonymous counters kept in the data folder.\n", 0},
+    {"export", "--to DIR [--label NAME] [--any-folder] [--mounts DIR:DIR...] [--data DIR]",
+     "Write a signed (optionally encrypted) export of the counters to a mounted USB stick.\n"
+     "DIR must be on a stick mounted under /media, /run/media or /mnt, unless\n"
+     "--any-folder; the data folder must exist.\n", 0},
+    {"content", "check|pot [--content DIR] [--lang LANG]...",
+     "check: report every problem in the content folder (exit 1 if any);\n"
+     "pot: print the content's translatable strings as a PO template.\n", 0},
+    {"narration", "script [--content DIR]", "Print the texts tools/make-narration.sh speaks.\n", 0},
+    {"pack", "make SRC --out PACK --campaign ID --version N | verify PACK | install PACK",
+     "Make, verify or install a signed content pack (see docs/deployment.md). For make,\n"
+     "--version N is the pack's version number.\n",
+     1},
+    {"admin", "set-pin [--facilitator] [--pin-stdin] | clear-pin --facilitator | unlock | status |"
+              " set --name NAME --site SITE",
+     "Set the PINs, unlock the PIN pad, or name the kiosk and its site.\n", 0},
+};
+#define NCOMMANDS ((int)(sizeof commands / sizeof commands[0]))
+
 static void usage(FILE *f)
 {
-    fputs("usage: taama [options]                 run the kiosk\n"
-          "       taama render --lang LANG --screen SCREEN --size WxH -o FILE.png\n"
-          "       taama render --list\n"
-          "       taama render --sheet DIR [--screen NAME,...] [--size WxH]\n"
-          "       taama stats                     print the counters\n"
-          "       taama export --to DIR           write an export to DIR\n"
-          "       taama content check|pot         check content, or write its POT\n"
-          "       taama narration script          texts for tools/make-narration.sh\n"
-          "       taama pack make|verify|install  signed content packs\n"
-          "       taama admin set-pin             set the admin PIN\n"
-          "       taama admin set --name NAME --site SITE\n"
-          "options: --windowed WxH  --data DIR  --content DIR  --script FILE  --dpi N\n"
+    fputs("usage: taama [options]                 run the kiosk\n", f);
+    args_print_usage(f, "taama", commands, NCOMMANDS, NULL);
+    fputs("options: --windowed WxH  --data DIR  --content DIR  --script FILE  --dpi N\n"
           "         --timeout SECONDS  --large-text  --high-contrast\n"
-          "         --mounts DIR:DIR...  (where USB sticks appear; default /media:/run/media:/mnt)\n",
+          "         --renderer auto|software|gpu  (default auto: software on llvmpipe and\n"
+          "             other software GL; also TAAMA_RENDERER)\n"
+          "         --mounts DIR:DIR...  (where USB sticks appear; default /media:/run/media:/mnt)\n"
+          "         --help  --version\n",
           f);
 }
 
 static int parse_size(const char *s, int *w, int *h)
 {
-    return s && sscanf(s, "%dx%d", w, h) == 2 && *w > 0 && *h > 0 ? 0 : -1;
+    char tail;
+    return s && sscanf(s, "%dx%d%c", w, h, &tail) == 2 && *w > 0 && *h > 0 ? 0 : -1;
 }
 
-/* Options common to the kiosk and `render`; returns the index of the first
- * argument it did not take, or -1 on a bad option. */
-static int parse_options(int argc, char **argv, int i, Paths *p, KioskOptions *o, const char **lang,
-                         const char **screen, const char **out, int *list, int *rw, int *rh)
+/* A whole number in [lo, hi], the whole word; -1 otherwise. */
+static int parse_int(const char *s, long lo, long hi, int *out)
 {
-    for (; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(a, "--windowed") == 0 && v) {
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < lo || v > hi)
+        return -1;
+    *out = (int)v;
+    return 0;
+}
+
+/* Options common to the kiosk and `render` (getopt_long over argv[first-1..],
+ * so `--opt=value` and `--opt value` both work); the render-only ones are
+ * accepted when their out-pointers are given. Returns 0, or -1 after
+ * saying on stderr what was wrong. */
+enum { O_WINDOWED = 256, O_DATA, O_CONTENT, O_SCRIPT, O_DPI, O_MOUNTS, O_MOUNT_TABLE, O_TIMEOUT,
+       O_EXIT_FIRST, O_WARM, O_LARGE, O_CONTRAST, O_RENDERER, O_LANG, O_SCREEN, O_SIZE, O_LIST,
+       O_SHEET };
+static const struct option kiosk_opts[] = {
+    {"windowed", required_argument, NULL, O_WINDOWED},
+    {"data", required_argument, NULL, O_DATA},
+    {"content", required_argument, NULL, O_CONTENT},
+    {"script", required_argument, NULL, O_SCRIPT},
+    {"dpi", required_argument, NULL, O_DPI},
+    {"mounts", required_argument, NULL, O_MOUNTS},
+    {"mount-table", required_argument, NULL, O_MOUNT_TABLE}, /* tests: /proc/self/mounts form */
+    {"timeout", required_argument, NULL, O_TIMEOUT},
+    {"exit-after-first-frame", no_argument, NULL, O_EXIT_FIRST}, /* make bench */
+    {"warm", no_argument, NULL, O_WARM},                         /* make bench */
+    {"large-text", no_argument, NULL, O_LARGE},
+    {"high-contrast", no_argument, NULL, O_CONTRAST},
+    {"renderer", required_argument, NULL, O_RENDERER},
+    {"lang", required_argument, NULL, O_LANG},
+    {"screen", required_argument, NULL, O_SCREEN},
+    {"out", required_argument, NULL, 'o'},
+    {"size", required_argument, NULL, O_SIZE},
+    {"list", no_argument, NULL, O_LIST},
+    {"sheet", required_argument, NULL, O_SHEET},
+    {NULL, 0, NULL, 0},
+};
+
+static int parse_options(int argc, char **argv, int first, Paths *p, KioskOptions *o, const char **lang,
+                         const char **screen, const char **out, int *list, int *rw, int *rh,
+                         const char **sheet)
+{
+    const char *prog = first > 1 ? "taama render" : "taama";
+    int render = lang != NULL;
+    optind = first;
+    opterr = 0;
+    for (int c; (c = getopt_long(argc, argv, render ? ":o:" : ":", kiosk_opts, NULL)) != -1;) {
+        const char *v = optarg, *bad = NULL;
+        switch (c) {
+        case O_WINDOWED:
             if (parse_size(v, &o->win_w, &o->win_h) != 0)
-                return -1;
+                bad = "--windowed takes WIDTHxHEIGHT, e.g. 1280x800";
             o->windowed = 1;
-            i++;
-        } else if (strcmp(a, "--data") == 0 && v) {
-            snprintf(p->data, sizeof p->data, "%s", v);
-            i++;
-        } else if (strcmp(a, "--content") == 0 && v) {
-            snprintf(p->content, sizeof p->content, "%s", v);
-            i++;
-        } else if (strcmp(a, "--script") == 0 && v) {
-            o->script = v;
-            i++;
-        } else if (strcmp(a, "--dpi") == 0 && v) {
-            o->dpi = (float)atof(v);
-            i++;
-        } else if (strcmp(a, "--mounts") == 0 && v) {
-            /* colon-separated places where sticks appear */
-            static char buf[1024];
-            static const char *places[9];
-            snprintf(buf, sizeof buf, "%s", v);
-            int n = 0;
-            for (char *tok = strtok(buf, ":"); tok && n < 8; tok = strtok(NULL, ":"))
-                places[n++] = tok;
-            places[n] = NULL;
+            break;
+        case O_DATA: snprintf(p->data, sizeof p->data, "%s", v); break;
+        case O_CONTENT: snprintf(p->content, sizeof p->content, "%s", v); break;
+        case O_SCRIPT: o->script = v; break;
+        case O_DPI: {
+            int dpi;
+            if (parse_int(v, 30, 1000, &dpi) != 0)
+                bad = "--dpi takes a whole number from 30 to 1000";
+            o->dpi = (float)dpi;
+            break;
+        }
+        case O_MOUNTS: {
+            /* colon-separated places where sticks appear: kept for the
+             * life of the process, as many as given */
+            char *buf = strdup(v);
+            size_t n = 1;
+            for (const char *q = v; *q; q++)
+                n += *q == ':';
+            const char **places = calloc(n + 1, sizeof *places);
+            if (!buf || !places) {
+                free(buf);
+                free(places);
+                bad = "out of memory";
+                break;
+            }
+            size_t k = 0;
+            char *save = NULL;
+            for (char *tok = strtok_r(buf, ":", &save); tok; tok = strtok_r(NULL, ":", &save))
+                places[k++] = tok;
             o->mount_prefixes = places;
-            i++;
-        } else if (strcmp(a, "--mount-table") == 0 && v) {
-            o->mount_table = v; /* tests: a file in /proc/self/mounts form */
-            i++;
-        } else if (strcmp(a, "--timeout") == 0 && v) {
-            o->cfg.timeout_s = atoi(v);
-            i++;
-        } else if (strcmp(a, "--exit-after-first-frame") == 0) {
-            o->exit_after_first_frame = 1; /* make bench */
-        } else if (strcmp(a, "--warm") == 0) {
-            o->warm_all = 1; /* make bench */
-        } else if (strcmp(a, "--large-text") == 0) {
-            o->large_text = 1;
-        } else if (strcmp(a, "--high-contrast") == 0) {
-            o->high_contrast = 1;
-        } else if (strcmp(a, "--lang") == 0 && v && lang) {
-            *lang = v;
-            i++;
-        } else if (strcmp(a, "--screen") == 0 && v && screen) {
-            *screen = v;
-            i++;
-        } else if ((strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0) && v && out) {
-            *out = v;
-            i++;
-        } else if (strcmp(a, "--size") == 0 && v && rw) {
-            if (parse_size(v, rw, rh) != 0)
-                return -1;
-            i++;
-        } else if (strcmp(a, "--list") == 0 && list) {
-            *list = 1;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            exit(0);
-        } else {
-            fprintf(stderr, "taama: unknown or incomplete option '%s'\n", a);
+            break;
+        }
+        case O_MOUNT_TABLE: o->mount_table = v; break;
+        case O_TIMEOUT:
+            if (parse_int(v, 5, 86400, &o->cfg.timeout_s) != 0)
+                bad = "--timeout takes a number of seconds from 5 to 86400";
+            break;
+        case O_EXIT_FIRST: o->exit_after_first_frame = 1; break;
+        case O_WARM: o->warm_all = 1; break;
+        case O_LARGE: o->large_text = 1; break;
+        case O_CONTRAST: o->high_contrast = 1; break;
+        case O_RENDERER:
+            if (strcmp(v, "auto") && strcmp(v, "software") && strcmp(v, "gpu"))
+                bad = "--renderer takes auto, software or gpu";
+            o->renderer = v;
+            break;
+        case O_LANG: if (render) *lang = v; else bad = "--lang is only for taama render"; break;
+        case O_SCREEN: if (render) *screen = v; else bad = "--screen is only for taama render"; break;
+        case 'o': if (render) *out = v; else bad = "-o is only for taama render"; break;
+        case O_SIZE:
+            if (!render)
+                bad = "--size is only for taama render (the kiosk takes --windowed WxH)";
+            else if (parse_size(v, rw, rh) != 0)
+                bad = "--size takes WIDTHxHEIGHT, e.g. 1280x800";
+            break;
+        case O_LIST: if (render) *list = 1; else bad = "--list is only for taama render"; break;
+        case O_SHEET: if (render) *sheet = v; else bad = "--sheet is only for taama render"; break;
+        case ':':
+            fprintf(stderr, "%s: %s needs a value\n", prog, argv[optind - 1]);
+            return -1;
+        default:
+            fprintf(stderr, "%s: unknown option '%s'\n", prog, argv[optind - 1]);
+            return -1;
+        }
+        if (bad) {
+            fprintf(stderr, "%s: %s\n", prog, bad);
             return -1;
         }
     }
-    return i;
+    if (optind < argc) {
+        fprintf(stderr, "%s: unexpected word '%s'\n", prog, argv[optind]);
+        return -1;
+    }
+    return 0;
 }
 
 /* Settings from the data directory decide languages and timeout; a
@@ -229,16 +311,8 @@ static int cmd_render(int argc, char **argv, Paths *p, KioskOptions *o)
 {
     const char *lang = "en", *screen = NULL, *out = NULL, *sheet = NULL;
     int list = 0, w = 1280, h = 800;
-    /* --sheet DIR (the translators' contact sheet) is taken out first. */
-    for (int i = 2; i + 1 < argc; i++)
-        if (strcmp(argv[i], "--sheet") == 0) {
-            sheet = argv[i + 1];
-            memmove(&argv[i], &argv[i + 2], (size_t)(argc - i - 2) * sizeof *argv);
-            argc -= 2;
-            break;
-        }
-    if (parse_options(argc, argv, 2, p, o, &lang, &screen, &out, &list, &w, &h) < 0) {
-        usage(stderr);
+    if (parse_options(argc, argv, 2, p, o, &lang, &screen, &out, &list, &w, &h, &sheet) < 0) {
+        fputs("Run 'taama render --help' for the options.\n", stderr);
         return 2;
     }
     log_set_quiet(1);
@@ -264,8 +338,8 @@ static int cmd_render(int argc, char **argv, Paths *p, KioskOptions *o)
 
 static int cmd_kiosk(int argc, char **argv, Paths *p, KioskOptions *o)
 {
-    if (parse_options(argc, argv, 1, p, o, NULL, NULL, NULL, NULL, NULL, NULL) < 0) {
-        usage(stderr);
+    if (parse_options(argc, argv, 1, p, o, NULL, NULL, NULL, NULL, NULL, NULL, NULL) < 0) {
+        fputs("Run 'taama --help' for the options.\n", stderr);
         return 2;
     }
     Err e = fileio_mkdir_p(p->data, 0700);
@@ -313,8 +387,48 @@ static int cmd_kiosk(int argc, char **argv, Paths *p, KioskOptions *o)
     return rc;
 }
 
+/* Run one of the shell subcommands; argv[0] is its name, --data and
+ * --content already taken out. */
+static int run_subcommand(const char *sub, Paths *p, const char *assets, int argc, char **argv, FILE *out)
+{
+    if (strcmp(sub, "stats") == 0)
+        return stats_cli_main(p->data, argc, argv, out);
+    if (strcmp(sub, "export") == 0)
+        return export_cli_main(p->data, argc, argv, out);
+    if (strcmp(sub, "content") == 0)
+        return content_checks_cli(p->content, assets, p->narration, argc, argv, out);
+    if (strcmp(sub, "narration") == 0)
+        return narration_cli_main(p->content, argc, argv, out);
+    if (strcmp(sub, "pack") == 0)
+        return pack_cli_main(p->data, argc, argv, out);
+    if (strcmp(sub, "admin") == 0)
+        return admin_cli_main(p->data, argc, argv, out);
+    return 2; /* not reached: main() looked the name up in commands[] */
+}
+
 int main(int argc, char **argv)
 {
+    const char *sub = argc > 1 ? argv[1] : "";
+    int is_sub = sub[0] && sub[0] != '-';
+    const ArgsCommand *cmd = is_sub ? args_command_find(commands, NCOMMANDS, sub) : NULL;
+    switch (args_asked(argc, argv, 1, cmd)) {
+    case ARGS_VERSION:
+        args_print_version(stdout, "taama");
+        return 0;
+    case ARGS_HELP:
+        if (cmd)
+            args_print_usage(stdout, "taama", commands, NCOMMANDS, cmd);
+        else
+            usage(stdout);
+        return 0;
+    case ARGS_RUN:
+        break;
+    }
+    if (is_sub && !cmd) {
+        fprintf(stderr, "taama: unknown command '%s'\n", sub);
+        usage(stderr);
+        return 2;
+    }
     Paths p;
     find_paths(&p, argv[0]);
     i18n_init(p.locale);
@@ -329,40 +443,49 @@ int main(int argc, char **argv)
     o.data_dir = p.data;
     o.locale_dir = p.locale;
     o.narration_dir = p.narration;
-    const char *sub = argc > 1 ? argv[1] : "";
-    /* Subcommands that only need the data or content directory take the
-     * common --data/--content options from anywhere on the line. */
     if (strcmp(sub, "render") == 0)
         return cmd_render(argc, argv, &p, &o);
-    if (!sub[0] || sub[0] == '-')
+    if (!is_sub)
         return cmd_kiosk(argc, argv, &p, &o);
-    /* For the other subcommands --data (and, but for `content`, which reads
-     * it itself, --content) are taken out here, so each command sees only
-     * its own arguments. */
-    int n = 1;
-    for (int i = 1; i < argc; i++) {
-        if (i + 1 < argc && strcmp(argv[i], "--data") == 0)
-            snprintf(p.data, sizeof p.data, "%s", argv[++i]);
-        else if (i + 1 < argc && strcmp(argv[i], "--content") == 0 && strcmp(sub, "content") != 0)
-            snprintf(p.content, sizeof p.content, "%s", argv[++i]);
-        else
-            argv[n++] = argv[i];
+    /* The other subcommands still match their words with strcmp(): give
+     * them `--opt value` for every `--opt=value`. --data (and, but for
+     * `content`, which reads it itself, --content) are taken out here, so
+     * each command sees only its own arguments. */
+    int n = 0;
+    char **v = args_split_equals(argc - 1, argv + 1, &n);
+    if (!v) {
+        fprintf(stderr, "taama: out of memory\n");
+        return 1;
     }
-    argv[n] = NULL;
-    argc = n;
-    if (strcmp(sub, "stats") == 0)
-        return stats_cli_main(p.data, argc - 1, argv + 1, stdout);
-    if (strcmp(sub, "export") == 0)
-        return export_cli_main(p.data, argc - 1, argv + 1, stdout);
-    if (strcmp(sub, "content") == 0)
-        return content_checks_cli(p.content, assets, p.narration, argc - 1, argv + 1, stdout);
-    if (strcmp(sub, "narration") == 0)
-        return narration_cli_main(p.content, argc - 1, argv + 1, stdout);
-    if (strcmp(sub, "pack") == 0)
-        return pack_cli_main(p.data, argc - 1, argv + 1, stdout);
-    if (strcmp(sub, "admin") == 0)
-        return admin_cli_main(p.data, argc - 1, argv + 1, stdout);
-    fprintf(stderr, "taama: unknown command '%s'\n", sub);
-    usage(stderr);
-    return 2;
+    char **words = calloc((size_t)n + 1, sizeof *words);
+    int nw = 0;
+    for (int i = 0; words && i < n; i++) {
+        if (i + 1 < n && strcmp(v[i], "--data") == 0)
+            snprintf(p.data, sizeof p.data, "%s", v[++i]);
+        else if (i + 1 < n && strcmp(v[i], "--content") == 0 && strcmp(sub, "content") != 0)
+            snprintf(p.content, sizeof p.content, "%s", v[++i]);
+        else
+            words[nw++] = v[i];
+    }
+    int rc = 1;
+    if (!words) {
+        fprintf(stderr, "taama: out of memory\n");
+        goto done;
+    }
+    /* Errors go to stderr: a subcommand writes to one stream, kept in
+     * memory and sent to stdout when it succeeds, to stderr when it fails.
+     * (Not for `admin` on a terminal, whose PIN prompts must show at once.) */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *cap = strcmp(sub, "admin") == 0 && isatty(0) ? NULL : open_memstream(&text, &len);
+    rc = run_subcommand(sub, &p, assets, nw, words, cap ? cap : stdout);
+    if (cap) {
+        fclose(cap);
+        fwrite(text, 1, len, rc == 0 ? stdout : stderr);
+        free(text);
+    }
+done:
+    free(words);
+    args_split_free(v, n);
+    return rc;
 }

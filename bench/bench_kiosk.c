@@ -122,6 +122,21 @@ static long pss_kb(pid_t pid)
 }
 
 /* Start argv, let it settle, then measure CPU over `secs` and its PSS. */
+/* SIGTERM, then SIGKILL if the child has not gone within 3 s (a bench
+ * must not hang on a kiosk that misses its signal) */
+static void stop(pid_t pid)
+{
+    kill(pid, SIGTERM);
+    int st;
+    for (int i = 0; i < 30; i++) {
+        if (waitpid(pid, &st, WNOHANG) == pid)
+            return;
+        usleep(100 * 1000);
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, &st, 0);
+}
+
 static void idle_measure(char *const argv[], int secs, double *cpu, long *pss)
 {
     pid_t pid = spawn(argv);
@@ -131,9 +146,7 @@ static void idle_measure(char *const argv[], int secs, double *cpu, long *pss)
     double c1 = cpu_s(pid);
     *cpu = c1 - c0;
     *pss = pss_kb(pid);
-    kill(pid, SIGTERM);
-    int st;
-    waitpid(pid, &st, 0);
+    stop(pid);
 }
 
 static double floor_frame_ms(int w, int h, int frames, double *out)
@@ -258,6 +271,38 @@ int main(void)
     long unused_pss;
     idle_measure(kstart, 10, &kcpu, &unused_pss);
     idle_measure(fidle, 10, &fcpu, &unused_pss);
+
+    /* 5. the renderer paths in a real X server: SDL's GL renderer (here
+     * Mesa's llvmpipe, as in a VM or on a PC without a GPU driver), SDL's
+     * software renderer, and what --renderer=auto picks; first frame and
+     * PSS with every screen drawn, against the floor in the same server */
+    static const char *const modes[] = {"auto", "software", "gpu"};
+    enum { NMODES = 3, XRUNS = 5 };
+    double xt[NMODES], xfloor = 0;
+    long xpss[NMODES], xfpss = 0;
+    if (xvfb > 0) {
+        /* the floor on the same software path: without this hint SDL
+         * presents a software renderer's frames through a GL texture */
+        setenv("SDL_FRAMEBUFFER_ACCELERATION", "0", 1);
+        double tt[XRUNS];
+        for (int i = 0; i < XRUNS; i++)
+            tt[i] = run_wall(fargv);
+        xfloor = pct(tt, XRUNS, 0.5);
+        idle_measure(fidle, 1, &unused, &xfpss);
+        unsetenv("SDL_FRAMEBUFFER_ACCELERATION");
+        for (int m = 0; m < NMODES; m++) {
+            char opt[32];
+            snprintf(opt, sizeof opt, "--renderer=%s", modes[m]);
+            char *first[] = {taama, "--windowed", "1280x800", "--data", data_dir, opt,
+                             "--exit-after-first-frame", NULL};
+            char *warm[] = {taama, "--windowed", "1280x800", "--data", data_dir, opt, "--warm", NULL};
+            run_wall(first);
+            for (int i = 0; i < XRUNS; i++)
+                tt[i] = run_wall(first);
+            xt[m] = pct(tt, XRUNS, 0.5);
+            idle_measure(warm, 2, &unused, &xpss[m]);
+        }
+    }
     if (xvfb > 0) {
         kill(xvfb, SIGTERM);
         int st;
@@ -282,6 +327,17 @@ int main(void)
     printf("| PSS after drawing every screen once (caches at their bounds) | %.1f MB | %.1f MB | "
            "%.2fx | |\n",
            kpss_warm / 1024.0, fpss / 1024.0, (double)kpss_warm / (double)(fpss > 0 ? fpss : 1));
+    if (xvfb > 0) {
+        printf("\nRenderer paths under Xvfb (GL there is Mesa's software rasteriser):\n\n");
+        printf("| --renderer | first frame (median of %d) | vs floor | PSS, every screen drawn | vs floor "
+               "| target |\n|---|---|---|---|---|---|\n", XRUNS);
+        printf("| floor (bench_floor, software) | %.1f ms | 1.00x | %.1f MB | 1.00x | |\n", xfloor * 1000,
+               xfpss / 1024.0);
+        for (int m = 0; m < NMODES; m++)
+            printf("| %s | %.1f ms | %.2fx | %.1f MB | %.2fx | %s |\n", modes[m], xt[m] * 1000,
+                   xt[m] / xfloor, xpss[m] / 1024.0, (double)xpss[m] / (double)(xfpss > 0 ? xfpss : 1),
+                   m == 0 ? "default: <= 30 MB" : "");
+    }
     snprintf(cmd, sizeof cmd, "rm -rf %s", data_dir);
     if (system(cmd) != 0)
         fprintf(stderr, "could not remove %s\n", data_dir);

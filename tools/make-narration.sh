@@ -40,7 +40,8 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 # Languages with a voice here, among those the i18n table says espeak-ng
 # speaks (taama narration script picks them; ti and ha have none).
-TAAMA_ROOT=${TAAMA_ROOT:-$(pwd)} "$TAAMA" narration script >"$tmp/script" 2>"$tmp/notes" || {
+# $TAAMA_RUNNER (qemu-aarch64 in an arm64 cross-build) runs the program.
+TAAMA_ROOT=${TAAMA_ROOT:-$(pwd)} ${TAAMA_RUNNER:-} "$TAAMA" narration script >"$tmp/script" 2>"$tmp/notes" || {
     cat "$tmp/notes" >&2
     exit 1
 }

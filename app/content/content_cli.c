@@ -189,10 +189,69 @@ static void check_contacts(const Content *c, ContentReport *r, void *user)
     }
 }
 
+/* A file whose name says it is a right/wrong mark ("ans-yes.svg",
+ * "tick.png"): the kiosk draws those itself after an answer. */
+static int is_verdict_mark(const char *path)
+{
+    static const char *const marks[] = {"yes",   "no",    "check", "tick",    "cross",
+                                        "right", "wrong", "ok",    "correct", "incorrect"};
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    if (!strncmp(base, "ans-", 4))
+        base += 4;
+    size_t n = strcspn(base, ".");
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (strlen(marks[i]) == n && !strncmp(base, marks[i], n))
+            return 1;
+    return 0;
+}
+
+/* Each answer pictogram depicts its own answer: no verdict marks, and no
+ * picture shared by two different answers anywhere in the content. */
+static void check_pictograms(const Content *c, ContentReport *r, void *user)
+{
+    Refs refs = {0};
+    content_foreach_string(c, collect, &refs);
+    (void)user;
+    for (int i = 0; i < content_module_count(c); i++) {
+        const Module *m = content_module(c, i);
+        for (int q = 0; q < m->n_quiz; q++)
+            for (int a = 0; a < m->quiz[q].n_answers; a++) {
+                const QuizAnswer *ans = &m->quiz[q].answers[a];
+                int line = ref_line(&refs, ans->text);
+                if (is_verdict_mark(ans->icon))
+                    content_report(r, CONTENT_ERROR, m->file, line,
+                                   "quiz %d answer %d: %s is a right/wrong mark; the picture must "
+                                   "show what the answer says (the kiosk marks right and wrong)",
+                                   q + 1, a + 1, ans->icon);
+                /* the first earlier answer with this picture and another text */
+                int found = 0;
+                for (int j = 0; j <= i && !found; j++) {
+                    const Module *o = content_module(c, j);
+                    for (int p = 0; p < o->n_quiz && !found; p++)
+                        for (int b = 0; b < o->quiz[p].n_answers && !found; b++) {
+                            if (j == i && (p > q || (p == q && b >= a)))
+                                break;
+                            const QuizAnswer *x = &o->quiz[p].answers[b];
+                            if (!strcmp(x->icon, ans->icon) && strcmp(x->text, ans->text)) {
+                                found = 1;
+                                content_report(r, CONTENT_ERROR, m->file, line,
+                                               "quiz %d answer %d: %s is also the picture of "
+                                               "\"%s\" (%s); each answer needs its own picture",
+                                               q + 1, a + 1, ans->icon, x->text, o->file);
+                            }
+                        }
+                }
+            }
+    }
+    free(refs.v);
+}
+
 static const ContentCheck CHECKS[] = {
     {"load", check_load, NULL},
     {"style", check_style, NULL},
     {"contacts", check_contacts, NULL},
+    {"pictograms", check_pictograms, NULL},
 };
 
 /* ---- pot ----------------------------------------------------------------- */

@@ -55,12 +55,58 @@ Err fileio_mkdir_p(const char *dir, mode_t mode);
 
 /* Read a whole regular file into a new buffer (caller frees with free()),
  * NUL-terminated for convenience (the NUL is not counted in *len). Files
- * larger than max bytes give ERR_TOOBIG without reading them. */
+ * larger than max bytes give ERR_TOOBIG without reading them. For the
+ * kiosk's own files: a symlink as the last component is followed, but a
+ * FIFO or device is refused (ERR_FORMAT) without blocking. Files from a
+ * stick go through fileio_read_regular() instead. */
 Err fileio_read_all(const char *path, size_t max, char **out, size_t *len);
 
 /* SHA-256 (libsodium) of a file, streamed. out_hex gets 64 lowercase hex
- * characters and a NUL; size (may be NULL) gets the byte count. */
+ * characters and a NUL; size (may be NULL) gets the byte count. Only a
+ * regular file is hashed (a FIFO gives ERR_FORMAT without blocking). */
 Err fileio_sha256_file(const char *path, char out_hex[65], uint64_t *size);
+
+/* ---- Reading files someone else controls (USB sticks, exports, packs) ----
+ *
+ * fileio_open_regular() is THE one way to open a file from a stick, a content
+ * pack or an export to merge. A hostile stick can hold a FIFO named like the
+ * file we want (a plain open() blocks the worker thread forever), a symlink
+ * (reads outside the stick, or writes through it into the kiosk's own data),
+ * or a huge file (hashing 8 GB before noticing the size). So it:
+ *   - walks rel from root one component at a time with openat(O_NOFOLLOW):
+ *     no component of rel may be a symlink (ERR_PATH), and rel may not be
+ *     absolute or contain "." / ".." / empty components (ERR_PATH);
+ *   - opens the file with O_NOFOLLOW | O_NONBLOCK (a FIFO or device never
+ *     blocks the open), fstat()s the open descriptor and accepts only a
+ *     regular file (ERR_FORMAT otherwise), then clears O_NONBLOCK;
+ *   - checks the size against max before a single byte is read
+ *     (ERR_TOOBIG; *size_out still gets the size so callers can report it).
+ * root itself is trusted (a mount point or folder the caller chose) and is
+ * opened as given, links included. rel NULL or "" means root is the file;
+ * then only its last component is refused as a symlink.
+ * On ERR_OK *fd_out is an open, blocking, O_CLOEXEC descriptor the caller
+ * closes; on error it is -1. size_out may be NULL. */
+Err fileio_open_regular(const char *root, const char *rel, uint64_t max, int *fd_out,
+                        uint64_t *size_out);
+
+/* fileio_open_regular() + read the whole file into a new NUL-terminated
+ * buffer (caller frees; the NUL is not counted in *len). */
+Err fileio_read_regular(const char *root, const char *rel, size_t max, char **out, size_t *len);
+
+/* SHA-256 of what is left to read on fd (read to the end, fd not closed).
+ * Refuses more than max bytes (ERR_TOOBIG), so a file that grows while it
+ * is hashed cannot make us read forever. */
+Err fileio_sha256_fd(int fd, uint64_t max, char out_hex[65], uint64_t *size);
+
+/* Create root/rel and missing folders below root (mode), never following a
+ * symlink inside rel: a stick holding taama-export -> /var/lib/taama gets
+ * ERR_PATH, not files written into the kiosk's data. root must exist. */
+Err fileio_mkdir_beneath(const char *root, const char *rel, mode_t mode);
+
+/* rm -rf of path without following symlinks (a link is removed, never its
+ * target); depth-bounded at 32, as our own trees are shallow. A missing path
+ * is ERR_OK; ERR_IO if path itself could not be removed (errno is set). */
+Err fileio_remove_tree(const char *path);
 
 /* SHA-256 of a buffer, as 64 lowercase hex characters and a NUL. */
 void fileio_sha256_hex(const void *data, size_t n, char out_hex[65]);
@@ -96,5 +142,28 @@ void fileio_fault_clear(void);
 /* How many calls of op happened since the last fileio_fault_clear(); lets a
  * test count the steps of an operation and then fail each one in turn. */
 int fileio_fault_calls(FileioOp op);
+
+/* Rename from -> to (same folder) as one counted, fault-injectable step
+ * whose durability, until fileio_fsync_dir() of that folder, the power-cut
+ * simulation below models. Used for every rename of installed content. */
+Err fileio_rename(const char *from, const char *to);
+
+/* ---- Power-cut simulation (tests) ----
+ * Like the SQLite crash VFS (tests/support/crashvfs.h) but for fileio's
+ * own writes: once armed, fileio remembers what is not yet durable:
+ *   - data written to a temporary file and not yet fsynced;
+ *   - renames (over an old file, kept aside until then) and folders made,
+ *     until their folder is fsynced.
+ * At the nth fileio step (any operation counted by fileio_fault_calls(),
+ * before it happens) the power fails: each unsynced file is cut short and
+ * may get garbage, each rename not yet durable is kept or undone (the old
+ * file back under the final name), each folder not yet durable kept or
+ * removed, all chosen by a generator seeded with seed; then the process
+ * _exit()s with FILEIO_CUT_EXIT. Use in a forked child. nth 0 disarms. */
+#define FILEIO_CUT_EXIT 78
+void fileio_cut_arm(int nth, uint64_t seed);
+
+/* fileio steps counted since fileio_cut_arm() (to size the cut range). */
+int fileio_cut_steps(void);
 
 #endif

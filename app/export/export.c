@@ -8,6 +8,7 @@
 #include "export/export.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <mntent.h>
 #include <stdio.h>
@@ -256,6 +257,7 @@ static void set_msg(ExportResult *res, Err e, const char *what)
     case ERR_IO: why = "the stick could not be written (was it removed?)"; break;
     case ERR_HASH: why = "the stick did not read back what was written (it may be faulty)"; break;
     case ERR_KEY: why = "a key file in the data folder is damaged"; break;
+    case ERR_PATH: why = "the stick holds a link where the export folder goes (links are never followed)"; break;
     case ERR_NOMEM: why = "out of memory"; break;
     case ERR_TOOBIG: why = "the statistics are too large"; break;
     default: why = err_str(e); break;
@@ -324,6 +326,15 @@ static Err read_campaign_key(const char *data_dir, unsigned char pk[crypto_box_P
     return ERR_OK;
 }
 
+int export_campaign_key_installed(const char *data_dir)
+{
+    unsigned char pk[crypto_box_PUBLICKEYBYTES];
+    int have = 0;
+    if (!data_dir || read_campaign_key(data_dir, pk, &have) != ERR_OK)
+        return 0;
+    return have;
+}
+
 /* Re-read everything from the device and check it against what we meant. */
 static Err verify_written(const char *folder, const Manifest *m, const char *mbytes, size_t mlen,
                           const char *sighex)
@@ -341,7 +352,8 @@ static Err verify_written(const char *folder, const Manifest *m, const char *mby
         fileio_drop_cache(p);
         char *buf = NULL;
         size_t len = 0;
-        Err e = fileio_read_all(p, MANIFEST_MAX_BYTES, &buf, &len);
+        /* read back from the stick: never through a link or a FIFO */
+        Err e = fileio_read_regular(folder, meta_names[i], MANIFEST_MAX_BYTES, &buf, &len);
         if (e)
             return e;
         int same = len == want_len[i] && memcmp(buf, want[i], len) == 0;
@@ -377,6 +389,14 @@ Err export_run(Stats *s, const ExportRequest *req, ExportResult *res)
     e = read_campaign_key(req->data_dir, cpk, &res->encrypted);
     if (e)
         goto fail;
+    if (req->require_encryption && !res->encrypted) {
+        res->err = ERR_KEY;
+        snprintf(res->message, sizeof res->message,
+                 "Export on insert is inactive: no campaign key (campaign.pub) is installed, "
+                 "and automatic exports are always encrypted. Nothing was written.");
+        log_warn("export: %s", res->message);
+        goto done;
+    }
 
     StatsIdentity id;
     stats_identity(s, &id);
@@ -402,15 +422,18 @@ Err export_run(Stats *s, const ExportRequest *req, ExportResult *res)
     /* The folder: DEST/taama-export/<kiosk>/<epoch>-<seq>. If it exists
      * (a database restored from an old backup), move on to a fresh number. */
     stage = "creating the folder";
+    char rel[256];
     for (int tries = 0;; tries++) {
-        int n = snprintf(res->folder, sizeof res->folder, "%s/%s/%s/%lld-%06lld", req->dest,
-                         EXPORT_ROOT_DIR, id.kiosk_id, (long long)id.epoch, (long long)res->seq);
-        if (n < 0 || (size_t)n >= sizeof res->folder) {
+        int n = snprintf(rel, sizeof rel, "%s/%s/%lld-%06lld", EXPORT_ROOT_DIR, id.kiosk_id,
+                         (long long)id.epoch, (long long)res->seq);
+        int nf = snprintf(res->folder, sizeof res->folder, "%s/%s", req->dest, rel);
+        if (n < 0 || (size_t)n >= sizeof rel || nf < 0 || (size_t)nf >= sizeof res->folder) {
             e = ERR_TOOBIG;
             goto fail;
         }
+        /* lstat: a link of that name is "taken" too, never followed */
         struct stat st;
-        if (stat(res->folder, &st) != 0)
+        if (lstat(res->folder, &st) != 0)
             break;
         if (tries >= 100) {
             e = ERR_CORRUPT;
@@ -420,7 +443,9 @@ Err export_run(Stats *s, const ExportRequest *req, ExportResult *res)
         if (e)
             goto fail;
     }
-    e = fileio_mkdir_p(res->folder, 0755);
+    /* Never through a link on the stick: taama-export -> /var/lib/taama
+     * would otherwise put files into the kiosk's own data folder. */
+    e = fileio_mkdir_beneath(req->dest, rel, 0755);
     if (e)
         goto fail;
     folder_made = 1;
@@ -603,22 +628,85 @@ int export_mounts_added(const ExportMounts *before, const ExportMounts *after, E
 
 /* ---- `taama export` ---- */
 
+/* Whether dir is a removable stick: at or under a mount point that
+ * export_mounts_parse() keeps (under /media, /run/media or /mnt, not a
+ * pseudo file system) in the mount table file. */
+static int on_mounted_stick(const char *dir, const char *table_path, const char *mounts)
+{
+    char real[PATH_MAX], text[65536], places[1024];
+    const char *prefix[32] = {NULL};
+    if (!realpath(dir, real))
+        return 0;
+    if (mounts) { /* --mounts A:B: the places sticks appear, as for the kiosk */
+        snprintf(places, sizeof places, "%s", mounts);
+        int k = 0;
+        char *save = NULL;
+        for (char *t = strtok_r(places, ":", &save); t && k < 31; t = strtok_r(NULL, ":", &save))
+            prefix[k++] = t;
+    }
+    FILE *f = fopen(table_path, "r");
+    if (!f)
+        return 0;
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = 0;
+    ExportMounts m;
+    export_mounts_parse(text, prefix[0] ? prefix : NULL, &m);
+    for (int i = 0; i < m.n; i++)
+        if (under_prefix(real, m.path[i]))
+            return 1;
+    return 0;
+}
+
 int export_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
 {
-    const char *to = NULL, *label = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--to") == 0 && i + 1 < argc)
-            to = argv[++i];
-        else if (strcmp(argv[i], "--label") == 0 && i + 1 < argc)
-            label = argv[++i];
+    static const char usage[] = "usage: taama export --to DIR [--label NAME] [--any-folder] [--mounts DIR:DIR...] [--data DIR]\n";
+    static const struct option opts[] = {
+        {"to", required_argument, NULL, 't'},          {"label", required_argument, NULL, 'l'},
+        {"any-folder", no_argument, NULL, 'a'},        {"mount-table", required_argument, NULL, 'm'},
+        {"mounts", required_argument, NULL, 'M'},      {NULL, 0, NULL, 0},
+    };
+    const char *to = NULL, *label = NULL, *table = "/proc/self/mounts", *mounts = NULL;
+    int any = 0;
+    optind = 0;
+    opterr = 0;
+    for (int o; (o = getopt_long(argc, argv, ":", opts, NULL)) != -1;) {
+        if (o == 't')
+            to = optarg;
+        else if (o == 'l')
+            label = optarg;
+        else if (o == 'a')
+            any = 1;
+        else if (o == 'm')
+            table = optarg; /* tests: a file in /proc/self/mounts form */
+        else if (o == 'M')
+            mounts = optarg;
         else {
-            fprintf(out, "usage: taama export --to DIR [--label NAME]\n");
+            fprintf(out, "taama export: %s %s\n%s", o == ':' ? "a value is missing after" : "unknown option",
+                    argv[optind - 1], usage);
             return 2;
         }
     }
-    if (!to) {
-        fprintf(out, "usage: taama export --to DIR [--label NAME]\n");
+    if (!to || optind < argc) {
+        fprintf(out, "%s%s", optind < argc ? "taama export: unexpected words after the options\n" : "", usage);
         return 2;
+    }
+    /* say what is wrong before touching anything: opening the statistics
+     * would create a data folder, and a plain folder is not a stick */
+    struct stat st;
+    if (stat(data_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(out, "Export failed: the data folder %s does not exist (the kiosk's is /var/lib/taama; "
+                     "give it with --data DIR)\n", data_dir);
+        return 1;
+    }
+    if (stat(to, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(out, "Export failed: %s is not a folder (is the stick mounted?)\n", to);
+        return 1;
+    }
+    if (!any && !on_mounted_stick(to, table, mounts)) {
+        fprintf(out, "Export failed: %s is not on a mounted USB stick (sticks appear under /media, "
+                     "/run/media or /mnt); to write to this folder anyway add --any-folder\n", to);
+        return 1;
     }
     Err why = ERR_OK;
     Stats *s = stats_open(data_dir, NULL, &why);

@@ -44,6 +44,10 @@ typedef struct {
     const char *dest;        /* mount point or any folder */
     const char *kiosk_label; /* optional human name for the manifest; NULL = none */
     int64_t now;             /* wall-clock seconds, recorded as "created" */
+    int require_encryption;  /* 1: refuse (ERR_KEY, nothing written) without
+                              * campaign.pub. Exports on insert set it: no PIN
+                              * is asked, so they must be unreadable to
+                              * whoever holds the stick. */
 } ExportRequest;
 
 typedef struct {
@@ -67,6 +71,10 @@ Err export_read_hex_key(const char *path, unsigned char *out, size_t n);
 
 /* Write n bytes as hex plus a newline to path, atomically, with mode. */
 Err export_write_hex_key(const char *path, const unsigned char *key, size_t n, unsigned mode);
+
+/* 1 when DATA/campaign.pub holds a valid campaign key, so exports are
+ * sealed; 0 when it is missing or damaged. */
+int export_campaign_key_installed(const char *data_dir);
 
 /* Write one export of s to req->dest and verify it. Reserves the next
  * sequence number first (stats meta "export.next_seq"), so a number is
@@ -104,9 +112,12 @@ void export_mounts_parse(const char *table_text, const char *const *prefixes, Ex
  * Returns added->n. */
 int export_mounts_added(const ExportMounts *before, const ExportMounts *after, ExportMounts *added);
 
-/* `taama export --to DIR [--label NAME]`: open the stats in data_dir,
- * export, print the result message to out. argv[0] is the command name.
- * Returns a process exit code (0 done, 1 failed, 2 usage). */
+/* `taama export --to DIR [--label NAME] [--any-folder]`: open the stats in
+ * data_dir, export, print the result message to out. argv[0] is the command
+ * name. Refuses, before touching anything, a data_dir that does not exist
+ * and a DIR that is not on a mounted stick (per /proc/self/mounts, or the
+ * file given with --mount-table) unless --any-folder. Returns a process
+ * exit code (0 done, 1 failed, 2 usage). */
 int export_cli_main(const char *data_dir, int argc, char **argv, FILE *out);
 
 #endif

@@ -32,6 +32,7 @@ struct Manifest {
     size_t nmeta, capmeta;
     FileEnt *files;
     size_t nfiles, capfiles;
+    int sorted; /* files in path order: lookups by binary search */
 };
 
 Manifest *manifest_new(void)
@@ -119,6 +120,16 @@ const char *manifest_get(const Manifest *m, const char *key)
     return NULL;
 }
 
+size_t manifest_meta_count(const Manifest *m)
+{
+    return m ? m->nmeta : 0;
+}
+
+const char *manifest_meta_key(const Manifest *m, size_t i)
+{
+    return m && i < m->nmeta ? m->meta[i].key : NULL;
+}
+
 Err manifest_get_int(const Manifest *m, const char *key, int64_t *out)
 {
     const char *v = manifest_get(m, key);
@@ -174,7 +185,10 @@ static int hex64_ok(const char *h)
     return 1;
 }
 
-Err manifest_add_file(Manifest *m, const char *path, uint64_t size, const char *sha256_hex)
+/* Append a checked file entry; dup: refuse a path already listed (a scan;
+ * parsing checks once after sorting instead, so a hostile manifest with
+ * many files costs n log n, not n squared). */
+static Err add_file(Manifest *m, const char *path, uint64_t size, const char *sha256_hex, int dup)
 {
     if (!m)
         return ERR_INVALID;
@@ -182,7 +196,7 @@ Err manifest_add_file(Manifest *m, const char *path, uint64_t size, const char *
         return ERR_PATH;
     if (!hex64_ok(sha256_hex) || size > (uint64_t)INT64_MAX)
         return ERR_INVALID;
-    if (manifest_find_file(m, path))
+    if (dup && manifest_find_file(m, path))
         return ERR_INVALID;
     if (m->nfiles == m->capfiles) {
         size_t nc = m->capfiles ? m->capfiles * 2 : 8;
@@ -199,7 +213,13 @@ Err manifest_add_file(Manifest *m, const char *path, uint64_t size, const char *
     f->path = p;
     f->size = size;
     memcpy(f->sha256, sha256_hex, 65);
+    m->sorted = 0;
     return ERR_OK;
+}
+
+Err manifest_add_file(Manifest *m, const char *path, uint64_t size, const char *sha256_hex)
+{
+    return add_file(m, path, size, sha256_hex, 1);
 }
 
 Err manifest_add_file_from_disk(Manifest *m, const char *root, const char *path)
@@ -230,10 +250,17 @@ const ManifestFile *manifest_file(const Manifest *m, size_t i)
     return &m->files[i];
 }
 
+static int cmp_path_key(const void *key, const void *ent)
+{
+    return strcmp((const char *)key, ((const FileEnt *)ent)->path);
+}
+
 const ManifestFile *manifest_find_file(const Manifest *m, const char *path)
 {
     if (!m || !path)
         return NULL;
+    if (m->sorted)
+        return m->nfiles ? bsearch(path, m->files, m->nfiles, sizeof *m->files, cmp_path_key) : NULL;
     for (size_t i = 0; i < m->nfiles; i++)
         if (strcmp(m->files[i].path, path) == 0)
             return manifest_file(m, i);
@@ -259,6 +286,7 @@ Err manifest_serialize(Manifest *m, char **out, size_t *len)
         return ERR_INVALID;
     if (m->nfiles > 1)
         qsort(m->files, m->nfiles, sizeof *m->files, cmp_file);
+    m->sorted = 1;
     /* Sorting meta too keeps manifest_get() unaffected and output stable. */
     if (m->nmeta > 1)
         qsort(m->meta, m->nmeta, sizeof *m->meta, cmp_meta);
@@ -354,6 +382,13 @@ Manifest *manifest_parse(const char *buf, size_t len, Err *why)
         e = ERR_NOMEM;
         goto fail;
     }
+    /* manifest_set scans the keys: a bound keeps a hostile manifest with
+     * a million keys from costing a million squared before its signature
+     * is even checked. */
+    if (json_object_object_length(meta) > MANIFEST_MAX_META) {
+        e = ERR_TOOBIG;
+        goto fail;
+    }
     {
         json_object_object_foreach(meta, k, v)
         {
@@ -384,7 +419,7 @@ Manifest *manifest_parse(const char *buf, size_t len, Err *why)
         int64_t size = json_object_get_int64(s);
         if (size < 0 || errno)
             goto fail;
-        Err fe = manifest_add_file(m, ps, (uint64_t)size, json_object_get_string(h));
+        Err fe = add_file(m, ps, (uint64_t)size, json_object_get_string(h), 0);
         if (fe) {
             e = fe == ERR_PATH ? ERR_PATH : (fe == ERR_NOMEM ? ERR_NOMEM : ERR_FORMAT);
             goto fail;
@@ -392,6 +427,11 @@ Manifest *manifest_parse(const char *buf, size_t len, Err *why)
     }
     if (m->nfiles > 1)
         qsort(m->files, m->nfiles, sizeof *m->files, cmp_file);
+    /* A path listed twice sits next to its twin once sorted. */
+    for (size_t i = 1; i < m->nfiles; i++)
+        if (strcmp(m->files[i - 1].path, m->files[i].path) == 0)
+            goto fail;
+    m->sorted = 1;
     json_object_put(root);
     json_tokener_free(tok);
     return m;

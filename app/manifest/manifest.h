@@ -22,6 +22,7 @@
 #define MANIFEST_FORMAT "taama-manifest-1"
 #define MANIFEST_MAX_BYTES (4u * 1024u * 1024u) /* refuse larger manifests */
 #define MANIFEST_MAX_PATH 255
+#define MANIFEST_MAX_META 256 /* refuse manifests with more keys (each key is looked up by scanning) */
 
 typedef struct Manifest Manifest;
 
@@ -43,6 +44,11 @@ Err manifest_set_int(Manifest *m, const char *key, int64_t value);
 /* The value for key, or NULL. Borrowed until the key is set again. */
 const char *manifest_get(const Manifest *m, const char *key);
 
+/* The keys, in insertion order (sorted after parse or serialize), so a
+ * reader can refuse keys it does not know. NULL when i is out of range. */
+size_t manifest_meta_count(const Manifest *m);
+const char *manifest_meta_key(const Manifest *m, size_t i);
+
 /* Parse key's value as a whole decimal integer: ERR_NOTFOUND if missing,
  * ERR_FORMAT if not an integer. */
 Err manifest_get_int(const Manifest *m, const char *key, int64_t *out);
@@ -61,15 +67,17 @@ size_t manifest_file_count(const Manifest *m);
 /* Files in path order (after serialize or parse; in insertion order
  * before). NULL when i is out of range. */
 const ManifestFile *manifest_file(const Manifest *m, size_t i);
+/* By binary search after serialize or parse (files sorted), else a scan. */
 const ManifestFile *manifest_find_file(const Manifest *m, const char *path);
 
 /* The canonical bytes. *out is malloc'd (caller frees), NUL-terminated,
  * *len excludes the NUL. Sorts the file list in place. */
 Err manifest_serialize(Manifest *m, char **out, size_t *len);
 
-/* Parse bytes (not necessarily canonical). NULL with *why = ERR_FORMAT for
- * bad JSON or a missing/unknown "format", ERR_PATH for a bad path,
- * ERR_TOOBIG over MANIFEST_MAX_BYTES. */
+/* Parse bytes (not necessarily canonical), in O(n log n) for n files. NULL
+ * with *why = ERR_FORMAT for bad JSON, a missing/unknown "format" or a path
+ * listed twice, ERR_PATH for a bad path,
+ * ERR_TOOBIG over MANIFEST_MAX_BYTES or MANIFEST_MAX_META keys. */
 Manifest *manifest_parse(const char *buf, size_t len, Err *why);
 
 /* What manifest_verify_dir found wrong with one file. */

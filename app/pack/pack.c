@@ -176,13 +176,10 @@ static void on_issue(void *ctx, ManifestIssue kind, const char *path, const char
     report_line(ic->rep, "%s: %s (%s)", path, manifest_issue_str(kind), detail ? detail : "");
 }
 
+/* A file of the pack, never through a link, a FIFO or past max bytes. */
 static Err read_pack_file(const char *dir, const char *name, size_t max, char **buf, size_t *len)
 {
-    char path[PATH_MAX];
-    Err e = fileio_join(path, sizeof path, dir, name);
-    if (e != ERR_OK)
-        return e;
-    return fileio_read_all(path, max, buf, len);
+    return fileio_read_regular(dir, name, max, buf, len);
 }
 
 /* Signature, trusted comment, campaign and version. */
@@ -265,24 +262,37 @@ static Err check_manifest(Verified *v, const PackTrust *trust, PackReport *rep)
     return ERR_OK;
 }
 
-/* Cheap size check before hashing, so a huge file on the stick is refused
- * without reading it; then the full hash check. */
+/* Cheap checks before hashing, through fileio_open_regular(): a link, a
+ * FIFO or a file of the wrong size on the stick is refused without reading
+ * a byte of it (a FIFO would block the worker, a link read outside the
+ * stick, a huge file take minutes to hash); then the full hash check. */
 static Err check_files(const Verified *v, const char *dir, int strict, PackReport *rep)
 {
+    int links = 0;
     for (size_t i = 0; i < rep->n_files; i++) {
         const ManifestFile *f = manifest_file(v->m, i);
-        char path[PATH_MAX];
-        struct stat st;
-        if (fileio_join(path, sizeof path, dir, f->path) != ERR_OK || stat(path, &st) != 0 ||
-            !S_ISREG(st.st_mode)) {
-            rep->n_bad++;
-            report_line(rep, "%s: missing", f->path);
-        } else if ((uint64_t)st.st_size != f->size) {
-            rep->n_bad++;
-            report_line(rep, "%s: %llu bytes, manifest says %llu", f->path,
-                        (unsigned long long)st.st_size, (unsigned long long)f->size);
+        int fd;
+        uint64_t size = 0;
+        Err e = fileio_open_regular(dir, f->path, f->size, &fd, &size);
+        if (e == ERR_OK) {
+            close(fd);
+            if (size == f->size)
+                continue;
         }
+        rep->n_bad++;
+        if (e == ERR_OK || e == ERR_TOOBIG)
+            report_line(rep, "%s: %llu bytes, manifest says %llu", f->path, (unsigned long long)size,
+                        (unsigned long long)f->size);
+        else if (e == ERR_PATH && ++links)
+            report_line(rep, "%s: a symbolic link (never followed on a stick)", f->path);
+        else if (e == ERR_FORMAT)
+            report_line(rep, "%s: not a regular file", f->path);
+        else
+            report_line(rep, "%s: missing", f->path);
     }
+    if (links)
+        return refuse(rep, PACK_BAD_PATH, ERR_PATH,
+                      "%d file(s) in the pack are links; links are never followed.", links);
     if (rep->n_bad)
         return refuse(rep, PACK_BAD_FILE, ERR_HASH,
                       "%zu file(s) are missing or differ from the signed manifest.", rep->n_bad);
@@ -440,34 +450,11 @@ Err pack_select(const char *data_dir, int current_failed, PackInstalled *out)
     return ERR_NOTFOUND;
 }
 
-/* rm -rf without following symlinks; depth-bounded (our own trees are
- * shallow). Errors are logged: a leftover is removed on the next recover. */
-static void rm_tree_depth(const char *path, int depth)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode) && depth < 32) {
-        DIR *d = opendir(path);
-        if (d) {
-            struct dirent *de;
-            while ((de = readdir(d)) != NULL) {
-                char sub[PATH_MAX];
-                if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0 ||
-                    fileio_join(sub, sizeof sub, path, de->d_name) != ERR_OK)
-                    continue;
-                rm_tree_depth(sub, depth + 1);
-            }
-            closedir(d);
-        }
-    }
-    if (remove(path) != 0 && errno != ENOENT)
-        log_warn("pack: cannot remove %s: %s", path, strerror(errno));
-}
-
+/* A leftover is removed on the next recover, so a failure is only logged. */
 static void rm_tree(const char *path)
 {
-    rm_tree_depth(path, 0);
+    if (fileio_remove_tree(path) != ERR_OK)
+        log_warn("pack: cannot remove %s: %s", path, strerror(errno));
 }
 
 Err pack_recover(const char *data_dir)
@@ -506,14 +493,16 @@ Err pack_recover(const char *data_dir)
 
 /* ---- Install ---- */
 
-/* Copy src to dst through fileio (temp, fsync, rename, folder fsync),
- * refusing to write more than limit bytes. */
-static Err copy_file(const char *src, const char *dst, uint64_t limit)
+/* Copy root/rel to dst through fileio (temp, fsync, rename, folder fsync).
+ * rel is opened with fileio_open_regular(): no link, FIFO or device on the
+ * stick is followed or read, and a file over limit bytes is refused before
+ * reading it (or while reading, if it grows). */
+static Err copy_file(const char *root, const char *rel, const char *dst, uint64_t limit)
 {
-    int fd = open(src, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return err_from_errno(errno);
-    Err e = ERR_OK;
+    int fd;
+    Err e = fileio_open_regular(root, rel, limit, &fd, NULL);
+    if (e != ERR_OK)
+        return e;
     FileWriter *w = fileio_writer_open(dst, 0644, &e);
     if (!w) {
         close(fd);
@@ -567,11 +556,11 @@ static Err stage_copy(const Verified *v, const char *pack_dir, const char *stagi
     size_t n = manifest_file_count(v->m);
     for (size_t i = 0; i < n; i++) {
         const ManifestFile *f = manifest_file(v->m, i);
-        char src[PATH_MAX], dst[PATH_MAX];
-        if ((e = fileio_join(src, sizeof src, pack_dir, f->path)) != ERR_OK ||
-            (e = fileio_join(dst, sizeof dst, staging, f->path)) != ERR_OK)
+        char dst[PATH_MAX];
+        if ((e = fileio_join(dst, sizeof dst, staging, f->path)) != ERR_OK)
             return e;
-        if ((e = mkdir_parent(dst)) != ERR_OK || (e = copy_file(src, dst, f->size)) != ERR_OK)
+        if ((e = mkdir_parent(dst)) != ERR_OK ||
+            (e = copy_file(pack_dir, f->path, dst, f->size)) != ERR_OK)
             return e;
         step("file-copied");
     }
@@ -601,8 +590,7 @@ static Err switch_link(const char *content, const char *name, const char *target
     if (symlink(target, tmp) != 0)
         return err_from_errno(errno);
     step("link-created");
-    if (rename(tmp, final) != 0) {
-        e = err_from_errno(errno);
+    if ((e = fileio_rename(tmp, final)) != ERR_OK) {
         unlink(tmp);
         return e;
     }
@@ -671,8 +659,7 @@ static Err install_verified(const char *data_dir, const char *pack_dir, const Pa
 
     /* A leftover of the same version that `current` does not name. */
     rm_tree(final);
-    if (rename(staging, final) != 0) {
-        e = err_from_errno(errno);
+    if ((e = fileio_rename(staging, final)) != ERR_OK) {
         rm_tree(staging);
         return refuse(rep, PACK_IO, e, "Cannot move the staged pack into place (%s).", err_str(e));
     }
@@ -705,6 +692,17 @@ static Err install_verified(const char *data_dir, const char *pack_dir, const Pa
     return ERR_OK;
 }
 
+/* 1 when path, links resolved, is dir or lies under it (also when either
+ * cannot be resolved: then we cannot prove it is outside). */
+static int resolves_inside(const char *path, const char *dir)
+{
+    char rp[PATH_MAX], rd[PATH_MAX];
+    if (!realpath(path, rp) || !realpath(dir, rd))
+        return 1;
+    size_t n = strlen(rd);
+    return strncmp(rp, rd, n) == 0 && (rp[n] == '\0' || rp[n] == '/' || (n == 1 && rd[0] == '/'));
+}
+
 Err pack_install(const char *data_dir, const char *pack_dir, const PackTrust *trust, PackReport *rep)
 {
     pack_recover(data_dir);
@@ -723,9 +721,15 @@ Err pack_install(const char *data_dir, const char *pack_dir, const PackTrust *tr
     } else {
         log_warn("pack: refused %s: %s", pack_dir, rep->message);
     }
-    Err we = pack_report_write(pack_dir, rep);
-    if (we != ERR_OK)
-        log_warn("pack: cannot write the report into %s: %s", pack_dir, err_str(we));
+    /* The report goes back onto the stick, never into the kiosk's own data
+     * (a pack folder that is, or links to, installed content). */
+    if (resolves_inside(pack_dir, data_dir)) {
+        log_warn("pack: %s is inside the data folder; no report written there", pack_dir);
+    } else {
+        Err we = pack_report_write(pack_dir, rep);
+        if (we != ERR_OK)
+            log_warn("pack: cannot write the report into %s: %s", pack_dir, err_str(we));
+    }
     return e;
 }
 
@@ -760,7 +764,7 @@ static Err copy_tree(Manifest *m, const char *src_root, const char *out_root, co
             else if (!S_ISREG(st.st_mode))
                 log_warn("pack: skipping %s (not a regular file)", src);
             else if ((e = mkdir_parent(dst)) == ERR_OK &&
-                     (e = copy_file(src, dst, (uint64_t)st.st_size)) == ERR_OK)
+                     (e = copy_file(src_root, sub, dst, (uint64_t)st.st_size)) == ERR_OK)
                 e = manifest_add_file_from_disk(m, out_root, sub);
         }
     }

@@ -160,7 +160,10 @@ Err pack_verify(const char *pack_dir, const PackTrust *trust, int64_t installed_
 
 /* Verify and install pack_dir into data_dir (see the file comment), then
  * write the report file into pack_dir (best effort: a read-only stick only
- * logs). On refusal or error nothing the kiosk loads changes. Fills rep
+ * logs; never when pack_dir, links resolved, lies inside data_dir, so a
+ * refused pack can never write into installed content). Files of the pack
+ * are opened with fileio_open_regular(): links, FIFOs and oversized files
+ * on the stick are refused without being followed or read. On refusal or error nothing the kiosk loads changes. Fills rep
  * (always). Returns rep->err. */
 Err pack_install(const char *data_dir, const char *pack_dir, const PackTrust *trust,
                  PackReport *rep);

@@ -19,6 +19,7 @@
 #include "narration/narration.h"
 #include "qr/qr.h"
 #include "render/render.h"
+#include "text/bidi.h"
 #include "ui/ui.h"
 
 static const struct {
@@ -255,6 +256,57 @@ static void check_translation(const Content *c, ContentReport *r, void *user)
     }
 }
 
+/* ---- bidi ---------------------------------------------------------------- */
+
+typedef struct {
+    const char *lang;
+    int rtl;
+    ContentReport *r;
+} BidiCtx;
+
+/* One content string as the language shows it (its translation; the
+ * English source only in English: missing translations are the translation
+ * check's), paragraph by paragraph in the language's direction. */
+static void bidi_string(void *ctx, const char *s, const char *file, int line)
+{
+    BidiCtx *x = ctx;
+    int en = !strcmp(x->lang, "en");
+    if (!en && !i18n_has_translation(x->lang, s))
+        return;
+    const char *t = en ? s : i18n_text_in(x->lang, s);
+    while (t && *t) {
+        const char *nl = strchr(t, '\n');
+        size_t len = nl ? (size_t)(nl - t) : strlen(t);
+        long at = bidi_risky_at(t, len, x->rtl ? PARA_RTL : PARA_LTR);
+        if (at >= 0) {
+            size_t from = (size_t)at > 12 ? (size_t)at - 12 : 0;
+            while (from > 0 && ((unsigned char)t[from] & 0xC0) == 0x80)
+                from--;
+            size_t to = (size_t)at + 13 < len ? (size_t)at + 13 : len;
+            while (to < len && ((unsigned char)t[to] & 0xC0) == 0x80)
+                to++;
+            content_report(x->r, CONTENT_WARNING, file, line,
+                           "%s: \"...%.*s...\": the punctuation at byte %ld is glued to a "
+                           "word or number of the other direction and may show on its wrong "
+                           "side; reword, or wrap that part in U+2066 ... U+2069",
+                           x->lang, (int)(to - from), t + from, at);
+        }
+        t = nl ? nl + 1 : NULL;
+    }
+}
+
+static void check_bidi(const Content *c, ContentReport *r, void *user)
+{
+    (void)user;
+    const char *langs[APP_MAX_LANGS];
+    int n_langs = check_langs(r, langs, APP_MAX_LANGS);
+    for (int i = 0; i < n_langs; i++) {
+        const Language *l = i18n_language(langs[i]);
+        BidiCtx x = {langs[i], l && l->rtl, r};
+        content_foreach_string(c, bidi_string, &x);
+    }
+}
+
 /* ---- narration ----------------------------------------------------------- */
 
 typedef struct {
@@ -387,6 +439,7 @@ int content_checks_table(ContentChecks *cc, ContentCheck *out, int max)
         {"translation", check_translation, cc},
         {"narration", check_narration, cc},
         {"references", check_references, cc},
+        {"bidi", check_bidi, cc},
     };
     int n = 0;
     for (size_t i = 0; i < sizeof all / sizeof all[0] && n < max; i++)

@@ -17,6 +17,10 @@
  *                `audio:` key with no recording in any language is a broken
  *                reference (error).
  *   references   contacts a QR code cannot be made for (error).
+ *   bidi         mixed-direction text at risk of reading wrongly: in each
+ *                language's direction, punctuation glued to a word or number
+ *                of the other direction that the bidi algorithm puts on the
+ *                far side ("Hello!" in an Arabic sentence) (warning).
  * Missing images, dangling contacts and contacts without a number are
  * reported by the loader's own checks (app/content/content_cli.c).
  *
@@ -30,7 +34,7 @@
 
 typedef struct ContentChecks ContentChecks;
 
-enum { CONTENT_CHECKS_MAX = 4 };
+enum { CONTENT_CHECKS_MAX = 5 };
 
 /* Start SDL video (the dummy driver unless SDL_VIDEODRIVER says otherwise),
  * SDL_ttf and a software renderer with the fonts in assets_dir/fonts.

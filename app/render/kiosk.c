@@ -18,6 +18,8 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
 #include <signal.h>
@@ -52,12 +54,75 @@
 #include <systemd/sd-daemon.h>
 #endif
 
+/* SIGTERM/SIGINT: the loop may sleep in SDL_WaitEvent() with no timer at
+ * all (the set-PIN pad), so a flag alone is seen only at the next event.
+ * The handler does the one async-signal-safe thing, write a byte to a
+ * pipe; a small thread waits on the pipe and pushes an SDL event, which
+ * wakes the loop at once (SDL_PushEvent is thread-safe, not signal-safe). */
 static volatile sig_atomic_t quit_requested;
+static int quit_pipe[2] = {-1, -1};
+static pthread_t quit_thread;
+static int quit_thread_started;
 
 static void on_signal(int sig)
 {
     (void)sig;
     quit_requested = 1;
+    int saved = errno;
+    if (quit_pipe[1] >= 0)
+        (void)!write(quit_pipe[1], "q", 1);
+    errno = saved;
+}
+
+static void *quit_watch(void *arg)
+{
+    (void)arg;
+    char c;
+    while (read(quit_pipe[0], &c, 1) < 0 && errno == EINTR)
+        ;
+    SDL_Event ev = {.type = SDL_USEREVENT};
+    SDL_PushEvent(&ev);
+    return NULL;
+}
+
+/* Install the handlers (over SDL's, which only send SDL_QUIT, and a
+ * fullscreen kiosk ignores SDL_QUIT) and start the watcher. No SA_RESTART:
+ * a blocking read (a script from a pipe) returns EINTR and stops. */
+static void quit_watch_start(void)
+{
+    quit_requested = 0;
+    if (pipe(quit_pipe) != 0) {
+        quit_pipe[0] = quit_pipe[1] = -1;
+        log_warn("no wake-up pipe for SIGTERM: %s", strerror(errno));
+    } else {
+        for (int i = 0; i < 2; i++)
+            fcntl(quit_pipe[i], F_SETFD, FD_CLOEXEC);
+        if (pthread_create(&quit_thread, NULL, quit_watch, NULL) == 0)
+            quit_thread_started = 1;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+}
+
+static void quit_watch_stop(void)
+{
+    if (quit_thread_started) {
+        if (!quit_requested)
+            (void)!write(quit_pipe[1], "q", 1); /* let the watcher finish */
+        pthread_join(quit_thread, NULL);
+        quit_thread_started = 0;
+    }
+    for (int i = 0; i < 2; i++)
+        if (quit_pipe[i] >= 0) {
+            close(quit_pipe[i]);
+            quit_pipe[i] = -1;
+        }
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGINT, SIG_DFL);
 }
 
 /* ---- jobs: the admin screens' slow I/O ------------------------------------ */
@@ -84,6 +149,7 @@ enum { JOB_QUEUE = 8 };
 typedef struct {
     pthread_t th;
     int started, stop;
+    int running; /* a job is being carried out (guarded by mu) */
     pthread_mutex_t mu;
     pthread_cond_t cv;
     Job jobs[JOB_QUEUE];
@@ -135,10 +201,14 @@ static Err read_small(const char *path, char *buf, size_t cap)
     return ERR_OK;
 }
 
-/* Removable mounts now, in the configured places. */
+/* Removable mounts now, in the configured places. Called from the UI
+ * thread (poll_mounts) and the worker (export, install) at once, so the
+ * table is read into this call's own stack buffer, never a shared static
+ * one (the threads' stacks are 8 MiB; this is 64 KiB). */
+enum { MOUNT_TABLE_MAX = 64 * 1024 };
 static void read_mounts(const Kiosk *k, ExportMounts *out)
 {
-    static char text[65536];
+    char text[MOUNT_TABLE_MAX];
     memset(out, 0, sizeof *out);
     if (read_small(k->mount_table, text, sizeof text) == ERR_OK)
         export_mounts_parse(text, k->o->mount_prefixes, out);
@@ -192,6 +262,7 @@ static void job_info(Kiosk *k, JobResult *r)
         in->free_mb = (int64_t)((unsigned long long)vf.f_bavail * vf.f_frsize / (1024 * 1024));
     in->content_version = k->content_version;
     snprintf(in->content_signer, sizeof in->content_signer, "%s", k->content_signer);
+    in->campaign_key = export_campaign_key_installed(k->o->data_dir);
     if (!k->stats) {
         snprintf(in->warning, sizeof in->warning, "Statistics are off: the data folder is unusable.");
         return;
@@ -241,7 +312,8 @@ static void job_export(Kiosk *k, const Job *j, JobResult *r)
     ExportRequest req = {.data_dir = k->o->data_dir,
                          .dest = dest,
                          .kiosk_label = j->label[0] ? j->label : NULL,
-                         .now = (int64_t)time(NULL)};
+                         .now = (int64_t)time(NULL),
+                         .require_encryption = j->cmd.sealed_only};
     ExportResult er;
     r->err = export_run(k->stats, &req, &er);
     snprintf(r->text, sizeof r->text, "%s", er.message);
@@ -264,6 +336,13 @@ static int find_pack(const char *stick, char *out, size_t n)
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.' || strlen(e->d_name) >= sizeof best)
+            continue;
+        /* a link on the stick is never followed: stick/PACK -> the kiosk's
+         * installed content would make the install read (and report into)
+         * the kiosk's own files */
+        struct stat st;
+        snprintf(probe, sizeof probe, "%s/%s", stick, e->d_name);
+        if (lstat(probe, &st) != 0 || !S_ISDIR(st.st_mode))
             continue;
         snprintf(probe, sizeof probe, "%s/%s/%s", stick, e->d_name, PACK_MANIFEST);
         if (access(probe, R_OK) == 0 && (!best[0] || strcmp(e->d_name, best) < 0))
@@ -385,10 +464,12 @@ static void *worker_main(void *arg)
         memmove(w->jobs, w->jobs + 1, sizeof w->jobs[0] * (size_t)(w->n_jobs - 1));
         w->n_jobs--;
         sodium_memzero(&w->jobs[w->n_jobs], sizeof w->jobs[0]);
+        w->running = 1;
         pthread_mutex_unlock(&w->mu);
         JobResult r;
         run_job(k, &j, &r);
         pthread_mutex_lock(&w->mu);
+        w->running = 0;
         while (w->n_results == JOB_QUEUE && !w->stop) {
             pthread_mutex_unlock(&w->mu);
             SDL_Delay(20); /* the UI takes results every frame */
@@ -671,7 +752,8 @@ static void poll_mounts(Kiosk *k, uint64_t now)
         return;
     }
     for (int i = 0; i < added.n; i++) {
-        Event ev = {.kind = EV_STICK, .text = added.path[i]};
+        Event ev = {.kind = EV_STICK, .text = added.path[i],
+                    .can_seal = export_campaign_key_installed(k->o->data_dir)};
         app_update(&k->app, &ev, now);
         drain(k);
     }
@@ -690,6 +772,12 @@ static void step(Kiosk *k, Event *ev, uint64_t now)
     }
     if (ev && (ev->kind == EV_POINTER_DOWN || ev->kind == EV_POINTER_UP))
         ev->widget = ui_hit(&k->ui, ev->x, ev->y);
+    if (ev) { /* the time of day, for the neutral page's clock */
+        time_t t = time(NULL);
+        struct tm lt;
+        if (t != (time_t)-1 && localtime_r(&t, &lt))
+            ev->clock_min = lt.tm_hour * 60 + lt.tm_min + 1;
+    }
     app_update(&k->app, ev, now);
     drain(k);
     deliver(k, now);
@@ -988,6 +1076,33 @@ static int script_line(Kiosk *k, SDL_Renderer *sdl, char *line, int lineno, uint
         }
         return 0;
     }
+    if (strcmp(cmd, "worker-thread") == 0) {
+        /* from here on, jobs run on the worker thread as in the real kiosk
+         * (for make tsan: the UI keeps polling the mount table meanwhile) */
+        k->inline_jobs = 0;
+        if (!k->worker.started)
+            worker_start(k);
+        return 0;
+    }
+    if (strcmp(cmd, "wait-job") == 0) {
+        /* real time: until the worker is idle and its results delivered,
+         * polling the mounts as the idle loop does; 60 s at most */
+        for (int i = 0; i < 12000; i++) {
+            Worker *w = &k->worker;
+            pthread_mutex_lock(&w->mu);
+            int idle = w->n_jobs == 0 && !w->running && w->n_results == 0;
+            pthread_mutex_unlock(&w->mu);
+            if (idle && !k->app.job_busy)
+                return 0;
+            *now += 5;
+            k->last_poll_ms = 0; /* read the table every round */
+            step(k, NULL, *now);
+            poll_mounts(k, *now);
+            SDL_Delay(5);
+        }
+        fprintf(stderr, "script:%d: the worker did not finish within 60 s\n", lineno);
+        return 1;
+    }
     if (strcmp(cmd, "tap") == 0) {
         for (size_t i = 0; i < sizeof widget_names / sizeof widget_names[0]; i++) {
             if (strcmp(widget_names[i].name, a1) != 0)
@@ -1177,7 +1292,7 @@ static int run_script(Kiosk *k, SDL_Renderer *sdl, const char *path)
     k->inline_jobs = 1;
     kiosk_admin_start(k, now);
     poll_mounts(k, now);
-    while (fgets(line, sizeof line, f)) {
+    while (!quit_requested && fgets(line, sizeof line, f)) {
         lineno++;
         if (script_line(k, sdl, line, lineno, &now) != 0) {
             rc = 1;
@@ -1185,6 +1300,10 @@ static int run_script(Kiosk *k, SDL_Renderer *sdl, const char *path)
         }
     }
     fclose(f);
+    if (quit_requested) {
+        fprintf(stderr, "script: stopped by a signal at line %d\n", lineno);
+        rc = 1;
+    }
     if (rc == 0)
         printf("script: %d lines, all expectations met\n", lineno);
     return rc;
@@ -1239,6 +1358,7 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
 {
     if (sdl_start() != 0)
         return 1;
+    quit_watch_start();
     int rc = 1;
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     int w = o->windowed ? o->win_w : 1280, h = o->windowed ? o->win_h : 800;
@@ -1253,13 +1373,19 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
         log_error("cannot open a window: %s", SDL_GetError());
         goto out;
     }
-    sdl = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!sdl)
-        sdl = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    /* --renderer, else TAAMA_RENDERER, else auto (main.c checked the option) */
+    RenderMode mode = render_mode_parse(o->renderer ? o->renderer : getenv("TAAMA_RENDERER"));
+    if (mode == RENDER_MODE_BAD) {
+        log_warn("TAAMA_RENDERER=%s is not auto, software or gpu; using auto", getenv("TAAMA_RENDERER"));
+        mode = RENDER_MODE_AUTO;
+    }
+    char chose[256];
+    sdl = render_create_sdl(win, mode, chose, sizeof chose);
     if (!sdl) {
         log_error("cannot create a renderer: %s", SDL_GetError());
         goto out;
     }
+    log_info("renderer: %s", chose);
     if (!o->windowed)
         SDL_ShowCursor(SDL_DISABLE);
     if (kiosk_setup(&k, sdl, o, content, ticks()) != 0)
@@ -1281,8 +1407,6 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
         warm_caches(&k, ticks());
     kiosk_admin_start(&k, ticks());
     drain(&k);
-    signal(SIGTERM, on_signal);
-    signal(SIGINT, on_signal);
 #ifdef TAAMA_HAVE_SYSTEMD
     sd_notify(0, "READY=1");
     uint64_t usec = 0;
@@ -1350,6 +1474,7 @@ out:
         SDL_DestroyRenderer(sdl);
     if (win)
         SDL_DestroyWindow(win);
+    quit_watch_stop();
     sdl_stop();
     return rc;
 }

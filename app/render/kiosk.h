@@ -36,6 +36,10 @@ typedef struct {
      * signer, for the admin screen */
     int64_t content_version;
     char content_signer[96];
+    /* "software", "gpu" or "auto"/NULL: SDL's software renderer when the
+     * GL driver is itself a software rasteriser (llvmpipe, softpipe, ...),
+     * else the accelerated one; TAAMA_RENDERER overrides auto */
+    const char *renderer;
 } KioskOptions;
 
 /* Run the kiosk until SIGTERM (or, with --windowed only, until the window

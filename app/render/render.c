@@ -7,15 +7,19 @@
 #include "render/render.h"
 
 #include <SDL_image.h>
+#include <glob.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/log.h"
 
 /* At most this many images, and this many pixels of them (16 MiB of ARGB):
  * enough for every picture of a screen and its neighbours at 1080p. */
-enum { IMG_SLOTS = 96, IMG_PIXELS_MAX = 4 * 1024 * 1024, PATH_MAX_LEN = 512, FAILED_MAX = 64 };
+enum { IMG_SLOTS = 96, IMG_PIXELS_MAX = 2 * 1024 * 1024, PATH_MAX_LEN = 512, FAILED_MAX = 64 };
 
 typedef struct {
     char key[PATH_MAX_LEN];
@@ -155,6 +159,87 @@ static void slot_drop(Renderer *r, ImgSlot *s)
     memset(s, 0, sizeof *s);
 }
 
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* A JPEG's size: the first start-of-frame segment's height and width.
+ * Segments are walked by their lengths, at most 256 of them. */
+static Err jpeg_size(FILE *f, long *w, long *h)
+{
+    unsigned char m[9];
+    for (int seg = 0; seg < 256; seg++) {
+        if (fread(m, 1, 4, f) != 4 || m[0] != 0xFF)
+            return ERR_FORMAT;
+        while (m[1] == 0xFF) { /* fill bytes before a marker */
+            m[1] = m[2];
+            m[2] = m[3];
+            if (fread(m + 3, 1, 1, f) != 1)
+                return ERR_FORMAT;
+        }
+        unsigned len = (unsigned)m[2] << 8 | m[3];
+        int sof = m[1] >= 0xC0 && m[1] <= 0xCF && m[1] != 0xC4 && m[1] != 0xC8 && m[1] != 0xCC;
+        if (sof) {
+            if (len < 7 || fread(m, 1, 5, f) != 5)
+                return ERR_FORMAT;
+            *h = (long)m[1] << 8 | m[2];
+            *w = (long)m[3] << 8 | m[4];
+            return ERR_OK;
+        }
+        if (len < 2 || fseek(f, (long)len - 2, SEEK_CUR) != 0)
+            return ERR_FORMAT;
+    }
+    return ERR_FORMAT;
+}
+
+Err render_image_probe(const char *path, long *w_out, long *h_out)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ERR_NOTFOUND;
+    Err e = ERR_FORMAT;
+    long w = 0, h = 0, size = -1;
+    unsigned char hd[24];
+    if (fseek(f, 0, SEEK_END) == 0)
+        size = ftell(f);
+    if (size < 0 || fseek(f, 0, SEEK_SET) != 0)
+        goto done;
+    if (size > RENDER_IMAGE_FILE_MAX) {
+        e = ERR_TOOBIG;
+        goto done;
+    }
+    if (fread(hd, 1, sizeof hd, f) == sizeof hd &&
+        memcmp(hd, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(hd + 12, "IHDR", 4) == 0) {
+        /* PNG: IHDR is the first chunk, width and height big-endian */
+        w = (long)be32(hd + 16);
+        h = (long)be32(hd + 20);
+        e = ERR_OK;
+    } else if (size >= 4 && hd[0] == 0xFF && hd[1] == 0xD8 && fseek(f, 2, SEEK_SET) == 0) {
+        e = jpeg_size(f, &w, &h);
+    }
+    if (e == ERR_OK && (w <= 0 || h <= 0))
+        e = ERR_FORMAT;
+    else if (e == ERR_OK && (w > RENDER_IMAGE_PIXELS_MAX || h > RENDER_IMAGE_PIXELS_MAX ||
+                             w * h > RENDER_IMAGE_PIXELS_MAX))
+        e = ERR_TOOBIG;
+done:
+    fclose(f);
+    if (w_out)
+        *w_out = w;
+    if (h_out)
+        *h_out = h;
+    return e;
+}
+
+/* An SVG is rasterised at side x side pixels whatever it declares; its
+ * file size is all that needs a bound before parsing. */
+static int svg_file_ok(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= RENDER_IMAGE_FILE_MAX;
+}
+
 /* The image at `side` pixels. With bg, it is composed onto that opaque
  * colour once, here, so every frame copies it instead of blending it: the
  * software renderer spends most of a frame blending. */
@@ -176,14 +261,24 @@ static ImgSlot *image_get(Renderer *r, const DrawCmd *d, int side, const Color *
             lru = s;
     }
     SDL_Surface *surf = NULL;
-    if (ends_with(path, ".svg")) {
-        SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    long dw = 0, dh = 0;
+    Err pe = ERR_OK;
+    if (side <= 0 || side > 8192) {
+        pe = ERR_TOOBIG;
+    } else if (ends_with(path, ".svg")) {
+        SDL_RWops *rw = svg_file_ok(path) ? SDL_RWFromFile(path, "rb") : NULL;
         if (rw) {
             surf = IMG_LoadSizedSVG_RW(rw, side, side);
             SDL_RWclose(rw);
         }
-    } else {
+    } else if ((pe = render_image_probe(path, &dw, &dh)) == ERR_OK) {
         surf = IMG_Load(path);
+    }
+    if (pe != ERR_OK) {
+        if (!failed_before(r, path))
+            log_warn("image %s: not decoded: %s (declares %ldx%ld pixels; at most %ld, PNG or JPEG)",
+                     path, err_str(pe), dw, dh, (long)RENDER_IMAGE_PIXELS_MAX);
+        return NULL;
     }
     if (!surf) {
         if (!failed_before(r, path))
@@ -567,4 +662,117 @@ void render_prefetch(Renderer *r, const Ui *ui)
         int side = d->r.w < d->r.h ? d->r.w : d->r.h;
         image_get(r, d, side, image_bg(ui, i, &bg));
     }
+}
+
+/* ---- choosing SDL's renderer ---- */
+
+RenderMode render_mode_parse(const char *word)
+{
+    if (!word || !*word || strcmp(word, "auto") == 0)
+        return RENDER_MODE_AUTO;
+    if (strcmp(word, "software") == 0)
+        return RENDER_MODE_SOFTWARE;
+    if (strcmp(word, "gpu") == 0)
+        return RENDER_MODE_GPU;
+    return RENDER_MODE_BAD;
+}
+
+int render_gl_is_software(const char *gl_renderer)
+{
+    static const char *const soft[] = {"llvmpipe", "softpipe", "swrast", "software rasterizer",
+                                       "lavapipe", "swr", NULL};
+    if (!gl_renderer)
+        return 0;
+    char low[256];
+    size_t n = 0;
+    for (; gl_renderer[n] && n < sizeof low - 1; n++)
+        low[n] = (char)((gl_renderer[n] >= 'A' && gl_renderer[n] <= 'Z') ? gl_renderer[n] + 32
+                                                                           : gl_renderer[n]);
+    low[n] = 0;
+    for (int i = 0; soft[i]; i++)
+        if (strstr(low, soft[i]))
+            return 1;
+    return 0;
+}
+
+/* The GL_RENDERER string of r's context when r is one of SDL's GL
+ * renderers (its context is current after creation), else NULL. */
+static const char *gl_renderer_of(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(r, &info) != 0 || !info.name || strncmp(info.name, "opengl", 6) != 0)
+        return NULL;
+    typedef const unsigned char *(*GetString)(unsigned int);
+    GetString get = (GetString)(uintptr_t)SDL_GL_GetProcAddress("glGetString");
+    return get ? (const char *)get(0x1F01 /* GL_RENDERER */) : NULL;
+}
+
+/* Whether a GPU render node (/dev/dri/renderD*) is there for us: without
+ * one, Mesa can only rasterise in software. TAAMA_DRI_DIR replaces
+ * /dev/dri (tests). */
+static int have_gpu_node(void)
+{
+    const char *dir = getenv("TAAMA_DRI_DIR");
+    char pattern[512];
+    snprintf(pattern, sizeof pattern, "%s/renderD*", dir && *dir ? dir : "/dev/dri");
+    glob_t g;
+    int found = 0;
+    if (glob(pattern, 0, NULL, &g) == 0) {
+        for (size_t i = 0; i < g.gl_pathc && !found; i++)
+            found = access(g.gl_pathv[i], R_OK | W_OK) == 0;
+        globfree(&g);
+    }
+    return found;
+}
+
+static SDL_Renderer *make_software(SDL_Window *win)
+{
+    /* draw into the window's own framebuffer (XShm, KMS dumb buffer), not
+     * through a GL texture, which would load the GL driver after all */
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    return SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+}
+
+SDL_Renderer *render_create_sdl(SDL_Window *win, RenderMode mode, char *why, size_t whysz)
+{
+    char tmp[8];
+    if (!why) {
+        why = tmp;
+        whysz = sizeof tmp;
+    }
+    SDL_Renderer *r = NULL;
+    if (mode == RENDER_MODE_SOFTWARE) {
+        r = make_software(win);
+        snprintf(why, whysz, "software (asked)");
+    } else if (mode == RENDER_MODE_AUTO && !have_gpu_node()) {
+        /* no GPU the GL driver could use: it would be llvmpipe, and just
+         * loading it to ask costs the memory we want to save */
+        r = make_software(win);
+        snprintf(why, whysz, "software (no GPU render node in /dev/dri, so GL would be a software rasteriser)");
+    } else {
+        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        const char *gl = r ? gl_renderer_of(r) : NULL;
+        if (r && mode == RENDER_MODE_AUTO && render_gl_is_software(gl)) {
+            char name[128];
+            snprintf(name, sizeof name, "%s", gl);
+            SDL_DestroyRenderer(r);
+            r = make_software(win);
+            snprintf(why, whysz, "software (the GL driver is %s, itself a software rasteriser)", name);
+        } else if (r) {
+            SDL_RendererInfo info;
+            SDL_GetRendererInfo(r, &info);
+            snprintf(why, whysz, "%s (%s%s)", info.name, gl ? gl : "no GL string",
+                     mode == RENDER_MODE_GPU ? ", asked" : "");
+        }
+    }
+    if (!r) { /* whatever SDL can make */
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, NULL);
+        r = SDL_CreateRenderer(win, -1, 0);
+        if (r) {
+            SDL_RendererInfo info;
+            SDL_GetRendererInfo(r, &info);
+            snprintf(why, whysz, "%s (the one SDL could make)", info.name);
+        }
+    }
+    return r;
 }

@@ -38,10 +38,47 @@ TextEngine *render_text_engine(Renderer *r);
  * swipe never waits for an SVG to be rasterised. */
 void render_prefetch(Renderer *r, const Ui *ui);
 
+/* Images are decoded only when their header declares at most this many
+ * pixels (a 64 MiB ARGB surface): a tiny PNG can declare 100000 x 100000
+ * (a decompression bomb), so the size is read from the header first. */
+#define RENDER_IMAGE_PIXELS_MAX (16L * 1024 * 1024)
+#define RENDER_IMAGE_FILE_MAX (32L * 1024 * 1024) /* bytes, any image file */
+
+/* Read the pixel size a PNG or JPEG file declares in its header, without
+ * decoding it. ERR_TOOBIG when w*h exceeds RENDER_IMAGE_PIXELS_MAX or the
+ * file RENDER_IMAGE_FILE_MAX; ERR_FORMAT for anything else (another format,
+ * a damaged header); w and h (may be NULL) get the declared size when the
+ * header was read. The renderer calls it before every PNG/JPEG decode. */
+Err render_image_probe(const char *path, long *w, long *h);
+
 /* Forget what the last frame drew, so the next render_draw() draws all
  * (after the target was changed behind the Renderer's back). With the
  * software renderer, render_draw() otherwise redraws only the cells whose
  * commands changed since the previous frame. */
 void render_invalidate(Renderer *r);
+
+/* ---- choosing SDL's renderer ----
+ * A GL driver that is itself a software rasteriser (Mesa's llvmpipe,
+ * softpipe, swrast: virtual machines, PCs without a GPU driver) costs tens
+ * of MB and doubles the start-up time for nothing: there SDL's software
+ * renderer is used. Real GPUs keep the accelerated renderer. */
+typedef enum {
+    RENDER_MODE_AUTO = 0, /* probe: software when the GL is software */
+    RENDER_MODE_SOFTWARE,
+    RENDER_MODE_GPU,
+    RENDER_MODE_BAD /* a word that is none of the above */
+} RenderMode;
+
+/* "auto", "software", "gpu" (NULL or "" = auto) to a RenderMode. */
+RenderMode render_mode_parse(const char *word);
+
+/* Whether a GL_RENDERER string names a software rasteriser. NULL: no. */
+int render_gl_is_software(const char *gl_renderer);
+
+/* Create the renderer for win in mode (AUTO probes the GL driver, and
+ * destroys the GL renderer again when it is a software one). Falls back to
+ * whatever SDL can make. Writes what was chosen and why into why (may be
+ * NULL). NULL with SDL's error when nothing works. */
+SDL_Renderer *render_create_sdl(SDL_Window *win, RenderMode mode, char *why, size_t whysz);
 
 #endif

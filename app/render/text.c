@@ -25,7 +25,7 @@
 #define WIDTH_SLOTS 2048 /* power of two */
 #define WIDTH_PROBE 8
 #define TEX_MAX_ENTRIES 192
-#define TEX_MAX_PIXELS (3L * 1024 * 1024) /* 12 MiB of ARGB at most */
+#define TEX_MAX_PIXELS (3L * 512 * 1024) /* 6 MiB of ARGB at most (PSS budget: BENCHMARKS.md) */
 #define METRIC_SLOTS 16
 #define FAIL_RING 32
 #define PX_MAX 1024
@@ -80,6 +80,7 @@ typedef struct {
 
 struct TextEngine {
     char *paths[SCRIPT__COUNT][2];
+    float scale[SCRIPT__COUNT]; /* pixel size factor per script (script_scale()) */
     FontSlot fonts[FONT_SLOTS];
     WidthSlot widths[WIDTH_SLOTS];
     TexSlot tex[TEX_MAX_ENTRIES];
@@ -161,7 +162,8 @@ static TTF_Font *font_get(TextEngine *te, int script, int bold, int px)
         if (!victim || (victim->font && (!s->font || s->used < victim->used)))
             victim = s;
     }
-    TTF_Font *f = TTF_OpenFont(te->paths[script][bold], px);
+    int open_px = (int)(px * te->scale[script] + 0.5f);
+    TTF_Font *f = TTF_OpenFont(te->paths[script][bold], open_px > 0 ? open_px : 1);
     if (!f) {
         log_once(te, mix(hash_text(te->paths[script][bold], strlen(te->paths[script][bold])),
                          (uint64_t)px),
@@ -661,6 +663,41 @@ void text_engine_stats(const TextEngine *te, TextStats *out)
     out->width_misses = te->width_misses;
 }
 
+/* Ink height of one glyph at the font's size (0 if it has none). */
+static int glyph_height(TTF_Font *f, unsigned cp)
+{
+    int minx, maxx, miny, maxy, adv;
+    if (!TTF_GlyphIsProvided32(f, cp) || TTF_GlyphMetrics32(f, cp, &minx, &maxx, &miny, &maxy, &adv))
+        return 0;
+    return maxy - miny;
+}
+
+/* Per-script size factors, measured from the fonts so every script reads
+ * at the same size. Latin's reading size is its capital height (H); an
+ * Ethiopic syllable packs a consonant and its vowel mark, told apart by
+ * small legs, rings and ticks, into one glyph whose body Noto draws only as
+ * tall as a Latin capital, so at one pixel size Tigrinya looks a size
+ * smaller than the Latin beside it. Its body (U+1200) is scaled to
+ * ETHIOPIC_BODY times the Latin capital height: 1.2, the usual step up for
+ * setting Ethiopic beside Latin (about 12 pt beside 10 pt). Arabic's
+ * letters are already as large as Latin's at one size and stay at 1. */
+#define ETHIOPIC_BODY 1.2f
+
+static void script_scale(TextEngine *te)
+{
+    for (int s = 0; s < SCRIPT__COUNT; s++)
+        te->scale[s] = 1.0f;
+    TTF_Font *lat = TTF_OpenFont(te->paths[SCRIPT_LATIN][0], 200);
+    TTF_Font *eth = TTF_OpenFont(te->paths[SCRIPT_ETHIOPIC][0], 200);
+    int cap = lat ? glyph_height(lat, 'H') : 0, body = eth ? glyph_height(eth, 0x1200) : 0;
+    if (cap > 0 && body > 0)
+        te->scale[SCRIPT_ETHIOPIC] = ETHIOPIC_BODY * (float)cap / (float)body;
+    if (lat)
+        TTF_CloseFont(lat);
+    if (eth)
+        TTF_CloseFont(eth);
+}
+
 TextEngine *text_engine_new(const char *font_dir, Err *why)
 {
     Err e = ERR_OK;
@@ -696,12 +733,13 @@ TextEngine *text_engine_new(const char *font_dir, Err *why)
                 log_warn("text: SDL_ttf lacks HarfBuzz: Arabic will not be joined");
             FontSlot *slot = &te->fonts[s * 2 + b];
             slot->font = f;
-            slot->px = PROBE_PX;
+            slot->px = s == SCRIPT_ETHIOPIC ? 0 : PROBE_PX; /* 0: not at a scaled size */
             slot->script = (unsigned char)s;
             slot->bold = (unsigned char)b;
             slot->used = ++te->clock;
         }
     }
+    script_scale(te);
     if (why)
         *why = ERR_OK;
     return te;

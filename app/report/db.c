@@ -17,11 +17,23 @@
 
 #include "core/log.h"
 
-enum { SCHEMA_VERSION = 2 };
+enum { SCHEMA_VERSION = 3 };
 
 #define KIOSKS_SQL(name)                                                                                  \
     "CREATE TABLE " name "(kid INTEGER PRIMARY KEY, kiosk_id TEXT NOT NULL UNIQUE, pubkey TEXT NOT NULL,"   \
     " label TEXT NOT NULL DEFAULT '');"
+/* Schema 3: how each kiosk's key came to be trusted, and the quarantine:
+ * exports that verified but are not counted because their kiosk id is
+ * disputed (two keys, or two kiosks sharing a key) or not enrolled. Each
+ * keeps its checked counters as CSV, so the manager's decision (enroll,
+ * accept, forget) needs no stick. */
+#define V3_SQL                                                                                            \
+    "ALTER TABLE kiosks ADD COLUMN trust TEXT NOT NULL DEFAULT 'first-use';"                              \
+    "CREATE TABLE quarantine(qid INTEGER PRIMARY KEY, kiosk_id TEXT NOT NULL, pubkey TEXT NOT NULL,"       \
+    " epoch INTEGER NOT NULL, seq INTEGER NOT NULL, manifest_sha256 TEXT NOT NULL UNIQUE,"                 \
+    " rows INTEGER NOT NULL, day_first TEXT NOT NULL, day_last TEXT NOT NULL, created INTEGER NOT NULL,"  \
+    " encrypted INTEGER NOT NULL, label TEXT NOT NULL, reason TEXT NOT NULL, counters BLOB);"            \
+    "CREATE INDEX quarantine_kiosk ON quarantine(kiosk_id, pubkey, epoch, seq);"
 #define NAMES_SQL "CREATE TABLE names(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
 #define COUNTS_SQL                                                                                        \
     "CREATE TABLE counts(metric INTEGER NOT NULL, kid INTEGER NOT NULL, epoch INTEGER NOT NULL,"           \
@@ -45,9 +57,11 @@ static const char *const schema_v2 =
     " epoch INTEGER NOT NULL, seq INTEGER NOT NULL, manifest_sha256 TEXT NOT NULL,"
     " rows INTEGER NOT NULL, day_first TEXT, day_last TEXT, created INTEGER, encrypted INTEGER,"
     " PRIMARY KEY(kiosk_id, epoch, seq));"
-    NAMES_SQL COUNTS_SQL DAY_SUMS_SQL COUNTERS_VIEW_SQL;
+    NAMES_SQL COUNTS_SQL DAY_SUMS_SQL COUNTERS_VIEW_SQL V3_SQL;
 
-/* Schema 1 (text keys) -> 2, in the caller's transaction. exports keeps
+static const char *const migrate_v2 = V3_SQL;
+
+/* Schema 1 (text keys) -> 3, in the caller's transaction. exports keeps
  * its layout; kiosks gains an integer id. */
 static const char *const migrate_v1 =
     KIOSKS_SQL("kiosks2")
@@ -65,7 +79,7 @@ static const char *const migrate_v1 =
     "DROP TABLE counters;"
     "DROP TABLE kiosks;"
     "ALTER TABLE kiosks2 RENAME TO kiosks;"
-    DAY_SUMS_SQL COUNTERS_VIEW_SQL;
+    DAY_SUMS_SQL COUNTERS_VIEW_SQL V3_SQL;
 
 /* Every per-day sum, recomputed from counts (every epoch). The SELECT
  * needs its WHERE for the upsert syntax. */
@@ -141,9 +155,24 @@ Err report_db_schema(sqlite3 *db)
     int v = user_version(db);
     if (v < 0)
         return ERR_CORRUPT;
-    if (v == SCHEMA_VERSION)
-        return ERR_OK;
     char type[16] = "";
+    /* user_version alone does not say whose database this is (a kiosk's
+     * statistics database has its own numbers): look for our tables. */
+    if (v == SCHEMA_VERSION) {
+        if (table_kind(db, "day_sums", type, sizeof type) && table_kind(db, "quarantine", type, sizeof type))
+            return ERR_OK;
+        log_error("not a campaign database (a kiosk's own statistics?)");
+        return ERR_CORRUPT;
+    }
+    if (v == 2 && (!table_kind(db, "day_sums", type, sizeof type) || !table_kind(db, "counts", type, sizeof type) ||
+                   !table_kind(db, "kiosks", type, sizeof type))) {
+        log_error("not a campaign database (a kiosk's own statistics?)");
+        return ERR_CORRUPT;
+    }
+    if (v == 2) {
+        log_info("campaign database: migrating schema 2 to %d", SCHEMA_VERSION);
+        return exec_tx(db, migrate_v2, SCHEMA_VERSION);
+    }
     if (v > SCHEMA_VERSION && !table_kind(db, "day_sums", type, sizeof type)) {
         log_error("not a campaign database (a kiosk's own statistics?)");
         return ERR_CORRUPT;
@@ -235,8 +264,14 @@ Err report_db_sums_update(sqlite3 *db, int64_t metric, int64_t kid, int32_t day_
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         int64_t sum = c[i].value;
+        /* Checked: a sum that does not fit is an error, never a negative
+         * total (merge bounds each value; an old database may not). */
         while (j < n && sumcell_cmp(&c[i], &c[j]) == 0)
-            sum += c[j++].value;
+            if (__builtin_add_overflow(sum, c[j++].value, &sum)) {
+                log_error("campaign database: per-day sum overflows (metric %lld)", (long long)metric);
+                e = ERR_TOOBIG;
+                goto out;
+            }
         sqlite3_bind_int(wr, 2, c[i].dim);
         sqlite3_bind_int64(wr, 3, c[i].key);
         sqlite3_bind_int(wr, 5, c[i].day);
@@ -256,6 +291,7 @@ out:
 
 Err report_db_sums_rebuild(sqlite3 *db)
 {
+    /* SQLite's SUM() stops with "integer overflow" rather than wrapping. */
     return sqlite3_exec(db, sums_all_sql, NULL, NULL, NULL) == SQLITE_OK ? ERR_OK : ERR_DB;
 }
 
@@ -282,14 +318,33 @@ static uint32_t name_hash(const char *s)
 
 static void slot_put(ReportNames *n, const char *s, int64_t id)
 {
-    size_t mask = sizeof n->slot / sizeof n->slot[0] - 1;
-    if (n->n * 2 > mask)
-        return; /* table full: find falls back to a scan */
+    size_t mask = n->nslot - 1;
     for (size_t i = name_hash(s) & mask;; i = (i + 1) & mask)
         if (!n->slot[i]) {
             n->slot[i] = (int32_t)id + 1;
             return;
         }
+}
+
+/* Keep the table at most half full, growing it (and rehashing) as names
+ * are added: every lookup stays O(1), whatever the number of names. */
+static Err slots_reserve(ReportNames *n, size_t names)
+{
+    if (n->nslot && names * 2 <= n->nslot)
+        return ERR_OK;
+    size_t ns = n->nslot ? n->nslot : 1024;
+    while (names * 2 > ns)
+        ns *= 2;
+    int32_t *sl = calloc(ns, sizeof *sl);
+    if (!sl)
+        return ERR_NOMEM;
+    free(n->slot);
+    n->slot = sl;
+    n->nslot = ns;
+    for (size_t i = 0; i < n->n; i++)
+        if (n->name[i])
+            slot_put(n, n->name[i], (int64_t)i);
+    return ERR_OK;
 }
 
 Err report_names_load(sqlite3 *db, ReportNames *n)
@@ -308,7 +363,7 @@ Err report_names_load(sqlite3 *db, ReportNames *n)
             break;
         }
         if ((size_t)id >= n->cap) {
-            size_t nc = (size_t)id + 64;
+            size_t nc = (size_t)id + 64 > n->cap * 2 ? (size_t)id + 64 : n->cap * 2;
             char **nn = realloc(n->name, nc * sizeof *nn);
             if (!nn) {
                 e = ERR_NOMEM;
@@ -318,6 +373,10 @@ Err report_names_load(sqlite3 *db, ReportNames *n)
             n->name = nn;
             n->cap = nc;
         }
+        /* Room first (a rehash puts in the names already there), then the
+         * new name, put in once. */
+        if ((e = slots_reserve(n, (size_t)id + 1 > n->n ? (size_t)id + 1 : n->n)) != ERR_OK)
+            break;
         free(n->name[id]);
         if (!(n->name[id] = strdup(s ? s : ""))) {
             e = ERR_NOMEM;
@@ -338,23 +397,20 @@ void report_names_clear(ReportNames *n)
     for (size_t i = 0; i < n->cap; i++)
         free(n->name[i]);
     free(n->name);
+    free(n->slot);
     memset(n, 0, sizeof *n);
 }
 
 int64_t report_names_find(const ReportNames *n, const char *s)
 {
-    size_t mask = sizeof n->slot / sizeof n->slot[0] - 1;
-    if (n->n * 2 <= mask) {
-        for (size_t i = name_hash(s) & mask; n->slot[i]; i = (i + 1) & mask) {
-            size_t id = (size_t)n->slot[i] - 1;
-            if (id < n->n && n->name[id] && strcmp(n->name[id], s) == 0)
-                return (int64_t)id;
-        }
+    if (!n->nslot)
         return -1;
+    size_t mask = n->nslot - 1;
+    for (size_t i = name_hash(s) & mask; n->slot[i]; i = (i + 1) & mask) {
+        size_t id = (size_t)n->slot[i] - 1;
+        if (id < n->n && n->name[id] && strcmp(n->name[id], s) == 0)
+            return (int64_t)id;
     }
-    for (size_t i = 0; i < n->n; i++)
-        if (n->name[i] && strcmp(n->name[i], s) == 0)
-            return (int64_t)i;
     return -1;
 }
 
@@ -382,7 +438,7 @@ Err report_names_intern(sqlite3 *db, ReportNames *n, const char *s, int64_t *id)
     if (nid < 0 || nid > 1000000)
         return ERR_CORRUPT;
     if ((size_t)nid >= n->cap) {
-        size_t nc = (size_t)nid + 64;
+        size_t nc = (size_t)nid + 64 > n->cap * 2 ? (size_t)nid + 64 : n->cap * 2;
         char **nn = realloc(n->name, nc * sizeof *nn);
         if (!nn)
             return ERR_NOMEM;
@@ -390,6 +446,9 @@ Err report_names_intern(sqlite3 *db, ReportNames *n, const char *s, int64_t *id)
         n->name = nn;
         n->cap = nc;
     }
+    Err e = slots_reserve(n, (size_t)nid + 1 > n->n ? (size_t)nid + 1 : n->n);
+    if (e)
+        return e;
     if (!(n->name[nid] = strdup(s)))
         return ERR_NOMEM;
     if ((size_t)nid >= n->n)

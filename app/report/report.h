@@ -3,8 +3,12 @@
  *
  * Merging is idempotent and order-independent: exports are cumulative
  * snapshots keyed (kiosk, epoch, seq); each counter keeps the maximum value
- * seen, and an export older than one already merged is refused. Kiosk keys
- * are trusted on first sight and a changed key is refused loudly.
+ * seen, and an export older than one already merged is refused. Every
+ * field is checked against a strict format first (validate.c). Kiosks are
+ * enrolled by the manager (`enroll`, `accept`) or registered on first use;
+ * a kiosk id claimed by two keys, or by two kiosks sharing one key (a
+ * cloned card), is quarantined: kept, listed, not counted, whatever the
+ * merge order, until the manager decides.
  *
  * Outputs: one self-contained HTML file (inline SVG, no scripts), a tidy
  * CSV, and DHIS2 dataValueSets CSV. Small counts (1 .. min-1, min = 10 by
@@ -20,6 +24,8 @@
 #include <sqlite3.h>
 
 #include "core/err.h"
+#include "manifest/manifest.h"
+#include "stats/stats_types.h"
 
 typedef struct ReportDb ReportDb;
 
@@ -31,30 +37,141 @@ void report_close(ReportDb *db); /* accepts NULL */
 /* The SQLite handle, borrowed, for the report's own queries. */
 sqlite3 *report_db_handle(ReportDb *db);
 
-/* Drop the registered key of a kiosk, so its next export registers a new
- * one (after a legitimate key reset). ERR_NOTFOUND if unknown. */
-Err report_forget_kiosk(ReportDb *db, const char *kiosk_id);
+/* Remove everything known about a kiosk: its counts, per-day sums,
+ * exports, key and quarantined claims, in one transaction, so its next
+ * export starts afresh (after a legitimate key reset, or to drop a forged
+ * claim). *removed (may be NULL) gets the number of counters removed.
+ * ERR_NOTFOUND if the kiosk is unknown. */
+Err report_forget_kiosk(ReportDb *db, const char *kiosk_id, int64_t *removed);
 
 typedef struct {
     const unsigned char *campaign_sk; /* 32-byte X25519 secret key, or NULL */
-    FILE *out;                        /* one line per export: taken, skipped, REFUSED */
+    FILE *out;                        /* one line per export: taken, skipped, REFUSED, QUARANTINED */
+    int enrolled_only;                /* quarantine exports of kiosks not enrolled (no first use) */
 } MergeOptions;
 
 typedef struct {
-    int taken;      /* newly merged */
-    int already;    /* the same export merged before (harmless) */
-    int refused;    /* failed a check: nothing from it counted */
-    int incomplete; /* folders without a manifest (an export that did not finish) */
+    int taken;       /* newly merged */
+    int already;     /* the same export merged before (harmless) */
+    int refused;     /* failed a check: nothing from it counted */
+    int incomplete;  /* folders without a manifest (an export that did not finish) */
+    int quarantined; /* valid but its kiosk id is disputed or not enrolled: kept, not counted */
 } MergeSummary;
+
+/* Enroll a kiosk: trust key (64 hex digits, or a prefix of at least 8 of
+ * a key seen in its quarantined exports) for kiosk_id from now on, and
+ * count its quarantined exports signed by that key. Counts registered on
+ * first use under another key go to quarantine. Exports of other keys stay
+ * quarantined. Progress lines go to out (may be NULL). ERR_NOTFOUND (no
+ * such quarantined key), ERR_INVALID (malformed id or key, or an ambiguous
+ * prefix), ERR_DB. */
+Err report_enroll(ReportDb *db, const char *kiosk_id, const char *key, const char *label, FILE *out);
+
+/* Drop the quarantined exports of kiosk_id signed by key (64 hex, or a
+ * prefix of 8+ of a quarantined key): a forged claim the manager has seen
+ * and dismissed. *removed (may be NULL) gets their number. ERR_KEY for the
+ * key the kiosk is counted under (use forget), ERR_NOTFOUND, ERR_INVALID
+ * (malformed, or an ambiguous prefix), ERR_DB. */
+Err report_reject(ReportDb *db, const char *kiosk_id, const char *key, int64_t *removed);
+
+/* Enroll every kiosk of a list file: one "kiosk_id,pubkey[,label]" line
+ * each (CSV, lines starting with # are comments), as the manager collected
+ * them from the kiosks' admin screens. Stops at the first bad line. */
+Err report_enroll_list(ReportDb *db, const char *path, FILE *out, FILE *err);
+
+/* List the quarantined exports, grouped by kiosk and key, with the reason
+ * and the command that would resolve each. Export text is sanitised for
+ * the terminal. Returns the number of quarantined exports in *n (may be
+ * NULL). */
+Err report_print_quarantine(ReportDb *db, FILE *out, int64_t *n);
+
+/* Why an export is in quarantine, from the reason merge stored with it
+ * (report_quarantine_kind() reads it; merge.c writes the reasons). */
+typedef enum {
+    REPORT_Q_OTHER = 0,
+    REPORT_Q_NOT_ENROLLED, /* waiting to be enrolled, or not enrolled under --enrolled-only */
+    REPORT_Q_KEY_CHANGED,  /* signed by a key other than the one the kiosk is known by */
+    REPORT_Q_DISPUTED,     /* another key already claims the kiosk id (in quarantine) */
+    REPORT_Q_CLONE,        /* two kiosks share one id and key (conflicting or impossible counts) */
+    REPORT_Q_NKINDS
+} ReportQuarantineKind;
+ReportQuarantineKind report_quarantine_kind(const char *reason);
 
 /* Merge every export found at path: an export folder, or any folder above
  * one (a stick, taama-export/, a kiosk folder), searched a few levels
- * deep. Adds to sum. Returns ERR_OK unless the database failed; refusals
- * are reported on opt->out and counted in sum, not returned. */
+ * deep without following symlinks below path. Adds to sum. Returns ERR_OK
+ * unless the database failed; refusals and quarantines are reported on
+ * opt->out (sanitised for a terminal) and counted in sum, not returned. */
 Err report_merge_path(ReportDb *db, const char *path, const MergeOptions *opt, MergeSummary *sum);
 
-/* Print, per kiosk and epoch, the sequence numbers merged and the gaps. */
+/* Print, per kiosk and epoch, the sequence numbers merged and the gaps,
+ * then how many exports wait in the quarantine (if any). */
 Err report_print_gaps(ReportDb *db, FILE *out);
+
+/* ---- strict formats of an export (validate.c) ---- */
+
+#define REPORT_VALUE_MAX 10000000     /* per counter and day: far above any real kiosk */
+#define REPORT_ITEM_MAX 999999
+#define REPORT_ROWS_MAX 50000000
+#define REPORT_SEQ_MAX 1000000000
+#define REPORT_TIME_MAX 4102444800LL  /* 2100-01-01 */
+#define REPORT_YEAR_MIN 1970
+#define REPORT_YEAR_MAX 2199
+#define REPORT_NAME_MAX 31            /* metric (StatRow.metric) */
+#define REPORT_LANG_MAX 11            /* StatRow.lang */
+#define REPORT_MODULE_MAX 39          /* StatRow.module */
+#define REPORT_LABEL_MAX 63
+
+/* One manifest field: its key, whether it must be present, its check and
+ * what a valid value looks like (for the refusal message). */
+typedef struct {
+    const char *key;
+    int required;
+    int (*check)(const char *value);
+    const char *expect;
+} ReportFieldRule;
+
+/* The table of every field an export's manifest may hold. */
+const ReportFieldRule *report_manifest_rules(size_t *n);
+
+/* Check every field of an export's manifest (unknown fields refused) and
+ * the rules between fields. ERR_FORMAT with why naming file and field. */
+Err report_manifest_check(const Manifest *m, char *why, size_t whysz);
+
+/* Check one counters.csv record (6 fields) and fill row. The day must lie
+ * in day_first..day_last. ERR_FORMAT with why naming record and column. */
+Err report_row_check(char **f, size_t n, size_t record, const char *day_first, const char *day_last,
+                     StatRow *row, char *why, size_t whysz);
+
+/* Whole decimal number in lo..hi, one spelling (no sign, no leading 0). */
+int report_uint_ok(const char *s, int64_t lo, int64_t hi, int64_t *out);
+int report_date_ok(const char *d);     /* a real YYYY-MM-DD date */
+int report_kiosk_id_ok(const char *s); /* 32 lowercase hex */
+int report_pubkey_ok(const char *s);   /* 64 lowercase hex */
+int report_metric_ok(const char *s);
+int report_lang_ok(const char *s);     /* may be empty */
+int report_module_ok(const char *s);   /* may be empty */
+int report_label_ok(const char *s);
+
+/* Copy in to out (size outsz, always terminated) with control characters,
+ * bidi controls and invalid UTF-8 replaced by "?": for printing text from
+ * an export or a stick on a terminal. */
+void report_term_safe(const char *in, char *out, size_t outsz);
+
+/* ---- reading files on a stick (stickio.c) ---- */
+
+/* Read the file name inside the open folder dirfd, never following a
+ * symlink and never blocking (a FIFO): only a regular file of at most max
+ * bytes is read, its size checked before any byte is read; expect >= 0
+ * also requires that exact size. The buffer is NUL-terminated, caller
+ * frees. ERR_NOTFOUND (missing), ERR_PATH (a symlink, FIFO, device or
+ * folder), ERR_TOOBIG, ERR_HASH (not the expected size), ERR_IO,
+ * ERR_NOMEM. */
+Err report_stick_read(int dirfd, const char *name, size_t max, int64_t expect, char **out, size_t *len);
+
+/* Open the folder name inside dirfd without following a symlink; -1 if it
+ * is not a folder. */
+int report_stick_opendir(int dirfd, const char *name);
 
 /* ---- CSV reading (libcsv), shared by merge and the DHIS2 map ---- */
 
@@ -185,7 +302,8 @@ Err report_write_dhis2_metadata(const char *map_path, FILE *out, FILE *err);
 typedef struct {
     char **name;
     size_t n, cap;
-    int32_t slot[4096]; /* hash of name -> id + 1 (0: empty) */
+    int32_t *slot;      /* open addressing: hash of name -> id + 1 (0: empty) */
+    size_t nslot;       /* a power of two, at least twice the names: grows */
 } ReportNames;
 
 /* Create the schema, or migrate an older one forward in one transaction

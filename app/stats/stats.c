@@ -285,6 +285,7 @@ struct Stats {
     uint64_t map_seq; /* highest seq folded into map */
     int64_t retry_at;
     int64_t ckpt_at;  /* monotonic ms of the next idle checkpoint, 0 none */
+    int visit_ended;  /* the map holds a session end: checkpoint right after commit */
     Err logged_err;   /* last error logged, to log transitions only */
     int64_t logged_dropped;
 };
@@ -859,6 +860,27 @@ fail:
     return rc;
 }
 
+/* Copy every WAL frame into the database and truncate the WAL to zero
+ * bytes: its frames, in commit order, could retrace a visit's steps. Done
+ * at start-up (a power cut leaves the last visit's frames, which opening
+ * alone does not remove) and after each visit ends.
+ * The index of the WAL (stats.sqlite-shm, a mapped file) keeps the page
+ * numbers of the truncated frames in order until the next write, so one
+ * write of the header page alone (rewriting user_version, which restarts
+ * the index) follows, and is truncated in turn. */
+static int wal_clear(sqlite3 *db)
+{
+    int rc = sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    if (rc == SQLITE_OK) {
+        char sql[48];
+        snprintf(sql, sizeof sql, "PRAGMA user_version=%d", STATS_SCHEMA_VERSION);
+        rc = exec(db, sql);
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    return rc;
+}
+
 /* Rename a damaged database (with its -wal and -shm, which belong to it)
  * out of the way. Nothing is deleted: the file is kept for inspection. */
 static int move_aside(Stats *s)
@@ -924,6 +946,8 @@ static Err db_open(Stats *s)
             why = err_from_sqlite(db, rc);
         }
         if (rc == SQLITE_OK) {
+            if (wal_clear(db) != SQLITE_OK)
+                log_warn("stats: cannot clear the journal at start: %s", sqlite3_errmsg(db));
             s->db = db;
             s->schema = STATS_SCHEMA_VERSION;
             s->n_names = 0;
@@ -1187,9 +1211,7 @@ static void *writer_main(void *arg)
                 if (now >= s->ckpt_at) {
                     pthread_mutex_unlock(&s->mu);
                     pthread_mutex_lock(&s->db_lock);
-                    if (s->db &&
-                        sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL,
-                                                  NULL) == SQLITE_OK)
+                    if (s->db && wal_clear(s->db) == SQLITE_OK)
                         s->ckpt_at = 0;
                     else
                         s->ckpt_at = now + s->opt.idle_checkpoint_ms;
@@ -1233,6 +1255,7 @@ static void *writer_main(void *arg)
                 Delta k;
                 delta_key(s, &chunk[i], &k);
                 map_add(s, &k);
+                s->visit_ended |= chunk[i].ev.kind == STAT_SESSION_END;
             }
             s->map_seq = last_seq;
             pthread_mutex_lock(&s->mu);
@@ -1263,7 +1286,11 @@ static void *writer_main(void *arg)
                 s->map_used = 0;
                 s->map_events = 0;
                 __atomic_store_n(&s->committed, s->map_seq, __ATOMIC_RELEASE);
-                s->ckpt_at = mono_ms() + s->opt.idle_checkpoint_ms;
+                /* A visit just ended: its steps are the last frames in the
+                 * WAL, in order. Truncate it now (on this thread, after the
+                 * commit; the UI never waits), not after the quiet minute. */
+                s->ckpt_at = mono_ms() + (s->visit_ended ? 0 : s->opt.idle_checkpoint_ms);
+                s->visit_ended = 0;
             }
             if (e != ERR_OK)
                 s->retry_at = mono_ms() + s->opt.retry_ms;

@@ -250,35 +250,130 @@ static void limit_nesting(FriBidiCharType *type, size_t n)
     }
 }
 
-int bidi_runs(const char *utf8, size_t len, ParaDir dir, BidiRun *out, int max)
-{
-    if (!utf8 || len == 0)
-        return 0;
+/* ---- numbers ---- */
 
+static int is_digit_cp(FriBidiChar c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9);
+}
+
+static int is_space_cp(FriBidiChar c) { return c == ' ' || c == 0x00A0 || c == 0x202F || c == 0x2009; }
+
+/* Separators that hold a phone number, time, date or range together. */
+static int is_num_sep(FriBidiChar c)
+{
+    return c == '-' || c == '/' || c == ':' || c == '.' || c == ',' || c == 0x2010 ||
+           c == 0x2011 || c == 0x2013;
+}
+
+/* If a number group (digits) continues after the separator starting at i,
+ * return the index of its first digit, else 0. Joiners are a single space,
+ * or a separator with at most one space on each side ("8:00 - 20:00"); ','
+ * and '.' only without spaces (1,000 and 3.5, not a list "3, 4"). */
+static size_t num_join(const FriBidiChar *cp, size_t n, size_t i)
+{
+    size_t j = i;
+    int sp_before = 0;
+    if (j < n && is_space_cp(cp[j])) {
+        j++;
+        sp_before = 1;
+    }
+    if (j < n && is_digit_cp(cp[j]))
+        return j;
+    if (j >= n || !is_num_sep(cp[j]))
+        return 0;
+    FriBidiChar sep = cp[j++];
+    int sp_after = 0;
+    if (j < n && is_space_cp(cp[j])) {
+        j++;
+        sp_after = 1;
+    }
+    if ((sep == ',' || sep == '.') && (sp_before || sp_after))
+        return 0;
+    return j < n && is_digit_cp(cp[j]) ? j : 0;
+}
+
+/* A higher-level protocol (UAX #9 HL2) for numbers: a phone number, a time
+ * range or a date is one left-to-right unit in every language. By the bare
+ * algorithm, digits after an Arabic letter are Arabic numbers (W2), and a
+ * hyphen or space between two of them takes the Arabic level (W4 joins only
+ * CS between AN, N1), so "0800-123-456" reads "456-123-0800" and
+ * "+227 20 72 31 31" has its groups swapped. Each maximal sequence of digit
+ * groups joined as num_join() says, with a '+' right before it, is made
+ * strong L, as if wrapped in LRI..PDI. A lone number is left alone: the
+ * algorithm already keeps it whole. */
+static void numbers_ltr(const FriBidiChar *cp, FriBidiCharType *type, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (!is_digit_cp(cp[i])) {
+            i++;
+            continue;
+        }
+        size_t start = i, groups = 1;
+        if (start > 0 && cp[start - 1] == '+')
+            start--;
+        for (;;) {
+            while (i < n && is_digit_cp(cp[i]))
+                i++;
+            size_t next = num_join(cp, n, i);
+            if (!next)
+                break;
+            i = next;
+            groups++;
+        }
+        if (groups > 1 || (start < i && cp[start] == '+'))
+            for (size_t k = start; k < i; k++)
+                type[k] = FRIBIDI_TYPE_LTR;
+    }
+}
+
+/* Decode utf8 into w (on the stack or in *block) and resolve its levels
+ * (rules P2 to I2, with numbers_ltr() first). Returns the code point count,
+ * or -1 on out of memory or a FriBidi failure (*block is still freed by the
+ * caller). */
+static long resolve_levels(const char *utf8, size_t len, ParaDir dir, Work *w, StackWork *sw,
+                           void **block, FriBidiParType *base)
+{
     size_t n = count_cps(utf8, len);
-    StackWork sw;
-    Work w;
     int oom;
-    void *block = work_init(&w, &sw, n, &oom);
+    *block = work_init(w, sw, n, &oom);
     if (oom)
         return -1;
-    decode_all(utf8, len, &w, n);
-
+    decode_all(utf8, len, w, n);
     FriBidiStrIndex fn = (FriBidiStrIndex)n;
-    FriBidiParType base = par_type(dir);
-    fribidi_get_bidi_types(w.cp, fn, w.type);
+    *base = par_type(dir);
+    fribidi_get_bidi_types(w->cp, fn, w->type);
     /* One line is one paragraph: a paragraph separator inside it (newline,
      * U+2029) is treated as a segment separator, which L1 also resets to the
      * paragraph level. Beyond that, FriBidi 1.0.8 (Debian 12) reads freed
      * memory when a paragraph separator follows an unclosed isolate. */
     for (size_t i = 0; i < n; i++)
-        if (w.type[i] == FRIBIDI_TYPE_BS)
-            w.type[i] = FRIBIDI_TYPE_SS;
-    limit_nesting(w.type, n);
-    fribidi_get_bracket_types(w.cp, fn, w.type, w.bracket);
+        if (w->type[i] == FRIBIDI_TYPE_BS)
+            w->type[i] = FRIBIDI_TYPE_SS;
+    limit_nesting(w->type, n);
+    numbers_ltr(w->cp, w->type, n);
+    fribidi_get_bracket_types(w->cp, fn, w->type, w->bracket);
+    if (!fribidi_get_par_embedding_levels_ex(w->type, w->bracket, fn, base, w->level))
+        return -1;
+    return (long)n;
+}
+
+int bidi_runs(const char *utf8, size_t len, ParaDir dir, BidiRun *out, int max)
+{
+    if (!utf8 || len == 0)
+        return 0;
+
+    StackWork sw;
+    Work w;
+    void *block = NULL;
+    FriBidiParType base;
     int count = -1;
-    if (!fribidi_get_par_embedding_levels_ex(w.type, w.bracket, fn, &base, w.level))
+    long ln = resolve_levels(utf8, len, dir, &w, &sw, &block, &base);
+    if (ln < 0)
         goto done;
+    size_t n = (size_t)ln;
+    FriBidiStrIndex fn = (FriBidiStrIndex)n;
     for (FriBidiStrIndex i = 0; i < fn; i++)
         w.map[i] = i;
     /* Flags 0: no mirroring, no NSM reordering, keep marks. We need only the
@@ -348,4 +443,44 @@ int bidi_is_rtl(const char *utf8, size_t len, ParaDir dir)
         }
     }
     return 0;
+}
+
+/* A neutral that may read on the wrong side: punctuation (not a paired
+ * bracket: N0 resolves those) glued, with no space between, to a letter or
+ * number whose direction differs from the level the punctuation gets. */
+long bidi_risky_at(const char *utf8, size_t len, ParaDir dir)
+{
+    if (!utf8 || len == 0)
+        return -1;
+    StackWork sw;
+    Work w;
+    void *block = NULL;
+    FriBidiParType base;
+    long found = -1;
+    long ln = resolve_levels(utf8, len, dir, &w, &sw, &block, &base);
+    if (ln < 0) {
+        found = -2;
+        goto done;
+    }
+    for (size_t i = 0; i < (size_t)ln && found < 0; i++) {
+        FriBidiCharType t = fribidi_get_bidi_type(w.cp[i]);
+        if (w.bracket[i] != FRIBIDI_NO_BRACKET ||
+            !(t == FRIBIDI_TYPE_ON || t == FRIBIDI_TYPE_ES || t == FRIBIDI_TYPE_ET ||
+              t == FRIBIDI_TYPE_CS))
+            continue;
+        for (int side = -1; side <= 1; side += 2) {
+            if ((side < 0 && i == 0) || (side > 0 && i + 1 >= (size_t)ln))
+                continue;
+            size_t j = side < 0 ? i - 1 : i + 1;
+            FriBidiCharType u = w.type[j];
+            int ltr_unit = u == FRIBIDI_TYPE_LTR || u == FRIBIDI_TYPE_EN || u == FRIBIDI_TYPE_AN;
+            int rtl_unit = u == FRIBIDI_TYPE_RTL || u == FRIBIDI_TYPE_AL;
+            if ((ltr_unit && (w.level[j] & 1) == 0 && (w.level[i] & 1) != 0) ||
+                (rtl_unit && (w.level[j] & 1) != 0 && (w.level[i] & 1) == 0))
+                found = (long)w.off[i];
+        }
+    }
+done:
+    free(block);
+    return found;
 }

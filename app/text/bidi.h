@@ -26,7 +26,9 @@ typedef struct {
  * punctuation) report SCRIPT__COUNT and take the script of their run. */
 Script bidi_script_of(unsigned cp);
 
-/* Compute visual runs for utf8[0..len). Writes at most max runs to out and
+/* Compute visual runs for utf8[0..len). Digit groups joined by single
+ * spaces or separators (- / : . , en dash), with an optional leading '+',
+ * form one left-to-right unit (a higher-level protocol, UAX #9 HL2). Writes at most max runs to out and
  * returns the number of runs the line needs (which may exceed max: the caller
  * then draws the first max). Invalid UTF-8 bytes are treated as U+FFFD.
  * One line is one paragraph: newlines and U+2029 inside it act as segment
@@ -47,12 +49,23 @@ unsigned bidi_decode_cp(const char *utf8, size_t len, size_t *pos);
  * character rather than splitting the run for font fallback. */
 int bidi_joins_previous(unsigned cp);
 
-/* UAX #9 isolates. A phone number inside right-to-left text must be wrapped
- * in them (BIDI_LRI "+000 123" BIDI_PDI): by the bidi algorithm itself,
- * "+000 123" in an Arabic sentence otherwise shows as "123 000+", since the
- * space splits the number into two LTR runs placed right to left. */
+/* UAX #9 isolates, for a left-to-right part of a right-to-left sentence
+ * that is neither a word nor a number (a web address, "C++"). Numbers need
+ * none: bidi_runs() keeps a phone number ("+227 20 72 31 31",
+ * "0800-123-456"), a time range ("8:00-20:00") or a date left to right as
+ * one unit, where the bare algorithm would swap its groups. */
 #define BIDI_LRI "\xE2\x81\xA6" /* U+2066 LEFT-TO-RIGHT ISOLATE */
 #define BIDI_PDI "\xE2\x81\xA9" /* U+2069 POP DIRECTIONAL ISOLATE */
+
+/* Where a line risks reading wrongly: the byte offset of the first
+ * punctuation character glued to a word or number of one direction that the
+ * bidi algorithm nevertheless puts at the other direction's level, so it
+ * shows on the far side of that word ("Hello!" in an Arabic sentence shows
+ * as "!Hello", an Arabic word with "!" in an English one likewise). -1 when
+ * none, -2 on out of memory. For
+ * `taama content check`: wrap such a part in BIDI_LRI..BIDI_PDI, or reword.
+ * Phone numbers, times and dates are kept whole by bidi_runs() itself. */
+long bidi_risky_at(const char *utf8, size_t len, ParaDir dir);
 
 /* The resolved paragraph direction of a text under PARA_AUTO (first strong
  * character), 0 for LTR and 1 for RTL. */

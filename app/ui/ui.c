@@ -36,7 +36,8 @@ static const Theme themes[2] = {
      .dim = {0x00, 0x00, 0x00, 0xa0},
      .pressed = {0xe6, 0xee, 0xf0, 0xff},
      .attract_bg = {0x13, 0x5e, 0x74, 0xff},
-     .on_attract = {0xff, 0xff, 0xff, 0xff}},
+     .on_attract = {0xff, 0xff, 0xff, 0xff},
+     .disabled = {0xb8, 0xb0, 0xa4, 0xff}},
     /* high contrast: white and yellow on black */
     {.bg = {0x00, 0x00, 0x00, 0xff},
      .surface = {0x00, 0x00, 0x00, 0xff},
@@ -53,7 +54,8 @@ static const Theme themes[2] = {
      .dim = {0x00, 0x00, 0x00, 0xd0},
      .pressed = {0x33, 0x33, 0x33, 0xff},
      .attract_bg = {0x00, 0x00, 0x00, 0xff},
-     .on_attract = {0xff, 0xde, 0x00, 0xff}},
+     .on_attract = {0xff, 0xde, 0x00, 0xff},
+     .disabled = {0x80, 0x80, 0x80, 0xff}},
 };
 
 /* ---- build context ---------------------------------------------------- */
@@ -66,6 +68,14 @@ int ui_min_target(float dpi)
         dpi = 160;
     int px = (int)ceilf(dpi * 9.0f / 25.4f);
     return px < 48 ? 48 : px;
+}
+
+int ui_min_text_px(float dpi)
+{
+    if (dpi <= 0)
+        dpi = 160;
+    int px = (int)ceilf(dpi * 2.2f / 25.4f);
+    return px < 12 ? 12 : px;
 }
 
 static Rect mirror(const B *b, Rect r)
@@ -290,7 +300,7 @@ static void wrap_cached(B *b, const char *text, int width, int px, int bold, Lin
 }
 
 /* Draw text wrapped inside box, shrinking from px down to min_px until it
- * fits. valign: 0 top, 1 middle. Returns the height used. */
+ * fits. valign: 0 top, 1 middle, 2 bottom. Returns the height used. */
 int ui_text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, Align align,
                     int valign, Color c)
 {
@@ -317,7 +327,10 @@ int ui_text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, 
             b->ui->overflow_text = text;
     }
     int total = L.n * lh;
-    int y = box.y + (valign == 1 && total < box.h ? (box.h - total) / 2 : 0);
+    int y = box.y + (total >= box.h ? 0
+                     : valign == 1  ? (box.h - total) / 2
+                     : valign == 2  ? box.h - total
+                                    : 0);
     for (int i = 0; i < L.n; i++, y += lh) {
         int lw = b->tm->width(b->tm->ctx, L.s[i], L.len[i], size, bold);
         int x = align == ALIGN_START ? box.x
@@ -356,6 +369,24 @@ void ui_focus_ring(B *b, WidgetId id, Rect r)
 }
 
 
+const char *ui_verdict_text(int right)
+{
+    return right ? _("Right answer") : _("Your answer");
+}
+
+/* Right: a filled circle with a tick; wrong: a filled square with a cross.
+ * Shape and icon differ, so the sign never rests on colour alone. */
+void ui_verdict_badge(B *b, Rect r, int right)
+{
+    const Theme *t = b->th;
+    Color c = right ? t->good : t->bad;
+    if (right)
+        ui_circle(b, r, c);
+    else
+        ui_fill(b, inset(r, r.w / 12), c);
+    ui_icon(b, inset(r, r.w / 5), right ? "check" : "cross", t->bg, 0);
+}
+
 /* A button with an optional icon and an optional label, icon at the start. */
 void ui_button(B *b, WidgetId id, Rect r, const char *icon_name, const char *label,
                    BtnStyle style, int directional)
@@ -370,12 +401,15 @@ void ui_button(B *b, WidgetId id, Rect r, const char *icon_name, const char *lab
         fg = t->on_exit;
     } else if (style == BTN_DISABLED) {
         bg = t->bg;
-        fg = t->line;
+        fg = t->disabled;
     }
     if (ui_pressed(b, id) && style != BTN_DISABLED)
         bg = style == BTN_PLAIN ? t->pressed : t->text;
     ui_fill(b, r, bg);
-    ui_frame(b, r, style == BTN_PLAIN || style == BTN_DISABLED ? t->line : bg, 2);
+    /* a disabled control is flat (no border) and faint, so it reads as
+     * disabled by its shape too, in every theme */
+    if (style != BTN_DISABLED)
+        ui_frame(b, r, style == BTN_PLAIN ? t->line : bg, 2);
     int isz = r.h * 6 / 10;
     if (isz > b->target)
         isz = b->target;
@@ -457,13 +491,36 @@ static int header(B *b, int with_nav)
 }
 
 /* Bottom bar with Back, progress dots, Listen and Next. */
-int ui_footer_height(const B *b) { return b->ctl + b->pad * 2; }
+/* On a portrait kiosk the visitor's screens repeat Exit in a row of its own
+ * at the very bottom, where a child's hand reaches (the top bar is out of
+ * reach on a tall screen; phones, under 1000 px tall, keep the one bar);
+ * the bar's other controls stay in its first row. */
+static int exit_row(const B *b)
+{
+    ScreenId s = b->app->screen;
+    return b->h > b->w * 6 / 5 && b->h >= 1000 &&
+           (s == SCREEN_LANGUAGE || s == SCREEN_MENU || s == SCREEN_SLIDE || s == SCREEN_QUIZ ||
+            s == SCREEN_END || s == SCREEN_HELP);
+}
+
+int ui_footer_height(const B *b)
+{
+    return b->ctl + b->pad * 2 + (exit_row(b) ? b->ctl + b->pad : 0);
+}
 
 int ui_footer_bar(B *b)
 {
     int fh = ui_footer_height(b), y0 = b->h - fh;
     ui_fill(b, (Rect){0, y0, b->w, fh}, b->th->surface);
     ui_fill(b, (Rect){0, y0, b->w, 2}, b->th->line);
+    if (exit_row(b)) {
+        int ew = b->w - b->pad * 2;
+        if (ew > b->ctl * 6)
+            ew = b->ctl * 6;
+        ui_button(b, WIDGET(W_QUICK_EXIT, 1),
+                  (Rect){b->w - b->pad - ew, b->h - b->pad - b->ctl, ew, b->ctl}, "exit", _("Exit"),
+                  BTN_EXIT, 0);
+    }
     return y0;
 }
 
@@ -498,7 +555,7 @@ static void footer(B *b, int n_dots, int dot, int can_next, int has_audio)
         if (need <= right - left) {
             int x = left + (right - left - need) / 2;
             for (int i = 0; i < n_dots; i++, x += d + gap) {
-                Rect r = {x, y0 + fh / 2 - d / 2, d, d};
+                Rect r = {x, y0 + b->pad + bs / 2 - d / 2, d, d};
                 ui_circle(b, i == dot ? r : inset(r, d / 5), i == dot ? t->accent : t->line);
             }
         }
@@ -542,15 +599,38 @@ static void screen_attract(B *b)
     ui_add_hit(b, WIDGET(W_BACKGROUND, 0), (Rect){0, 0, b->w, b->h});
 }
 
+/* The screen after Exit: an ordinary idle clock, as on any tablet, that
+ * says nothing about the kiosk's subject. The time of day comes from the
+ * state (app->clock_min, set from the events), never from a clock here;
+ * unknown time shows the plain page alone. */
 static void screen_neutral(B *b)
 {
-    /* Deliberately says nothing about the kiosk's subject: a calm pattern
-     * anyone may look at. */
-    Color bg = {0xe9, 0xed, 0xf0, 0xff}, c1 = {0xd4, 0xdc, 0xe2, 0xff}, c2 = {0xc6, 0xd1, 0xd9, 0xff};
+    Color bg = {0xe9, 0xed, 0xf0, 0xff}, ink = {0x3a, 0x44, 0x50, 0xff},
+          soft = {0xc6, 0xd1, 0xd9, 0xff};
     b->ui->clear = bg;
-    int side = (b->w < b->h ? b->w : b->h) / 3;
-    ui_circle(b, (Rect){b->w / 2 - side, b->h / 2 - side / 2, side, side}, c1);
-    ui_circle(b, (Rect){b->w / 2, b->h / 2 - side / 2, side, side}, c2);
+    int side = b->w < b->h ? b->w : b->h;
+    int m = b->app->clock_min;
+    Rect face = {(b->w - side / 2) / 2, b->h / 2 - side / 2 + side / 10, side / 2, side / 2};
+    if (m < 0 || m >= 24 * 60) {
+        ui_circle(b, face, soft);
+        return;
+    }
+    /* a thin ring of twelve hour marks around the digits */
+    for (int k = 0; k < 12; k++) {
+        double ang = k * 3.14159265358979 / 6;
+        int d = side / 40 > 4 ? side / 40 : 4;
+        int cx = face.x + face.w / 2 + (int)(sin(ang) * face.w * 0.46);
+        int cy = face.y + face.h / 2 - (int)(cos(ang) * face.h * 0.46);
+        ui_circle(b, (Rect){cx - d / 2, cy - d / 2, d, d}, k % 3 ? soft : ink);
+    }
+    B bl = *b;
+    bl.dir = PARA_LTR;
+    const char *hhmm = arena_printf(b->arena, "%02d:%02d", m / 60, m % 60);
+    int px = side / 9;
+    int lh = b->tm->line_height(b->tm->ctx, px);
+    Rect in = inset(face, face.w / 8);
+    ui_text_box(&bl, hhmm, (Rect){in.x, face.y + (face.h - lh) / 2, in.w, lh}, px, px / 2, 1,
+                ALIGN_CENTER, 1, ink);
 }
 
 static void grid_dims(int n, int avail_w, int min_w, int *cols)
@@ -624,6 +704,8 @@ static const char *const filter_labels[FILTER__COUNT] = {
 
 static const char *audience_icon(unsigned aud)
 {
+    if (aud & AUDIENCE_EVERYONE)
+        return "everyone";
     if (aud & AUDIENCE_CHILDREN)
         return "children";
     if (aud & AUDIENCE_WOMEN)
@@ -730,17 +812,24 @@ static void screen_menu(B *b)
     int y0 = b->h - fh;
     ui_footer_bar(b);
     int bs = b->ctl;
-    int hw = b->w - 4 * b->pad - 2 * (bs + b->pad);
+    /* more pages: the arrows carry words and take a third of the bar each,
+     * so no topic waits behind a bare arrow */
+    int nw = pages > 1 ? (b->w - 4 * b->pad) / 3 : bs + b->pad;
+    if (nw > bs * 5)
+        nw = bs * 5;
+    int hw = b->w - 4 * b->pad - 2 * nw;
     if (hw > bs * 7)
         hw = bs * 7;
     ui_button(b, WIDGET(W_HELP, 0), (Rect){(b->w - hw) / 2, y0 + b->pad, hw, bs}, "help",
            _("Get help"), BTN_PRIMARY, 0);
     if (page > 0)
-        ui_button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bs + b->pad, bs}, "back", NULL,
-               BTN_PLAIN, 1);
+        ui_button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, nw, bs}, "back",
+                  _("Back"), BTN_PLAIN, 1);
     if (page + 1 < pages)
-        ui_button(b, WIDGET(W_NEXT, 0), (Rect){b->w - b->pad * 2 - bs, y0 + b->pad, bs + b->pad, bs},
-               "next", NULL, BTN_PLAIN, 1);
+        ui_button(b, WIDGET(W_NEXT, 0), (Rect){b->w - b->pad - nw, y0 + b->pad, nw, bs}, "next",
+                  b->w >= 700 ? arena_printf(b->arena, _("More topics (%d)"), n - (page + 1) * per_page)
+                              : arena_printf(b->arena, "+%d", n - (page + 1) * per_page),
+                  BTN_PLAIN, 1);
 }
 
 /* Content area between header and footer, with the slide transition. */
@@ -808,7 +897,7 @@ static void screen_quiz(B *b)
              ALIGN_START, 0, t->text);
     int y = area.y + qh + b->pad;
     int answered = a->quiz_answer >= 0;
-    int fb_h = answered ? (area.y + area.h - y) * 2 / 5 : 0;
+    int fb_h = answered ? (area.y + area.h - y) / 2 : 0;
     int avail = area.y + area.h - y - fb_h - (answered ? b->pad : 0);
     int n = q->n_answers;
     int landscape = area.w > area.h * 3 / 2 && n <= 3;
@@ -821,8 +910,10 @@ static void screen_quiz(B *b)
     } else {
         aw = area.w;
         ah = (avail - b->pad * (n - 1)) / n;
-        if (ah > b->target * 2)
-            ah = b->target * 2;
+        /* answered: room for the verdict's words too */
+        int cap = b->target * 2 + (answered ? b->tm->line_height(b->tm->ctx, b->small_px) : 0);
+        if (ah > cap)
+            ah = cap;
     }
     if (ah < b->target)
         ah = b->target;
@@ -831,34 +922,43 @@ static void screen_quiz(B *b)
                            : (Rect){area.x, y + i * (ah + b->pad), aw, ah};
         WidgetId id = WIDGET(W_ANSWER, i);
         Color bg = t->surface, fg = t->text, border = t->line;
-        const char *mark = NULL;
+        /* after an answer: the right one and the visitor's wrong one carry
+         * the verdict sign (shape, icon and words); others are dimmed */
+        int verdict = -1;
         if (answered && i == q->correct) {
-            bg = t->good;
-            fg = t->bg;
             border = t->good;
-            mark = "check";
+            verdict = 1;
         } else if (answered && i == a->quiz_answer) {
-            bg = t->bad;
-            fg = t->bg;
             border = t->bad;
-            mark = "cross";
+            verdict = 0;
         }
         if (!answered && ui_pressed(b, id))
             bg = t->pressed;
         ui_fill(b, r, bg);
-        ui_frame(b, r, border, 3);
+        ui_frame(b, r, border, verdict >= 0 ? 6 : 3);
         int isz = r.h - b->pad;
         if (isz > r.w / 3)
             isz = r.w / 3;
         Rect ir = {r.x + b->pad / 2, r.y + (r.h - isz) / 2, isz, isz};
         ui_image(b, ir, q->answers[i].icon, IMAGE_CONTENT);
-        int msz = mark ? b->target * 2 / 3 : 0;
+        int msz = verdict >= 0 ? b->target * 2 / 3 : 0;
         Rect tr = {ir.x + isz + b->pad, r.y + b->pad / 2, r.w - isz - 2 * b->pad - msz - b->pad / 2,
                    r.h - b->pad};
-        ui_text_box(b, _(q->answers[i].text), tr, b->body_px, b->small_px, 1, ALIGN_START, 1, fg);
-        if (mark)
-            ui_icon(b, (Rect){r.x + r.w - msz - b->pad / 2, r.y + (r.h - msz) / 2, msz, msz}, mark,
-                 fg, 0);
+        if (verdict >= 0) {
+            /* the verdict's words under the answer, in the verdict colour */
+            int vh = b->tm->line_height(b->tm->ctx, b->small_px);
+            if (vh > tr.h / 2)
+                vh = tr.h / 2;
+            tr.h -= vh;
+            ui_text_box(b, ui_verdict_text(verdict), (Rect){tr.x, tr.y + tr.h, tr.w, vh},
+                        b->small_px, b->small_px * 3 / 4, 1, ALIGN_START, 0,
+                        verdict ? t->good : t->bad);
+            ui_verdict_badge(b, (Rect){r.x + r.w - msz - b->pad / 2, r.y + (r.h - msz) / 2, msz, msz},
+                             verdict);
+        }
+        ui_text_box(b, _(q->answers[i].text), tr, b->body_px,
+                    verdict >= 0 ? b->small_px * 3 / 4 : b->small_px, 1, ALIGN_START,
+                    verdict >= 0 ? 2 : 1, fg);
         if (!answered)
             ui_add_hit(b, id, r);
         ui_focus_ring(b, id, r);
@@ -868,16 +968,22 @@ static void screen_quiz(B *b)
         Rect fr = {area.x, fy, area.w, area.y + area.h - fy};
         int right = a->quiz_answer == q->correct;
         ui_fill(b, fr, t->surface);
-        ui_frame(b, fr, right ? t->good : t->accent, 3);
+        ui_frame(b, fr, right ? t->good : t->bad, 3);
         Rect in = inset(fr, b->pad);
+        const char *head = right ? _("Well done!") : _("Not quite. Here is the answer:");
         int lh = b->tm->line_height(b->tm->ctx, b->body_px);
-        ui_text_box(b, right ? _("Well done!") : _("Not quite. Here is the answer:"),
-                 (Rect){in.x, in.y, in.w, lh * 2 < in.h / 2 ? lh * 2 : in.h / 2}, b->body_px,
-                 b->small_px, 1, ALIGN_START, 0, right ? t->good : t->accent);
-        int used = ui_text_height(b, right ? _("Well done!") : _("Not quite. Here is the answer:"),
-                               in.w, b->body_px, 1);
+        int bsz = lh < b->target * 2 / 3 ? b->target * 2 / 3 : lh;
+        if (bsz > in.h / 2)
+            bsz = in.h / 2;
+        ui_verdict_badge(b, (Rect){in.x, in.y, bsz, bsz}, right);
+        Rect hr = {in.x + bsz + b->pad, in.y, in.w - bsz - b->pad, 0};
+        int used = ui_text_height(b, head, hr.w, b->body_px, 1);
         if (used > in.h / 2)
             used = in.h / 2;
+        hr.h = used > bsz ? used : bsz;
+        ui_text_box(b, head, hr, b->body_px, b->small_px, 1, ALIGN_START, 1,
+                    right ? t->good : t->bad);
+        used = hr.h + b->pad / 2;
         ui_text_box(b, _(q->explain), (Rect){in.x, in.y + used, in.w, in.h - used}, b->body_px,
                  b->small_px, 0, ALIGN_START, 0, t->text);
     }
@@ -1016,8 +1122,13 @@ static void screen_end(B *b)
     if (c && ch < b->target * 2)
         ch = b->target * 2;
     int bh = area.y + area.h - y - ch - (c ? b->pad : 0);
-    ui_text_box(b, _(m->end.body), (Rect){area.x, y, area.w, bh}, b->body_px, b->small_px, 0,
-             ALIGN_START, 0, t->text);
+    /* the module's picture beside the action, at most a third of the width */
+    int iw = m->end.image && bh >= b->target ? (bh < area.w / 3 ? bh : area.w / 3) : 0;
+    if (iw)
+        ui_image(b, (Rect){area.x, y, iw, bh}, m->end.image, IMAGE_CONTENT);
+    int gap = iw ? iw + b->pad : 0;
+    ui_text_box(b, _(m->end.body), (Rect){area.x + gap, y, area.w - gap, bh}, b->body_px,
+                b->small_px, 0, ALIGN_START, iw ? 1 : 0, t->text);
     if (c)
         contact_card(b, c, (Rect){area.x, y + bh + b->pad, area.w, ch}, 1);
     /* footer: Back, Get help, and Next back to the topics */
@@ -1065,6 +1176,15 @@ static void screen_help(B *b)
     int rows = (avail + b->pad) / (ch + b->pad);
     if (rows < 1)
         rows = 1;
+    int need_rows = (n + cols - 1) / cols;
+    if (rows < need_rows) {
+        /* pages would leave a band empty: take one more row if cards a
+         * quarter shorter still hold their text (it shrinks a step), and
+         * share all the height between the rows */
+        if ((avail + b->pad) / (ch * 3 / 4 + b->pad) > rows)
+            rows++;
+        ch = (avail - b->pad * (rows - 1)) / rows;
+    }
     int per_page = rows * cols;
     int pages = n > 0 ? (n + per_page - 1) / per_page : 1;
     int page = a->menu_scroll < pages ? a->menu_scroll : pages - 1;
@@ -1162,6 +1282,11 @@ Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena 
     float scale = app->large_text ? 1.3f : 1.0f;
     b.body_px = (int)(fmaxf(16, 34 * b.unit) * scale);
     b.small_px = (int)(fmaxf(14, 28 * b.unit) * scale);
+    b.min_px = ui_min_text_px(app->dpi);
+    if (b.small_px < b.min_px)
+        b.small_px = b.min_px;
+    if (b.body_px < b.min_px * 6 / 5)
+        b.body_px = b.min_px * 6 / 5;
     b.title_px = (int)(fmaxf(20, 46 * b.unit) * scale);
     b.big_px = (int)(fmaxf(26, 64 * b.unit) * scale);
     b.rtl = lang && lang->rtl;

@@ -96,4 +96,11 @@ int ui_focus_order(const Ui *ui, WidgetId *out, int max);
  * under 48 px (48 px at 160 dpi). */
 int ui_min_target(float dpi);
 
+/* The smallest text size in pixels for a display of this dpi: an em of
+ * 2.2 mm (about 6 pt: capitals 1.6 mm, readable at arm's length), never
+ * under 12 px. The body and small text sizes never start below it (on a
+ * dense small screen they grow); a box too small for its text may still
+ * shrink it a step or two below. */
+int ui_min_text_px(float dpi);
+
 #endif

@@ -422,8 +422,17 @@ static void tab_settings(B *b, Rect area)
     /* name and site need a keyboard: they are set from a shell */
     int rest = area.y + area.h - y;
     if (rest > 0) {
+        /* export on insert needs no PIN, so it only ever writes sealed
+         * exports: say why it does nothing while no campaign key is there */
+        const char *inactive =
+            s->export_on_insert && a->info.valid && !a->info.campaign_key
+                ? arena_printf(b->arena, "%s\n",
+                               _("Export on insert is inactive until a campaign key "
+                                 "(campaign.pub) is installed: automatic exports are always "
+                                 "encrypted."))
+                : "";
         const char *hint = arena_printf(
-            b->arena, "%s: %s\n%s: %s\n%s", _("Kiosk name"),
+            b->arena, "%s%s: %s\n%s: %s\n%s", inactive, _("Kiosk name"),
             s->kiosk_name[0] ? s->kiosk_name : _("not set"), _("Site"),
             s->site[0] ? s->site : _("not set"),
             _("Name and site are set from a shell: taama admin set --name NAME --site SITE"));

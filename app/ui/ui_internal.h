@@ -12,7 +12,7 @@
 
 typedef struct {
     Color bg, surface, text, muted, accent, on_accent, exit_bg, on_exit, good, bad, focus, line,
-        dim, pressed, attract_bg, on_attract;
+        dim, pressed, attract_bg, on_attract, disabled;
 } Theme;
 
 /* The build context of one screen. */
@@ -29,6 +29,7 @@ typedef struct {
     int ctl;       /* height of buttons in bars: the target, more on big screens */
     int pad;
     int body_px, title_px, small_px, big_px;
+    int min_px;    /* no text is drawn smaller (ui_min_text_px) */
     int rtl;
     ParaDir dir;
     Err err;
@@ -53,7 +54,7 @@ void ui_icon(B *b, Rect r, const char *name, Color c, int directional);
  * than the minimum). */
 void ui_add_hit(B *b, WidgetId id, Rect r);
 /* Text wrapped in box, shrunk from px to min_px until it fits (overflow
- * counted otherwise); valign 1 centres vertically. Returns the height used. */
+ * counted otherwise); valign 1 centres vertically, 2 sits at the bottom. Returns the height used. */
 int ui_text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, Align align,
                 int valign, Color c);
 /* Height of text wrapped at width, at px, without shrinking. */
@@ -64,6 +65,12 @@ void ui_focus_ring(B *b, WidgetId id, Rect r);
 /* A button with an optional icon and label; disabled buttons take no touch. */
 void ui_button(B *b, WidgetId id, Rect r, const char *icon_name, const char *label,
                BtnStyle style, int directional);
+/* The one sign for right and wrong, on every quiz screen (visitor and
+ * group): right is a filled circle with a tick, wrong a filled square with
+ * a cross, each with its words (ui_verdict_text: "Right answer", "Your
+ * answer") and its theme colour; never colour alone. */
+void ui_verdict_badge(B *b, Rect r, int right);
+const char *ui_verdict_text(int right);
 /* The top bar's background; returns its height. */
 int ui_bar_background(B *b);
 /* Height of the bottom bar of buttons. */

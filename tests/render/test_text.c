@@ -398,6 +398,79 @@ static void test_number_in_arabic_reads_left_to_right(void **state)
     SDL_FreeSurface(img);
 }
 
+/* Phone numbers, a time range and a date inside an Arabic sentence: the
+ * visual x order of their digit groups is the logical one (left to right),
+ * where the bare bidi algorithm swaps them ("456-123-0800"). */
+static void test_numbers_in_arabic_keep_their_order(void **state)
+{
+    Fix *f = *state;
+    static const struct {
+        const char *num, *first, *last, *whole; /* whole: what the Arabic font draws */
+    } cases[] = {
+        {"0800-123-456", "0800", "456", "0800-123-456"},
+        {"+227 20 72 31 31", "227", "72", "227 20 72 31 31"}, /* + is in Noto Sans */
+        {"8:00-20:00", "8:00", "20:00", "8:00-20:00"},
+        {"2024-05-12", "2024", "12", "2024-05-12"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char line[256];
+        snprintf(line, sizeof line, "%s%s%s", AR_CALL, cases[k].num, AR_NOW);
+        draw(f, line, PARA_RTL);
+        save_png(f, "text-arabic-phone");
+        SDL_Surface *img = snapshot(f);
+        Box all = ink_box(img);
+        SDL_Surface *a = template_text("NotoSansArabic-Regular.ttf", cases[k].first, 0, "Arab");
+        SDL_Surface *b = template_text("NotoSansArabic-Regular.ttf", cases[k].last, 0, "Arab");
+        SDL_Surface *whole = template_text("NotoSansArabic-Regular.ttf", cases[k].whole, 0, "Arab");
+        int xa = find(img, a), xb = find(img, b), xw = find(img, whole);
+        print_message("%s: first at %d, last at %d, whole at %d\n", cases[k].num, xa, xb, xw);
+        assert_true(xa >= 0 && xb >= 0);
+        assert_true(xa < xb);                  /* read left to right */
+        assert_true(xw > all.x0 + PX);         /* one unit, "now" on its left */
+        assert_true(xw + whole->w < all.x1 - PX); /* "call on" on its right */
+        SDL_FreeSurface(a);
+        SDL_FreeSurface(b);
+        SDL_FreeSurface(whole);
+        SDL_FreeSurface(img);
+    }
+}
+
+/* Tigrinya reads as large as the Latin beside it: at one pixel size the
+ * engine draws an Ethiopic syllable's body (measured: the ink height of
+ * U+1200) at least 1.1 times a Latin capital (1.2 by the fonts' metrics)'s, where the bare fonts give
+ * about 1.0 and Tigrinya looked a size smaller. Arabic's letters stay as
+ * tall as Latin lowercase. */
+static void test_scripts_read_at_one_size(void **state)
+{
+    Fix *f = *state;
+    int h_lat, h_eth, h_ar, h_x;
+    draw(f, "H", PARA_LTR);
+    SDL_Surface *img = snapshot(f);
+    Box b = ink_box(img);
+    h_lat = b.y1 - b.y0 + 1;
+    SDL_FreeSurface(img);
+    draw(f, "x", PARA_LTR);
+    img = snapshot(f);
+    b = ink_box(img);
+    h_x = b.y1 - b.y0 + 1;
+    SDL_FreeSurface(img);
+    draw(f, "\xe1\x88\x80", PARA_LTR); /* U+1200 */
+    img = snapshot(f);
+    b = ink_box(img);
+    h_eth = b.y1 - b.y0 + 1;
+    SDL_FreeSurface(img);
+    draw(f, "\xd9\x87", PARA_RTL); /* heh: an Arabic letter without ascender or descender */
+    img = snapshot(f);
+    b = ink_box(img);
+    h_ar = b.y1 - b.y0 + 1;
+    SDL_FreeSurface(img);
+    print_message("at %d px: Latin H %d, x %d; Ethiopic %d; Arabic heh %d\n", PX, h_lat, h_x,
+                  h_eth, h_ar);
+    assert_true(h_eth * 100 >= h_lat * 110);
+    assert_true(h_eth * 100 <= h_lat * 130); /* scaled, not blown up */
+    assert_true(h_ar * 100 >= h_x * 75);
+}
+
 static void test_mixed_line_order(void **state)
 {
     Fix *f = *state;
@@ -615,6 +688,8 @@ int main(void)
         cmocka_unit_test(test_ethiopic_has_real_glyphs),
         cmocka_unit_test(test_fallback_fills_missing_glyphs),
         cmocka_unit_test(test_number_in_arabic_reads_left_to_right),
+        cmocka_unit_test(test_numbers_in_arabic_keep_their_order),
+        cmocka_unit_test(test_scripts_read_at_one_size),
         cmocka_unit_test(test_mixed_line_order),
         cmocka_unit_test(test_tall_marks_keep_the_baseline),
         cmocka_unit_test(test_width_is_drawn_extent),

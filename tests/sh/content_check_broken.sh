@@ -32,6 +32,12 @@ expect "contact without a number" "contacts\.yaml: warning: contact 'nonumber' h
 expect "broken contact reference" "broken\.yaml:[0-9]+: error: end card: contact 'nobody' is not in contacts\.yaml \[load\]$"
 expect "broken narration reference" \
     'broken\.yaml: error: slide 4: audio: no-such-recording names no recording in any language .*\[narration\]$'
+expect "risky mixed-direction punctuation" \
+    'no-number\.yaml:[0-9]+: warning: en: ".*": the punctuation at byte [0-9]+ is glued to a word or number of the other direction.*\[bidi\]$'
+expect "right/wrong mark as an answer pictogram" \
+    'broken\.yaml:[0-9]+: error: quiz 1 answer 1: images/yes\.svg is a right/wrong mark.*\[pictograms\]$'
+expect "one picture for two answers" \
+    'no-number\.yaml:[0-9]+: error: quiz 1 answer 2: images/card\.svg is also the picture of "Yes" .*each answer needs its own picture \[pictograms\]$'
 expect "missing translation" 'no ha translation for "Broken module" \[translation\]$'
 expect "translation summary" 'warning: ha: [0-9]+ of [0-9]+ content strings not translated \[translation\]$'
 # what works must not be reported

@@ -11,6 +11,8 @@ trap 'rm -rf "$out"' EXIT
 mkdir -p "$out/data" "$out/media/stick1" "$out/media/stick2"
 printf '2580\n' | "$B/taama" admin set-pin --pin-stdin --data "$out/data" > /dev/null
 "$B/taama" admin set --data "$out/data" --name "Kiosk 7" --site "Test site" > /dev/null
+# export on insert needs a campaign key (issue 10): it is always encrypted
+"$B/taama-report" keygen --pub "$out/data/campaign.pub" --key "$out/campaign.key" > /dev/null
 printf '/dev/sdb1 %s/media/stick1 vfat rw,relatime 0 0\n' "$out" > "$out/mounts1"
 cp "$out/mounts1" "$out/mounts2"
 printf '/dev/sdc1 %s/media/stick2 vfat rw,relatime 0 0\n' "$out" >> "$out/mounts2"
@@ -29,14 +31,21 @@ ls "$out"/media/stick2/taama-export/*/*/manifest.json > /dev/null
 # one group), and the admin path was not counted as a visit
 "$B/taama" stats --data "$out/data" > "$out/stats.txt"
 awk '$1 ~ /^20/ { print; if ($2 != 0 || $NF != 1) bad = 1 } END { exit bad }' "$out/stats.txt"
-# the second stick, written after the session, holds its aggregate counters:
-# one session, 3 women (band 0) and 1 boy (band 3), hands for the quiz
-csv=$(ls "$out"/media/stick2/taama-export/*/*/counters.csv)
-tr -d '\r' < "$csv" > "$out/counters.csv"
+# the second stick, written after the session, holds its aggregate counters,
+# sealed (no plaintext on a stick inserted without a PIN): one session,
+# 3 women (band 0) and 1 boy (band 3), hands for the quiz
+if ls "$out"/media/stick2/taama-export/*/*/counters.csv > /dev/null 2>&1; then
+    echo "export on insert wrote plaintext counters" >&2
+    exit 1
+fi
+ls "$out"/media/stick2/taama-export/*/*/counters.csv.sealed > /dev/null
+"$B/taama-report" merge "$out/media/stick2" --db "$out/campaign.sqlite" --key "$out/campaign.key" > /dev/null
+"$B/taama-report" csv --db "$out/campaign.sqlite" --no-suppress -o "$out/report.csv" 2> /dev/null
+tr -d '\r' < "$out/report.csv" > "$out/counters.csv"
 cat "$out/counters.csv"
-grep -q ',group_session,,,,1$' "$out/counters.csv"
-grep -q ',group_attendees,,,0,3$' "$out/counters.csv"
-grep -q ',group_attendees,,,3,1$' "$out/counters.csv"
+grep -q ',group_session,,,,1,0$' "$out/counters.csv"
+grep -q ',group_attendees,,,0,3,0$' "$out/counters.csv"
+grep -q ',group_attendees,,,3,1,0$' "$out/counters.csv"
 grep -q ',group_quiz_right,,journey-risks,' "$out/counters.csv"
 if grep -q 'session_start' "$out/counters.csv"; then
     echo "the admin path was counted as a visit" >&2

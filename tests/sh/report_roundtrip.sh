@@ -2,12 +2,7 @@
 # taama-report end to end on committed fixture exports: merge (plain and
 # sealed), merge again (idempotent), refuse a tampered copy and a sealed
 # export without the key, then html (tidy-clean, no count 1-9), csv, dhis2.
-set -eu
-R="${TAAMA_BUILD:-build}/taama-report"
-F="${TAAMA_ROOT:-.}/tests/fixtures/export-basic"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "${TAAMA_ROOT:-.}/tests/sh/report-env.inc"
 
 # Without the key: the plain exports are taken, the sealed ones refused.
 if "$R" merge "$F/stick" --db "$T/nokey.sqlite" >"$T/out" 2>&1; then fail "merge without key should report refusals"; fi

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const char *support_path(const char *rel)
 {
@@ -45,4 +46,30 @@ TextMetrics support_stub_metrics(void)
 {
     TextMetrics m = {stub_width, stub_lh, NULL};
     return m;
+}
+
+MergeSummary support_merge(ReportDb *db, const char *path, const unsigned char *sk, int enrolled_only, char *msg,
+                           size_t msgsz, Err *e)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *o = open_memstream(&buf, &len);
+    MergeOptions mo = {.campaign_sk = sk, .out = o, .enrolled_only = enrolled_only};
+    MergeSummary sum = {0};
+    *e = report_merge_path(db, path, &mo, &sum);
+    if (o)
+        fclose(o);
+    if (msg)
+        snprintf(msg, msgsz, "%s", buf ? buf : "");
+    free(buf);
+    return sum;
+}
+
+ReportDb *support_fresh_db(const char *dir, const char *name)
+{
+    char p[4096];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    unlink(p);
+    Err why;
+    return report_open(p, &why);
 }

@@ -3,6 +3,7 @@
 #ifndef TESTS_SUPPORT_H
 #define TESTS_SUPPORT_H
 
+#include "report/report.h"
 #include "ui/ui.h"
 
 /* TAAMA_ROOT/rel in a static buffer (valid until the next call). */
@@ -14,5 +15,15 @@ const char *support_tmpdir(void);
 /* Text metrics without fonts: every code point is px/2 wide, lines are
  * 1.4 px high. Deterministic, so layout tests assert exact rectangles. */
 TextMetrics support_stub_metrics(void);
+
+/* Merge path into db (campaign secret key sk may be NULL; enrolled_only as
+ * in MergeOptions), the output lines copied into msg (may be NULL). *e
+ * gets report_merge_path's result. */
+MergeSummary support_merge(ReportDb *db, const char *path, const unsigned char *sk, int enrolled_only, char *msg,
+                           size_t msgsz, Err *e);
+
+/* report_open() of dir/name after removing any file there; NULL on
+ * failure. */
+ReportDb *support_fresh_db(const char *dir, const char *name);
 
 #endif

@@ -31,6 +31,7 @@ typedef struct {
     int64_t wall;   /* the PIN store's wall clock */
     int saves, infos, exports;
     char export_path[256];
+    int export_sealed_only; /* of the last export command */
 } T;
 
 static int setup_all(void **st)
@@ -107,6 +108,7 @@ static void serve(T *t)
         case CMD_EXPORT:
             t->exports++;
             snprintf(t->export_path, sizeof t->export_path, "%s", cmds[i].path);
+            t->export_sealed_only = cmds[i].sealed_only;
             continue;
         default: continue;
         }
@@ -420,11 +422,19 @@ static void test_stick_export_and_banner(void **st)
     (void)st;
     T t;
     t_init(&t);
-    Event stick = {.kind = EV_STICK, .text = "/media/usb0"};
+    /* issue 10: no PIN is asked for an export on insert, so without a
+     * campaign key (nothing could be encrypted) a stick does nothing */
+    Event plain = {.kind = EV_STICK, .text = "/media/usb0", .can_seal = 0};
+    app_update(&t.app, &plain, t.now);
+    serve(&t);
+    assert_int_equal(t.exports, 0);
+    assert_int_equal(t.app.banner, BANNER_NONE);
+    Event stick = {.kind = EV_STICK, .text = "/media/usb0", .can_seal = 1};
     app_update(&t.app, &stick, t.now);
     serve(&t);
     assert_int_equal(t.exports, 1);
     assert_string_equal(t.export_path, "/media/usb0");
+    assert_int_equal(t.export_sealed_only, 1); /* and the job refuses plaintext */
     assert_int_equal(t.app.banner, BANNER_BUSY);
     /* no second export while one runs */
     app_update(&t.app, &stick, t.now);
@@ -477,6 +487,7 @@ static void test_export_now_from_tools(void **st)
     tap(&t, W_ADMIN_ACTION, ACTION_EXPORT);
     assert_int_equal(t.exports, 1);
     assert_string_equal(t.export_path, ""); /* the kiosk picks the stick */
+    assert_int_equal(t.export_sealed_only, 0); /* behind the PIN: plaintext allowed */
     assert_false(has(&t, W_ADMIN_ACTION, ACTION_EXPORT)); /* disabled while running */
     Event done = {.kind = EV_JOB_DONE, .job = CMD_EXPORT, .err = ERR_OK, .text = "Wrote 12 rows."};
     app_update(&t.app, &done, t.now);

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,23 +109,89 @@ static void test_arabic_with_org_and_isolated_phone(void **state)
     expect_runs(line, PARA_RTL, w, 5);
 }
 
-static void test_arabic_with_bare_phone_follows_uba(void **state)
+static void test_arabic_with_bare_phone_is_one_unit(void **state)
 {
     (void)state;
-    /* Without isolates UAX #9 puts the space between 000 and 123 at the
-     * Arabic level (N1: numbers count as R), so the two groups swap. This is
-     * why bidi.h asks for BIDI_LRI/BIDI_PDI around phone numbers. */
+    /* The bare algorithm puts the space between 000 and 123 at the Arabic
+     * level (N1: numbers count as R) and the + on the far side, so the
+     * groups swap. The number rule (HL2) keeps "+000 123" whole, + first. */
     const char *line = AR_CALL "DEMO NGO " AR_AT "+000 123 " AR_NOW;
     const Want w[] = {
         {" " AR_NOW, 1, SCRIPT_ARABIC},
-        {"123", 0, SCRIPT_ARABIC},
-        {" ", 1, SCRIPT_ARABIC},
-        {"000", 0, SCRIPT_ARABIC},
-        {" " AR_AT "+", 1, SCRIPT_ARABIC},
+        {"+000 123", 0, SCRIPT_ARABIC},
+        {" " AR_AT, 1, SCRIPT_ARABIC},
         {"DEMO NGO", 0, SCRIPT_LATIN},
         {AR_CALL, 1, SCRIPT_ARABIC},
     };
-    expect_runs(line, PARA_AUTO, w, 7);
+    expect_runs(line, PARA_AUTO, w, 5);
+}
+
+/* Phone numbers, times, ranges and dates in an Arabic sentence: each is one
+ * LTR run between the Arabic words (AR_AT before, AR_NOW after, visually
+ * AR_NOW on the left). Without the rule, digits after Arabic letters are
+ * AN (W2) and a hyphen or space between them resolves to R. */
+static void test_numbers_in_arabic_stay_whole(void **state)
+{
+    (void)state;
+    const char *nums[] = {"0800-123-456", "+227 20 72 31 31", "8:00-20:00", "8:00 - 20:00",
+                          "2024-05-12", "12/05/2024", "+000 123", "1,000.50",
+                          "\xd9\xa0\xd9\xa8-\xd9\xa1\xd9\xa2" /* Arabic-Indic 08-12 */};
+    for (size_t k = 0; k < sizeof nums / sizeof nums[0]; k++) {
+        char line[256];
+        snprintf(line, sizeof line, "%s%s %s", AR_AT, nums[k], AR_NOW);
+        const Want w[] = {
+            {" " AR_NOW, 1, SCRIPT_ARABIC},
+            {nums[k], 0, SCRIPT_ARABIC},
+            {AR_AT, 1, SCRIPT_ARABIC},
+        };
+        expect_runs(line, PARA_RTL, w, 3);
+    }
+}
+
+static void test_number_lists_are_not_joined(void **state)
+{
+    (void)state;
+    /* "3, 4" is a list, not one number: with a space after the comma the
+     * groups stay separate and the comma belongs to the sentence. */
+    const char *line = AR_AT "3, 4 " AR_NOW;
+    BidiRun runs[16];
+    int n = bidi_runs(line, strlen(line), PARA_RTL, runs, 16);
+    int saw3 = 0, saw4 = 0;
+    for (int i = 0; i < n; i++) {
+        if (runs[i].len == 1 && line[runs[i].start] == '3')
+            saw3 = i;
+        if (runs[i].len == 1 && line[runs[i].start] == '4')
+            saw4 = i;
+    }
+    assert_true(saw3 > 0 && saw4 > 0);
+    assert_true(saw4 < saw3); /* right to left: 4 is further left */
+    /* and a number in English is untouched */
+    const Want e[] = {{"Call 0800-123-456 from 8:00 to 20:00.", 0, SCRIPT_LATIN}};
+    expect_runs(e[0].text, PARA_LTR, e, 1);
+}
+
+static void test_risky_punctuation(void **state)
+{
+    (void)state;
+    /* "Hello!" inside Arabic: the ! glued to a Latin word takes the Arabic
+     * level and shows before "Hello". */
+    const char *bad = AR_AT "Hello! " AR_NOW;
+    long at = bidi_risky_at(bad, strlen(bad), PARA_RTL);
+    assert_int_equal(at, (long)strlen(AR_AT "Hello"));
+    /* Safe: plain Arabic, a bracketed Latin word, numbers the rule keeps
+     * whole, Latin in an English sentence. */
+    const char *ok[] = {AR_HELLO "\xd8\x8c " AR_NOW, AR_AT "(DEMO) " AR_NOW,
+                        AR_AT "0800-123-456 " AR_NOW, AR_AT "+227 20 72 31 31 " AR_NOW,
+                        ""};
+    for (size_t k = 0; k < sizeof ok / sizeof ok[0]; k++)
+        assert_int_equal(bidi_risky_at(ok[k], strlen(ok[k]), PARA_RTL), -1);
+    assert_int_equal(bidi_risky_at("Call DEMO! Now.", 15, PARA_LTR), -1);
+    /* and the mirror case: an Arabic word with "!" in an English sentence */
+    const char *mirror = "Say " AR_HELLO "! to greet.";
+    assert_int_equal(bidi_risky_at(mirror, strlen(mirror), PARA_LTR), (long)strlen("Say " AR_HELLO));
+    /* the old workaround is still safe */
+    const char *iso = AR_AT BIDI_LRI "Hello!" BIDI_PDI " " AR_NOW;
+    assert_int_equal(bidi_risky_at(iso, strlen(iso), PARA_RTL), -1);
 }
 
 static void test_arabic_inside_english(void **state)
@@ -348,8 +415,8 @@ static void test_max_truncates_but_counts(void **state)
     const char *line = AR_CALL "DEMO NGO " AR_AT "+000 123 " AR_NOW;
     BidiRun runs[3];
     memset(runs, 0x5a, sizeof runs);
-    assert_int_equal(bidi_runs(line, strlen(line), PARA_AUTO, runs, 2), 7);
-    assert_memory_equal(line + runs[1].start, "123", 3);
+    assert_int_equal(bidi_runs(line, strlen(line), PARA_AUTO, runs, 2), 5);
+    assert_memory_equal(line + runs[1].start, "+000 123", 8);
     BidiRun untouched;
     memset(&untouched, 0x5a, sizeof untouched);
     assert_memory_equal(&runs[2], &untouched, sizeof untouched);
@@ -387,7 +454,10 @@ int main(void)
         cmocka_unit_test(test_english_one_run),
         cmocka_unit_test(test_arabic_one_rtl_run),
         cmocka_unit_test(test_arabic_with_org_and_isolated_phone),
-        cmocka_unit_test(test_arabic_with_bare_phone_follows_uba),
+        cmocka_unit_test(test_arabic_with_bare_phone_is_one_unit),
+        cmocka_unit_test(test_numbers_in_arabic_stay_whole),
+        cmocka_unit_test(test_number_lists_are_not_joined),
+        cmocka_unit_test(test_risky_punctuation),
         cmocka_unit_test(test_arabic_inside_english),
         cmocka_unit_test(test_tigrinya_is_ethiopic),
         cmocka_unit_test(test_script_table),

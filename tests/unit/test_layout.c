@@ -151,6 +151,9 @@ static void test_rtl_mirrors(void **st)
                 Rect m;
                 if (WIDGET_KIND(copy[k].id) == W_LANGUAGE)
                     continue; /* its label is the language's own name: sizes differ */
+                if (!strcmp(screens[i], "help") && WIDGET_KIND(copy[k].id) == W_NEXT)
+                    continue; /* contacts fill the page by their text, whose length
+                                 differs per language: so may the page count */
                 if (WIDGET_KIND(copy[k].id) == W_PIN_DIGIT) {
                     /* the digits keep a phone keypad's order in every language */
                     if (!ui_find(&ar, copy[k].id, &m) || m.x != copy[k].r.x)

@@ -737,6 +737,69 @@ static void test_power_cut_at_every_step(void **state)
     assert_true(finished); /* the loop reached a run with no cut at all */
 }
 
+/* Install pack2 over a fresh version 1 in a child whose power fails at
+ * fileio step nth (0: never). Returns the child's exit code; *steps gets
+ * the steps it counted. */
+static int install_with_power_cut(const char *pack1, const char *pack2, int nth, uint64_t seed,
+                                  int *steps)
+{
+    sh("rm -rf %s && mkdir %s", data, data);
+    install_ok(pack1, 1);
+    fflush(NULL);
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(p[0]);
+        fileio_cut_arm(nth > 0 ? nth : 1000000, seed);
+        PackReport rep;
+        Err e = pack_install(data, pack2, &trust, &rep);
+        int total = fileio_cut_steps();
+        (void)!write(p[1], &total, sizeof total);
+        _exit(e == ERR_OK ? 0 : 1);
+    }
+    close(p[1]);
+    *steps = 0;
+    if (read(p[0], steps, sizeof *steps) != (ssize_t)sizeof *steps)
+        *steps = 0;
+    close(p[0]);
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    return WEXITSTATUS(status);
+}
+
+/* Power loss, not just an abrupt stop (issue 10): at every fileio step of
+ * an install (a different seed each), the power fails and what was not yet
+ * durable (file data not fsynced, renames and folders whose folder was not
+ * fsynced) is lost, torn or kept (fileio_cut_arm). The next start must find
+ * version 1 or version 2, complete. */
+static void test_power_loss_at_every_step(void **state)
+{
+    (void)state;
+    char pack1[400], pack2[400];
+    good_pack(pack1, sizeof pack1, "1", 1, "sahel-2025", "k1", 0);
+    good_pack(pack2, sizeof pack2, "2", 2, "sahel-2025", "k1", 0);
+    int steps = 0, seen[3] = {0, 0, 0};
+    assert_int_equal(install_with_power_cut(pack1, pack2, 0, 0, &steps), 0);
+    assert_true(steps > 10);
+    for (int n = 1; n <= steps; n++) {
+        int ignored;
+        int code = install_with_power_cut(pack1, pack2, n, 7919u * (uint64_t)n, &ignored);
+        assert_int_equal(code, FILEIO_CUT_EXIT);
+        assert_int_equal(pack_recover(data), ERR_OK);
+        int64_t v = assert_installed_complete();
+        if (v != 1 && v != 2)
+            fail_msg("cut at step %d: version %lld", n, (long long)v);
+        seen[v]++;
+    }
+    /* both outcomes happen: the cuts really land on both sides */
+    assert_true(seen[1] > 0 && seen[2] > 0);
+    printf("pack install: %d steps, %d power cuts, old %d / new %d, always complete\n", steps,
+           steps, seen[1], seen[2]);
+}
+
 static void test_io_failure_at_every_operation(void **state)
 {
     (void)state;
@@ -859,6 +922,148 @@ static void test_cli(void **state)
     assert_int_equal(run_cli(out, sizeof out, 0, NULL), 2);
 }
 
+/* ---- Hostile sticks (issue 10): FIFOs, links, oversized files ---- */
+
+/* A FIFO named manifest.json: a plain open() would block the worker until
+ * someone writes to it. The watchdog in main() fails the run if it hangs. */
+static void do_fifo_manifest(const char *pack)
+{
+    sh("rm %s/manifest.json && mkfifo %s/manifest.json", pack, pack);
+}
+static void test_hostile_fifo_manifest(void **state)
+{
+    (void)state;
+    attack_case(do_fifo_manifest, PACK_NO_MANIFEST, ERR_FORMAT);
+}
+
+static void do_fifo_signature(const char *pack)
+{
+    sh("rm %s/manifest.json.minisig && mkfifo %s/manifest.json.minisig", pack, pack);
+}
+static void test_hostile_fifo_signature(void **state)
+{
+    (void)state;
+    attack_case(do_fifo_signature, PACK_BAD_SIGNATURE, ERR_SIGNATURE);
+}
+
+static void do_fifo_listed(const char *pack)
+{
+    sh("rm %s/content/contacts.yaml && mkfifo %s/content/contacts.yaml", pack, pack);
+}
+static void test_hostile_fifo_listed_file(void **state)
+{
+    (void)state;
+    attack_case(do_fifo_listed, PACK_BAD_FILE, ERR_HASH);
+    char pack[400];
+    snprintf(pack, sizeof pack, "%s/pack2", root);
+    assert_report(pack, "not a regular file");
+}
+
+/* The signed manifest and signature are links to a real pack kept outside
+ * the pack folder (elsewhere on the kiosk, say): they verify, so following
+ * them would install from files read outside the stick. */
+static void do_linked_manifest(const char *pack)
+{
+    sh("mkdir -p %s/../elsewhere && mv %s/manifest.json %s/manifest.json.minisig %s/../elsewhere/ && "
+       "ln -s %s/../elsewhere/manifest.json %s/manifest.json && "
+       "ln -s %s/../elsewhere/manifest.json.minisig %s/manifest.json.minisig",
+       pack, pack, pack, pack, pack, pack, pack, pack);
+}
+static void test_hostile_linked_manifest(void **state)
+{
+    (void)state;
+    attack_case(do_linked_manifest, PACK_NO_MANIFEST, ERR_PATH);
+}
+
+/* A link to a folder inside the pack that holds the right files: the
+ * files resolve inside the pack, but a link is still never followed. */
+static void do_linked_folder(const char *pack)
+{
+    sh("mv %s/content %s/.real && ln -s .real %s/content", pack, pack, pack);
+}
+static void test_hostile_linked_folder(void **state)
+{
+    (void)state;
+    attack_case(do_linked_folder, PACK_BAD_PATH, ERR_PATH);
+}
+
+/* fileio_open_regular() itself: each hostile kind refused, a regular file
+ * opened, the size known before a byte is read. */
+static void test_open_regular_refuses_hostile_files(void **state)
+{
+    (void)state;
+    char d[400], p[500];
+    snprintf(d, sizeof d, "%s/stick", root);
+    sh("mkdir -p %s/sub %s/../outside && printf 12345 > %s/sub/ok.txt && printf secret > %s/../outside/s.txt && "
+       "mkfifo %s/sub/fifo && ln -s %s/../outside/s.txt %s/sub/link && ln -s %s/../outside %s/out",
+       d, d, d, d, d, d, d, d, d);
+    int fd = -1;
+    uint64_t size = 0;
+    assert_int_equal(fileio_open_regular(d, "sub/ok.txt", 5, &fd, &size), ERR_OK);
+    assert_true(fd >= 0);
+    assert_int_equal(size, 5);
+    char hex[65];
+    assert_int_equal(fileio_sha256_fd(fd, 5, hex, &size), ERR_OK);
+    close(fd);
+    assert_int_equal(fileio_open_regular(d, "sub/ok.txt", 4, &fd, &size), ERR_TOOBIG);
+    assert_int_equal(size, 5); /* known, to report, without reading */
+    assert_int_equal(fd, -1);
+    assert_int_equal(fileio_open_regular(d, "sub/fifo", 100, &fd, NULL), ERR_FORMAT);
+    assert_int_equal(fileio_open_regular(d, "sub/link", 100, &fd, NULL), ERR_PATH);
+    assert_int_equal(fileio_open_regular(d, "out/s.txt", 100, &fd, NULL), ERR_PATH);
+    assert_int_equal(fileio_open_regular(d, "sub/../sub/ok.txt", 100, &fd, NULL), ERR_PATH);
+    assert_int_equal(fileio_open_regular(d, "/etc/passwd", 100, &fd, NULL), ERR_PATH);
+    assert_int_equal(fileio_open_regular(d, "sub//ok.txt", 100, &fd, NULL), ERR_PATH);
+    assert_int_equal(fileio_open_regular(d, "sub", 100, &fd, NULL), ERR_FORMAT);
+    assert_int_equal(fileio_open_regular(d, "nope", 100, &fd, NULL), ERR_NOTFOUND);
+    /* root given as a whole path: its last component is not followed */
+    snprintf(p, sizeof p, "%s/sub/link", d);
+    assert_int_equal(fileio_open_regular(p, NULL, 100, &fd, NULL), ERR_PATH);
+    /* the kiosk's own reads never block on a FIFO either */
+    snprintf(p, sizeof p, "%s/sub/fifo", d);
+    char *buf = NULL;
+    size_t len = 0;
+    assert_int_equal(fileio_read_all(p, 100, &buf, &len), ERR_FORMAT);
+    assert_int_equal(fileio_sha256_file(p, hex, NULL), ERR_FORMAT);
+    /* mkdir beneath a stick never through a link */
+    assert_int_equal(fileio_mkdir_beneath(d, "out/new/deeper", 0755), ERR_PATH);
+    snprintf(p, sizeof p, "%s/../outside/new", d);
+    assert_int_equal(access(p, F_OK), -1);
+    assert_int_equal(fileio_mkdir_beneath(d, "a/b/c", 0755), ERR_OK);
+    assert_int_equal(fileio_mkdir_beneath(d, "a/b/c", 0755), ERR_OK);
+    snprintf(p, sizeof p, "%s/a/b/c", d);
+    struct stat st;
+    assert_int_equal(stat(p, &st), 0);
+    assert_true(S_ISDIR(st.st_mode));
+}
+
+/* ---- A refused pack never writes into installed content (issue 10) ---- */
+
+static void test_refused_report_not_into_installed_content(void **state)
+{
+    (void)state;
+    char pack[400], path[1200], link[500];
+    good_pack(pack, sizeof pack, "1", 1, "sahel-2025", "k1", 0);
+    install_ok(pack, 1);
+    PackInstalled in;
+    assert_int_equal(pack_select(data, 0, &in), ERR_OK);
+    /* the installed version itself offered as a pack (refused: not newer) */
+    PackReport rep;
+    snprintf(path, sizeof path, "%s/content/current", data);
+    assert_int_equal(pack_install(data, path, &trust, &rep), ERR_ROLLBACK);
+    /* and through a link on a stick pointing at it */
+    snprintf(link, sizeof link, "%s/sticklink", root);
+    assert_int_equal(symlink(in.root, link), 0);
+    assert_int_equal(pack_install(data, link, &trust, &rep), ERR_ROLLBACK);
+    snprintf(path, sizeof path, "%s/%s", in.root, PACK_REPORT);
+    assert_int_equal(access(path, F_OK), -1);
+    assert_int_equal(assert_installed_complete(), 1);
+    /* a refused pack on the stick still gets its report */
+    good_pack(pack, sizeof pack, "1b", 1, "sahel-2025", "k1", 0);
+    assert_int_equal(pack_install(data, pack, &trust, &rep), ERR_ROLLBACK);
+    assert_report(pack, "REFUSED");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -890,9 +1095,19 @@ int main(void)
         T(test_attack_too_many_files),
         T(test_not_configured),
         T(test_power_cut_at_every_step),
+        T(test_power_loss_at_every_step),
         T(test_io_failure_at_every_operation),
         T(test_trust_load),
         T(test_cli),
+        T(test_hostile_fifo_manifest),
+        T(test_hostile_fifo_signature),
+        T(test_hostile_fifo_listed_file),
+        T(test_hostile_linked_manifest),
+        T(test_hostile_linked_folder),
+        T(test_open_regular_refuses_hostile_files),
+        T(test_refused_report_not_into_installed_content),
     };
+    /* a FIFO that blocks an open would hang the run: fail it instead */
+    alarm(600);
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
