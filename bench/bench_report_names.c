@@ -35,7 +35,7 @@ static ReportDb *build(const char *path, int n)
     sqlite3_exec(h,
                  "BEGIN; INSERT INTO names(id, name) VALUES(0, ''), (1, 'module_opened'), (2, 'module_completed'),"
                  " (3, 'end_card_shown'), (4, 'session_start'), (5, 'fr');"
-                 "INSERT INTO kiosks VALUES(1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '', 'Bench');"
+                 "INSERT INTO kiosks(kid, kiosk_id, pubkey, label) VALUES(1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '', 'Bench');"
                  "INSERT INTO counts VALUES(4, 1, 1, 20240105, 0, 0, -1, 100000);",
                  NULL, NULL, NULL);
     sqlite3_stmt *nm = NULL, *ct = NULL;

@@ -217,7 +217,7 @@ static void test_csv_label_formula(void **state)
 {
     (void)state;
     ReportDb *db = make_db("formula.sqlite", NAMES
-                           "INSERT INTO kiosks VALUES(1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '', '\t=HYPERLINK(\"x\")');"
+                           "INSERT INTO kiosks(kid, kiosk_id, pubkey, label) VALUES(1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '', '\t=HYPERLINK(\"x\")');"
                            "INSERT INTO counts VALUES(1, 1, 1, 20240105, 0, 0, -1, 40);");
     char *csv = run_csv(db, &(ReportOptions){.min_count = 10}, NULL);
     assert_non_null(strstr(csv, ",\"'\t=HYPERLINK(\"\"x\"\")\","));
@@ -252,7 +252,7 @@ static void test_long_names_whole(void **state)
     const char *ti = "ኣብ ማእከል ከተማ ዘሎ ዓቢ መዕርፎ ኣውቶቡሳት ጥቓ ዕዳጋን ቤት ጽሕፈት ፖስታን";
     char sql[4096];
     snprintf(sql, sizeof sql,
-             NAMES "INSERT INTO kiosks VALUES(1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '', '%s'),"
+             NAMES "INSERT INTO kiosks(kid, kiosk_id, pubkey, label) VALUES(1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '', '%s'),"
                    " (2, 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', '', '%s');"
                    "INSERT INTO counts VALUES(1, 1, 1, 20240105, 0, 0, -1, 40), (1, 2, 1, 20240105, 0, 0, -1, 50);",
              ar, ti);
@@ -322,7 +322,7 @@ static void test_dhis2_empty_db(void **state)
 static void test_dhis2_map_validation(void **state)
 {
     (void)state;
-    ReportDb *db = make_db("map.sqlite", NAMES "INSERT INTO kiosks VALUES(1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '', 'A');"
+    ReportDb *db = make_db("map.sqlite", NAMES "INSERT INTO kiosks(kid, kiosk_id, pubkey, label) VALUES(1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '', 'A');"
                                               "INSERT INTO counts VALUES(1, 1, 1, 20240105, 0, 0, -1, 40);");
     static const struct {
         const char *map, *why;
@@ -372,7 +372,7 @@ static void test_dhis2_low_totals(void **state)
     /* Two kiosks, one org unit each: 3 and 40 sessions; the 3 is left out
      * and so is its complement (DHIS2 adds both into the parent). */
     ReportDb *db = make_db("low.sqlite", NAMES
-                           "INSERT INTO kiosks VALUES(1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '', 'A'),"
+                           "INSERT INTO kiosks(kid, kiosk_id, pubkey, label) VALUES(1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '', 'A'),"
                            " (2, 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', '', 'B');"
                            "INSERT INTO counts VALUES(1, 1, 1, 20240105, 0, 0, -1, 3), (1, 2, 1, 20240105, 0, 0, -1, 40);");
     char map[PATH_MAX];
@@ -434,7 +434,7 @@ static void test_dhis2_metadata(void **state)
 /* ---- HTML: language, first page, charts ---- */
 
 #define TWO_WEEKS                                                                                              \
-    NAMES "INSERT INTO kiosks VALUES(1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '', 'Busy station'),"              \
+    NAMES "INSERT INTO kiosks(kid, kiosk_id, pubkey, label) VALUES(1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '', 'Busy station'),"              \
           " (2, 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', '', 'Quiet post');"                                          \
           "INSERT INTO exports VALUES('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 1, 1, 'x', 1, '2024-01-01', '2024-01-14', 0, 0);"
 
@@ -612,7 +612,7 @@ static void test_site_groups(void **state)
     char sql[16384];
     size_t n = (size_t)snprintf(sql, sizeof sql, "%s", TWO_WEEKS);
     n += (size_t)snprintf(sql + n, sizeof sql - n,
-                          "INSERT INTO kiosks VALUES(3, 'cccccccccccccccccccccccccccccccc', '', 'Quiet too');");
+                          "INSERT INTO kiosks(kid, kiosk_id, pubkey, label) VALUES(3, 'cccccccccccccccccccccccccccccccc', '', 'Quiet too');");
     for (int d = 1; d <= 14; d++) {
         n += (size_t)snprintf(sql + n, sizeof sql - n, "INSERT INTO counts VALUES(1, 1, 1, %d, 0, 0, -1, %d);",
                               20240100 + d, 40 + d);
