@@ -45,20 +45,23 @@ void i18n_set_language(const char *code);
 const Language *i18n_current(void);
 
 /* Translate msgid into the current language. Returns a borrowed string that
- * stays valid for the life of the process; NULL and "" are returned as-is. */
-const char *i18n_text(const char *msgid);
+ * stays valid for the life of the process; NULL and "" are returned as-is.
+ * (format_arg: a translated format is checked against the English one's
+ * arguments, as with gettext.) */
+const char *i18n_text(const char *msgid) __attribute__((format_arg(1)));
 
 /* The plural form of a counted message for n in the current language
  * (ngettext): i18n_text_plural("%d visit", "%d visits", n). Borrowed. */
-const char *i18n_text_plural(const char *singular, const char *plural, unsigned long n);
+const char *i18n_text_plural(const char *singular, const char *plural, unsigned long n)
+    __attribute__((format_arg(1), format_arg(2)));
 
 /* msgid in a context (pgettext): the translation of the entry with
  * msgctxt ctx, or msgid itself when there is none. Borrowed. */
-const char *i18n_text_ctx(const char *ctx, const char *msgid);
+const char *i18n_text_ctx(const char *ctx, const char *msgid) __attribute__((format_arg(2)));
 
 /* Translate msgid into the language code without changing the current one
  * (the attract screen cycles the key message through every language). */
-const char *i18n_text_in(const char *code, const char *msgid);
+const char *i18n_text_in(const char *code, const char *msgid) __attribute__((format_arg(2)));
 
 /* 1 if msgid has a translation in code (used to report missing strings). */
 int i18n_has_translation(const char *code, const char *msgid);
