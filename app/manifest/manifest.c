@@ -15,6 +15,7 @@
 #include <json-c/json.h>
 
 #include "core/fileio.h"
+#include "core/vec.h"
 
 #define MAX_VALUE 4096
 #define MAX_WALK_DEPTH 8
@@ -82,15 +83,9 @@ Err manifest_set(Manifest *m, const char *key, const char *value)
             return ERR_OK;
         }
     }
-    if (m->nmeta == m->capmeta) {
-        size_t nc = m->capmeta ? m->capmeta * 2 : 16;
-        Meta *nm = realloc(m->meta, nc * sizeof *nm);
-        if (!nm) {
-            free(v);
-            return ERR_NOMEM;
-        }
-        m->meta = nm;
-        m->capmeta = nc;
+    if (VEC_RESERVE(m->meta, m->capmeta, m->nmeta + 1)) {
+        free(v);
+        return ERR_NOMEM;
     }
     char *k = strdup(key);
     if (!k) {
@@ -198,14 +193,8 @@ static Err add_file(Manifest *m, const char *path, uint64_t size, const char *sh
         return ERR_INVALID;
     if (dup && manifest_find_file(m, path))
         return ERR_INVALID;
-    if (m->nfiles == m->capfiles) {
-        size_t nc = m->capfiles ? m->capfiles * 2 : 8;
-        FileEnt *nf = realloc(m->files, nc * sizeof *nf);
-        if (!nf)
-            return ERR_NOMEM;
-        m->files = nf;
-        m->capfiles = nc;
-    }
+    if (VEC_RESERVE(m->files, m->capfiles, m->nfiles + 1))
+        return ERR_NOMEM;
     char *p = strdup(path);
     if (!p)
         return ERR_NOMEM;

@@ -553,8 +553,14 @@ static void draw_cmds(Renderer *r, const Ui *ui, const SDL_Rect *clip)
             break;
         }
         case DRAW_TEXT:
-            text_draw_line(r->te, r->sdl, d->text, d->len, d->px, d->bold, d->dir, d->color,
-                           d->r.x, d->r.y);
+            if (d->para && d->text >= d->para && d->len <= d->para_len &&
+                (size_t)(d->text - d->para) <= d->para_len - d->len)
+                text_draw_para_line(r->te, r->sdl, d->para, d->para_len,
+                                    (size_t)(d->text - d->para), d->len, d->px, d->bold, d->dir,
+                                    d->color, d->r.x, d->r.y);
+            else
+                text_draw_line(r->te, r->sdl, d->text, d->len, d->px, d->bold, d->dir, d->color,
+                               d->r.x, d->r.y);
             break;
         case DRAW_IMAGE:
             draw_image(r, ui, i);

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "core/vec.h"
 
 #define FONT_SLOTS 24
 #define WIDTH_SLOTS 2048 /* power of two */
@@ -61,6 +62,7 @@ typedef struct {
     int px, w, h;
     unsigned char bold, dir;
     uint32_t rgba;
+    uint64_t ctx; /* hash of the paragraph around the line and its offset; 0: alone */
     SDL_Texture *tex;
 } TexSlot;
 
@@ -128,21 +130,6 @@ static void log_once(TextEngine *te, uint64_t key, const char *what, const char 
     te->failed[te->failed_next] = key;
     te->failed_next = (te->failed_next + 1) % FAIL_RING;
     log_warn("text: %s: %s", what, detail ? detail : "");
-}
-
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 16;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * elem);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = n;
-    return 0;
 }
 
 /* ---- fonts ---- */
@@ -253,7 +240,7 @@ static const Metric *metric_get(TextEngine *te, int px)
 static Err push_seg(TextEngine *te, size_t start, size_t len, int font, int rtl)
 {
     size_t cap = (size_t)te->segs_cap;
-    if (grow((void **)&te->segs, &cap, (size_t)te->nsegs + 1, sizeof *te->segs))
+    if (VEC_RESERVE(te->segs, cap, (size_t)te->nsegs + 1))
         return ERR_NOMEM;
     te->segs_cap = (int)cap;
     Seg *g = &te->segs[te->nsegs++];
@@ -266,18 +253,22 @@ static Err push_seg(TextEngine *te, size_t start, size_t len, int font, int rtl)
     return ERR_OK;
 }
 
-/* Split utf8 into te->segs, in visual order. */
-static Err build_segs(TextEngine *te, const char *s, size_t len, int px, int bold, ParaDir dir)
+/* Split the line para[off..off+len) into te->segs, in visual order, with
+ * offsets relative to the line. Its levels come from the whole paragraph
+ * (bidi_runs_para); a line alone passes para = the line, off = 0. */
+static Err build_segs(TextEngine *te, const char *para, size_t para_len, size_t off, size_t len,
+                      int px, int bold, ParaDir dir)
 {
-    int n = bidi_runs(s, len, dir, te->runs, te->runs_cap);
+    const char *s = para + off;
+    int n = bidi_runs_para(para, para_len, off, len, dir, te->runs, te->runs_cap);
     if (n < 0)
         return ERR_NOMEM;
     if (n > te->runs_cap) {
         size_t cap = (size_t)te->runs_cap;
-        if (grow((void **)&te->runs, &cap, (size_t)n, sizeof *te->runs))
+        if (VEC_RESERVE(te->runs, cap, (size_t)n))
             return ERR_NOMEM;
         te->runs_cap = (int)cap;
-        n = bidi_runs(s, len, dir, te->runs, te->runs_cap);
+        n = bidi_runs_para(para, para_len, off, len, dir, te->runs, te->runs_cap);
         if (n < 0 || n > te->runs_cap)
             return ERR_NOMEM;
     }
@@ -315,7 +306,7 @@ static Err build_segs(TextEngine *te, const char *s, size_t len, int px, int bol
  * become U+FFFD as in bidi.c, and a NUL byte cannot cut the string short. */
 static Err seg_text(TextEngine *te, const char *s, const Seg *g)
 {
-    if (grow((void **)&te->buf, &te->buf_cap, g->len * 3 + 1, 1))
+    if (VEC_RESERVE(te->buf, te->buf_cap, g->len * 3 + 1))
         return ERR_NOMEM;
     size_t pos = g->start, end = g->start + g->len, o = 0;
     unsigned char *out = (unsigned char *)te->buf;
@@ -364,7 +355,7 @@ static Err measure(TextEngine *te, const char *s, size_t len, int px, int bold, 
                    int *w)
 {
     *w = 0;
-    Err e = build_segs(te, s, len, px, bold, dir);
+    Err e = build_segs(te, s, len, 0, len, px, bold, dir);
     for (int i = 0; !e && i < te->nsegs; i++) {
         TTF_Font *f = seg_font(te, s, &te->segs[i], px, bold, &e);
         int sw = 0;
@@ -463,16 +454,17 @@ static int surface_baseline(SDL_Surface *s, TTF_Font *f)
 
 /* Render the line into one ARGB surface, runs side by side on a shared
  * baseline. *out is NULL when nothing has width (e.g. only joiners). */
-static Err compose(TextEngine *te, const char *s, size_t len, int px, int bold, ParaDir dir,
-                   Color c, SDL_Surface **out)
+static Err compose(TextEngine *te, const char *para, size_t para_len, size_t off, size_t len,
+                   int px, int bold, ParaDir dir, Color c, SDL_Surface **out)
 {
+    const char *s = para + off;
     SDL_Surface *line = NULL;
     *out = NULL;
     const Metric *m = metric_get(te, px);
     if (!m)
         return ERR_NOTFOUND;
     int asc = m->asc, lh = m->asc + m->below;
-    Err e = build_segs(te, s, len, px, bold, dir);
+    Err e = build_segs(te, para, para_len, off, len, px, bold, dir);
     if (e)
         return e;
     SDL_Color fg = {c.r, c.g, c.b, c.a};
@@ -534,10 +526,12 @@ static void tex_evict_one(TextEngine *te)
     te->tex[v] = te->tex[--te->ntex];
 }
 
-SDL_Texture *text_render_line(TextEngine *te, SDL_Renderer *r, const char *utf8, size_t len,
-                              int px, int bold, ParaDir dir, Color color, int *w, int *h,
-                              Err *why)
+/* text_render_line() for the line para[off..off+len). */
+static SDL_Texture *render_para_line(TextEngine *te, SDL_Renderer *r, const char *para,
+                                     size_t para_len, size_t off, size_t len, int px, int bold,
+                                     ParaDir dir, Color color, int *w, int *h, Err *why)
 {
+    const char *utf8 = para ? para + off : NULL;
     int dw, dh;
     Err dwhy;
     w = w ? w : &dw;
@@ -545,7 +539,8 @@ SDL_Texture *text_render_line(TextEngine *te, SDL_Renderer *r, const char *utf8,
     why = why ? why : &dwhy;
     *w = *h = 0;
     *why = ERR_OK;
-    if (!te || !r || (len && !utf8) || px < 0 || px > PX_MAX) {
+    if (!te || !r || (len && !utf8) || off > para_len || len > para_len - off || px < 0 ||
+        px > PX_MAX) {
         *why = ERR_INVALID;
         return NULL;
     }
@@ -561,12 +556,15 @@ SDL_Texture *text_render_line(TextEngine *te, SDL_Renderer *r, const char *utf8,
     }
     bold = bold ? 1 : 0;
     uint64_t hs = hash_text(utf8, len);
+    /* The same bytes can read differently in another paragraph (W2: digits
+     * after an Arabic word), so a wrapped line is keyed by its context too. */
+    uint64_t ctx = para_len == len ? 0 : mix(hash_text(para, para_len), (uint64_t)off) | 1;
     uint32_t rgba = (uint32_t)color.r << 24 | (uint32_t)color.g << 16 | (uint32_t)color.b << 8 |
                     color.a;
     for (int i = 0; i < te->ntex; i++) {
         TexSlot *t = &te->tex[i];
         if (t->hash == hs && t->len == len && t->px == px && t->bold == bold &&
-            t->dir == (unsigned char)dir && t->rgba == rgba) {
+            t->dir == (unsigned char)dir && t->rgba == rgba && t->ctx == ctx) {
             t->used = ++te->clock;
             te->tex_hits++;
             *w = t->w;
@@ -577,7 +575,7 @@ SDL_Texture *text_render_line(TextEngine *te, SDL_Renderer *r, const char *utf8,
     te->tex_misses++;
     uint64_t key = mix(mix(mix(mix(hs, (uint64_t)px), (uint64_t)bold), (uint64_t)dir), rgba);
     SDL_Surface *line = NULL;
-    Err e = compose(te, utf8, len, px, bold, dir, color, &line);
+    Err e = compose(te, para, para_len, off, len, px, bold, dir, color, &line);
     if (e) {
         log_once(te, key, "cannot render a line", err_str(e));
         *why = e;
@@ -605,17 +603,28 @@ SDL_Texture *text_render_line(TextEngine *te, SDL_Renderer *r, const char *utf8,
         tex_evict_one(te);
     te->tex[te->ntex++] = (TexSlot){.hash = hs, .used = ++te->clock, .len = len, .px = px,
                                     .w = lw, .h = lh, .bold = (unsigned char)bold,
-                                    .dir = (unsigned char)dir, .rgba = rgba, .tex = tex};
+                                    .dir = (unsigned char)dir, .rgba = rgba, .ctx = ctx,
+                                    .tex = tex};
     te->pixels += px_area;
     return tex;
 }
 
-Err text_draw_line(TextEngine *te, SDL_Renderer *r, const char *utf8, size_t len, int px,
-                   int bold, ParaDir dir, Color color, int x, int y)
+SDL_Texture *text_render_line(TextEngine *te, SDL_Renderer *r, const char *utf8, size_t len,
+                              int px, int bold, ParaDir dir, Color color, int *w, int *h,
+                              Err *why)
+{
+    return render_para_line(te, r, utf8, len, 0, len, px, bold, dir, color, w, h, why);
+}
+
+Err text_draw_para_line(TextEngine *te, SDL_Renderer *r, const char *para, size_t para_len,
+                        size_t off, size_t len, int px, int bold, ParaDir dir, Color color, int x,
+                        int y)
 {
     int w, h;
     Err e;
-    SDL_Texture *tex = text_render_line(te, r, utf8, len, px, bold, dir, color, &w, &h, &e);
+    const char *utf8 = para ? para + off : NULL;
+    SDL_Texture *tex =
+        render_para_line(te, r, para, para_len, off, len, px, bold, dir, color, &w, &h, &e);
     if (!tex)
         return e;
     /* the texture is the full ink box; put its baseline on the line's */
@@ -626,6 +635,12 @@ Err text_draw_line(TextEngine *te, SDL_Renderer *r, const char *utf8, size_t len
         return ERR_IO;
     }
     return ERR_OK;
+}
+
+Err text_draw_line(TextEngine *te, SDL_Renderer *r, const char *utf8, size_t len, int px,
+                   int bold, ParaDir dir, Color color, int x, int y)
+{
+    return text_draw_para_line(te, r, utf8, len, 0, len, px, bold, dir, color, x, y);
 }
 
 /* ---- lifetime ---- */

@@ -44,6 +44,14 @@ int text_line_height(TextEngine *te, int px);
 Err text_draw_line(TextEngine *te, SDL_Renderer *r, const char *utf8, size_t len, int px,
                    int bold, ParaDir dir, Color color, int x, int y);
 
+/* As text_draw_line(), for the line para[off..off+len) of a wrapped
+ * paragraph: its bidi levels are resolved over the whole paragraph
+ * (bidi_runs_para), so a number or sign that starts a wrapped line reads as
+ * it would unwrapped. ERR_INVALID for a line outside para. */
+Err text_draw_para_line(TextEngine *te, SDL_Renderer *r, const char *para, size_t para_len,
+                        size_t off, size_t len, int px, int bold, ParaDir dir, Color color, int x,
+                        int y);
+
 /* The cached texture text_draw_line() would copy, with its size in *w, *h.
  * Borrowed: valid until the next text_* call on te. NULL with *w = *h = 0
  * for an empty or invisible line (ERR_OK in *why) or on an error (logged

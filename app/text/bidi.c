@@ -359,10 +359,30 @@ static long resolve_levels(const char *utf8, size_t len, ParaDir dir, Work *w, S
     return (long)n;
 }
 
-int bidi_runs(const char *utf8, size_t len, ParaDir dir, BidiRun *out, int max)
+/* The paragraph around utf8[line..line+line_len): from just after the last
+ * newline before the line to the first newline at or after its end. */
+static void para_bounds(const char *utf8, size_t len, size_t line, size_t line_len, size_t *ps,
+                        size_t *pe)
 {
-    if (!utf8 || len == 0)
+    size_t a = line, b = line + line_len;
+    while (a > 0 && utf8[a - 1] != '\n')
+        a--;
+    while (b < len && utf8[b] != '\n')
+        b++;
+    *ps = a;
+    *pe = b;
+}
+
+int bidi_runs_para(const char *para, size_t para_len, size_t line, size_t line_len, ParaDir dir,
+                   BidiRun *out, int max)
+{
+    if (!para || line_len == 0 || line > para_len || line_len > para_len - line)
         return 0;
+
+    size_t ps, pe;
+    para_bounds(para, para_len, line, line_len, &ps, &pe);
+    const char *utf8 = para + ps;
+    size_t len = pe - ps, rel = line - ps; /* the line's offset inside the paragraph */
 
     StackWork sw;
     Work w;
@@ -373,29 +393,44 @@ int bidi_runs(const char *utf8, size_t len, ParaDir dir, BidiRun *out, int max)
     if (ln < 0)
         goto done;
     size_t n = (size_t)ln;
-    FriBidiStrIndex fn = (FriBidiStrIndex)n;
-    for (FriBidiStrIndex i = 0; i < fn; i++)
-        w.map[i] = i;
+    /* The line in code points. A line that does not start and end on a code
+     * point boundary (the caller cut inside a character) is shown alone. */
+    size_t l0 = 0;
+    while (l0 < n && w.off[l0] < rel)
+        l0++;
+    size_t l1 = l0;
+    while (l1 < n && w.off[l1] < rel + line_len)
+        l1++;
+    if (w.off[l0] != rel || w.off[l1] != rel + line_len) {
+        /* (Not reached for a whole paragraph: off[0] and off[n] are its ends.) */
+        free(block);
+        return bidi_runs_para(para + line, line_len, 0, line_len, dir, out, max);
+    }
+    for (size_t i = 0; i < n; i++)
+        w.map[i] = (FriBidiStrIndex)i;
     /* Flags 0: no mirroring, no NSM reordering, keep marks. We need only the
      * order of runs; the text of each run goes to HarfBuzz in logical order.
-     * This also applies L1 (trailing white space takes the paragraph level). */
-    if (!fribidi_reorder_line(0, w.type, fn, 0, base, w.level, NULL, w.map))
+     * The levels were resolved over the whole paragraph (so a number at the
+     * start of a wrapped line still knows the Arabic word before it, W2);
+     * only this line is reordered, with L1 applied to its trailing spaces. */
+    if (!fribidi_reorder_line(0, w.type, (FriBidiStrIndex)(l1 - l0), (FriBidiStrIndex)l0, base,
+                              w.level, NULL, w.map))
         goto done;
     resolve_scripts(&w, n);
 
     /* Walk the visual order; a run continues while the logical index moves
      * by one in its direction and level and script stay the same. */
     count = 0;
-    size_t v = 0;
-    while (v < n) {
-        size_t l0 = (size_t)w.map[v], lo = l0, hi = l0;
-        int rtl = w.level[l0] & 1;
+    size_t v = l0;
+    while (v < l1) {
+        size_t s0 = (size_t)w.map[v], lo = s0, hi = s0;
+        int rtl = w.level[s0] & 1;
         size_t u = v + 1;
-        while (u < n) {
+        while (u < l1) {
             size_t l = (size_t)w.map[u];
             size_t want = rtl ? lo - 1 : hi + 1;
-            if ((rtl && lo == 0) || l != want || w.level[l] != w.level[l0] ||
-                w.script[l] != w.script[l0])
+            if ((rtl && lo == l0) || l != want || w.level[l] != w.level[s0] ||
+                w.script[l] != w.script[s0])
                 break;
             if (rtl)
                 lo = l;
@@ -404,10 +439,10 @@ int bidi_runs(const char *utf8, size_t len, ParaDir dir, BidiRun *out, int max)
             u++;
         }
         if (count < max && out) {
-            out[count].start = w.off[lo];
+            out[count].start = w.off[lo] - rel;
             out[count].len = w.off[hi + 1] - w.off[lo];
             out[count].rtl = rtl;
-            out[count].script = (Script)w.script[l0];
+            out[count].script = (Script)w.script[s0];
         }
         if (count == INT_MAX)
             break;
@@ -417,6 +452,11 @@ int bidi_runs(const char *utf8, size_t len, ParaDir dir, BidiRun *out, int max)
 done:
     free(block);
     return count;
+}
+
+int bidi_runs(const char *utf8, size_t len, ParaDir dir, BidiRun *out, int max)
+{
+    return bidi_runs_para(utf8, len, 0, len, dir, out, max);
 }
 
 int bidi_is_rtl(const char *utf8, size_t len, ParaDir dir)

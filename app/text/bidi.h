@@ -37,6 +37,19 @@ Script bidi_script_of(unsigned cp);
  * Returns -1 on out of memory. */
 int bidi_runs(const char *utf8, size_t len, ParaDir dir, BidiRun *out, int max);
 
+/* As bidi_runs(), for one line of a wrapped paragraph: the line is
+ * para[line..line+line_len), and its levels are resolved over the whole
+ * paragraph around it (the text between the newlines that enclose the line),
+ * then only the line is reordered (UAX #9: resolve per paragraph, reorder
+ * per line after wrapping). So where a paragraph breaks never changes how a
+ * word or number reads: a "50%" that starts the second line of an Arabic
+ * paragraph still takes its Arabic context. Run offsets are relative to the
+ * line. A line that does not start and end on a code point boundary is
+ * resolved alone. Returns 0 for an empty or out-of-range line, -1 on out of
+ * memory. */
+int bidi_runs_para(const char *para, size_t para_len, size_t line, size_t line_len, ParaDir dir,
+                   BidiRun *out, int max);
+
 /* Decode the code point at utf8[*pos] (*pos < len) and move *pos past it.
  * Invalid, overlong, surrogate or truncated sequences give U+FFFD and move
  * one byte, exactly as bidi_runs() counts them, so the renderer can walk a

@@ -183,12 +183,49 @@ static int utf8_next(const char *s, size_t len, size_t i)
     return (int)i;
 }
 
-/* Greedy word wrap of text into width at px. Breaks at spaces; a word wider
- * than the whole line is broken between characters (a long Ethiopic or
- * German compound on a small phone must not overflow). */
-static void wrap(B *b, const char *text, int width, int px, int bold, Lines *out)
+/* A digit (ASCII, Arabic-Indic or Extended Arabic-Indic) ending just
+ * before byte i, or starting at i. */
+static int digit_before(const char *t, size_t i)
 {
-    const TextMetrics *tm = b->tm;
+    const unsigned char *u = (const unsigned char *)t;
+    if (i >= 1 && u[i - 1] >= '0' && u[i - 1] <= '9')
+        return 1;
+    return i >= 2 && ((u[i - 2] == 0xD9 && u[i - 1] >= 0xA0 && u[i - 1] <= 0xA9) ||
+                      (u[i - 2] == 0xDB && u[i - 1] >= 0xB0 && u[i - 1] <= 0xB9));
+}
+
+static int digit_at(const char *t, size_t n, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    if (i < n && u[i] >= '0' && u[i] <= '9')
+        return 1;
+    return i + 1 < n && ((u[i] == 0xD9 && u[i + 1] >= 0xA0 && u[i + 1] <= 0xA9) ||
+                         (u[i] == 0xDB && u[i + 1] >= 0xB0 && u[i + 1] <= 0xB9));
+}
+
+/* The end of the word starting at e: the next space or newline, except
+ * that a single space between two digits does not end it, so a phone
+ * number ("+227 20 72 31 31") is never split across lines, where each
+ * line's bidi order would then show its groups apart. */
+static size_t word_end(const char *text, size_t n, size_t e)
+{
+    for (;;) {
+        while (e < n && text[e] != ' ' && text[e] != '\n')
+            e++;
+        if (e < n && text[e] == ' ' && digit_before(text, e) && digit_at(text, n, e + 1))
+            e++;
+        else
+            return e;
+    }
+}
+
+/* Greedy word wrap of text into width at px. Breaks at spaces (not inside
+ * a number, word_end); a word wider than the whole line is broken between
+ * characters (a long Ethiopic or German compound on a small phone must not
+ * overflow). */
+static void wrap(const TextMetrics *tm, const char *text, int width, int px, int bold,
+                 Lines *out)
+{
     size_t n = strlen(text);
     out->n = 0;
     out->fits = 1;
@@ -212,9 +249,7 @@ static void wrap(B *b, const char *text, int width, int px, int bold, Lines *out
             size_t e = line_end;
             while (e < n && text[e] == ' ')
                 e++;
-            size_t we = e;
-            while (we < n && text[we] != ' ' && text[we] != '\n')
-                we++;
+            size_t we = word_end(text, n, e);
             if (we == e)
                 break;
             if (tm->width(tm->ctx, text + pos, we - pos, px, bold) > width)
@@ -282,7 +317,7 @@ static void wrap_cached(B *b, const char *text, int width, int px, int bold, Lin
         }
         return;
     }
-    wrap(b, text, width, px, bold, out);
+    wrap(b->tm, text, width, px, bold, out);
     if (strlen(text) >= 65535)
         return; /* offsets would not fit: do not cache */
     s->text = text;
@@ -297,6 +332,20 @@ static void wrap_cached(B *b, const char *text, int width, int px, int bold, Lin
         s->off[i] = (unsigned short)(out->s[i] - text);
         s->len[i] = (unsigned short)out->len[i];
     }
+}
+
+int ui_wrap(const TextMetrics *tm, const char *text, int width, int px, int bold,
+            const char **line, size_t *len, int max)
+{
+    Lines L;
+    if (!tm || !text)
+        return 0;
+    wrap(tm, text, width, px, bold, &L);
+    for (int i = 0; i < L.n && i < max; i++) {
+        line[i] = L.s[i];
+        len[i] = L.len[i];
+    }
+    return L.fits ? L.n : -L.n;
 }
 
 /* Draw text wrapped inside box, shrinking from px down to min_px until it
@@ -344,6 +393,10 @@ int ui_text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, 
         d->px = size;
         d->bold = bold;
         d->dir = b->dir;
+        if (L.n > 1) {
+            d->para = text;
+            d->para_len = strlen(text);
+        }
     }
     return total;
 }

@@ -42,6 +42,10 @@ typedef struct {
     size_t len;
     int px, bold;
     ParaDir dir;
+    /* the paragraph text[0..len) was wrapped from (text lies inside it), so
+     * the renderer resolves bidi per paragraph; NULL: the line stands alone */
+    const char *para;
+    size_t para_len;
     /* image: path relative to its root; tint applies to single-colour icons */
     const char *image;
     ImageRoot root;
@@ -82,6 +86,14 @@ typedef struct {
 /* Build the current screen of app at time now. Fails with ERR_NOMEM only
  * when the arena is exhausted (the caller then draws nothing new). */
 Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena *arena);
+
+/* Wrap text into lines of at most width pixels at px, as every text box
+ * does: greedy, at spaces, never inside a number's digit groups, a word
+ * wider than a line broken between characters. Up to max lines are written
+ * to line/len (pointers into text). Returns the line count, negated when a
+ * line is still too wide or there were more than the layout's 48 lines. */
+int ui_wrap(const TextMetrics *tm, const char *text, int width, int px, int bold,
+            const char **line, size_t *len, int max);
 
 /* The topmost control containing (x, y), or W_NONE. */
 WidgetId ui_hit(const Ui *ui, int x, int y);

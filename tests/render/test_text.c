@@ -680,6 +680,45 @@ static void test_missing_or_broken_font(void **state)
     rmdir(dir);
 }
 
+/* A wrapped line is drawn with its paragraph's bidi levels: the second
+ * line of AR_CALL "50%" AR_NOW, broken before "50%", shows the sign on the
+ * digits' left as the unwrapped sentence does (an Arabic number, W2); drawn
+ * as a line alone it showed "50%" with the sign on the right. */
+static void test_wrapped_line_drawn_in_context(void **state)
+{
+    Fix *f = *state;
+    const char *para = AR_CALL "50%" AR_NOW;
+    size_t off = strlen(AR_CALL), len = strlen(para) - off;
+    SDL_Surface *fifty = template_text("NotoSansArabic-Regular.ttf", "50", 0, "Arab");
+    int gap[2];
+    for (int k = 0; k < 2; k++) {
+        clear_white(f);
+        if (k == 0)
+            assert_int_equal(text_draw_para_line(f->te, f->r, para, strlen(para), off, len, PX, 0,
+                                                 PARA_RTL, BLACK, ORIGIN, ORIGIN),
+                             ERR_OK);
+        else
+            assert_int_equal(text_draw_line(f->te, f->r, para + off, len, PX, 0, PARA_RTL, BLACK,
+                                            ORIGIN, ORIGIN),
+                             ERR_OK);
+        SDL_RenderFlush(f->r);
+        SDL_Surface *img = snapshot(f);
+        Box all = ink_box(img);
+        int x = find(img, fifty);
+        assert_true(x >= 0);
+        gap[k] = all.x1 - (x + fifty->w - 1); /* ink right of the digits */
+        print_message("%s: digits at %d..%d, ink to %d\n", k ? "alone" : "in paragraph", x,
+                      x + fifty->w - 1, all.x1);
+        SDL_FreeSurface(img);
+    }
+    assert_true(gap[0] < PX / 8); /* the digits end the line: "%" is on their left */
+    assert_true(gap[1] > PX / 4); /* alone, the "%" followed them on the right */
+    /* a line outside its paragraph is refused, not drawn from stray memory */
+    assert_int_equal(text_draw_para_line(f->te, f->r, para, 4, 2, 3, PX, 0, PARA_RTL, BLACK, 0, 0),
+                     ERR_INVALID);
+    SDL_FreeSurface(fifty);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -689,6 +728,7 @@ int main(void)
         cmocka_unit_test(test_fallback_fills_missing_glyphs),
         cmocka_unit_test(test_number_in_arabic_reads_left_to_right),
         cmocka_unit_test(test_numbers_in_arabic_keep_their_order),
+        cmocka_unit_test(test_wrapped_line_drawn_in_context),
         cmocka_unit_test(test_scripts_read_at_one_size),
         cmocka_unit_test(test_mixed_line_order),
         cmocka_unit_test(test_tall_marks_keep_the_baseline),

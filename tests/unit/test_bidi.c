@@ -448,6 +448,61 @@ static void test_long_line_heap_path(void **state)
     free(line);
 }
 
+/* Visual position (0 = leftmost byte drawn) of the byte at logical offset
+ * at, given runs of a line: an RTL run is drawn reversed by the shaper. */
+static int visual_pos(const BidiRun *runs, int n, size_t at)
+{
+    int x = 0;
+    for (int i = 0; i < n; i++) {
+        if (at >= runs[i].start && at < runs[i].start + runs[i].len)
+            return x + (int)(runs[i].rtl ? runs[i].start + runs[i].len - 1 - at
+                                         : at - runs[i].start);
+        x += (int)runs[i].len;
+    }
+    return -1;
+}
+
+/* UAX #9 resolves levels per paragraph and reorders per line after
+ * wrapping. "50%" after an Arabic word is an Arabic number whose sign sits
+ * on its left (W2, N1); when a narrow screen breaks the paragraph just
+ * before it, resolving the second line alone loses that context and flips
+ * the sign to the right, so the same sentence read differently at
+ * different sizes. */
+static void test_wrapped_line_keeps_paragraph_context(void **state)
+{
+    (void)state;
+    const char *para = AR_HELLO " 50% " AR_HELLO;
+    size_t len = strlen(para);
+    size_t line2 = strlen(AR_HELLO " "); /* where a narrow box breaks */
+    size_t pct = line2 + 2, five = line2;
+    BidiRun whole[16], wrapped[16], alone[16];
+    int nw = bidi_runs(para, len, PARA_RTL, whole, 16);
+    int np = bidi_runs_para(para, len, line2, len - line2, PARA_RTL, wrapped, 16);
+    int na = bidi_runs(para + line2, len - line2, PARA_RTL, alone, 16);
+    assert_true(nw > 0 && np > 0 && na > 0);
+    /* unwrapped: the sign is left of the digits */
+    assert_true(visual_pos(whole, nw, pct) < visual_pos(whole, nw, five));
+    /* the wrapped line agrees, offsets relative to the line */
+    for (int i = 0; i < np; i++)
+        assert_true(wrapped[i].start + wrapped[i].len <= len - line2);
+    assert_true(visual_pos(wrapped, np, pct - line2) < visual_pos(wrapped, np, five - line2));
+    /* resolved alone it would not (what the renderer did before) */
+    assert_true(visual_pos(alone, na, pct - line2) > visual_pos(alone, na, five - line2));
+    /* the first line of the paragraph is unaffected by what follows */
+    BidiRun first[4];
+    assert_int_equal(bidi_runs_para(para, len, 0, strlen(AR_HELLO), PARA_RTL, first, 4), 1);
+    assert_true(first[0].rtl);
+    /* a line in another paragraph (after a newline) ignores the one before */
+    const char *two = AR_HELLO "\n50% " AR_HELLO;
+    size_t at = strlen(AR_HELLO "\n");
+    np = bidi_runs_para(two, strlen(two), at, strlen(two) - at, PARA_RTL, wrapped, 16);
+    assert_true(visual_pos(wrapped, np, 2) > visual_pos(wrapped, np, 0));
+    /* out of range, empty, and mid-character lines */
+    assert_int_equal(bidi_runs_para(para, len, len, 1, PARA_RTL, wrapped, 16), 0);
+    assert_int_equal(bidi_runs_para(para, len, 0, 0, PARA_RTL, wrapped, 16), 0);
+    assert_true(bidi_runs_para(para, len, 1, 3, PARA_RTL, wrapped, 16) > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -468,6 +523,7 @@ int main(void)
         cmocka_unit_test(test_random_controls),
         cmocka_unit_test(test_max_truncates_but_counts),
         cmocka_unit_test(test_long_line_heap_path),
+        cmocka_unit_test(test_wrapped_line_keeps_paragraph_context),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

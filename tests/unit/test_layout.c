@@ -320,6 +320,41 @@ static void test_wrap_breaks_long_words(void **st)
     assert_true(lines > 3);
 }
 
+/* A phone number is one unit when wrapping: breaking "+227 20 72 31 31"
+ * at a space would put its groups on two lines, each then ordered on its
+ * own (and in Arabic read in the wrong order). Stub metrics: 10 px per
+ * character at 20 px. */
+static void test_wrap_keeps_numbers_whole(void **st)
+{
+    (void)st;
+    TextMetrics tm = support_stub_metrics();
+    const char *line[8];
+    size_t len[8];
+    /* greedy breaking at every space would give "Call +227 20 72 | 31 31 now" */
+    int n = ui_wrap(&tm, "Call +227 20 72 31 31 now", 170, 20, 0, line, len, 8);
+    assert_int_equal(n, 3);
+    assert_int_equal(len[1], strlen("+227 20 72 31 31"));
+    assert_memory_equal(line[1], "+227 20 72 31 31", len[1]);
+    /* Arabic-Indic digits (two bytes each) too: "اتصل ٠٨٠٠ ١٢٣ ٤٥٦" */
+    const char *ar = "\xd8\xa7\xd8\xaa\xd8\xb5\xd9\x84 "
+                     "\xd9\xa0\xd9\xa8\xd9\xa0\xd9\xa0 \xd9\xa1\xd9\xa2\xd9\xa3 "
+                     "\xd9\xa4\xd9\xa5\xd9\xa6";
+    n = ui_wrap(&tm, ar, 120, 20, 0, line, len, 8);
+    assert_int_equal(n, 2);
+    assert_ptr_equal(line[1], strchr(ar, ' ') + 1);
+    assert_int_equal(len[1], strlen(strchr(ar, ' ') + 1));
+    /* words and lists still break at every space */
+    n = ui_wrap(&tm, "a 3, 4 b", 30, 20, 0, line, len, 8);
+    assert_int_equal(n, 3);
+    assert_int_equal(len[1], 2);
+    assert_memory_equal(line[1], "3,", 2);
+    /* a number wider than the line is still broken, never overflows */
+    n = ui_wrap(&tm, "+227 20 72 31 31", 80, 20, 0, line, len, 8);
+    assert_true(n >= 2);
+    for (int i = 0; i < n && i < 8; i++)
+        assert_true(tm.width(tm.ctx, line[i], len[i], 20, 0) <= 80);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -330,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_no_overflow_stub),
         cmocka_unit_test(test_admin_states),
         cmocka_unit_test(test_wrap_breaks_long_words),
+        cmocka_unit_test(test_wrap_keeps_numbers_whole),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }
