@@ -3,6 +3,12 @@
 #   make            build build/taama and build/taama-report
 #   make run        install missing Debian packages, build, start the kiosk in a window
 #   make check      install missing Debian packages, build, run every test
+#                   (fuzz corpora replayed, snapshots and text goldens compared)
+#   make asan       make check under ASan+UBSan (build-asan/)
+#   make clang      make check built with clang (build-clang/)
+#   make fuzz       every libFuzzer target FUZZ_SECONDS (60) each (tests/fuzz/)
+#   make soak       seeded random touches, SOAK_SECONDS (3600): RSS slope, ASan
+#   make snapshots-update  rewrite reference PNGs and text goldens (then look)
 #   make bench      measure against the bare SDL2+SDL2_ttf floor (BENCHMARKS.md)
 #   make tsan       the threaded code under ThreadSanitizer (build-tsan/)
 #   make install    PREFIX=/usr/local DESTDIR= (staged installs work)
@@ -75,6 +81,9 @@ RTEST_BIN  = $(RTEST_SRC:tests/render/%.c=$(B)/tests/%)
 TOOL_SRC   = $(wildcard tests/tools/*.c)
 TOOL_BIN   = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
 SUPPORT_OBJ = $(SUPPORT_SRC:%.c=$(B)/%.o)
+FUZZ_SRC   = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+FUZZ_REPLAY = $(FUZZ_NAMES:%=$(B)/tests/test_fuzz_%)
 BENCH_SRC  = $(wildcard bench/bench_*.c)
 BENCH_BIN  = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
@@ -92,8 +101,8 @@ MO    = $(PO:locales/%/LC_MESSAGES/taama.po=$(B)/locale/%/LC_MESSAGES/taama.mo)
 RPO   = $(wildcard locales/*/LC_MESSAGES/taama-report.po)
 RMO   = $(RPO:locales/%/LC_MESSAGES/taama-report.po=$(B)/locale/%/LC_MESSAGES/taama-report.mo)
 
-.PHONY: all deps run check test bench install uninstall pot update-po clean asan tsan snapshots-update narration \
-        deb check-arm64
+.PHONY: all deps deps-test run check test bench install uninstall pot update-po clean asan clang fuzz fuzz-build \
+        soak tsan snapshots-update narration deb check-arm64
 .DEFAULT_GOAL := all
 .SECONDARY: $(SUPPORT_OBJ)
 
@@ -115,10 +124,19 @@ $(B)/.deps-test: tools/debian-packages-test.txt tools/deps.sh | $(B)/.deps
 	@if [ "$(DEPS)" = 1 ]; then sh tools/deps.sh tools/debian-packages-test.txt; fi
 	@touch $@
 deps: $(B)/.deps
+# the test list too (clang and its sanitizer runtimes are there: make clang
+# and make fuzz install it before the first clang compile)
+deps-test: $(B)/.deps-test
 
 $(B)/%.o: %.c | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The build date is the clock's floor (app/clock/clock.h): reproducible
+# builds (Debian) set SOURCE_DATE_EPOCH; otherwise a floor in the source.
+ifneq ($(SOURCE_DATE_EPOCH),)
+$(B)/app/clock/clock.o: ALL_CFLAGS += -DTAAMA_BUILD_EPOCH=$(SOURCE_DATE_EPOCH)
+endif
 
 $(B)/app/render/%.o: app/render/%.c | $(B)/.deps
 	@mkdir -p $(dir $@)
@@ -157,6 +175,17 @@ $(B)/tests/%: tests/tools/%.c $(B)/libtaama-core.a | $(B)/.deps-test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests -Itests/support $(ALL_LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(CORE_LIBS)
 
+# Fuzz targets (tests/fuzz/fuzz_NAME.c), replayed over their corpus in
+# make check by the standalone driver tests/fuzz/replay.c (no libFuzzer).
+$(B)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(B)/libtaama-core.a | $(B)/.deps-test
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests -D_XOPEN_SOURCE=700 -DFUZZ_TARGET='"$*"' $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(CORE_LIBS) -lcmocka
+
+# The same targets under libFuzzer (make fuzz: clang only).
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(B)/libtaama-core.a | $(B)/.deps-test
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests -D_XOPEN_SOURCE=700 -fsanitize=fuzzer $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(CORE_LIBS)
+
 $(B)/tests/support/%.o: tests/support/%.c | $(B)/.deps-test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(UICFLAGS) -Itests -Itests/support -c $< -o $@
@@ -188,12 +217,44 @@ run: all
 	  echo "taama: demo data in $(DEMO_DATA), admin PIN 2580"; }
 	./$(B)/taama --windowed 1280x800 --data $(DEMO_DATA)
 
-check: all $(B)/.deps-test $(UNIT_BIN) $(RTEST_BIN) $(TOOL_BIN)
+check: all $(B)/.deps-test $(UNIT_BIN) $(RTEST_BIN) $(TOOL_BIN) $(FUZZ_REPLAY)
 	@for po in $(PO); do msgfmt --check -o /dev/null $$po || exit 1; done
 	@B=$(B) sh tests/run.sh
 
 asan:
 	$(MAKE) B=build-asan SANITIZE=address,undefined check
+
+# The whole check built with clang (CI runs it beside gcc).
+clang: deps-test
+	$(MAKE) B=build-clang CC=clang check
+
+# make fuzz: every target in tests/fuzz/ under libFuzzer with ASan and
+# UBSan, FUZZ_SECONDS each (default 60), starting from its corpus. New
+# inputs go to build-fuzz/corpus/NAME (the seed corpus is not touched);
+# a crash leaves its reproducer in build-fuzz/ and fails: copy it into
+# tests/fuzz/corpus/NAME/ once the bug is fixed, so make check replays it.
+FUZZ_SECONDS ?= 60
+FUZZ_B = build-fuzz
+fuzz: deps-test
+	$(MAKE) B=$(FUZZ_B) CC=clang SANITIZE=address,undefined \
+	  CFLAGS="$(CFLAGS) -fsanitize=fuzzer-no-link" fuzz-build
+	@set -e; for t in $(FUZZ_NAMES); do \
+	  mkdir -p $(FUZZ_B)/corpus/$$t; echo "fuzz $$t: $(FUZZ_SECONDS) s"; \
+	  ./$(FUZZ_B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=25 -rss_limit_mb=2560 \
+	    -max_len=65536 -print_final_stats=1 -artifact_prefix=$(FUZZ_B)/$$t- \
+	    $(FUZZ_B)/corpus/$$t tests/fuzz/corpus/$$t > $(FUZZ_B)/$$t.log 2>&1 || \
+	    { tail -n 60 $(FUZZ_B)/$$t.log; exit 1; }; \
+	  tail -n 12 $(FUZZ_B)/$$t.log; \
+	done
+fuzz-build: $(FUZZ_NAMES:%=$(B)/fuzz/fuzz_%)
+
+# make soak: seeded random touches for SOAK_SECONDS (default 3600) into two
+# kiosks side by side, the normal build (its RSS must level off in the
+# second half) and the ASan+UBSan build (no report, no leak at exit; its
+# RSS is printed, not judged: ASan keeps freed memory). tests/soak/soak.sh.
+soak: all
+	$(MAKE) B=build-asan SANITIZE=address,undefined all
+	B=$(B) ASAN_B=build-asan sh tests/soak/soak.sh
 
 # ThreadSanitizer: the threaded code (the statistics writer and its
 # readers, the log, export from a worker, the kiosk's worker jobs while the
@@ -216,8 +277,9 @@ tsan:
 bench: all $(BENCH_BIN)
 	@B=$(B) sh bench/run.sh
 
+# Rewrites the reference PNGs and the text goldens (tests/snapshots/*.txt).
 snapshots-update: all $(RTEST_BIN)
-	TAAMA_SNAPSHOT_UPDATE=1 ./$(B)/tests/test_snapshots
+	SDL_VIDEODRIVER=dummy TAAMA_ROOT=$(CURDIR) TAAMA_SNAPSHOT_UPDATE=1 ./$(B)/tests/test_snapshots
 
 pot:
 	@sh tools/make-pot.sh
@@ -281,6 +343,6 @@ check-arm64:
 	@B=$(ARM64_B) TAAMA_RUNNER=qemu-aarch64 sh tests/run.sh $(ARM64_UNIT)
 
 clean:
-	rm -rf $(B) build-asan build-tsan $(ARM64_B)
+	rm -rf $(B) build-asan build-clang build-fuzz build-soak build-tsan $(ARM64_B)
 
 -include $(shell find $(B) -path $(B)/deb -prune -o -name '*.d' -type f -print 2>/dev/null)

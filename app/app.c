@@ -19,6 +19,7 @@
 
 #include "admin/pin.h"
 #include "i18n/i18n.h"
+#include "narration/narration.h"
 
 /* ---- effects ---------------------------------------------------------- */
 
@@ -63,6 +64,13 @@ static void audio(App *a, AudioAction act, const char *key)
         copy_str(c->key, sizeof c->key, key);
     if (a->cfg.n_langs > 0)
         copy_str(c->lang, sizeof c->lang, a->cfg.langs[a->lang]);
+    /* the speaker button shows Stop while a recording plays; a key with no
+     * recording plays nothing (the kiosk stops instead) */
+    int playing = act == AUDIO_PLAY && key && a->narration_exists &&
+                  a->narration_exists(a->narration_ctx, c->lang, key);
+    if (playing != a->narration_playing)
+        a->dirty = 1;
+    a->narration_playing = playing;
 }
 
 /* The narration key of what is on screen, or "" when it has none. */
@@ -79,11 +87,13 @@ void app_narration_key(const App *a, char *out, size_t n)
         else
             snprintf(out, n, "%s-slide-%d", m->id, a->slide + 1);
     } else if (a->screen == SCREEN_QUIZ) {
-        const char *k = m->quiz[a->quiz_q].audio;
-        if (k)
-            snprintf(out, n, "%s", k);
+        /* once answered, the explanation is what is read */
+        const QuizQuestion *q = &m->quiz[a->quiz_q];
+        const char *tail = a->quiz_answer >= 0 && q->explain ? NARRATION_EXPLAIN_SUFFIX : "";
+        if (q->audio)
+            snprintf(out, n, "%s%s", q->audio, tail);
         else
-            snprintf(out, n, "%s-quiz-%d", m->id, a->quiz_q + 1);
+            snprintf(out, n, "%s-quiz-%d%s", m->id, a->quiz_q + 1, tail);
     } else if (a->screen == SCREEN_END) {
         if (m->end.audio)
             snprintf(out, n, "%s", m->end.audio);
@@ -110,6 +120,21 @@ void app_config_default(AppConfig *cfg)
 const char *app_lang(const App *a)
 {
     return a->cfg.n_langs > 0 ? a->cfg.langs[a->lang] : "en";
+}
+
+static int is_admin_screen(ScreenId s);
+
+const int app_quick_counts[APP_QUICK_COUNTS] = {0, 5, 10, 15, 20, 30, 50};
+
+const char *app_ui_lang(const App *a)
+{
+    if ((a->screen == SCREEN_GROUP_SLIDE || a->screen == SCREEN_GROUP_QUIZ) &&
+        i18n_language(a->group_lang))
+        return a->group_lang;
+    if (is_admin_screen(a->screen) || a->screen == SCREEN_GROUP_PICK ||
+        a->screen == SCREEN_GROUP_COUNT)
+        return i18n_language(a->settings.admin_language) ? a->settings.admin_language : "en";
+    return app_lang(a);
 }
 
 const Module *app_module(const App *a)
@@ -225,7 +250,6 @@ void app_wipe(App *a, uint64_t now)
     a->job_busy = keep.job_busy;
     /* the copy held whatever was typed on the PIN pad */
     app_wipe_pin(keep.pin, sizeof keep.pin);
-    app_wipe_pin(keep.pin_first, sizeof keep.pin_first);
     a->module = -1;
     a->quiz_answer = -1;
     a->picker_choice = -1;
@@ -234,12 +258,6 @@ void app_wipe(App *a, uint64_t now)
     a->neutral_until_ms = keep.neutral_until_ms;
     a->clock_min = keep.clock_min;
     a->dirty = 1;
-    if (a->pin_missing) {
-        /* no admin PIN yet: nothing else until one is set */
-        a->screen = SCREEN_PIN;
-        a->pin_mode = PINPAD_SET;
-        a->last_input_ms = now;
-    }
     audio(a, AUDIO_STOP, NULL);
 }
 
@@ -486,8 +504,9 @@ static void pin_clear_entry(App *a)
 static void open_pin_pad(App *a, uint64_t now)
 {
     pin_clear_entry(a);
-    app_wipe_pin(a->pin_first, sizeof a->pin_first);
-    a->pin_mode = a->pin_missing ? PINPAD_SET : PINPAD_ENTER;
+    /* Without an admin PIN the gesture only explains who sets it: a
+     * passer-by who stumbles on it must not be able to choose one. */
+    a->pin_mode = a->pin_missing ? PINPAD_NOT_SET : PINPAD_ENTER;
     a->pin_message = a->pin_locked_until > now ? PINMSG_LOCKED : PINMSG_NONE;
     a->pin_waiting = 0;
     a->last_input_ms = now;
@@ -580,6 +599,10 @@ static AppCmd *start_job(App *a, CmdKind kind, const char *path, uint64_t now)
 static void group_open(App *a, uint64_t now)
 {
     group_session_init(&a->group);
+    /* the room's language: the kiosk's first visitor language until the
+     * presenter picks another (any known one, enabled or not) */
+    copy_str(a->group_lang, sizeof a->group_lang, app_lang(a));
+    a->group_revealed = 0;
     a->group_open = 1;
     a->n_group_pending = 0;
     a->module = -1;
@@ -620,6 +643,7 @@ static void group_enter_quiz(App *a, int q, uint64_t now)
             return;
     }
     a->group_q = clampi(q, 0, a->group.n_questions - 1);
+    a->group_revealed = 0;
     set_screen(a, SCREEN_GROUP_QUIZ, now);
 }
 
@@ -679,6 +703,7 @@ static void group_next(App *a, int dir, uint64_t now)
             set_screen(a, SCREEN_GROUP_PICK, now);
         a->dirty = 1;
     } else if (a->screen == SCREEN_GROUP_QUIZ) {
+        a->group_revealed = 0;
         if (dir > 0 && a->group_q + 1 < a->group.n_questions)
             a->group_q++;
         else if (dir < 0 && a->group_q > 0)
@@ -712,22 +737,8 @@ static void pin_ok(App *a, uint64_t now)
             a->pin_message = PINMSG_CHECKING;
         }
         break;
-    case PINPAD_SET:
-        memcpy(a->pin_first, a->pin, sizeof a->pin_first);
-        a->pin_mode = PINPAD_CONFIRM;
-        a->pin_message = PINMSG_NONE;
-        break;
-    case PINPAD_CONFIRM:
-        if (strcmp(a->pin_first, a->pin) != 0) {
-            a->pin_mode = PINPAD_SET;
-            a->pin_message = PINMSG_MISMATCH;
-        } else if ((c = command(a, CMD_PIN_SET)) != NULL) {
-            memcpy(c->pin, a->pin, sizeof c->pin);
-            a->pin_waiting = 1;
-            a->pin_message = PINMSG_CHECKING;
-        }
-        app_wipe_pin(a->pin_first, sizeof a->pin_first);
-        break;
+    case PINPAD_NOT_SET:
+        break; /* no keypad: the installer sets the PIN */
     }
     pin_clear_entry(a);
 }
@@ -754,13 +765,8 @@ static void pin_activate(App *a, WidgetKind kind, int idx, uint64_t now)
         pin_ok(a, now);
         break;
     case W_PIN_CANCEL:
-        if (a->pin_missing && a->pin_mode == PINPAD_CONFIRM) {
-            app_wipe_pin(a->pin_first, sizeof a->pin_first);
-            pin_clear_entry(a);
-            a->pin_mode = PINPAD_SET;
-        } else if (!a->pin_missing && !a->pin_waiting) {
+        if (!a->pin_waiting)
             app_wipe(a, now);
-        }
         break;
     default:
         break;
@@ -805,6 +811,18 @@ static int admin_activate(App *a, WidgetId w, uint64_t now)
         case W_ADMIN_DOWN:
             admin_language(a, kind, idx);
             return 1;
+        case W_ADMIN_UI_LANG: {
+            /* the next known language, whatever visitors are offered */
+            int n = i18n_language_count(), cur = 0;
+            for (int i = 0; i < n; i++)
+                if (strcmp(i18n_language_at(i)->code, s->admin_language) == 0)
+                    cur = i;
+            if (n > 0)
+                copy_str(s->admin_language, sizeof s->admin_language,
+                         i18n_language_at((cur + 1) % n)->code);
+            settings_changed(a);
+            return 1;
+        }
         case W_ADMIN_DEC:
         case W_ADMIN_INC: {
             int d = kind == W_ADMIN_INC ? 1 : -1;
@@ -813,7 +831,18 @@ static int admin_activate(App *a, WidgetId w, uint64_t now)
                                                  SETTINGS_TIMEOUT_MIN_S, SETTINGS_TIMEOUT_MAX_S);
             else if (idx == VALUE_VOLUME)
                 s->narration_volume = clampi(s->narration_volume + 10 * d, 0, 100);
-            else
+            else if (idx == VALUE_CLOCK_DAY || idx == VALUE_CLOCK_HOUR) {
+                /* The kiosk applies it as an offset and sends fresh facts;
+                 * show the new time at once meanwhile. */
+                AppCmd *c = command(a, CMD_CLOCK_ADJUST);
+                int64_t secs = (idx == VALUE_CLOCK_DAY ? 86400 : 3600) * (int64_t)d;
+                if (c)
+                    c->seconds = secs;
+                if (a->info.clock_now > 0)
+                    a->info.clock_now += secs;
+                a->dirty = 1;
+                return 1;
+            } else
                 return 1;
             settings_changed(a);
             return 1;
@@ -878,6 +907,20 @@ static int admin_activate(App *a, WidgetId w, uint64_t now)
     case W_GROUP_HANDS_INC:
         if (a->screen == SCREEN_GROUP_QUIZ)
             group_session_add_hands(&a->group, a->group_q, idx, kind == W_GROUP_HANDS_INC ? 1 : -1);
+        a->dirty = 1;
+        return 1;
+    case W_GROUP_LANG:
+        if (idx < i18n_language_count())
+            copy_str(a->group_lang, sizeof a->group_lang, i18n_language_at(idx)->code);
+        a->dirty = 1;
+        return 1;
+    case W_GROUP_REVEAL:
+        a->group_revealed = !a->group_revealed;
+        a->dirty = 1;
+        return 1;
+    case W_GROUP_BAND_SET:
+        if ((idx >> 3) < GROUP_BAND__COUNT && (idx & 7) < APP_QUICK_COUNTS)
+            group_session_set_band(&a->group, (GroupBand)(idx >> 3), app_quick_counts[idx & 7]);
         a->dirty = 1;
         return 1;
     case W_GROUP_BAND_DEC:
@@ -966,8 +1009,6 @@ static void on_reply(App *a, const Event *ev, uint64_t now)
     case EV_PIN_STATE:
         a->pin_missing = !ev->pin_set;
         a->pin_locked_until = ev->locked_ms > 0 ? now + (uint64_t)ev->locked_ms : 0;
-        if (a->screen == SCREEN_ATTRACT || a->screen == SCREEN_PIN)
-            app_wipe(a, now); /* the set-PIN pad when there is none */
         break;
     case EV_PIN_RESULT:
         if (a->screen != SCREEN_PIN || !a->pin_waiting)
@@ -988,22 +1029,11 @@ static void on_reply(App *a, const Event *ev, uint64_t now)
                 a->pin_message = PINMSG_LOCKED;
             }
         } else if (ev->err == ERR_NOTFOUND) {
-            a->pin_missing = 1;
-            a->pin_mode = PINPAD_SET;
+            a->pin_missing = 1; /* removed from a shell meanwhile */
+            a->pin_mode = PINPAD_NOT_SET;
+            pin_clear_entry(a);
         } else {
             a->pin_message = PINMSG_DAMAGED;
-        }
-        break;
-    case EV_PIN_SAVED:
-        if (a->screen != SCREEN_PIN)
-            break;
-        a->pin_waiting = 0;
-        if (ev->err == ERR_OK) {
-            a->pin_missing = 0;
-            app_wipe(a, now);
-        } else {
-            a->pin_mode = PINPAD_SET;
-            a->pin_message = PINMSG_SAVE_FAILED;
         }
         break;
     case EV_ADMIN_INFO:
@@ -1024,6 +1054,9 @@ static void on_reply(App *a, const Event *ev, uint64_t now)
         }
         if (a->screen == SCREEN_ADMIN)
             command(a, CMD_ADMIN_INFO);
+        break;
+    case EV_AUDIO_ENDED:
+        a->narration_playing = 0;
         break;
     case EV_STICK:
         /* only while nobody uses the kiosk, only if enabled, and only
@@ -1087,8 +1120,11 @@ static void activate(App *a, WidgetId w, uint64_t now)
         a->dirty = 1;
         break;
     case W_SPEAKER:
+        /* one button: Listen, and Stop while it plays */
         app_narration_key(a, key, sizeof key);
-        if (key[0])
+        if (a->narration_playing)
+            audio(a, AUDIO_STOP, NULL);
+        else if (key[0])
             audio(a, AUDIO_PLAY, key);
         break;
     case W_LANG_CHOICE:
@@ -1165,8 +1201,9 @@ static int paged_screen(const App *a)
 
 static void on_key(App *a, const Event *ev, uint64_t now)
 {
-    int forward_key = rtl(a) ? KEY_LEFT : KEY_RIGHT;
-    int backward_key = rtl(a) ? KEY_RIGHT : KEY_LEFT;
+    int mirrored = rtl(a) && a->screen != SCREEN_LANGUAGE; /* the picker is never mirrored */
+    int forward_key = mirrored ? KEY_LEFT : KEY_RIGHT;
+    int backward_key = mirrored ? KEY_RIGHT : KEY_LEFT;
     if (a->screen == SCREEN_ATTRACT) {
         activate(a, WIDGET(W_BACKGROUND, 0), now);
         return;
@@ -1262,12 +1299,10 @@ static void advance_time(App *a, uint64_t now)
         a->pin_message = PINMSG_NONE;
         a->dirty = 1;
     }
-    if (a->screen == SCREEN_PIN && a->pin_locked_until > now)
-        a->dirty = 1; /* the countdown */
     /* The admin screens close by themselves when left alone; the first
      * PIN has to be set, and a group session runs as long as the worker
      * needs. */
-    if (is_admin_screen(a->screen) && !a->pin_missing && !a->pin_waiting) {
+    if (is_admin_screen(a->screen) && !a->pin_waiting) {
         uint64_t idle = a->screen == SCREEN_PIN ? APP_PIN_IDLE_MS : APP_ADMIN_IDLE_MS;
         if (now - a->last_input_ms >= idle)
             app_wipe(a, now);
@@ -1315,10 +1350,46 @@ static void sync_narration(App *a)
 
 static void update(App *a, const Event *ev, uint64_t now);
 
+static int cycle_index(const App *a, uint64_t since, uint64_t now)
+{
+    uint64_t cyc = (uint64_t)a->cfg.attract_cycle_ms;
+    return a->cfg.n_langs > 1 && now >= since ? (int)(((now - since) / cyc) % (uint64_t)a->cfg.n_langs)
+                                              : 0;
+}
+
+/* The picker heading cycles through the languages until the visitor
+ * touches one: they may not read the language the kiosk starts in. */
+static int picker_cycling(const App *a)
+{
+    return a->screen == SCREEN_LANGUAGE && a->picker_choice < 0 && a->cfg.n_langs > 1;
+}
+
+void app_time_view(const App *a, uint64_t now, AppTimeView *v)
+{
+    v->attract_lang = a->screen == SCREEN_ATTRACT ? cycle_index(a, a->attract_start_ms, now) : -1;
+    v->picker_lang = picker_cycling(a) ? cycle_index(a, a->session_start_ms, now) : -1;
+    v->countdown_left = -1;
+    if (a->in_session && a->countdown) {
+        uint64_t el = now > a->countdown_start_ms ? now - a->countdown_start_ms : 0;
+        int left = a->cfg.countdown_s - (int)(el / 1000);
+        v->countdown_left = left < 0 ? 0 : left;
+    }
+    v->lock_left = -1;
+    if (a->screen == SCREEN_PIN && a->pin_locked_until > now)
+        v->lock_left = (int)((a->pin_locked_until - now + 999) / 1000);
+}
+
 void app_update(App *a, const Event *ev, uint64_t now)
 {
     update(a, ev, now);
     sync_narration(a);
+    /* Time changes pixels too: mark the screen dirty when, and only when,
+     * something drawn from the clock changed since the last update. */
+    AppTimeView v;
+    app_time_view(a, now, &v);
+    if (memcmp(&v, &a->time_view, sizeof v) != 0)
+        a->dirty = 1;
+    a->time_view = v;
 }
 
 static void update(App *a, const Event *ev, uint64_t now)
@@ -1406,17 +1477,22 @@ int app_next_wake_ms(const App *a, uint64_t now)
     } while (0)
     if (a->screen == SCREEN_NEUTRAL)
         CONSIDER(a->neutral_until_ms);
-    if (a->screen == SCREEN_ATTRACT && a->cfg.n_langs > 1) {
-        uint64_t cyc = (uint64_t)a->cfg.attract_cycle_ms;
+    uint64_t cyc = (uint64_t)a->cfg.attract_cycle_ms;
+    if (a->screen == SCREEN_ATTRACT && a->cfg.n_langs > 1)
         CONSIDER(now + (cyc - (now - a->attract_start_ms) % cyc));
-    }
+    if (picker_cycling(a))
+        CONSIDER(now + (cyc - (now - a->session_start_ms) % cyc));
     if (a->in_session && !a->countdown)
         CONSIDER(a->last_input_ms + timeout_ms(a));
     if (a->banner != BANNER_NONE && a->banner != BANNER_BUSY)
         CONSIDER(a->banner_until);
-    if (a->screen == SCREEN_PIN && a->pin_locked_until > now)
-        CONSIDER(now + (1000 - (a->pin_locked_until - now) % 1000));
-    if (is_admin_screen(a->screen) && !a->pin_missing)
+    if (a->screen == SCREEN_PIN && a->pin_locked_until > now) {
+        /* the seconds shown (rounded up) drop when the time left crosses
+         * a whole second */
+        uint64_t r = (a->pin_locked_until - now) % 1000;
+        CONSIDER(now + (r ? r : 1000));
+    }
+    if (is_admin_screen(a->screen))
         CONSIDER(a->last_input_ms +
                  (a->screen == SCREEN_PIN ? APP_PIN_IDLE_MS : APP_ADMIN_IDLE_MS));
     if (a->in_session && a->countdown) {
@@ -1493,6 +1569,8 @@ static void example_info(AdminInfo *in)
     snprintf(in->content_signer, sizeof in->content_signer, "rabat-2025, key 4A1F0C2D9E6B7730");
     in->free_mb = 11640;
     snprintf(in->kiosk_id, sizeof in->kiosk_id, "5f0c9a2e71d34b8c9a10e2f4c6b8d0a1");
+    in->clock_now = 1742293800; /* 2025-03-18 10:30 UTC */
+    in->clock_ok = 1;
 }
 
 static int goto_admin(App *a, const char *name, uint64_t now)
@@ -1500,8 +1578,8 @@ static int goto_admin(App *a, const char *name, uint64_t now)
     example_info(&a->info);
     a->last_input_ms = now;
     if (strcmp(name, "pin") == 0 || strcmp(name, "pin-locked") == 0 ||
-        strcmp(name, "set-pin") == 0) {
-        a->pin_missing = strcmp(name, "set-pin") == 0;
+        strcmp(name, "pin-not-set") == 0) {
+        a->pin_missing = strcmp(name, "pin-not-set") == 0;
         if (strcmp(name, "pin-locked") == 0)
             a->pin_locked_until = now + 25000;
         open_pin_pad(a, now);
@@ -1570,10 +1648,7 @@ int app_goto(App *a, const char *name, uint64_t now)
 {
     app_wipe(a, now);
     a->n_audio = 0;
-    if (a->screen == SCREEN_PIN) { /* the first-start pad: show the screen asked for */
-        a->pin_missing = 0;
-        a->screen = SCREEN_ATTRACT;
-    }
+    a->pin_missing = 0;
     a->pin_locked_until = 0;
     a->banner = BANNER_NONE;
     a->job_busy = 0;
@@ -1621,11 +1696,22 @@ int app_goto(App *a, const char *name, uint64_t now)
     return rc;
 }
 
+void app_show_in(App *a, int i)
+{
+    if (i < 0 || i >= a->cfg.n_langs)
+        return;
+    a->lang = i;
+    copy_str(a->settings.admin_language, sizeof a->settings.admin_language, a->cfg.langs[i]);
+    copy_str(a->group_lang, sizeof a->group_lang, a->cfg.langs[i]);
+    if (a->screen == SCREEN_LANGUAGE)
+        a->picker_choice = i;
+}
+
 void app_screen_names(const App *a, void (*cb)(void *ctx, const char *name), void *ctx)
 {
     static const char *const fixed[] = {
         "attract",     "language",       "menu",          "help",           "neutral",
-        "still-there", "pin",            "pin-locked",    "set-pin",        "admin",
+        "still-there", "pin",            "pin-locked",    "pin-not-set",        "admin",
         "admin-settings", "admin-languages", "admin-tools", "test-touch",   "group-pick",
         "group-slide", "group-quiz",     "group-headcount", "attract-export"};
     char buf[128];

@@ -31,7 +31,7 @@ typedef enum {
     SCREEN_HELP,
     SCREEN_NEUTRAL,
     /* the kiosk's own screens, behind the hidden gesture and the PIN */
-    SCREEN_PIN,        /* PIN pad: enter, or set (twice) on first start */
+    SCREEN_PIN,        /* PIN pad; without a PIN, a note that the installer sets it */
     SCREEN_ADMIN,      /* tabs: status, settings, languages, tools */
     SCREEN_TEST_TOUCH, /* a grid of targets that turn green when touched */
     SCREEN_GROUP_PICK, /* community-worker session: choose a module */
@@ -84,6 +84,10 @@ typedef enum {
     W_GROUP_BAND_INC, /* index: GroupBand */
     W_GROUP_HEADCOUNT, /* from the module list to the headcount */
     W_GROUP_FINISH, /* save the session's counts and end it */
+    W_GROUP_LANG,  /* index: language in the i18n table: the session's language */
+    W_GROUP_REVEAL, /* show (or hide) the right answer of the group quiz */
+    W_GROUP_BAND_SET, /* index: band << 3 | quick count: set a band in one touch */
+    W_ADMIN_UI_LANG, /* the admin screens' language: the next known one */
     W__COUNT
 } WidgetKind;
 
@@ -107,10 +111,10 @@ typedef enum {
     EV_SETTINGS,   /* settings: the kiosk's settings as loaded at start */
     EV_PIN_STATE,  /* pin_set, locked_ms: at start */
     EV_PIN_RESULT, /* err, slot, locked_ms: answer to CMD_PIN_CHECK (pin.h's Err) */
-    EV_PIN_SAVED,  /* err: answer to CMD_PIN_SET */
     EV_ADMIN_INFO, /* info: answer to CMD_ADMIN_INFO */
     EV_JOB_DONE,   /* job, err, text: an export or content install finished */
     EV_STICK,      /* text, can_seal: a removable stick was just mounted there */
+    EV_AUDIO_ENDED, /* the narration playing has ended by itself (or failed to load) */
 } EventKind;
 
 typedef enum { KEY_NONE, KEY_LEFT, KEY_RIGHT, KEY_UP, KEY_DOWN, KEY_ENTER, KEY_ESCAPE, KEY_TAB, KEY_BACKTAB } Key;
@@ -157,12 +161,12 @@ enum { APP_MAX_LANGS = 16, APP_MAX_EFFECTS = 64 };
 typedef enum {
     CMD_NONE,
     CMD_PIN_CHECK,     /* pin: answer EV_PIN_RESULT */
-    CMD_PIN_SET,       /* pin (admin slot): answer EV_PIN_SAVED */
     CMD_SAVE_SETTINGS, /* save App.settings and apply the volume */
     CMD_ADMIN_INFO,    /* gather facts: answer EV_ADMIN_INFO */
     CMD_EXPORT,        /* path: the stick ("" = any mounted one): EV_JOB_DONE */
     CMD_INSTALL_PACK,  /* from a mounted stick: EV_JOB_DONE */
     CMD_TEST_SOUND,    /* play a short sound */
+    CMD_CLOCK_ADJUST,  /* seconds: move the kiosk clock (an offset it applies) */
 } CmdKind;
 
 typedef struct {
@@ -170,12 +174,13 @@ typedef struct {
     char pin[16];
     char path[256];
     int sealed_only; /* CMD_EXPORT: refuse unless encrypted (exports on insert) */
+    int64_t seconds; /* CMD_CLOCK_ADJUST */
 } AppCmd;
 
 enum { APP_MAX_CMDS = 8 };
 
 typedef enum { TAB_STATUS, TAB_SETTINGS, TAB_LANGUAGES, TAB_TOOLS, TAB__COUNT } AdminTab;
-typedef enum { VALUE_TIMEOUT, VALUE_VOLUME, VALUE__COUNT } AdminValue;
+typedef enum { VALUE_TIMEOUT, VALUE_VOLUME, VALUE_CLOCK_DAY, VALUE_CLOCK_HOUR, VALUE__COUNT } AdminValue;
 typedef enum { FLAG_EXPORT_ON_INSERT, FLAG_AUTOPLAY, FLAG__COUNT } AdminFlag;
 typedef enum {
     ACTION_EXPORT,
@@ -186,17 +191,17 @@ typedef enum {
     ACTION__COUNT
 } AdminAction;
 
-typedef enum { PINPAD_ENTER, PINPAD_SET, PINPAD_CONFIRM } PinPadMode;
+/* PINPAD_NOT_SET: no admin PIN exists, and the screen only says that the
+ * installer sets it (`taama admin set-pin`); nobody sets one by touch. */
+typedef enum { PINPAD_ENTER, PINPAD_NOT_SET } PinPadMode;
 
 /* The line under the PIN dots. */
 typedef enum {
     PINMSG_NONE,
     PINMSG_WRONG,
     PINMSG_LOCKED,   /* with a countdown to pin_locked_until */
-    PINMSG_MISMATCH, /* the two entries differ */
     PINMSG_SHORT,
     PINMSG_DAMAGED,  /* the PIN file is damaged: `taama admin set-pin` */
-    PINMSG_SAVE_FAILED,
     PINMSG_CHECKING,
 } PinMessage;
 
@@ -221,6 +226,9 @@ typedef struct AdminInfo {
     char warning[160];               /* storage warning, "" when healthy */
     char kiosk_id[33];
     int campaign_key;                /* 1: campaign.pub installed (exports encrypted) */
+    int64_t clock_now;        /* the kiosk's time (seconds), 0 = unknown */
+    int32_t clock_utc_offset; /* seconds east of UTC, for showing it */
+    int clock_ok;             /* 0: the clock was found wrong (see the warning) */
 } AdminInfo;
 
 /* Banner for the result of an export (and other long jobs). */
@@ -239,6 +247,17 @@ typedef struct {
     int n_langs;
     int utc_offset_s; /* unused by the core, carried for stats */
 } AppConfig;
+
+/* Everything on screen that time alone changes, as plain numbers. The
+ * screens draw these (never the clock directly), and app_update() marks the
+ * App dirty exactly when one of them changes, so a real display repaints a
+ * countdown or the attract cycle when, and only when, its pixels change. */
+typedef struct {
+    int attract_lang;   /* language shown on the attract screen, -1 elsewhere */
+    int picker_lang;    /* language of the picker heading before a choice, -1 else */
+    int countdown_left; /* seconds shown by "Still there?", -1 when not showing */
+    int lock_left;      /* seconds shown by the locked PIN pad, -1 when not locked */
+} AppTimeView;
 
 typedef struct {
     /* wiring (not visit state) */
@@ -282,6 +301,8 @@ typedef struct {
     int anim_dir;      /* +1 forward, -1 back */
 
     char narrating[96]; /* narration key of the screen shown, "" none */
+    int narration_playing; /* a recording was asked for and has not ended: the
+                              speaker button shows Stop */
     char narrating_lang[12];
 
     /* not visit state: the kiosk's own clocks */
@@ -293,7 +314,7 @@ typedef struct {
      * app_wipe) */
     Settings settings;
     int have_settings;
-    int pin_missing;     /* no admin PIN yet: the PIN pad asks to set one */
+    int pin_missing;     /* no admin PIN yet: visitors are served, the admin path explains */
     uint64_t pin_locked_until;
     AdminInfo info;
     BannerKind banner;
@@ -312,7 +333,6 @@ typedef struct {
     PinPadMode pin_mode;
     char pin[16];        /* digits typed so far; never leaves but as a command */
     int pin_len;
-    char pin_first[16];  /* setting: the first entry, until it is confirmed */
     int pin_waiting;     /* a check or save is queued */
     int pin_message;     /* PinMessage shown under the dots */
     int facilitator;     /* opened with the facilitator PIN: group sessions only */
@@ -325,6 +345,8 @@ typedef struct {
     StatEvent group_pending[GROUP_MAX_EVENTS * 4]; /* earlier modules' quiz counts */
     int n_group_pending;
     int group_q;         /* question on the group quiz screen */
+    int group_revealed;  /* the right answer is shown to the room */
+    char group_lang[12]; /* the session's language, chosen by the presenter */
 
     /* queued side effects, drained by the caller */
     StatEvent stats[APP_MAX_EFFECTS];
@@ -334,6 +356,7 @@ typedef struct {
     AppCmd cmds[APP_MAX_CMDS];
     int n_cmds;
     int dirty; /* something visible changed since the caller last drew */
+    AppTimeView time_view; /* as of the last app_update() */
 } App;
 
 /* Default configuration: English, French, Arabic, Tigrinya, Hausa; 60 s. */
@@ -368,11 +391,24 @@ void app_wipe(App *app, uint64_t now_ms);
  * sleeps that long: an idle kiosk uses no CPU. */
 int app_next_wake_ms(const App *app, uint64_t now_ms);
 
+/* What time alone changes on screen at now (see AppTimeView). */
+void app_time_view(const App *app, uint64_t now, AppTimeView *out);
+
 /* Whether an animation is running (draw every frame while it is). */
 int app_animating(const App *app, uint64_t now_ms);
 
 /* Current language code, and the module being viewed (NULL if none). */
 const char *app_lang(const App *app);
+
+/* The language the current screen is drawn in: the visitor's on visitor
+ * screens, the admin's (Settings.admin_language) on the PIN, admin and
+ * group-organising screens, the session's on the group slide and quiz. */
+const char *app_ui_lang(const App *app);
+
+/* The quick counts the headcount offers per band (one touch each), and how
+ * many there are. */
+enum { APP_QUICK_COUNTS = 7 };
+extern const int app_quick_counts[APP_QUICK_COUNTS];
 const Module *app_module(const App *app);
 
 /* Modules shown on the menu under the current filter: writes indexes into
@@ -385,6 +421,11 @@ void app_narration_key(const App *app, char *out, size_t n);
 /* Jump straight to a screen (for `taama render` and tests): name as listed by
  * app_screen_names(). Returns 0 on success, -1 for an unknown name. */
 int app_goto(App *app, const char *name, uint64_t now_ms);
+
+/* For `taama render`, content checks and tests: draw the current screen in
+ * language i of cfg.langs, whoever's language it normally follows (the
+ * visitor's, the admin's or the group session's). Ignores a bad i. */
+void app_show_in(App *app, int i);
 
 /* Write every screen name app_goto() accepts, one per line, by calling cb. */
 void app_screen_names(const App *app, void (*cb)(void *ctx, const char *name), void *ctx);

@@ -25,11 +25,13 @@
 #include <unistd.h>
 
 #include "admin/admin.h"
+#include "clock/clock_store.h"
 #include "content/content.h"
 #include "core/args.h"
 #include "core/fileio.h"
 #include "core/log.h"
 #include "export/export.h"
+#include "export/health.h"
 #include "i18n/i18n.h"
 #include "narration/narration.h"
 #include "pack/pack.h"
@@ -106,7 +108,7 @@ static const ArgsCommand commands[] = {
      "snapshot tests); --list prints every screen name; --sheet DIR writes the\n"
      "translators' contact sheet (every screen in every language) into DIR. Also takes\n"
      "the kiosk options below (--large-text, --high-contrast, --content DIR, ...).\n", 0},
-    {"stats", "[--data DIR] [recent]", "Print the anonymous counters kept in the data folder.\n", 0},
+    {"stats", "[--data DIR] [--tsv]", "Print the anonymous counters kept in the data folder (--tsv: every stored\ncounter, one per line, tab-separated, for scripts).\n", 0},
     {"export", "--to DIR [--label NAME] [--any-folder] [--mounts DIR:DIR...] [--data DIR]",
      "Write a signed (optionally encrypted) export of the counters to a mounted USB stick.\n"
      "DIR must be on a stick mounted under /media, /run/media or /mnt, unless\n"
@@ -122,6 +124,10 @@ static const ArgsCommand commands[] = {
     {"admin", "set-pin [--facilitator] [--pin-stdin] | clear-pin --facilitator | unlock | status |"
               " set --name NAME --site SITE",
      "Set the PINs, unlock the PIN pad, or name the kiosk and its site.\n", 0},
+    {"clock", "[set 'YYYY-MM-DD HH:MM' | stick DIR] [--data DIR]",
+     "Show the kiosk's time and what went wrong with it (held days, corrections);\n"
+     "set it (UTC) while the kiosk is stopped; or set it from a signed time file on a\n"
+     "stick (taama-time and taama-time.minisig in DIR; see docs/deployment.md).\n", 0},
 };
 #define NCOMMANDS ((int)(sizeof commands / sizeof commands[0]))
 
@@ -374,14 +380,20 @@ static int cmd_kiosk(int argc, char **argv, Paths *p, KioskOptions *o)
     snprintf(packlocale, sizeof packlocale, "%s/../locales", content_dir(c));
     if (o->content_version > 0 && is_dir(packlocale))
         i18n_init(packlocale);
-    /* the kiosk's signing key is made on first start, not at the first
-     * export, so its public half can be registered before any stick */
-    if (export_keys_ensure(p->data, NULL) != ERR_OK)
-        log_warn("cannot create the kiosk's signing key in %s; exports will fail", p->data);
     Stats *st = stats_open(p->data, NULL, &e);
     if (!st)
         log_warn("statistics are off: %s", err_str(e));
+    /* the kiosk's signing key is made on first start, not at the first
+     * export, so its public half can be registered before any stick; a
+     * cloned card (a new identity) gets a new one */
+    if ((st ? export_keys_for_identity(st, p->data, NULL) : export_keys_ensure(p->data, NULL)) != ERR_OK)
+        log_warn("cannot create the kiosk's signing key in %s; exports will fail", p->data);
+    char cv[24];
+    snprintf(cv, sizeof cv, "%lld", (long long)o->content_version);
+    export_health_note_start(st, p->data);
+    export_health_note(st, "content_version", cv);
     int rc = kiosk_run(o, c, st);
+    export_health_note_stop(st);
     stats_close(st);
     content_free(c);
     return rc;
@@ -403,6 +415,8 @@ static int run_subcommand(const char *sub, Paths *p, const char *assets, int arg
         return pack_cli_main(p->data, argc, argv, out);
     if (strcmp(sub, "admin") == 0)
         return admin_cli_main(p->data, argc, argv, out);
+    if (strcmp(sub, "clock") == 0)
+        return kclock_cli_main(p->data, argc, argv, out);
     return 2; /* not reached: main() looked the name up in commands[] */
 }
 

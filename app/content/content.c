@@ -100,7 +100,7 @@ static const char *pool_strndup(Content *c, const char *s, size_t n)
     return p;
 }
 
-__attribute__((format(printf, 2, 0)))
+static const char *pool_printf(Content *c, const char *fmt, va_list ap) LOG_PRINTF(2, 0);
 static const char *pool_printf(Content *c, const char *fmt, va_list ap)
 {
     char buf[512];

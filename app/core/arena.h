@@ -15,7 +15,10 @@ void arena_free(Arena *a);            /* accepts NULL */
 void arena_reset(Arena *a);
 void *arena_alloc(Arena *a, size_t n); /* 16-byte aligned, zeroed; NULL when full */
 char *arena_strdup(Arena *a, const char *s);
-char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+char *arena_printf(Arena *a, const char *fmt, ...);
 size_t arena_used(const Arena *a);
 
 #endif

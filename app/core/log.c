@@ -15,6 +15,7 @@ static char ring[RING][LINE];
 static int ring_head, ring_count;
 static pthread_mutex_t ring_mu = PTHREAD_MUTEX_INITIALIZER;
 static _Atomic int quiet;
+static _Atomic long long warnings; /* since start, for the health export */
 
 void log_set_quiet(int q) { quiet = q; }
 
@@ -26,6 +27,7 @@ void log_msg(LogLevel lvl, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     if (lvl <= LOG_WARN) {
+        warnings++;
         pthread_mutex_lock(&ring_mu);
         memcpy(ring[ring_head], buf, sizeof buf);
         ring_head = (ring_head + 1) % RING;
@@ -53,3 +55,5 @@ int log_recent(int i, char *out, size_t n)
     pthread_mutex_unlock(&ring_mu);
     return found;
 }
+
+long long log_warning_count(void) { return warnings; }

@@ -30,4 +30,7 @@ void log_set_quiet(int quiet);
  * A copy, not a pointer into the ring: another thread may log meanwhile. */
 int log_recent(int i, char *out, size_t n);
 
+/* Warnings and errors logged since the program started (fleet health). */
+long long log_warning_count(void);
+
 #endif

@@ -23,6 +23,7 @@
 
 #include "core/fileio.h"
 #include "core/log.h"
+#include "export/health.h"
 #include "manifest/manifest.h"
 
 /* ---- keys ---- */
@@ -270,7 +271,8 @@ static void set_msg(ExportResult *res, Err e, const char *what)
  * gone. Manifest first, so the folder stops looking committed at once. */
 static void cleanup_folder(const char *folder)
 {
-    const char *names[] = {EXPORT_MANIFEST_NAME, EXPORT_SIG_NAME, EXPORT_CSV_NAME, EXPORT_SEALED_NAME};
+    const char *names[] = {EXPORT_MANIFEST_NAME, EXPORT_SIG_NAME, EXPORT_CSV_NAME, EXPORT_SEALED_NAME,
+                           EXPORT_HEALTH_NAME};
     char p[PATH_MAX];
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (fileio_join(p, sizeof p, folder, names[i]) == ERR_OK)
@@ -369,8 +371,8 @@ Err export_run(Stats *s, const ExportRequest *req, ExportResult *res)
 {
     unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
     unsigned char cpk[crypto_box_PUBLICKEYBYTES];
-    char *csv = NULL, *sealed = NULL, *mbytes = NULL;
-    size_t csv_len = 0, mlen = 0;
+    char *csv = NULL, *sealed = NULL, *mbytes = NULL, *health = NULL;
+    size_t csv_len = 0, mlen = 0, health_len = 0;
     Manifest *m = NULL;
     int folder_made = 0;
     const char *stage = "preparing";
@@ -382,7 +384,9 @@ Err export_run(Stats *s, const ExportRequest *req, ExportResult *res)
         return ERR_INVALID;
     }
     stage = "kiosk key";
-    e = load_keys(req->data_dir, sk, pk);
+    e = export_keys_for_identity(s, req->data_dir, NULL);
+    if (!e)
+        e = load_keys(req->data_dir, sk, pk);
     if (e)
         goto fail;
     stage = "campaign key";
@@ -478,6 +482,18 @@ Err export_run(Stats *s, const ExportRequest *req, ExportResult *res)
     if (e)
         goto fail;
 
+    /* Fleet health, listed in (so signed by) the manifest. */
+    stage = "writing the health file";
+    if (!req->health_json)
+        e = export_health_json(s, req->data_dir, NULL, req->now * 1000, 0, -1, &health, &health_len);
+    else if (!(health = strdup(req->health_json)))
+        e = ERR_NOMEM;
+    else
+        health_len = strlen(health);
+    if (e || (e = fileio_join(path, sizeof path, res->folder, EXPORT_HEALTH_NAME) ? ERR_TOOBIG : ERR_OK) ||
+        (e = fileio_write_atomic(path, health, health_len, 0644)))
+        goto fail;
+
     /* Manifest and signature. */
     stage = "writing the manifest";
     m = manifest_new();
@@ -485,8 +501,11 @@ Err export_run(Stats *s, const ExportRequest *req, ExportResult *res)
         e = ERR_NOMEM;
         goto fail;
     }
-    char hex[65], pkhex[65];
+    char hex[65], pkhex[65], hhex[65];
     fileio_sha256_hex(data, data_len, hex);
+    fileio_sha256_hex(health, health_len, hhex);
+    if ((e = manifest_add_file(m, EXPORT_HEALTH_NAME, health_len, hhex)))
+        goto fail;
     sodium_bin2hex(pkhex, sizeof pkhex, pk, sizeof pk);
     if ((e = manifest_add_file(m, data_name, data_len, hex)) || (e = manifest_set(m, "kind", EXPORT_KIND)) ||
         (e = manifest_set(m, "kiosk_id", id.kiosk_id)) || (e = manifest_set_int(m, "epoch", id.epoch)) ||
@@ -555,6 +574,7 @@ done:
     sodium_memzero(sk, sizeof sk);
     free(csv);
     free(sealed);
+    free(health);
     free(mbytes);
     manifest_free(m);
     return res->err;

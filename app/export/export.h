@@ -38,6 +38,10 @@
 #define EXPORT_KIOSK_PUB "kiosk.pub"
 #define EXPORT_CAMPAIGN_PUB "campaign.pub"
 #define EXPORT_MAX_BYTES (512u * 1024u * 1024u) /* refuse bigger snapshots */
+/* Fleet health (export/health.h), listed in the manifest beside the counters. */
+#define EXPORT_HEALTH_NAME "health.json"
+#define EXPORT_HEALTH_KIND "taama-health-1"
+#define EXPORT_HEALTH_MAX_BYTES 16384u
 
 typedef struct {
     const char *data_dir;    /* kiosk keys and campaign.pub live here */
@@ -48,6 +52,7 @@ typedef struct {
                               * campaign.pub. Exports on insert set it: no PIN
                               * is asked, so they must be unreadable to
                               * whoever holds the stick. */
+    const char *health_json; /* health.json bytes (export/health.h); NULL: built from the stored state */
 } ExportRequest;
 
 typedef struct {

@@ -75,9 +75,12 @@ const char *i18n_text(const char *msgid)
     return gettext(msgid);
 }
 
-const char *i18n_text_plural(const char *singular, const char *plural, unsigned long n)
+const char *i18n_ntext(const char *msgid, const char *plural, long long n)
 {
-    return ngettext(singular, plural, n);
+    /* gettext takes an unsigned long; a negative count is a bug upstream,
+     * and its magnitude picks the form */
+    unsigned long u = n < 0 ? (unsigned long)-n : (unsigned long)n;
+    return ngettext(msgid, plural, u);
 }
 
 const char *i18n_text_ctx(const char *ctx, const char *msgid)

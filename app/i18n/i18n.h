@@ -29,6 +29,14 @@ typedef struct {
  * translators see (gettext's msgctxt): C_("admin status", "Content"). */
 #define C_(ctx, s) i18n_text_ctx(ctx, s)
 
+/* The translations keep the msgid's printf conversions, so a format built
+ * from one is checked against the English (-Wformat, as gettext's are). */
+#if defined(__GNUC__)
+#define I18N_FORMAT_ARG(i) __attribute__((format_arg(i)))
+#else
+#define I18N_FORMAT_ARG(i)
+#endif
+
 /* Bind the "taama" domain to localedir (the folder holding
  * <lang>/LC_MESSAGES/taama.mo). Fails with ERR_NOTFOUND only if no UTF-8
  * locale can be set; a missing localedir is logged, not fatal. */
@@ -45,23 +53,23 @@ void i18n_set_language(const char *code);
 const Language *i18n_current(void);
 
 /* Translate msgid into the current language. Returns a borrowed string that
- * stays valid for the life of the process; NULL and "" are returned as-is.
- * (format_arg: a translated format is checked against the English one's
- * arguments, as with gettext.) */
-const char *i18n_text(const char *msgid) __attribute__((format_arg(1)));
+ * stays valid for the life of the process; NULL and "" are returned as-is. */
+const char *i18n_text(const char *msgid) I18N_FORMAT_ARG(1);
 
-/* The plural form of a counted message for n in the current language
- * (ngettext): i18n_text_plural("%d visit", "%d visits", n). Borrowed. */
-const char *i18n_text_plural(const char *singular, const char *plural, unsigned long n)
-    __attribute__((format_arg(1), format_arg(2)));
+/* Translate a message whose form depends on the number n ("1 visit", "2
+ * visits"; Arabic has six forms) into the current language, by the
+ * catalogue's Plural-Forms. msgid is the English singular, plural the
+ * English plural. Borrowed, as i18n_text(). */
+const char *i18n_ntext(const char *msgid, const char *plural, long long n) I18N_FORMAT_ARG(1)
+    I18N_FORMAT_ARG(2);
 
 /* msgid in a context (pgettext): the translation of the entry with
  * msgctxt ctx, or msgid itself when there is none. Borrowed. */
-const char *i18n_text_ctx(const char *ctx, const char *msgid) __attribute__((format_arg(2)));
+const char *i18n_text_ctx(const char *ctx, const char *msgid) I18N_FORMAT_ARG(2);
 
 /* Translate msgid into the language code without changing the current one
  * (the attract screen cycles the key message through every language). */
-const char *i18n_text_in(const char *code, const char *msgid) __attribute__((format_arg(2)));
+const char *i18n_text_in(const char *code, const char *msgid) I18N_FORMAT_ARG(2);
 
 /* 1 if msgid has a translation in code (used to report missing strings). */
 int i18n_has_translation(const char *code, const char *msgid);

@@ -79,8 +79,8 @@ static Err scan_lang(NarrationIndex *ix, int d, const char *lang)
         if (!safe_name(key, sizeof key))
             continue;
         char file[4096 + 128];
-        snprintf(file, sizeof file, "%s/%s", path, de->d_name);
-        if (!is_file(file))
+        if (snprintf(file, sizeof file, "%s/%s", path, de->d_name) >= (int)sizeof file ||
+            !is_file(file))
             continue;
         if (ix->n >= NARRATION_MAX_FILES) {
             log_warn("narration: more than %d recordings; %s and later ones are ignored",
@@ -288,6 +288,15 @@ void narration_foreach_text(const Content *c, const char *lang, NarrationTextFn 
                 say(&s, qq->answers[a].text, 1);
             if (qq->audio)
                 cb(ctx, m, qq->audio, pace, s.translated, s.buf);
+            if (qq->audio && qq->explain) {
+                /* after an answer: the right one, then why */
+                char key[128];
+                snprintf(key, sizeof key, "%s%s", qq->audio, NARRATION_EXPLAIN_SUFFIX);
+                start(&s, lang);
+                say(&s, qq->answers[qq->correct].text, 1);
+                say(&s, qq->explain, 1);
+                cb(ctx, m, key, pace, s.translated, s.buf);
+            }
         }
         start(&s, lang);
         say(&s, m->end.title, 1);

@@ -27,6 +27,10 @@ enum {
 /* Key of each language's own spoken name ("lang:<code>" maps to it). */
 #define NARRATION_LANGUAGE_NAME "language-name"
 
+/* A quiz question's explanation, read once it is answered, has the
+ * question's key with this suffix ("journey-risks-quiz-1-explain"). */
+#define NARRATION_EXPLAIN_SUFFIX "-explain"
+
 typedef struct NarrationIndex NarrationIndex;
 
 /* Scan dirs[0..n_dirs) in order (at most NARRATION_MAX_DIRS; NULL entries
@@ -55,7 +59,7 @@ Err narration_path(const NarrationIndex *ix, const char *lang, const char *key, 
 typedef enum { NARRATION_PACE_NORMAL, NARRATION_PACE_SLOW } NarrationPace;
 
 /* Call cb once per narration key of the content (every slide, quiz
- * question and end card, in menu order) with the text a narrator reads in
+ * question, quiz explanation and end card, in menu order) with the text a narrator reads in
  * lang: the screen's strings translated into lang and joined into
  * sentences. translated is 0 when some of those strings have no
  * translation in lang (English stands in for them). The children's track

@@ -37,6 +37,7 @@ struct AudioPlayer {
     SDL_AudioSpec have;
     unsigned plays, stops, failed, opened;
     int warned_no_device;
+    int sounding; /* a sound was installed and its end not yet reported */
 
     /* under the device lock (and m for writers other than the callback) */
     Uint8 *buf;
@@ -202,6 +203,11 @@ static int worker(void *ud)
             SDL_CondWaitTimeout(p->wake, p->m, 250);
             if (p->pending || p->quit)
                 continue;
+            if (p->sounding && SDL_AtomicGet(&p->done)) {
+                p->sounding = 0;
+                if (p->opt.on_end)
+                    p->opt.on_end(p->opt.on_end_ctx);
+            }
             Uint64 now = SDL_GetTicks64();
             if (!SDL_AtomicGet(&p->done))
                 quiet_since = now;
@@ -225,6 +231,8 @@ static int worker(void *ud)
         }
         if (!buf) {
             p->failed++;
+            if (g == p->gen && p->opt.on_end)
+                p->opt.on_end(p->opt.on_end_ctx); /* nothing will play */
         } else if (g != p->gen || !p->dev) {
             SDL_free(buf); /* stopped or replaced while loading */
         } else {
@@ -236,6 +244,7 @@ static int worker(void *ud)
             p->pos = 0;
             snprintf(p->tag, sizeof p->tag, "%s", tag);
             SDL_AtomicSet(&p->done, 0);
+            p->sounding = 1;
             SDL_UnlockAudioDevice(p->dev);
             SDL_free(old);
         }
@@ -330,6 +339,7 @@ Err audio_play(AudioPlayer *p, const char *path, const char *tag)
     SDL_LockMutex(p->m);
     p->gen++;
     drop_sound(p); /* the new sound replaces the old one now, not when it is loaded */
+    p->sounding = 0;
     snprintf(p->path, sizeof p->path, "%s", path);
     snprintf(p->req_tag, sizeof p->req_tag, "%s", tag ? tag : "");
     p->req_gen = p->gen;
@@ -348,6 +358,7 @@ void audio_stop(AudioPlayer *p)
     p->gen++;
     p->pending = 0;
     drop_sound(p);
+    p->sounding = 0;
     p->stops++;
     SDL_UnlockMutex(p->m);
 }

@@ -28,6 +28,13 @@ typedef struct {
     int idle_close_ms; /* close the device after this long without sound; 0: 3000 */
     int freq, channels; /* asked of the device (0: 22050 Hz mono, what espeak-ng writes);
                            the device may give another format, files are converted */
+    /* Called from the player's own thread (within about 250 ms) when a
+     * sound played to its end or could not be loaded; never after
+     * audio_stop() or when a newer play replaced it. May be NULL. The
+     * kiosk posts an SDL event from it, so the speaker button stops
+     * showing Stop. */
+    void (*on_end)(void *ctx);
+    void *on_end_ctx;
 } AudioOptions;
 
 typedef struct AudioPlayer AudioPlayer;

@@ -171,9 +171,7 @@ static void check_overflow(const Content *c, ContentReport *r, void *user)
                 for (size_t md = 0; md < sizeof MODES / sizeof MODES[0]; md++) {
                     if (app_goto(a, names.v[s], 1000) != 0)
                         continue;
-                    a->lang = li;
-                    if (a->screen == SCREEN_LANGUAGE)
-                        a->picker_choice = li;
+                    app_show_in(a, li);
                     a->w = SIZES[z].w;
                     a->h = SIZES[z].h;
                     a->dpi = 160;
@@ -315,12 +313,16 @@ typedef struct {
     int explicit_key; /* given as audio: in the YAML, not derived */
 } KeyRef;
 
-/* Every narration key of a module, with whether the YAML named it. */
+enum { KEYS_MAX = CONTENT_MAX_SLIDES + 2 * CONTENT_MAX_QUIZ + 1 };
+
+/* Every narration key of a module, with whether the YAML named it. The
+ * strings live until the next call. */
 static int module_keys(const Module *m, KeyRef *out, int max)
 {
     int n = 0;
     char derived[128];
-    static char what[CONTENT_MAX_SLIDES + CONTENT_MAX_QUIZ + 1][32];
+    static char what[KEYS_MAX][32];
+    static char explain[CONTENT_MAX_QUIZ][160];
     for (int s = 0; s < m->n_slides && n < max; s++) {
         snprintf(derived, sizeof derived, "%s-slide-%d", m->id, s + 1);
         snprintf(what[n], sizeof what[n], "slide %d", s + 1);
@@ -334,6 +336,14 @@ static int module_keys(const Module *m, KeyRef *out, int max)
         out[n] = (KeyRef){m, m->quiz[q].audio, what[n],
                           m->quiz[q].audio && strcmp(m->quiz[q].audio, derived) != 0};
         n++;
+        if (m->quiz[q].audio && m->quiz[q].explain && n < max) {
+            /* read once the question is answered */
+            snprintf(explain[q], sizeof explain[q], "%s%s", m->quiz[q].audio,
+                     NARRATION_EXPLAIN_SUFFIX);
+            snprintf(what[n], sizeof what[n], "quiz explanation %d", q + 1);
+            out[n] = (KeyRef){m, explain[q], what[n], 0};
+            n++;
+        }
     }
     if (n < max) {
         snprintf(derived, sizeof derived, "%s-end", m->id);
@@ -358,7 +368,7 @@ static void check_narration(const Content *c, ContentReport *r, void *user)
         content_report(r, CONTENT_ERROR, NULL, 0, "cannot index narration: %s", err_str(why));
         return;
     }
-    KeyRef keys[CONTENT_MAX_SLIDES + CONTENT_MAX_QUIZ + 1];
+    KeyRef keys[KEYS_MAX];
     for (int li = 0; li < n_langs; li++) {
         const char *lang = langs[li];
         int total = 0, have = 0;
@@ -379,6 +389,22 @@ static void check_narration(const Content *c, ContentReport *r, void *user)
                            "%s: no narration at all (0 of %d): the speaker is disabled in this "
                            "language",
                            lang, total);
+            /* what to record, one line per module rather than one per screen
+             * (docs/narration.md: `taama narration script --lang LANG`) */
+            for (int i = 0; i < content_module_count(c); i++) {
+                const Module *m = content_module(c, i);
+                int n = module_keys(m, keys, (int)(sizeof keys / sizeof keys[0]));
+                char list[2048];
+                size_t len = 0;
+                list[0] = 0;
+                for (int k = 0; k < n && len + 2 < sizeof list; k++) {
+                    int w = snprintf(list + len, sizeof list - len, "%s%s.wav", k ? " " : "",
+                                     keys[k].key ? keys[k].key : "?");
+                    len += w > 0 ? (size_t)w : 0;
+                }
+                content_report(r, CONTENT_WARNING, m->file, 0, "%s: to record in audio/%s/: %s",
+                               lang, lang, list);
+            }
             continue;
         }
         for (int i = 0; i < content_module_count(c); i++) {

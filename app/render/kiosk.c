@@ -37,10 +37,12 @@
 #include <sodium.h>
 
 #include "admin/pin.h"
+#include "clock/clock_store.h"
 #include "core/arena.h"
 #include "core/fileio.h"
 #include "core/log.h"
 #include "export/export.h"
+#include "export/health.h"
 #include "i18n/i18n.h"
 #include "narration/narration.h"
 #include "pack/pack.h"
@@ -130,6 +132,8 @@ static void quit_watch_stop(void)
 typedef struct {
     AppCmd cmd;
     char label[64]; /* kiosk name for an export's manifest */
+    KioskClock clock; /* the kiosk clock when the job was queued (a copy) */
+    int64_t wall_ms, mono_ms, uptime_s;
 } Job;
 
 typedef struct {
@@ -181,6 +185,11 @@ typedef struct {
     ExportMounts mounts;
     int mounts_primed;
     uint64_t last_poll_ms;
+    /* the clock counters are dated by (app/clock/clock.h), and health */
+    KioskClock clock;
+    int64_t started_mono_ms, clock_saved_s, clock_saved_mono_ms;
+    int64_t clock_saved_problems, clock_saved_held;
+    int prev_screen;
 } Kiosk;
 
 static int64_t wall_ms(void)
@@ -188,6 +197,55 @@ static int64_t wall_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Keep the clock's state at most every hour of kiosk time, at once
+ * when a new problem shows, and each minute while counts are held. */
+static void clock_persist(Kiosk *k, int force)
+{
+    KioskClock *c = &k->clock;
+    int64_t m = mono_ms();
+    if (!k->stats ||
+        !(force || c->last_s - k->clock_saved_s >= 3600 || c->log.problems != k->clock_saved_problems ||
+          (c->log.held_events != k->clock_saved_held && m - k->clock_saved_mono_ms >= 60000)))
+        return;
+    if (kclock_save(c, k->stats) != ERR_OK)
+        log_warn("clock: state not saved");
+    if (c->log.problems != k->clock_saved_problems)
+        log_warn("clock: implausible (%s); counts are %s", kclock_status_name(c->status),
+                 kclock_held(c) ? "held on the last good day" : "dated by the monotonic clock");
+    k->clock_saved_s = c->last_s;
+    k->clock_saved_mono_ms = m;
+    k->clock_saved_problems = c->log.problems;
+    k->clock_saved_held = c->log.held_events;
+}
+
+/* The kiosk's own day "YYYY-MM-DD" now, for health notes. */
+static void kiosk_day(Kiosk *k, char day[11])
+{
+    KioskClock c = k->clock;
+    stats_day_string(kclock_now(&c, wall_ms(), mono_ms()), k->clock.utc_offset, day);
+}
+
+static void clock_start(Kiosk *k)
+{
+    time_t t = time(NULL);
+    struct tm lt;
+    localtime_r(&t, &lt);
+    kclock_load(&k->clock, k->stats, kclock_build_time());
+    k->clock.utc_offset = (int32_t)lt.tm_gmtoff;
+    k->started_mono_ms = mono_ms();
+    kclock_now(&k->clock, wall_ms(), k->started_mono_ms);
+    k->clock_saved_s = k->clock.last_s;
+    k->clock_saved_problems = k->clock.log.problems - (k->clock.status != KCLOCK_OK);
+    clock_persist(k, 1);
 }
 
 static Err read_small(const char *path, char *buf, size_t cap)
@@ -238,7 +296,7 @@ static int info_row(void *ctx, const StatRow *r)
     return 0;
 }
 
-static void job_info(Kiosk *k, JobResult *r)
+static void job_info(Kiosk *k, const Job *j, JobResult *r)
 {
     AdminInfo *in = &r->info;
     memset(in, 0, sizeof *in);
@@ -263,6 +321,10 @@ static void job_info(Kiosk *k, JobResult *r)
     in->content_version = k->content_version;
     snprintf(in->content_signer, sizeof in->content_signer, "%s", k->content_signer);
     in->campaign_key = export_campaign_key_installed(k->o->data_dir);
+    KioskClock kc = j->clock;
+    in->clock_now = kclock_now(&kc, j->wall_ms, j->mono_ms);
+    in->clock_utc_offset = kc.utc_offset;
+    in->clock_ok = kc.status == KCLOCK_OK;
     if (!k->stats) {
         snprintf(in->warning, sizeof in->warning, "Statistics are off: the data folder is unusable.");
         return;
@@ -273,6 +335,14 @@ static void job_info(Kiosk *k, JobResult *r)
     stats_health(k->stats, &h);
     if (h.message[0])
         snprintf(in->warning, sizeof in->warning, "%s", h.message);
+    else if (!in->clock_ok && kclock_held(&kc))
+        snprintf(in->warning, sizeof in->warning,
+                 "The clock is wrong (%s): visits are counted on the last good day until the date is set "
+                 "(Settings) or a time stick is inserted.",
+                 kclock_status_name(kc.status));
+    else if (!in->clock_ok)
+        snprintf(in->warning, sizeof in->warning,
+                 "The clock went back; visits are dated from the last good time. Check the date (Settings).");
     else if (in->free_mb >= 0 && in->free_mb < 100)
         snprintf(in->warning, sizeof in->warning, "Less than 100 MB free on the kiosk.");
     StatsIdentity id;
@@ -309,13 +379,21 @@ static void job_export(Kiosk *k, const Job *j, JobResult *r)
         snprintf(r->text, sizeof r->text, "Statistics are off on this kiosk; nothing to export.");
         return;
     }
+    KioskClock kc = j->clock;
+    char *health = NULL;
+    size_t hl = 0;
+    if (export_health_json(k->stats, k->o->data_dir, &j->clock, j->wall_ms, j->mono_ms, j->uptime_s, &health,
+                           &hl) != ERR_OK)
+        log_warn("export: no health file (out of memory)");
     ExportRequest req = {.data_dir = k->o->data_dir,
                          .dest = dest,
                          .kiosk_label = j->label[0] ? j->label : NULL,
-                         .now = (int64_t)time(NULL),
-                         .require_encryption = j->cmd.sealed_only};
+                         .now = kclock_now(&kc, j->wall_ms, j->mono_ms),
+                         .require_encryption = j->cmd.sealed_only,
+                         .health_json = health};
     ExportResult er;
     r->err = export_run(k->stats, &req, &er);
+    free(health);
     snprintf(r->text, sizeof r->text, "%s", er.message);
 }
 
@@ -439,10 +517,7 @@ static void run_job(Kiosk *k, Job *j, JobResult *r)
     case CMD_PIN_CHECK:
         r->err = k->pins ? pin_check(k->pins, j->cmd.pin, wall_ms(), &r->pin) : ERR_NOTFOUND;
         break;
-    case CMD_PIN_SET:
-        r->err = k->pins ? pin_set(k->pins, PIN_SLOT_ADMIN, j->cmd.pin) : ERR_IO;
-        break;
-    case CMD_ADMIN_INFO: job_info(k, r); break;
+    case CMD_ADMIN_INFO: job_info(k, j, r); break;
     case CMD_EXPORT: job_export(k, j, r); break;
     case CMD_INSTALL_PACK: job_install(k, r); break;
     default: break;
@@ -532,6 +607,10 @@ static void submit(Kiosk *k, const AppCmd *c)
     memset(&j, 0, sizeof j);
     j.cmd = *c;
     snprintf(j.label, sizeof j.label, "%s", k->app.settings.kiosk_name);
+    j.clock = k->clock;
+    j.wall_ms = wall_ms();
+    j.mono_ms = mono_ms();
+    j.uptime_s = (j.mono_ms - k->started_mono_ms) / 1000;
     pthread_mutex_lock(&w->mu);
     if (k->inline_jobs) {
         if (w->n_results < JOB_QUEUE)
@@ -599,10 +678,26 @@ static void run_commands(Kiosk *k)
             audio_set_volume(k->audio, k->app.settings.narration_volume);
             break;
         }
-        case CMD_TEST_SOUND:
-            if (k->audio && k->o->data_dir && tone_file(k->o->data_dir, path, sizeof path) == 0)
+        case CMD_TEST_SOUND: {
+            int played = k->audio && k->o->data_dir && tone_file(k->o->data_dir, path, sizeof path) == 0;
+            if (played)
                 audio_play(k->audio, path, "test-tone");
+            char day[11], note[32];
+            kiosk_day(k, day);
+            snprintf(note, sizeof note, "%s %s", day, played ? "played" : "no_device");
+            export_health_note(k->stats, "sound_test", note);
             break;
+        }
+        case CMD_CLOCK_ADJUST: {
+            int64_t w = wall_ms(), m = mono_ms();
+            int64_t t = kclock_now(&k->clock, w, m);
+            kclock_set(&k->clock, t + c->seconds, w, m, "admin");
+            clock_persist(k, 1);
+            log_info("clock: set by the admin to %lld", (long long)(t + c->seconds));
+            AppCmd info = {.kind = CMD_ADMIN_INFO};
+            submit(k, &info);
+            break;
+        }
         case CMD_NONE: break;
         default: submit(k, c); break;
         }
@@ -645,18 +740,35 @@ static void rebuild(Kiosk *k, uint64_t now)
 /* Statistics and audio queued by app_update go out here, never from the core. */
 static void drain(Kiosk *k)
 {
-    time_t t = time(NULL);
     for (int i = 0; i < k->app.n_stats; i++) {
         StatEvent ev = k->app.stats[i];
+        /* dated by the kiosk clock: held or monotonic when the system
+         * clock is implausible (app/clock/clock.h) */
+        time_t t = (time_t)kclock_count(&k->clock, wall_ms(), mono_ms());
         if (ev.kind == STAT_SESSION_START) {
             struct tm lt;
             localtime_r(&t, &lt);
             ev.n = lt.tm_hour;
+            char touch[16]; /* the day and hour only: privacy */
+            strftime(touch, sizeof touch, "%Y-%m-%d %H", &lt);
+            export_health_note(k->stats, "last_touch", touch);
         }
         if (k->stats)
             stats_record(k->stats, &ev, (int64_t)t);
     }
+    if (k->app.n_stats > 0)
+        clock_persist(k, 0);
     k->app.n_stats = 0;
+    if (k->prev_screen == SCREEN_TEST_TOUCH && k->app.screen != SCREEN_TEST_TOUCH) {
+        int got = 0;
+        for (int i = 0; i < APP_TOUCH_CELLS; i++)
+            got += k->app.touched[i] != 0;
+        char day[11], note[32];
+        kiosk_day(k, day);
+        snprintf(note, sizeof note, "%s %d/%d", day, got, (int)APP_TOUCH_CELLS);
+        export_health_note(k->stats, "touch_test", note);
+    }
+    k->prev_screen = k->app.screen;
     audio_apply(k->audio, k->narration, k->app.audio, k->app.n_audio);
     k->app.n_audio = 0;
     run_commands(k);
@@ -691,7 +803,6 @@ static void deliver(Kiosk *k, uint64_t now)
             ev.slot = r.pin.slot;
             ev.locked_ms = r.pin.locked_ms;
             break;
-        case CMD_PIN_SET: ev.kind = EV_PIN_SAVED; break;
         case CMD_ADMIN_INFO:
             ev.kind = EV_ADMIN_INFO;
             ev.info = &r.info;
@@ -752,6 +863,14 @@ static void poll_mounts(Kiosk *k, uint64_t now)
         return;
     }
     for (int i = 0; i < added.n; i++) {
+        /* a campaign time file on the stick sets the clock (signed, replay-proof) */
+        int changed = 0;
+        KStickResult tr = k->stats && k->o->data_dir
+                              ? kclock_stick_use(&k->clock, k->stats, added.path[i], k->o->data_dir, wall_ms(),
+                                                 mono_ms(), &changed)
+                              : KSTICK_NONE;
+        if (tr != KSTICK_NONE)
+            log_warn("clock: %s%s", kclock_stick_message(tr), changed ? " The clock was set." : "");
         Event ev = {.kind = EV_STICK, .text = added.path[i],
                     .can_seal = export_campaign_key_installed(k->o->data_dir)};
         app_update(&k->app, &ev, now);
@@ -802,11 +921,34 @@ static Key map_key(SDL_Keycode kc, Uint16 mod)
     }
 }
 
+/* The player's thread says a narration ended (audio.h on_end): an SDL
+ * event of the kiosk's own type, so the loop wakes and the speaker button
+ * goes back from Stop to Listen. code 1 tells it from the worker's wake. */
+static void on_audio_end(void *ctx)
+{
+    (void)ctx;
+    SDL_Event ev = {.type = SDL_USEREVENT};
+    ev.user.code = 1;
+    SDL_PushEvent(&ev);
+}
+
+/* A newer narration is loading or playing: an end reported just before it
+ * was asked for is stale. */
+static int audio_busy(AudioPlayer *p)
+{
+    AudioStatus st;
+    audio_status(p, &st);
+    return st.loading || st.playing;
+}
+
 /* SDL event -> Event. Returns 0 for events the kiosk ignores. */
 static int translate(const SDL_Event *e, int w, int h, Event *out)
 {
     memset(out, 0, sizeof *out);
     switch (e->type) {
+    case SDL_USEREVENT:
+        out->kind = EV_AUDIO_ENDED;
+        return e->user.code == 1;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
         if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
@@ -886,7 +1028,8 @@ static int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const
 }
 
 /* The running kiosk (and scripts) start from the saved settings and the
- * PIN's state: no admin PIN yet means the PIN pad asks for one first. */
+ * PIN's state: without an admin PIN visitors are served and the admin
+ * gesture only says that the installer sets it. */
 static void kiosk_admin_start(Kiosk *k, uint64_t now)
 {
     if (!k->o->data_dir)
@@ -914,6 +1057,7 @@ static void kiosk_admin_start(Kiosk *k, uint64_t now)
 static void kiosk_teardown(Kiosk *k)
 {
     worker_stop(k);
+    clock_persist(k, 1);
     pin_close(k->pins);
     content_free(k->own_content);
     audio_close(k->audio);
@@ -1392,8 +1536,9 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
         goto out;
     have_kiosk = 1;
     k.stats = stats;
+    clock_start(&k);
     if (!o->script) {
-        AudioOptions ao = {.volume = o->narration_volume};
+        AudioOptions ao = {.volume = o->narration_volume, .on_end = on_audio_end};
         k.audio = audio_open(&ao);
     }
     SDL_GetRendererOutputSize(sdl, &w, &h);
@@ -1458,7 +1603,7 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
                 render_invalidate(k.ren); /* the window's pixels may be gone */
                 ev = (Event){.kind = EV_RESIZE, .w = w, .h = h, .dpi = display_dpi(win, o->dpi)};
                 step(&k, &ev, now);
-            } else if (translate(&e, w, h, &ev)) {
+            } else if (translate(&e, w, h, &ev) && !(ev.kind == EV_AUDIO_ENDED && audio_busy(k.audio))) {
                 step(&k, &ev, now);
             }
             got = SDL_PollEvent(&e);
@@ -1520,8 +1665,7 @@ int kiosk_render(const KioskOptions *o, const Content *content, const char *lang
                 screen_name);
         goto out;
     }
-    k.app.lang = li;
-    k.app.picker_choice = k.app.screen == SCREEN_LANGUAGE ? li : k.app.picker_choice;
+    app_show_in(&k.app, li);
     k.app.large_text = o->large_text;
     k.app.high_contrast = o->high_contrast;
     rebuild(&k, 1000);

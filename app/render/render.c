@@ -137,8 +137,10 @@ static int failed_before(Renderer *r, const char *path)
     for (int i = 0; i < r->n_failed; i++)
         if (strcmp(r->failed[i], path) == 0)
             return 1;
-    if (r->n_failed < FAILED_MAX)
-        snprintf(r->failed[r->n_failed++], PATH_MAX_LEN, "%s", path);
+    /* a path too long to keep whole is not remembered (it would match others) */
+    if (r->n_failed < FAILED_MAX &&
+        snprintf(r->failed[r->n_failed], PATH_MAX_LEN, "%s", path) < PATH_MAX_LEN)
+        r->n_failed++;
     return 0;
 }
 
@@ -316,7 +318,8 @@ static ImgSlot *image_get(Renderer *r, const DrawCmd *d, int side, const Color *
             break;
         slot_drop(r, old);
     }
-    snprintf(lru->key, sizeof lru->key, "%s", path);
+    if (snprintf(lru->key, sizeof lru->key, "%s", path) >= (int)sizeof lru->key)
+        lru->key[0] = '\0'; /* too long to be a key: never found again, dropped in turn */
     lru->w = side;
     lru->h = side;
     lru->flat = flat;

@@ -17,7 +17,7 @@
 
 #include "core/log.h"
 
-enum { SCHEMA_VERSION = 3 };
+enum { SCHEMA_VERSION = 4 };
 
 #define KIOSKS_SQL(name)                                                                                  \
     "CREATE TABLE " name "(kid INTEGER PRIMARY KEY, kiosk_id TEXT NOT NULL UNIQUE, pubkey TEXT NOT NULL,"   \
@@ -51,17 +51,36 @@ enum { SCHEMA_VERSION = 3 };
     " FROM counts c JOIN kiosks k ON k.kid = c.kid JOIN names m ON m.id = c.metric"                        \
     " JOIN names l ON l.id = c.lang JOIN names d ON d.id = c.module;"
 
+/* Schema 4 adds fleet health: one row per counted export that carried
+ * health.json, its checked fields and its bytes (json: they go back to the
+ * quarantine with the counters when the kiosk's id is disputed); a
+ * quarantined export keeps its health.json in quarantine.health. */
+#define HEALTH_SQL                                                                                        \
+    "CREATE TABLE health(kiosk_id TEXT NOT NULL, epoch INTEGER NOT NULL, seq INTEGER NOT NULL,"            \
+    " created INTEGER NOT NULL, build_version TEXT NOT NULL, content_version INTEGER NOT NULL,"            \
+    " uptime_s INTEGER NOT NULL, starts INTEGER NOT NULL, crashes INTEGER NOT NULL,"                       \
+    " watchdog_resets INTEGER NOT NULL, warnings INTEGER NOT NULL, disk_free_mb INTEGER NOT NULL,"         \
+    " last_touch TEXT NOT NULL, touch_test TEXT NOT NULL, sound_test TEXT NOT NULL,"                       \
+    " clock_status TEXT NOT NULL, clock_kiosk_time INTEGER NOT NULL, clock_system_time INTEGER NOT NULL,"  \
+    " clock_offset_s INTEGER NOT NULL, clock_problems INTEGER NOT NULL, clock_held_events INTEGER NOT NULL," \
+    " clock_held_days TEXT NOT NULL, clock_corrections INTEGER NOT NULL, clock_max_back_s INTEGER NOT NULL," \
+    " clock_last_set TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY(kiosk_id, epoch, seq));"           \
+    "ALTER TABLE quarantine ADD COLUMN health TEXT;"
+
 static const char *const schema_v2 =
     KIOSKS_SQL("kiosks")
     "CREATE TABLE exports(kiosk_id TEXT NOT NULL REFERENCES kiosks(kiosk_id),"
     " epoch INTEGER NOT NULL, seq INTEGER NOT NULL, manifest_sha256 TEXT NOT NULL,"
     " rows INTEGER NOT NULL, day_first TEXT, day_last TEXT, created INTEGER, encrypted INTEGER,"
     " PRIMARY KEY(kiosk_id, epoch, seq));"
-    NAMES_SQL COUNTS_SQL DAY_SUMS_SQL COUNTERS_VIEW_SQL V3_SQL;
+    NAMES_SQL COUNTS_SQL DAY_SUMS_SQL COUNTERS_VIEW_SQL V3_SQL HEALTH_SQL;
 
-static const char *const migrate_v2 = V3_SQL;
+/* Schema 2 -> 4 and 3 -> 4: each step's additions, in order, in one
+ * transaction (a schema 2 database gets the quarantine, then health). */
+static const char *const migrate_v2 = V3_SQL HEALTH_SQL;
+static const char *const migrate_v3 = HEALTH_SQL;
 
-/* Schema 1 (text keys) -> 3, in the caller's transaction. exports keeps
+/* Schema 1 (text keys) -> 4, in the caller's transaction. exports keeps
  * its layout; kiosks gains an integer id. */
 static const char *const migrate_v1 =
     KIOSKS_SQL("kiosks2")
@@ -79,7 +98,7 @@ static const char *const migrate_v1 =
     "DROP TABLE counters;"
     "DROP TABLE kiosks;"
     "ALTER TABLE kiosks2 RENAME TO kiosks;"
-    DAY_SUMS_SQL COUNTERS_VIEW_SQL V3_SQL;
+    DAY_SUMS_SQL COUNTERS_VIEW_SQL V3_SQL HEALTH_SQL;
 
 /* Every per-day sum, recomputed from counts (every epoch). The SELECT
  * needs its WHERE for the upsert syntax. */
@@ -157,29 +176,30 @@ Err report_db_schema(sqlite3 *db)
         return ERR_CORRUPT;
     char type[16] = "";
     /* user_version alone does not say whose database this is (a kiosk's
-     * statistics database has its own numbers): look for our tables. */
+     * statistics database has its own numbers, which overlap ours): look
+     * for the tables each version has. */
+    int ours = table_kind(db, "day_sums", type, sizeof type);
     if (v == SCHEMA_VERSION) {
-        if (table_kind(db, "day_sums", type, sizeof type) && table_kind(db, "quarantine", type, sizeof type))
+        if (ours && table_kind(db, "quarantine", type, sizeof type) && table_kind(db, "health", type, sizeof type))
             return ERR_OK;
         log_error("not a campaign database (a kiosk's own statistics?)");
         return ERR_CORRUPT;
     }
-    if (v == 2 && (!table_kind(db, "day_sums", type, sizeof type) || !table_kind(db, "counts", type, sizeof type) ||
-                   !table_kind(db, "kiosks", type, sizeof type))) {
-        log_error("not a campaign database (a kiosk's own statistics?)");
-        return ERR_CORRUPT;
-    }
-    if (v == 2) {
-        log_info("campaign database: migrating schema 2 to %d", SCHEMA_VERSION);
-        return exec_tx(db, migrate_v2, SCHEMA_VERSION);
-    }
-    if (v > SCHEMA_VERSION && !table_kind(db, "day_sums", type, sizeof type)) {
+    if ((v == 2 && (!ours || !table_kind(db, "counts", type, sizeof type) || !table_kind(db, "kiosks", type, sizeof type))) ||
+        (v == 3 && (!ours || !table_kind(db, "quarantine", type, sizeof type) ||
+                    table_kind(db, "health", type, sizeof type))) ||
+        (v > SCHEMA_VERSION && !ours)) {
         log_error("not a campaign database (a kiosk's own statistics?)");
         return ERR_CORRUPT;
     }
     if (v > SCHEMA_VERSION) {
         log_error("campaign database has schema %d; this taama-report knows up to %d", v, SCHEMA_VERSION);
         return ERR_ROLLBACK;
+    }
+    if (v == 2 || v == 3) {
+        log_info("campaign database: migrating schema %d to %d%s", v, SCHEMA_VERSION,
+                 v == 2 ? " (quarantine, fleet health)" : " (fleet health)");
+        return exec_tx(db, v == 2 ? migrate_v2 : migrate_v3, SCHEMA_VERSION);
     }
     /* Version 0: a new file, or schema 1 (which did not set user_version). */
     Err e;

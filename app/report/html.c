@@ -1423,7 +1423,10 @@ static Err quarantine_section(Html *h, int64_t *nq)
                            " ORDER BY kiosk_id, pubkey, epoch, seq",
                            -1, &st, NULL) != SQLITE_OK)
         return ERR_DB;
-    h2(o, R_("Quarantined exports"));
+    /* (the fleet section's quarantine list was merged into this one) */
+    fputs("<h2 id=\"quarantined\">", o);
+    esc(o, R_("Quarantined exports"));
+    fputs("</h2>\n", o);
     char cur[200] = "", label[REPORT_LABEL_MAX + 1] = "", df[11] = "", dl[11] = "";
     unsigned kinds = 0;
     int64_t nexp = 0, rows = 0, groups = 0, total = 0;
@@ -1568,6 +1571,9 @@ Err report_write_html(ReportDb *rdb, const ReportOptions *opt, FILE *out)
         h2(h.o, R_("Session lengths"));
         e = section_cat(&h, "session_length", 3, KEY_LENGTH, R_("Session lengths"), R_("Length"));
     }
+    /* Fleet health (fleet.c): each kiosk's newest export and its health. */
+    if (!e)
+        e = report_write_fleet(rdb, h.o);
     int64_t nquar = 0;
     if (!e)
         e = quarantine_section(&h, &nquar);

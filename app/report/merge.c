@@ -17,7 +17,9 @@
  * quarantine with the new claim, so forged-then-real and real-then-forged
  * end the same. Quarantined exports keep their checked counters in the
  * database until the manager enrolls a key (which counts its exports) or
- * forgets the kiosk.
+ * forgets the kiosk. An export's health.json (fleet health) goes with its
+ * counters: stored when they are counted, kept in the quarantine with
+ * them otherwise, so one model covers both.
  *
  * A stick is hostile too: folders are walked without following symlinks,
  * and files are read through stickio.c (regular files only, size first). */
@@ -192,6 +194,7 @@ Err report_forget_kiosk(ReportDb *rdb, const char *kiosk_id, int64_t *removed)
         }
     }
     ok = ok && exec_kiosk(db, "DELETE FROM exports WHERE kiosk_id=?1", kiosk_id, NULL) == 0 &&
+         exec_kiosk(db, "DELETE FROM health WHERE kiosk_id=?1", kiosk_id, NULL) == 0 &&
          exec_kiosk(db, "DELETE FROM quarantine WHERE kiosk_id=?1", kiosk_id, NULL) == 0 &&
          exec_kiosk(db, "DELETE FROM kiosks WHERE kiosk_id=?1", kiosk_id, NULL) == 0;
     if (!ok || sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
@@ -249,11 +252,16 @@ static int row_cb(void *ctx, char **f, size_t n, size_t record)
     return 0;
 }
 
-/* What an export says about itself (checked), and its manifest's hash. */
+/* What an export says about itself (checked), its manifest's hash, and
+ * its health.json when it has one: the checked bytes (borrowed; kept as
+ * they are in the quarantine) and their fields. */
 typedef struct {
     char kiosk[33], pubkey[65], label[REPORT_LABEL_MAX + 1], df[11], dl[11], mhash[65];
     int64_t epoch, seq, rows, created;
     int encrypted;
+    const char *health_json; /* NULL: none */
+    size_t health_len;
+    ReportHealth health;
 } ExportInfo;
 
 /* Bind info as ?1 kiosk_id, ?2 epoch, ?3 seq, ?4 manifest_sha256, ?5 rows,
@@ -554,6 +562,10 @@ static StoreRes store_export(ReportDb *rdb, const ExportInfo *in, const Parsed *
      * idempotent and the sums always equal the counters. */
     for (size_t k = 0; ok && k < nt; k++)
         ok = report_db_sums_update(db, tv[k].metric, kid, tv[k].first, tv[k].last) == ERR_OK;
+    /* Its health, in the same transaction: counted exports only. */
+    if (ok && in->health_json)
+        ok = report_health_store(db, in->kiosk, in->epoch, in->seq, in->created, &in->health, in->health_json,
+                                 in->health_len) == ERR_OK;
     if (ok)
         ok = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
     if (ok) {
@@ -573,20 +585,23 @@ static StoreRes store_export(ReportDb *rdb, const ExportInfo *in, const Parsed *
 /* ---- quarantine ---- */
 
 /* Keep a checked export, uncounted, with its counters (csv, len bytes;
- * NULL for none). In the caller's transaction. 0 or -1. */
+ * NULL for none) and its health.json (in->health_json, if any). In the
+ * caller's transaction. 0 or -1. */
 static int quarantine_add(sqlite3 *db, const ExportInfo *in, const char *csv, size_t len, const char *reason)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db,
                            "INSERT OR IGNORE INTO quarantine(kiosk_id, epoch, seq, manifest_sha256, rows,"
-                           " day_first, day_last, created, encrypted, pubkey, label, reason, counters)"
-                           " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
+                           " day_first, day_last, created, encrypted, pubkey, label, reason, counters, health)"
+                           " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
                            -1, &st, NULL) != SQLITE_OK)
         return -1;
     bind_info(st, in);
     sqlite3_bind_text(st, 12, reason, -1, SQLITE_STATIC);
     if (csv)
         sqlite3_bind_blob64(st, 13, csv, len, SQLITE_STATIC);
+    if (in->health_json)
+        sqlite3_bind_text64(st, 14, in->health_json, in->health_len, SQLITE_STATIC, SQLITE_UTF8);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : -1;
@@ -629,7 +644,8 @@ static int dispute_move(ReportDb *rdb, const char *kiosk_id, const char *reason)
 {
     sqlite3 *db = rdb->db;
     sqlite3_stmt *ep = NULL, *rd = NULL;
-    char pub[80] = "", label[REPORT_LABEL_MAX + 8] = "", why[400];
+    /* sized as ExportInfo's fields: the stored values were checked to fit */
+    char pub[65] = "", label[REPORT_LABEL_MAX + 1] = "", why[400];
     int64_t kid = query_int(db, "SELECT kid FROM kiosks WHERE kiosk_id=?1", kiosk_id, 0, 0, -1, NULL, 0);
     if (kid < 0)
         return 0;
@@ -637,10 +653,11 @@ static int dispute_move(ReportDb *rdb, const char *kiosk_id, const char *reason)
     query_int(db, "SELECT label FROM kiosks WHERE kiosk_id=?1", kiosk_id, 0, 0, 0, label, sizeof label);
     snprintf(why, sizeof why, "counted before (first use), disputed: %s", reason);
     int ok = sqlite3_prepare_v2(db,
-                                "SELECT c.epoch, e.seq, e.manifest_sha256, e.created, e.encrypted FROM"
+                                "SELECT c.epoch, e.seq, e.manifest_sha256, e.created, e.encrypted, h.json FROM"
                                 " (SELECT DISTINCT epoch FROM counts WHERE kid=?2) c LEFT JOIN exports e ON"
                                 " e.kiosk_id=?1 AND e.epoch=c.epoch AND e.seq=(SELECT max(seq) FROM exports"
-                                " WHERE kiosk_id=?1 AND epoch=c.epoch) ORDER BY c.epoch",
+                                " WHERE kiosk_id=?1 AND epoch=c.epoch) LEFT JOIN health h ON h.kiosk_id=?1"
+                                " AND h.epoch=e.epoch AND h.seq=e.seq ORDER BY c.epoch",
                                 -1, &ep, NULL) == SQLITE_OK &&
              sqlite3_prepare_v2(db,
                                 "SELECT c.day, m.name, l.name, d.name, c.item, c.value FROM counts c"
@@ -666,6 +683,11 @@ static int dispute_move(ReportDb *rdb, const char *kiosk_id, const char *reason)
             snprintf(in.mhash, sizeof in.mhash, "%s", (const char *)sqlite3_column_text(ep, 2));
         in.created = sqlite3_column_int64(ep, 3);
         in.encrypted = sqlite3_column_int(ep, 4);
+        /* the newest export's health goes with its counters */
+        if (sqlite3_column_type(ep, 5) != SQLITE_NULL) {
+            in.health_json = (const char *)sqlite3_column_text(ep, 5);
+            in.health_len = (size_t)sqlite3_column_bytes(ep, 5);
+        }
         Buf b = {0};
         buf_add(&b, "\xEF\xBB\xBF" EXPORT_CSV_HEADER "\r\n", 3 + strlen(EXPORT_CSV_HEADER) + 2);
         sqlite3_reset(rd);
@@ -711,6 +733,7 @@ static int dispute_move(ReportDb *rdb, const char *kiosk_id, const char *reason)
         sqlite3_finalize(st);
     }
     ok = ok && exec_kiosk(db, "DELETE FROM exports WHERE kiosk_id=?1", kiosk_id, NULL) == 0 &&
+         exec_kiosk(db, "DELETE FROM health WHERE kiosk_id=?1", kiosk_id, NULL) == 0 &&
          exec_kiosk(db, "DELETE FROM kiosks WHERE kiosk_id=?1", kiosk_id, NULL) == 0;
     return ok ? 0 : -1;
 }
@@ -762,8 +785,8 @@ static void clone_reason(char *out, size_t sz, const char *tag, const ExportInfo
 static Outcome merge_one(ReportDb *rdb, int dfd, const MergeOptions *opt, char *msg, size_t msgsz)
 {
     sqlite3 *db = rdb->db;
-    char *mbytes = NULL, *sigtxt = NULL, *data = NULL, *plain = NULL;
-    size_t mlen = 0, siglen = 0, dlen = 0, plen = 0;
+    char *mbytes = NULL, *sigtxt = NULL, *data = NULL, *plain = NULL, *health = NULL;
+    size_t mlen = 0, siglen = 0, dlen = 0, plen = 0, hlen = 0;
     Manifest *m = NULL;
     Parsed parsed = {0};
     Outcome out = R_REFUSED;
@@ -832,6 +855,25 @@ static Outcome merge_one(ReportDb *rdb, int dfd, const MergeOptions *opt, char *
     fileio_sha256_hex(data, dlen, hex);
     if (strcmp(hex, mf->sha256) != 0)
         REFUSE("file check failed: %s: wrong SHA-256", dname);
+    /* Fleet health (optional: older kiosks do not write it), read the same
+     * way and checked as strictly as the counters; a bad one refuses the
+     * whole export. */
+    const ManifestFile *hf = manifest_find_file(m, EXPORT_HEALTH_NAME);
+    if (hf) {
+        e = report_stick_read(dfd, EXPORT_HEALTH_NAME, EXPORT_HEALTH_MAX_BYTES, (int64_t)hf->size, &health, &hlen);
+        if (e == ERR_HASH)
+            REFUSE("file check failed: " EXPORT_HEALTH_NAME ": wrong size (listed %llu bytes)",
+                   (unsigned long long)hf->size);
+        if (e)
+            REFUSE("file check failed: " EXPORT_HEALTH_NAME ": %s", stick_err(e));
+        fileio_sha256_hex(health, hlen, hex);
+        if (strcmp(hex, hf->sha256) != 0)
+            REFUSE("file check failed: " EXPORT_HEALTH_NAME ": wrong SHA-256");
+        if (report_health_check(health, hlen, &in.health, why, sizeof why) != ERR_OK)
+            REFUSE("%s", why);
+        in.health_json = health;
+        in.health_len = hlen;
+    }
     if (in.encrypted) {
         if (!opt->campaign_sk)
             REFUSE("export is encrypted: give the campaign secret key with --key FILE");
@@ -953,6 +995,7 @@ done:
     free(sigtxt);
     free(data);
     free(plain);
+    free(health);
     free(parsed.rows);
     manifest_free(m);
     return out;
@@ -1180,7 +1223,8 @@ Err report_enroll(ReportDb *rdb, const char *kiosk_id, const char *key, const ch
      * checks as a merge; the others stay. */
     st = prepare_texts(db,
                            "SELECT qid, epoch, seq, manifest_sha256, rows, day_first, day_last, created, encrypted,"
-                           " label, counters FROM quarantine WHERE kiosk_id=?1 AND pubkey=?2 ORDER BY epoch, seq",
+                           " label, counters, health FROM quarantine WHERE kiosk_id=?1 AND pubkey=?2"
+                           " ORDER BY epoch, seq",
                        kiosk_id, full);
     if (!st)
         return ERR_DB;
@@ -1216,7 +1260,15 @@ Err report_enroll(ReportDb *rdb, const char *kiosk_id, const char *key, const ch
             snprintf(msg, sizeof msg, done ? "already counted" : "CONFLICT with a counted export of the same number: kept");
         } else if (parse_counters(csv, len, &in, &p, msg, sizeof msg) != 0) {
             /* kept, with the reason */
+        } else if (sqlite3_column_type(st, 11) != SQLITE_NULL &&
+                   report_health_check((const char *)sqlite3_column_text(st, 11),
+                                       (size_t)sqlite3_column_bytes(st, 11), &in.health, msg, sizeof msg) != ERR_OK) {
+            /* kept, with the reason (checked at merge: a database edited since) */
         } else {
+            if (sqlite3_column_type(st, 11) != SQLITE_NULL) {
+                in.health_json = (const char *)sqlite3_column_text(st, 11);
+                in.health_len = (size_t)sqlite3_column_bytes(st, 11);
+            }
             StoreRes sr = store_export(rdb, &in, &p, "enrolled", msg, sizeof msg);
             if (sr == S_DBFAIL)
                 e = ERR_DB;

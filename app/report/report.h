@@ -121,6 +121,8 @@ Err report_print_gaps(ReportDb *db, FILE *out);
 #define REPORT_LANG_MAX 11            /* StatRow.lang */
 #define REPORT_MODULE_MAX 39          /* StatRow.module */
 #define REPORT_LABEL_MAX 63
+#define REPORT_COUNT_MAX 1000000000LL  /* health counters (starts, crashes...) */
+#define REPORT_CLOCK_MAX 253402300799LL /* 9999-12-31: a wrong clock is what health reports */
 
 /* One manifest field: its key, whether it must be present, its check and
  * what a valid value looks like (for the refusal message). */
@@ -137,6 +139,36 @@ const ReportFieldRule *report_manifest_rules(size_t *n);
 /* Check every field of an export's manifest (unknown fields refused) and
  * the rules between fields. ERR_FORMAT with why naming file and field. */
 Err report_manifest_check(const Manifest *m, char *why, size_t whysz);
+
+/* A kiosk's health.json (export/health.h), checked. */
+typedef struct {
+    char build_version[32], last_touch[16], touch_test[32], sound_test[32];
+    char clock_status[16], clock_held_days[96], clock_last_set[16];
+    int64_t content_version, uptime_s, starts, crashes, watchdog_resets, warnings, disk_free_mb;
+    int64_t clock_kiosk_time, clock_system_time, clock_offset_s, clock_problems, clock_held_events;
+    int64_t clock_corrections, clock_max_back_s;
+} ReportHealth;
+
+/* One health.json field: a whole number in lo..hi, or (is_text) a string
+ * of fewer than cap bytes that passes check; stored at off in
+ * ReportHealth. */
+typedef struct {
+    const char *key;
+    int is_text;
+    int64_t lo, hi;
+    int (*check)(const char *value);
+    size_t off, cap;
+    const char *expect;
+} ReportHealthRule;
+
+/* The table of every field health.json holds (besides "kind"). */
+const ReportHealthRule *report_health_rules(size_t *n);
+
+/* Check health.json (len bytes, at most EXPORT_HEALTH_MAX_BYTES) strictly:
+ * one JSON object, "kind" EXPORT_HEALTH_KIND, every field of the table
+ * present with its type and format, no unknown field, last_touch no finer
+ * than an hour; fills out. ERR_FORMAT with why naming the field. */
+Err report_health_check(const char *buf, size_t len, ReportHealth *out, char *why, size_t whysz);
 
 /* Check one counters.csv record (6 fields) and fill row. The day must lie
  * in day_first..day_last. ERR_FORMAT with why naming record and column. */
@@ -334,6 +366,23 @@ Err report_names_intern(sqlite3 *db, ReportNames *n, const char *s, int64_t *id)
 
 /* The database's names, borrowed (kept current by merge). */
 const ReportNames *report_db_names(ReportDb *db);
+
+/* ---- fleet health (fleet.c) ---- */
+
+/* A kiosk with no export within this many days of the campaign's newest. */
+#define REPORT_STALE_DAYS 14
+
+/* Store one export's checked health h and its health.json bytes (json,
+ * len; kept so a dispute can move them to the quarantine), inside the
+ * merge's transaction. ERR_DB. */
+Err report_health_store(sqlite3 *db, const char *kiosk, int64_t epoch, int64_t seq, int64_t created,
+                        const ReportHealth *h, const char *json, size_t len);
+
+/* The fleet page, a section of report_write_html() in the report language:
+ * one row per kiosk, stale then unhealthy first (the kiosk ids waiting in
+ * the quarantine are listed by the report's quarantine section). Text is
+ * escaped with report_html_esc() (rtext.h). */
+Err report_write_fleet(ReportDb *db, FILE *out);
 
 /* Make a campaign key pair: pub_path (hex, 0644) for kiosks' campaign.pub,
  * sec_path (hex, 0600) for --key. Refuses to overwrite (ERR_INVALID). */

@@ -55,9 +55,17 @@ int report_lang_rtl(void);
 
 /* msgid translated into the current report language (domain
  * "taama-report"); borrowed, valid for the life of the process. */
-const char *report_tr(const char *msgid);
+/* (format_arg: a translated format is checked against the English one, as
+ * with gettext, so R_("%lld ...") can be snprintf's format.) */
+#if defined(__GNUC__)
+#define REPORT_FORMAT_ARG(i) __attribute__((format_arg(i)))
+#else
+#define REPORT_FORMAT_ARG(i)
+#endif
+const char *report_tr(const char *msgid) REPORT_FORMAT_ARG(1);
 /* Plural form: n selects between singular and plural. */
-const char *report_trn(const char *singular, const char *plural, unsigned long n);
+const char *report_trn(const char *singular, const char *plural, unsigned long n) REPORT_FORMAT_ARG(1)
+    REPORT_FORMAT_ARG(2);
 /* msgid translated with the kiosk's own domain "taama" (module titles,
  * help contact names: the content's English is the msgid). */
 const char *report_tr_content(const char *msgid);

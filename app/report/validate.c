@@ -9,10 +9,14 @@
  * refuses the whole export, naming the file and the field. The manifest's
  * fields are a table: a new field (clock status, fleet health...) is one
  * line in manifest_rules[]. An unknown field is refused too: a reader that
- * does not know a field cannot say it is harmless. */
+ * does not know a field cannot say it is harmless. health.json (fleet
+ * health) is checked the same way, field by field from health_rules[]. */
 #include "report/report.h"
 
+#include <stddef.h>
 #include <string.h>
+
+#include <json-c/json.h>
 
 #include "export/export.h"
 #include "manifest/manifest.h"
@@ -335,12 +339,213 @@ Err report_manifest_check(const Manifest *m, char *why, size_t whysz)
     int enc = strcmp(manifest_get(m, "encrypted"), "1") == 0;
     const char *dname = enc ? EXPORT_SEALED_NAME : EXPORT_CSV_NAME;
     const ManifestFile *f = manifest_find_file(m, dname);
-    if (manifest_file_count(m) != 1 || !f)
-        BAD(EXPORT_MANIFEST_NAME ": files must list exactly %s (encrypted is %s)", dname, enc ? "1" : "0");
+    /* health.json is optional: kiosks before fleet health do not write it. */
+    const ManifestFile *h = manifest_find_file(m, EXPORT_HEALTH_NAME);
+    if (manifest_file_count(m) != 1 + (h != NULL) || !f)
+        BAD(EXPORT_MANIFEST_NAME ": files must list exactly %s (encrypted is %s) and optionally " EXPORT_HEALTH_NAME,
+            dname, enc ? "1" : "0");
     if (f->size > EXPORT_MAX_BYTES)
         BAD(EXPORT_MANIFEST_NAME ": files: %s is listed as %llu bytes, more than %u", dname,
             (unsigned long long)f->size, EXPORT_MAX_BYTES);
+    if (h && h->size > EXPORT_HEALTH_MAX_BYTES)
+        BAD(EXPORT_MANIFEST_NAME ": files: " EXPORT_HEALTH_NAME " is listed as %llu bytes, more than %u",
+            (unsigned long long)h->size, EXPORT_HEALTH_MAX_BYTES);
     return ERR_OK;
+#undef BAD
+}
+
+/* ---- health.json ---- */
+
+/* "YYYY-MM-DD" at the start of s, a real date. */
+static int day_prefix_ok(const char *s)
+{
+    char d[11];
+    if (strlen(s) < 10)
+        return 0;
+    memcpy(d, s, 10);
+    d[10] = '\0';
+    return report_date_ok(d);
+}
+
+static int h_build_version(const char *v)
+{
+    /* A Debian-style version: 1-31 of [0-9A-Za-z.+~-]. */
+    size_t n = strlen(v);
+    if (n == 0 || n > 31)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((v[i] >= '0' && v[i] <= '9') || (v[i] >= 'a' && v[i] <= 'z') || (v[i] >= 'A' && v[i] <= 'Z') ||
+              v[i] == '.' || v[i] == '+' || v[i] == '~' || v[i] == '-'))
+            return 0;
+    return 1;
+}
+
+static int h_last_touch(const char *v)
+{
+    /* Privacy: a day and an hour, never finer. */
+    return !*v || (strlen(v) == 13 && day_prefix_ok(v) && v[10] == ' ' && v[11] >= '0' && v[11] <= '2' &&
+                   v[12] >= '0' && v[12] <= '9' && (v[11] - '0') * 10 + (v[12] - '0') <= 23);
+}
+
+static int h_touch_test(const char *v)
+{
+    /* "YYYY-MM-DD N/M", N cells touched of M. */
+    if (!*v)
+        return 1;
+    if (!day_prefix_ok(v) || v[10] != ' ')
+        return 0;
+    char num[8], den[8];
+    const char *slash = strchr(v + 11, '/');
+    if (!slash || (size_t)(slash - (v + 11)) >= sizeof num || strlen(slash + 1) >= sizeof den)
+        return 0;
+    memcpy(num, v + 11, (size_t)(slash - (v + 11)));
+    num[slash - (v + 11)] = '\0';
+    memcpy(den, slash + 1, strlen(slash + 1) + 1);
+    int64_t a = 0, b = 0;
+    return report_uint_ok(num, 0, 9999, &a) && report_uint_ok(den, 1, 9999, &b) && a <= b;
+}
+
+static int h_sound_test(const char *v)
+{
+    return !*v || (day_prefix_ok(v) && (strcmp(v + 10, " played") == 0 || strcmp(v + 10, " no_device") == 0));
+}
+
+static int h_clock_status(const char *v)
+{
+    static const char *const names[] = {"ok", "before_build", "before_last", "jumped_back", "unknown"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(v, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int h_held_days(const char *v)
+{
+    /* Empty, or real dates separated by commas. */
+    if (!*v)
+        return 1;
+    for (;;) {
+        if (!day_prefix_ok(v))
+            return 0;
+        if (!v[10])
+            return 1;
+        if (v[10] != ',')
+            return 0;
+        v += 11;
+    }
+}
+
+static int h_last_set(const char *v)
+{
+    return !*v || strcmp(v, "admin") == 0 || strcmp(v, "stick") == 0;
+}
+
+#define H_INT(k, lo, hi, expect) {#k, 0, lo, hi, NULL, offsetof(ReportHealth, k), 0, expect}
+#define H_TEXT(k, check, expect) {#k, 1, 0, 0, check, offsetof(ReportHealth, k), sizeof(((ReportHealth *)0)->k), expect}
+#define COUNT "a whole number from 0 to 1000000000"
+
+/* Every field of health.json but "kind", in the kiosk's (sorted) order.
+ * Add new fields here (and to ReportHealth, HEALTH_SQL, fleet.c). The
+ * clock fields take any time up to year 9999: a wrong clock is exactly
+ * what they report, and refusing them would refuse the counts too. */
+static const ReportHealthRule health_rules[] = {
+    H_TEXT(build_version, h_build_version, "1 to 31 of [0-9A-Za-z.+~-]"),
+    H_INT(clock_corrections, 0, REPORT_COUNT_MAX, COUNT),
+    H_TEXT(clock_held_days, h_held_days, "empty or real dates YYYY-MM-DD separated by commas"),
+    H_INT(clock_held_events, 0, REPORT_COUNT_MAX, COUNT),
+    H_INT(clock_kiosk_time, 0, REPORT_CLOCK_MAX, "seconds since 1970, at most 253402300799"),
+    H_TEXT(clock_last_set, h_last_set, "empty, \"admin\" or \"stick\""),
+    H_INT(clock_max_back_s, 0, REPORT_CLOCK_MAX, "seconds, at most 253402300799"),
+    H_INT(clock_offset_s, -REPORT_CLOCK_MAX, REPORT_CLOCK_MAX, "seconds, at most 253402300799 either way"),
+    H_INT(clock_problems, 0, REPORT_COUNT_MAX, COUNT),
+    H_TEXT(clock_status, h_clock_status, "ok, before_build, before_last, jumped_back or unknown"),
+    H_INT(clock_system_time, 0, REPORT_CLOCK_MAX, "seconds since 1970, at most 253402300799"),
+    H_INT(content_version, 0, INT64_MAX, "a whole number from 0"),
+    H_INT(crashes, 0, REPORT_COUNT_MAX, COUNT),
+    H_INT(disk_free_mb, -1, INT64_C(1000000000000), "-1 (unknown) or a whole number of MB"),
+    H_TEXT(last_touch, h_last_touch, "empty or a day and an hour \"YYYY-MM-DD HH\" (never finer)"),
+    H_TEXT(sound_test, h_sound_test, "empty or \"YYYY-MM-DD played\" or \"YYYY-MM-DD no_device\""),
+    H_INT(starts, 0, REPORT_COUNT_MAX, COUNT),
+    H_TEXT(touch_test, h_touch_test, "empty or \"YYYY-MM-DD N/M\" (N of M cells, N <= M)"),
+    H_INT(uptime_s, -1, REPORT_CLOCK_MAX, "-1 (unknown) or seconds"),
+    H_INT(warnings, 0, REPORT_COUNT_MAX, COUNT),
+    H_INT(watchdog_resets, 0, REPORT_COUNT_MAX, COUNT),
+};
+#define NHEALTH (sizeof health_rules / sizeof health_rules[0])
+
+const ReportHealthRule *report_health_rules(size_t *n)
+{
+    *n = NHEALTH;
+    return health_rules;
+}
+
+Err report_health_check(const char *buf, size_t len, ReportHealth *out, char *why, size_t whysz)
+{
+#define BAD(...)                                \
+    do {                                        \
+        snprintf(why, whysz, __VA_ARGS__);      \
+        goto out;                               \
+    } while (0)
+    memset(out, 0, sizeof *out);
+    Err e = ERR_FORMAT;
+    json_object *o = NULL;
+    char safe[48];
+    unsigned char seen[NHEALTH] = {0};
+    if (len > EXPORT_HEALTH_MAX_BYTES || len > INT32_MAX)
+        BAD(EXPORT_HEALTH_NAME ": more than %u bytes", EXPORT_HEALTH_MAX_BYTES);
+    json_tokener *tok = json_tokener_new();
+    if (!tok)
+        return ERR_NOMEM;
+    o = json_tokener_parse_ex(tok, buf, (int)len);
+    /* One object and nothing after it but the kiosk's final newline. */
+    size_t end = json_tokener_get_error(tok) == json_tokener_success ? json_tokener_get_parse_end(tok) : 0;
+    json_tokener_free(tok);
+    if (!o || !json_object_is_type(o, json_type_object) || !(end == len || (end + 1 == len && buf[end] == '\n')))
+        BAD(EXPORT_HEALTH_NAME ": not one JSON object");
+    int kind = 0;
+    json_object_object_foreach(o, key, val)
+    {
+        if (strcmp(key, "kind") == 0) {
+            if (!json_object_is_type(val, json_type_string) || strcmp(json_object_get_string(val), EXPORT_HEALTH_KIND))
+                BAD(EXPORT_HEALTH_NAME ": field kind is not \"" EXPORT_HEALTH_KIND "\"");
+            kind = 1;
+            continue;
+        }
+        size_t i = 0;
+        while (i < NHEALTH && strcmp(health_rules[i].key, key) != 0)
+            i++;
+        if (i == NHEALTH) {
+            report_term_safe(key, safe, sizeof safe);
+            BAD(EXPORT_HEALTH_NAME ": unknown field \"%s\" (made by a newer Taama? update taama-report)", safe);
+        }
+        const ReportHealthRule *r = &health_rules[i];
+        char *dst = (char *)out + r->off;
+        if (!r->is_text) {
+            int64_t v = json_object_is_type(val, json_type_int) ? json_object_get_int64(val) : 0;
+            /* json-c saturates out-of-range numbers at INT64_MIN/MAX */
+            if (!json_object_is_type(val, json_type_int) || v < r->lo || v > r->hi || v == INT64_MIN)
+                BAD(EXPORT_HEALTH_NAME ": field %s is not %s", r->key, r->expect);
+            memcpy(dst, &v, sizeof v);
+        } else {
+            const char *v = json_object_is_type(val, json_type_string) ? json_object_get_string(val) : NULL;
+            size_t n = v ? strlen(v) : 0;
+            if (!v || n != (size_t)json_object_get_string_len(val) || n >= r->cap || !r->check(v))
+                BAD(EXPORT_HEALTH_NAME ": field %s is not %s", r->key, r->expect);
+            memcpy(dst, v, n + 1);
+        }
+        seen[i] = 1;
+    }
+    if (!kind)
+        BAD(EXPORT_HEALTH_NAME ": field kind is missing");
+    for (size_t i = 0; i < NHEALTH; i++)
+        if (!seen[i])
+            BAD(EXPORT_HEALTH_NAME ": field %s is missing", health_rules[i].key);
+    e = ERR_OK;
+    if (whysz)
+        why[0] = '\0';
+out:
+    json_object_put(o);
+    return e;
 #undef BAD
 }
 

@@ -39,7 +39,10 @@ void settings_defaults(Settings *s)
     s->inactivity_timeout_s = SETTINGS_TIMEOUT_DEFAULT_S;
     s->export_on_insert = 1;
     s->narration_volume = SETTINGS_VOLUME_DEFAULT;
-    s->narration_autoplay = 1;
+    /* off: a kiosk that talks by itself draws attention to whoever stands
+     * at it; the visitor asks with the speaker button */
+    s->narration_autoplay = 0;
+    copy_str(s->admin_language, sizeof s->admin_language, "en");
 }
 
 static int strip_controls(char *str, size_t sz)
@@ -75,7 +78,12 @@ int settings_sanitize(Settings *s)
         changed = 1;
     }
     if (s->narration_autoplay != 0 && s->narration_autoplay != 1) {
-        s->narration_autoplay = 1;
+        s->narration_autoplay = 0;
+        changed = 1;
+    }
+    s->admin_language[sizeof s->admin_language - 1] = '\0';
+    if (!i18n_language(s->admin_language)) {
+        copy_str(s->admin_language, sizeof s->admin_language, "en");
         changed = 1;
     }
 
@@ -225,6 +233,7 @@ Err settings_load(const char *data_dir, Settings *s)
     bad |= read_bool(root, "export_on_insert", &s->export_on_insert);
     bad |= read_int(root, "narration_volume", &s->narration_volume, 0, 100);
     bad |= read_bool(root, "narration_autoplay", &s->narration_autoplay);
+    bad |= read_string(root, "admin_language", s->admin_language, sizeof s->admin_language);
     json_object_put(root);
     bad |= settings_sanitize(s);
     if (bad) {
@@ -259,6 +268,7 @@ Err settings_save(const char *data_dir, const Settings *in)
     json_object_object_add(root, "export_on_insert", json_object_new_boolean(s.export_on_insert));
     json_object_object_add(root, "narration_volume", json_object_new_int(s.narration_volume));
     json_object_object_add(root, "narration_autoplay", json_object_new_boolean(s.narration_autoplay));
+    json_object_object_add(root, "admin_language", json_object_new_string(s.admin_language));
 
     const char *text = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
                                                                 JSON_C_TO_STRING_NOSLASHESCAPE);

@@ -29,11 +29,13 @@ typedef struct {
     int export_on_insert;      /* 1: export statistics when a stick is inserted */
     int narration_volume;      /* 0..100 */
     int narration_autoplay;    /* 1: slides start narrating on their own */
+    char admin_language[12];   /* the admin and PIN screens' language (any known one,
+                                  enabled for visitors or not); default "en" */
 } Settings;
 
 /* Fill s with the defaults: no name or site, every language the kiosk knows
  * (i18n table order), 60 s timeout, export on insert on, volume 80,
- * autoplay on. */
+ * autoplay off, admin screens in English. */
 void settings_defaults(Settings *s);
 
 /* Make s valid in place: clamp numbers, drop unknown or repeated language

@@ -18,6 +18,7 @@
  * Nothing in it has a per-visit key or a time finer than the day (the hour
  * appears only on the session-start total). */
 #include "stats/stats.h"
+#include "stats/identity.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -241,7 +242,7 @@ typedef struct {
 
 struct Stats {
     char *path; /* DIR/stats.sqlite */
-    char machine[33]; /* keyed hash of the machine id, hex */
+    StatsHw hw; /* hardware fingerprint (keyed hashes only), identity.h */
     StatsOptions opt;
     int readonly_handle;
 
@@ -695,32 +696,6 @@ static int user_version(sqlite3 *db, int *out)
     return rc;
 }
 
-/* The machine id is hashed with a fixed application key, so the database
- * never holds the raw /etc/machine-id (which systemd asks applications not
- * to expose) yet still recognises the machine. */
-static void machine_hash(const char *machine_id, char out[33])
-{
-    static const unsigned char key[] = "taama stats machine id v1";
-    unsigned char h[16];
-    crypto_generichash(h, sizeof h, (const unsigned char *)machine_id, strlen(machine_id), key,
-                       sizeof key - 1);
-    sodium_bin2hex(out, 33, h, sizeof h);
-}
-
-static void read_machine_id(char *out, size_t cap)
-{
-    out[0] = 0;
-    FILE *f = fopen("/etc/machine-id", "r");
-    if (!f) {
-        log_warn("stats: cannot read /etc/machine-id; a cloned card will not be recognised");
-        return;
-    }
-    if (!fgets(out, (int)cap, f))
-        out[0] = 0;
-    fclose(f);
-    out[strcspn(out, " \t\r\n")] = 0;
-}
-
 /* Load the current identity, or start a new one (new random kiosk id, next
  * epoch) when none exists or the database was made on another machine.
  * Runs inside the open transaction. */
@@ -734,13 +709,14 @@ static int load_identity(Stats *s, sqlite3 *db, StatsIdentity *id)
         return rc;
     int64_t last_epoch = 0;
     char last_kiosk[33] = "";
-    int same = 0;
+    int same = 0, upgrade = 0;
+    char merged[STATS_HW_MAX] = "";
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         last_epoch = sqlite3_column_int64(st, 0);
         snprintf(last_kiosk, sizeof last_kiosk, "%s", (const char *)sqlite3_column_text(st, 1));
         const char *m = (const char *)sqlite3_column_text(st, 2);
-        same = m && strcmp(m, s->machine) == 0;
+        same = stats_hw_match(m, &s->hw, merged, &upgrade);
         rc = SQLITE_OK;
     } else if (rc == SQLITE_DONE) {
         rc = SQLITE_OK;
@@ -751,7 +727,16 @@ static int load_identity(Stats *s, sqlite3 *db, StatsIdentity *id)
     if (same) {
         snprintf(id->kiosk_id, sizeof id->kiosk_id, "%s", last_kiosk);
         id->epoch = last_epoch;
-        return SQLITE_OK;
+        if (!upgrade)
+            return SQLITE_OK;
+        rc = sqlite3_prepare_v2(db, "UPDATE identity SET machine = ? WHERE epoch = ?", -1, &st, NULL);
+        if (rc != SQLITE_OK)
+            return rc;
+        sqlite3_bind_text(st, 1, merged, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, last_epoch);
+        rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        return rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
     if (last_epoch == 0 && s->prev_epoch > 0) { /* a database started anew */
         last_epoch = s->prev_epoch;
@@ -768,7 +753,7 @@ static int load_identity(Stats *s, sqlite3 *db, StatsIdentity *id)
         return rc;
     sqlite3_bind_int64(st, 1, id->epoch);
     sqlite3_bind_text(st, 2, id->kiosk_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, s->machine, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, s->hw.text, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, last_kiosk, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
@@ -1373,13 +1358,7 @@ Stats *stats_open_opts(const char *dir, const StatsOptions *opt, Err *why)
     Stats *s = stats_alloc(dir ? dir : ".", opt, why);
     if (!s)
         return NULL;
-    char mid[256];
-    if (opt && opt->machine_id)
-        snprintf(mid, sizeof mid, "%s", opt->machine_id);
-    else
-        read_machine_id(mid, sizeof mid);
-    machine_hash(mid, s->machine);
-    sodium_memzero(mid, sizeof mid);
+    stats_hw_read(opt ? opt->hw_root : NULL, opt ? opt->machine_id : NULL, &s->hw);
 
     s->ring_cap = s->opt.queue_cap;
     s->ring = calloc((size_t)s->ring_cap, sizeof *s->ring);

@@ -30,7 +30,8 @@ typedef struct Stats Stats;
 
 /* The kiosk's anonymous identity: random on first start; a new epoch starts
  * whenever the database is found on a machine other than the one that
- * created it (a cloned SD card), so two kiosks never count under one name. */
+ * created it (a cloned SD card: machine-id, SD card CID and board serial
+ * are compared, see identity.h), so two kiosks never count under one name. */
 typedef struct {
     char kiosk_id[33]; /* 32 lowercase hex characters */
     int64_t epoch;     /* starts at 1 */
@@ -64,6 +65,7 @@ typedef int32_t (*StatsUtcOffsetFn)(void *ctx, int64_t t);
 typedef int64_t (*StatsClockFn)(void *ctx);
 typedef struct {
     const char *machine_id;      /* NULL: read /etc/machine-id */
+    const char *hw_root;         /* NULL: the real /etc, /sys, /proc (identity.h) */
     StatsUtcOffsetFn utc_offset; /* NULL: the C library's local time (TZ) */
     StatsClockFn now;            /* NULL: time(NULL) */
     void *clock_ctx;             /* passed to utc_offset and now */

@@ -143,16 +143,32 @@ static int count_identity(void *ctx, const StatsIdentity *id)
     return 0;
 }
 
+/* --tsv: every stored counter as it is, one per line, for scripts and
+ * tests (the tables above are for people and may change shape). */
+static int print_tsv_row(void *ctx, const StatRow *r)
+{
+    fprintf(ctx, "%s\t%s\t%s\t%s\t%d\t%lld\n", r->day, r->metric, r->lang, r->module, (int)r->item,
+            (long long)r->value);
+    return 0;
+}
+
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: taama stats [--help]\n"
+    fprintf(out, "usage: taama stats [--tsv] [--help]\n"
                  "Print the kiosk's anonymous counters per day, per language and per module.\n"
+                 "--tsv prints every stored counter instead, one per line, tab-separated:\n"
+                 "day, metric, lang, module, item (-1: none), value; after a header line.\n"
                  "The database is opened read-only; the running kiosk is not disturbed.\n");
 }
 
 int stats_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
 {
+    int tsv = 0;
     for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--tsv") == 0) {
+            tsv = 1;
+            continue;
+        }
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage(out);
             return 0;
@@ -174,6 +190,14 @@ int stats_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
     stats_identity(s, &id);
     int n_ident = 0;
     (void)stats_foreach_identity(s, count_identity, &n_ident);
+    if (tsv) {
+        fprintf(out, "day\tmetric\tlang\tmodule\titem\tvalue\n");
+        Err te = id.epoch > 0 ? stats_foreach_row(s, print_tsv_row, out) : ERR_OK;
+        stats_close(s);
+        if (te != ERR_OK)
+            fprintf(stderr, "taama stats: cannot read the counters: %s\n", err_str(te));
+        return te == ERR_OK ? 0 : 1;
+    }
     Agg a;
     memset(&a, 0, sizeof a);
     Err e = id.epoch > 0 ? stats_foreach_row(s, collect, &a) : ERR_OK;

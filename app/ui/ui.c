@@ -577,6 +577,14 @@ int ui_footer_bar(B *b)
     return y0;
 }
 
+/* Listen, or Stop (selected) while the narration plays. */
+static void speaker_button(B *b, Rect r, int has_audio)
+{
+    int playing = has_audio && b->app->narration_playing;
+    ui_button(b, WIDGET(W_SPEAKER, 0), r, playing ? "stop" : "speaker", NULL,
+              playing ? BTN_SELECTED : has_audio ? BTN_PLAIN : BTN_DISABLED, 0);
+}
+
 static void footer(B *b, int n_dots, int dot, int can_next, int has_audio)
 {
     const Theme *t = b->th;
@@ -592,7 +600,7 @@ static void footer(B *b, int n_dots, int dot, int can_next, int has_audio)
     ui_button(b, WIDGET(W_BACK, 0), rb, "back", back, BTN_PLAIN, 1);
     /* Listen sits beside Back; the dots take the middle. */
     Rect rs = {rb.x + bw + b->pad, y0 + b->pad, bs, bs};
-    ui_button(b, WIDGET(W_SPEAKER, 0), rs, "speaker", NULL, has_audio ? BTN_PLAIN : BTN_DISABLED, 0);
+    speaker_button(b, rs, has_audio);
     ui_button(b, WIDGET(W_NEXT, 0), rn, "next", next, can_next ? BTN_PRIMARY : BTN_DISABLED, 1);
     if (n_dots > 1) {
         int left = rs.x + bs + b->pad, right = rn.x - b->pad;
@@ -608,8 +616,11 @@ static void footer(B *b, int n_dots, int dot, int can_next, int has_audio)
         if (need <= right - left) {
             int x = left + (right - left - need) / 2;
             for (int i = 0; i < n_dots; i++, x += d + gap) {
+                /* centred on the button row (the portrait Exit row sits below) */
                 Rect r = {x, y0 + b->pad + bs / 2 - d / 2, d, d};
-                ui_circle(b, i == dot ? r : inset(r, d / 5), i == dot ? t->accent : t->line);
+                /* the others in the muted text colour: visible (>= 3:1 on
+                 * the bar), smaller and quieter than the current one */
+                ui_circle(b, i == dot ? r : inset(r, d / 5), i == dot ? t->accent : t->muted);
             }
         }
     }
@@ -630,8 +641,9 @@ static void screen_attract(B *b)
     const Theme *t = b->th;
     const App *a = b->app;
     b->ui->clear = t->attract_bg;
-    int n = a->cfg.n_langs > 0 ? a->cfg.n_langs : 1;
-    int idx = (int)(((b->now - a->attract_start_ms) / (uint64_t)a->cfg.attract_cycle_ms) % (uint64_t)n);
+    AppTimeView tv;
+    app_time_view(a, b->now, &tv);
+    int idx = tv.attract_lang >= 0 && tv.attract_lang < a->cfg.n_langs ? tv.attract_lang : 0;
     const char *code = a->cfg.n_langs > 0 ? a->cfg.langs[idx] : "en";
     const Language *l = i18n_language(code);
     B bl = *b;
@@ -703,8 +715,20 @@ static void screen_language(B *b)
     int hh = header(b, 0);
     int y = hh + b->pad;
     Rect title = {b->pad * 2, y, b->w - b->pad * 4, b->title_px * 3};
-    int th = ui_text_box(b, _("Choose your language"), title, b->title_px, b->body_px, 1,
-                      ALIGN_START, 0, t->text);
+    /* Before a choice the heading cycles through the languages (the
+     * visitor may read none of them but their own); it is centred, like
+     * everything here, so no language moves it. */
+    AppTimeView tv;
+    app_time_view(a, b->now, &tv);
+    B bh = *b;
+    const char *heading = _("Choose your language");
+    if (tv.picker_lang >= 0 && tv.picker_lang < a->cfg.n_langs) {
+        const char *hc = a->cfg.langs[tv.picker_lang];
+        const Language *hl = i18n_language(hc);
+        heading = i18n_text_in(hc, "Choose your language");
+        bh.dir = hl && hl->rtl ? PARA_RTL : PARA_LTR;
+    }
+    int th = ui_text_box(&bh, heading, title, b->title_px, b->body_px, 1, ALIGN_CENTER, 0, t->text);
     y += th + b->pad;
     int n = a->cfg.n_langs;
     int bottom = b->h - ui_footer_height(b);
@@ -713,7 +737,12 @@ static void screen_language(B *b)
     int rows = (n + cols - 1) / cols;
     int cw = (b->w - b->pad * (cols + 1)) / cols;
     int ch = (bottom - y - b->pad * (rows + 1)) / (rows > 0 ? rows : 1);
+    /* tall enough for a name at full size on large screens (at 2560x1440
+     * two targets are less than a line of title text) */
     int max_h = b->target * 2;
+    int need = b->tm->line_height(b->tm->ctx, b->title_px) + b->pad * 2;
+    if (max_h < need)
+        max_h = need;
     if (ch > max_h)
         ch = max_h;
     if (ch < b->target)
@@ -929,7 +958,8 @@ static void screen_slide(B *b)
              0, t->text);
     ui_text_box(b, _(s->body), (Rect){txt.x, txt.y + th + b->pad, txt.w, txt.h - th - b->pad}, bpx,
              b->small_px, 0, ALIGN_START, 0, t->text);
-    int total = m->n_slides + (m->n_quiz > 0 ? 1 : 0) + 1;
+    /* one dot per slide, per quiz question and for the end card */
+    int total = m->n_slides + m->n_quiz + 1;
     footer(b, total, a->slide, 1, has_narration(b));
 }
 
@@ -1040,8 +1070,8 @@ static void screen_quiz(B *b)
         ui_text_box(b, _(q->explain), (Rect){in.x, in.y + used, in.w, in.h - used}, b->body_px,
                  b->small_px, 0, ALIGN_START, 0, t->text);
     }
-    int total = m->n_slides + 1 + 1;
-    footer(b, total, m->n_slides, answered, has_narration(b));
+    int total = m->n_slides + m->n_quiz + 1;
+    footer(b, total, m->n_slides + a->quiz_q, answered, has_narration(b));
 }
 
 /* The side of a contact's QR code in a card whose inner box is in: at most
@@ -1190,8 +1220,7 @@ static void screen_end(B *b)
     int bw = b->w >= 700 ? bs * 3 : bs + b->pad;
     ui_button(b, WIDGET(W_BACK, 0), (Rect){b->pad, y0 + b->pad, bw, bs}, "back",
            b->w >= 700 ? _("Back") : NULL, BTN_PLAIN, 1);
-    ui_button(b, WIDGET(W_SPEAKER, 0), (Rect){b->pad * 2 + bw, y0 + b->pad, bs, bs}, "speaker", NULL,
-           has_narration(b) ? BTN_PLAIN : BTN_DISABLED, 0);
+    speaker_button(b, (Rect){b->pad * 2 + bw, y0 + b->pad, bs, bs}, has_narration(b));
     int hw = b->w - (b->pad * 3 + bw + bs) - b->pad * 2 - bw;
     if (hw > bs * 5)
         hw = bs * 5;
@@ -1278,9 +1307,9 @@ static void overlay_still_there(B *b)
     ui_fill(b, d, t->surface);
     ui_frame(b, d, t->accent, 4);
     Rect in = inset(d, b->pad * 2);
-    int left = a->cfg.countdown_s - (int)((b->now - a->countdown_start_ms) / 1000);
-    if (left < 0)
-        left = 0;
+    AppTimeView tv;
+    app_time_view(a, b->now, &tv);
+    int left = tv.countdown_left > 0 ? tv.countdown_left : 0;
     int y = in.y;
     int th = in.h / 4;
     ui_text_box(b, _("Are you still there?"), (Rect){in.x, y, in.w, th}, b->title_px, b->body_px, 1,
@@ -1310,7 +1339,7 @@ static void overlay_still_there(B *b)
 Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena *arena)
 {
     memset(ui, 0, sizeof *ui);
-    const char *code = app_lang(app);
+    const char *code = app_ui_lang(app);
     const Language *lang = i18n_language(code);
     if (i18n_current() != lang)
         i18n_set_language(code);
@@ -1351,7 +1380,9 @@ Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena 
     switch (app->screen) {
     case SCREEN_ATTRACT: b.rtl = 0; screen_attract(&b); break;
     case SCREEN_NEUTRAL: b.rtl = 0; screen_neutral(&b); break;
-    case SCREEN_LANGUAGE: screen_language(&b); break;
+    /* The picker is laid out left to right in every language: touching
+     * العربية must not move the grid, Continue or Exit under the finger. */
+    case SCREEN_LANGUAGE: b.rtl = 0; screen_language(&b); break;
     case SCREEN_MENU: screen_menu(&b); break;
     case SCREEN_SLIDE: screen_slide(&b); break;
     case SCREEN_QUIZ: screen_quiz(&b); break;

@@ -15,6 +15,7 @@
 
 #include "admin/pin.h"
 #include "i18n/i18n.h"
+#include "stats/stats.h"
 
 /* ---- shared pieces ---------------------------------------------------- */
 
@@ -68,11 +69,10 @@ static int bottom_bar(B *b, WidgetId back, const char *back_label, WidgetId next
 
 /* "-  value  +" at the end of a row of height h starting at y; returns the
  * width it took. */
-static int stepper(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, const char *value,
-                   int value_px)
+static int stepper_w(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, const char *value,
+                     int value_px, int vw)
 {
     int bs = b->target > h ? b->target : h;
-    int vw = b->target * 2;
     int x = x_end - bs;
     ui_button(b, inc, (Rect){x, y, bs, bs}, "plus", NULL, BTN_PLAIN, 0);
     x -= vw + b->pad / 2;
@@ -82,6 +82,12 @@ static int stepper(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, co
     x -= bs + b->pad / 2;
     ui_button(b, dec, (Rect){x, y, bs, bs}, "minus", NULL, BTN_PLAIN, 0);
     return x_end - x;
+}
+
+static int stepper(B *b, int x_end, int y, int h, WidgetId dec, WidgetId inc, const char *value,
+                   int value_px)
+{
+    return stepper_w(b, x_end, y, h, dec, inc, value, value_px, b->target * 2);
 }
 
 /* A labelled row with controls of width ctl_w at the end; when the label
@@ -157,8 +163,7 @@ void ui_attract_banner(B *b)
 static const char *pin_title(const App *a)
 {
     switch (a->pin_mode) {
-    case PINPAD_SET: return _("Set the admin PIN");
-    case PINPAD_CONFIRM: return _("Enter the new PIN again");
+    case PINPAD_NOT_SET: return _("Kiosk administration");
     default: return _("Enter the PIN");
     }
 }
@@ -169,21 +174,17 @@ static const char *pin_message(B *b)
     switch ((PinMessage)a->pin_message) {
     case PINMSG_WRONG: return _("Wrong PIN.");
     case PINMSG_LOCKED: {
-        uint64_t left = a->pin_locked_until > b->now ? a->pin_locked_until - b->now : 0;
+        AppTimeView tv;
+        app_time_view(a, b->now, &tv);
         return arena_printf(b->arena, _("Too many wrong PINs. Try again in %d s."),
-                            (int)((left + 999) / 1000));
+                            tv.lock_left > 0 ? tv.lock_left : 0);
     }
-    case PINMSG_MISMATCH: return _("The two PINs differ. Start again.");
     case PINMSG_SHORT:
         return arena_printf(b->arena, _("A PIN has %d to %d digits."), PIN_MIN_DIGITS,
                             PIN_MAX_DIGITS);
     case PINMSG_DAMAGED: return _("The PIN file is damaged. Set the PIN again from a shell.");
-    case PINMSG_SAVE_FAILED: return _("The PIN could not be saved. Try again.");
     case PINMSG_CHECKING: return _("Checking...");
     default:
-        if (a->pin_mode != PINPAD_ENTER)
-            return arena_printf(b->arena, _("Choose %d to %d digits."), PIN_MIN_DIGITS,
-                                PIN_MAX_DIGITS);
         return "";
     }
 }
@@ -192,10 +193,19 @@ void ui_screen_pin(B *b)
 {
     const Theme *t = b->th;
     const App *a = b->app;
-    int can_cancel = !a->pin_missing || a->pin_mode == PINPAD_CONFIRM;
-    int hh = top_bar(b, pin_title(a), can_cancel ? WIDGET(W_PIN_CANCEL, 0) : W_NONE, "cross",
-                     _("Cancel"));
+    int hh = top_bar(b, pin_title(a), WIDGET(W_PIN_CANCEL, 0), "cross", _("Cancel"));
     int y = hh + b->pad;
+    if (a->pin_mode == PINPAD_NOT_SET) {
+        /* Only someone who knows the gesture sees this; it names no
+         * subject and offers nothing to set. */
+        Rect r = {b->pad * 2, y + b->pad, b->w - b->pad * 4, b->h - y - b->pad * 3};
+        ui_text_box(b,
+                    arena_printf(b->arena, "%s\n\n%s\n    taama admin set-pin",
+                                 _("No admin PIN is set on this kiosk."),
+                                 _("The person who installs the kiosk sets it from a shell:")),
+                    r, b->title_px, b->small_px * 2 / 3, 0, ALIGN_START, 0, t->text);
+        return;
+    }
     /* the dots: as many as digits typed, never the digits */
     int d = b->target / 3;
     int dots_h = d + b->pad;
@@ -324,8 +334,7 @@ static void chart_month(B *b, Rect r)
     }
     ui_text_box(b,
                 arena_printf(b->arena,
-                             i18n_text_plural("This month: %lld visit", "This month: %lld visits",
-                                              (unsigned long)total),
+                             i18n_ntext("This month: %lld visit", "This month: %lld visits", total),
                              (long long)total),
                 (Rect){r.x, r.y, r.w, title_h}, b->small_px, b->small_px / 2, 1, ALIGN_START, 0,
                 t->text);
@@ -341,6 +350,15 @@ static void chart_month(B *b, Rect r)
         if (hgt > 0)
             ui_fill(b, (Rect){r.x + i * (bw + gap), bottom - hgt, bw, hgt}, c);
     }
+}
+
+/* Local date and time of t (seconds) at utc_offset, without reading the
+ * time zone database, so the screen is the same on every machine. */
+static void clock_text(int64_t t, int32_t utc_offset, char day[11], char hm[8])
+{
+    stats_day_string(t, utc_offset, day);
+    int64_t secs = ((t + utc_offset) % 86400 + 86400) % 86400;
+    snprintf(hm, 8, "%02d:%02d", (int)(secs / 3600), (int)(secs / 60 % 60));
 }
 
 static void tab_status(B *b, Rect area)
@@ -408,6 +426,22 @@ static void tab_settings(B *b, Rect area)
             WIDGET(W_ADMIN_INC, VALUE_VOLUME),
             arena_printf(b->arena, "%d %%", s->narration_volume), b->body_px);
     y += h + b->pad;
+    /* The kiosk's clock, from the facts (0: not read yet). Stepping moves
+     * it by a day or an hour; minutes come from the system clock. */
+    if (a->info.clock_now > 0) {
+        char day[11], hm[8];
+        clock_text(a->info.clock_now, a->info.clock_utc_offset, day, hm);
+        /* a date needs a wider value than a number */
+        h = row_layout(b, area, y, _("Date"), step_w + b->target, &cy);
+        stepper_w(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_CLOCK_DAY),
+                  WIDGET(W_ADMIN_INC, VALUE_CLOCK_DAY), arena_printf(b->arena, "%s", day), b->body_px,
+                  b->target * 3);
+        y += h + b->pad;
+        h = row_layout(b, area, y, _("Time"), step_w, &cy);
+        stepper(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_CLOCK_HOUR),
+                WIDGET(W_ADMIN_INC, VALUE_CLOCK_HOUR), arena_printf(b->arena, "%s", hm), b->body_px);
+        y += h + b->pad;
+    }
     static const char *const flag_labels[FLAG__COUNT] = {N_("Export when a USB stick is inserted"),
                                                          N_("Narration starts by itself")};
     const int flags[FLAG__COUNT] = {s->export_on_insert, s->narration_autoplay};
@@ -419,23 +453,28 @@ static void tab_settings(B *b, Rect area)
                   flags[f] ? BTN_SELECTED : BTN_PLAIN, 0);
         y += h + b->pad;
     }
-    /* name and site need a keyboard: they are set from a shell */
+    /* name and site need a keyboard: they are set from a shell; the hint
+     * is left out on a screen too small for it (the Status tab shows both) */
     int rest = area.y + area.h - y;
-    if (rest > 0) {
-        /* export on insert needs no PIN, so it only ever writes sealed
-         * exports: say why it does nothing while no campaign key is there */
-        const char *inactive =
-            s->export_on_insert && a->info.valid && !a->info.campaign_key
-                ? arena_printf(b->arena, "%s\n",
-                               _("Export on insert is inactive until a campaign key "
-                                 "(campaign.pub) is installed: automatic exports are always "
-                                 "encrypted."))
-                : "";
-        const char *hint = arena_printf(
-            b->arena, "%s%s: %s\n%s: %s\n%s", inactive, _("Kiosk name"),
-            s->kiosk_name[0] ? s->kiosk_name : _("not set"), _("Site"),
-            s->site[0] ? s->site : _("not set"),
-            _("Name and site are set from a shell: taama admin set --name NAME --site SITE"));
+    /* export on insert needs no PIN, so it only ever writes sealed
+     * exports: say why it does nothing while no campaign key is there */
+    const char *inactive =
+        rest > 0 && s->export_on_insert && a->info.valid && !a->info.campaign_key
+            ? _("Export on insert is inactive until a campaign key "
+                "(campaign.pub) is installed: automatic exports are always "
+                "encrypted.")
+            : NULL;
+    const char *hint = rest <= 0 ? NULL
+                                 : arena_printf(b->arena, "%s%s%s: %s\n%s: %s\n%s", inactive ? inactive : "",
+                                                inactive ? "\n" : "", _("Kiosk name"),
+                                                s->kiosk_name[0] ? s->kiosk_name : _("not set"), _("Site"),
+                                                s->site[0] ? s->site : _("not set"),
+                                                _("Name and site are set from a shell: taama admin set --name NAME --site SITE"));
+    /* where all of it does not fit, the note on export on insert alone
+     * (it explains a setting on this tab) */
+    if (hint && ui_text_height(b, hint, area.w, b->small_px, 0) > rest)
+        hint = inactive && ui_text_height(b, inactive, area.w, b->small_px, 0) <= rest ? inactive : NULL;
+    if (hint) {
         ui_text_box(b, hint, (Rect){area.x, y, area.w, rest}, b->small_px, b->small_px / 2, 0,
                     ALIGN_START, 0, b->th->muted);
     }
@@ -448,6 +487,18 @@ static void tab_languages(B *b, Rect area)
     int on = 0;
     int n = app_admin_languages(a, codes, (int)(sizeof codes / sizeof codes[0]), &on);
     int rh = b->target;
+    /* the admin screens' own language, whatever visitors are offered */
+    {
+        int cy, bw = b->target * 4;
+        int h = row_layout(b, area, area.y, _("Admin screens in"), bw, &cy);
+        const Language *al = i18n_language(a->settings.admin_language);
+        B bl = *b;
+        bl.dir = al && al->rtl ? PARA_RTL : PARA_LTR;
+        ui_button(&bl, WIDGET(W_ADMIN_UI_LANG, 0), (Rect){area.x + area.w - bw, cy, bw, b->target},
+                  "globe", al ? al->native : a->settings.admin_language, BTN_PLAIN, 0);
+        area.y += h + b->pad;
+        area.h -= h + b->pad;
+    }
     int fit = (area.h + b->pad / 2) / (rh + b->pad / 2);
     if (n > fit)
         n = fit;
@@ -591,6 +642,35 @@ static void group_pick(B *b)
                         _("Headcount and finish"), BTN_PRIMARY);
     int n = a->content ? content_module_count(a->content) : 0;
     Rect area = {b->pad, hh + b->pad, b->w - 2 * b->pad, b->h - hh - fh - 2 * b->pad};
+    /* the room's language, any the kiosk knows, in no visitor's order */
+    {
+        int nl = i18n_language_count();
+        int lw = area.w / 4;
+        int label = lw >= b->target * 2;
+        if (label)
+            ui_text_box(b, _("Session language"), (Rect){area.x, area.y, lw - b->pad, b->target},
+                        b->body_px, b->small_px / 2, 1, ALIGN_START, 1, t->text);
+        int x0 = label ? area.x + lw : area.x;
+        int gap = b->pad / 2, room = area.x + area.w - x0;
+        /* one row of names when each gets two targets' width, else two */
+        int per_row = nl;
+        if (nl > 1 && (room - (nl - 1) * gap) / nl < b->target * 2)
+            per_row = (nl + 1) / 2;
+        int rows = per_row > 0 ? (nl + per_row - 1) / per_row : 0;
+        int cw = per_row > 0 ? (room - (per_row - 1) * gap) / per_row : 0;
+        for (int i = 0; i < nl; i++) {
+            const Language *l = i18n_language_at(i);
+            B bl = *b;
+            bl.dir = l->rtl ? PARA_RTL : PARA_LTR;
+            Rect r = {x0 + (i % per_row) * (cw + gap), area.y + (i / per_row) * (b->target + gap),
+                      cw, b->target};
+            ui_button(&bl, WIDGET(W_GROUP_LANG, i), r, NULL, l->native,
+                      strcmp(l->code, a->group_lang) == 0 ? BTN_SELECTED : BTN_PLAIN, 0);
+        }
+        int used = rows * b->target + (rows > 0 ? rows - 1 : 0) * gap + b->pad;
+        area.y += used;
+        area.h -= used;
+    }
     int cols = area.w >= b->target * 16 ? 2 : 1;
     int ch = b->target * 3 / 2;
     int rows = (area.h + b->pad) / (ch + b->pad);
@@ -671,7 +751,8 @@ static void group_slide(B *b)
                 b->title_px, b->small_px / 2, 0, ALIGN_START, 0, t->text);
 }
 
-/* "-  count  +" per answer: the worker counts raised hands. */
+/* Per answer its picture, its text and "-  count  +": the worker counts
+ * raised hands, then shows the room the right answer and why. */
 static void group_quiz(B *b)
 {
     const Theme *t = b->th;
@@ -687,41 +768,97 @@ static void group_quiz(B *b)
                         BTN_PRIMARY);
     Rect area = {b->pad * 2, hh + b->pad, b->w - b->pad * 4, b->h - hh - fh - 2 * b->pad};
     int n = q->n_answers < gq->n_answers ? q->n_answers : gq->n_answers;
+    int shown = a->group_revealed;
     int ctl_w = b->target * 4 + b->pad;
     int narrow = area.w - ctl_w < area.w / 3;
-    int row_h = narrow ? b->target * 2 : b->target * 3 / 2;
-    int rows_h = n * (row_h + b->pad);
-    int qh = area.h - rows_h;
+    int rw = narrow ? b->target * 2 : b->target * 5;
+    int qh = ui_text_height(b, _(q->question), area.w - rw - b->pad, b->title_px, 1);
     if (qh > area.h / 3)
         qh = area.h / 3;
-    ui_text_box(b, _(q->question), (Rect){area.x, area.y, area.w, qh}, b->title_px,
+    if (qh < b->target)
+        qh = b->target;
+    /* the explanation takes room under the answers once revealed; the
+     * rows (with their pictures) take the rest, within reason */
+    int ex_h = shown && q->explain ? area.h / 4 : 0;
+    int row_h = n > 0 ? (area.h - qh - ex_h - b->pad) / n - b->pad : 0;
+    int min_h = narrow ? b->target * 2 : b->target * 3 / 2;
+    if (row_h > b->target * 3)
+        row_h = b->target * 3;
+    if (row_h < min_h)
+        row_h = min_h;
+    ui_button(b, WIDGET(W_GROUP_REVEAL, 0), (Rect){area.x + area.w - rw, area.y, rw, b->target},
+              shown ? "off" : "reveal", shown ? _("Hide the answer") : _("Show the answer"),
+              shown ? BTN_SELECTED : BTN_PLAIN, 0);
+    ui_text_box(b, _(q->question), (Rect){area.x, area.y, area.w - rw - b->pad, qh}, b->title_px,
                 b->small_px / 2, 1, ALIGN_START, 0, t->text);
     int y = area.y + qh + b->pad;
     for (int i = 0; i < n; i++) {
         Rect r = {area.x, y, area.w, row_h};
-        ui_fill(b, r, t->surface);
-        ui_frame(b, r, t->line, 2);
+        int right = shown && i == q->correct;
+        Color fg = right ? t->on_accent : t->text;
+        ui_fill(b, r, right ? t->good : t->surface);
+        ui_frame(b, r, right ? t->good : t->line, right ? 4 : 2);
         const char *count = arena_printf(b->arena, "%d", gq->hands[i]);
+        /* the answer's picture, as the visitors see it */
+        int isz = (narrow ? row_h - b->target : row_h) - b->pad;
+        if (isz > b->target * 2)
+            isz = b->target * 2;
+        Rect ir = {r.x + b->pad / 2, r.y + b->pad / 2, isz, isz};
+        if (right)
+            ui_fill(b, ir, t->surface); /* pictures stay on their usual ground */
+        ui_image(b, ir, q->answers[i].icon, IMAGE_CONTENT);
+        int tx = ir.x + isz + b->pad / 2;
+        int msz = right ? b->target * 2 / 3 : 0;
         if (narrow) {
             int lh = row_h - b->target - b->pad / 2;
-            ui_text_box(b, _(q->answers[i].text), (Rect){r.x + b->pad / 2, r.y, r.w - b->pad, lh},
-                        b->body_px, b->small_px / 2, 1, ALIGN_START, 1, t->text);
+            ui_text_box(b, _(q->answers[i].text), (Rect){tx, r.y, r.x + r.w - tx - b->pad / 2 - msz, lh},
+                        b->body_px, b->small_px / 2, 1, ALIGN_START, 1, fg);
             stepper(b, r.x + r.w - b->pad / 2, r.y + lh, b->target,
                     WIDGET(W_GROUP_HANDS_DEC, i), WIDGET(W_GROUP_HANDS_INC, i), count, b->title_px);
         } else {
             ui_text_box(b, _(q->answers[i].text),
-                        (Rect){r.x + b->pad, r.y, r.w - ctl_w - 2 * b->pad, row_h}, b->body_px,
-                        b->small_px / 2, 1, ALIGN_START, 1, t->text);
+                        (Rect){tx, r.y, r.x + r.w - ctl_w - tx - b->pad - msz, row_h}, b->body_px,
+                        b->small_px / 2, 1, ALIGN_START, 1, fg);
             stepper(b, r.x + r.w - b->pad / 2, r.y + (row_h - b->target * 5 / 4) / 2,
                     b->target * 5 / 4, WIDGET(W_GROUP_HANDS_DEC, i), WIDGET(W_GROUP_HANDS_INC, i),
                     count, b->title_px);
         }
+        if (right) /* a tick besides the colour: never colour alone */
+            ui_icon(b, (Rect){r.x + r.w - (narrow ? b->pad / 2 : ctl_w + b->pad / 2) - msz,
+                              r.y + b->pad / 2, msz, msz},
+                    "check", fg, 0);
         y += row_h + b->pad;
     }
+    if (ex_h > 0)
+        ui_text_box(b, _(q->explain), (Rect){area.x, y, area.w, area.y + area.h - y}, b->body_px,
+                    b->small_px / 2, 0, ALIGN_START, 0, t->text);
 }
 
 static const char *const band_labels[GROUP_BAND__COUNT] = {N_("Women"), N_("Men"), N_("Girls"),
                                                           N_("Boys")};
+
+/* One touch per band: the quick counts as chips (the one matching the
+ * count selected), then "-  count  +" to make it exact. As many chips as
+ * fit at the minimum target size, spread over the range. */
+static void quick_counts(B *b, Rect r, int band)
+{
+    int gap = b->pad / 2;
+    int n = (r.w + gap) / (b->target + gap);
+    if (n > APP_QUICK_COUNTS)
+        n = APP_QUICK_COUNTS;
+    if (n < 2)
+        return;
+    int cw = (r.w - (n - 1) * gap) / n;
+    B l = ltr(b);
+    for (int j = 0; j < n; j++) {
+        int i = (j * (APP_QUICK_COUNTS - 1) + (n - 1) / 2) / (n - 1);
+        int v = app_quick_counts[i];
+        ui_button(&l, WIDGET(W_GROUP_BAND_SET, band << 3 | i),
+                  (Rect){r.x + j * (cw + gap), r.y, cw, r.h}, NULL,
+                  arena_printf(b->arena, "%d", v),
+                  b->app->group.bands[band] == v ? BTN_SELECTED : BTN_PLAIN, 0);
+    }
+}
 
 static void group_count(B *b)
 {
@@ -731,27 +868,38 @@ static void group_count(B *b)
     int fh = bottom_bar(b, WIDGET(W_BACK, 0), _("Back"), WIDGET(W_GROUP_FINISH, 0), "check",
                         _("Save and finish"), BTN_PRIMARY);
     Rect area = {b->pad * 2, hh + b->pad, b->w - b->pad * 4, b->h - hh - fh - 2 * b->pad};
-    /* large buttons when there is room: the worker counts standing up */
-    B big = *b;
-    big.body_px = b->title_px;
-    int lh = b->tm->line_height(b->tm->ctx, big.body_px);
-    int bs = (area.h - lh * 2) / GROUP_BAND__COUNT - b->pad - lh;
-    if (bs > b->target * 3 / 2)
-        bs = b->target * 3 / 2;
-    if (bs > b->target)
-        big.target = bs;
-    int ctl_w = big.target * 4 + b->pad;
+    int ctl_w = b->target * 4 + b->pad;
+    int label_w = area.w / 6;
+    int chips_w = area.w - label_w - ctl_w - 2 * b->pad;
+    int one_row = chips_w >= APP_QUICK_COUNTS * b->target;
+    int lh = b->tm->line_height(b->tm->ctx, b->small_px);
+    /* on two rows per band the chips come only when all four fit */
+    int label_h = ui_text_height(b, _(band_labels[0]), area.w, b->body_px, 1);
+    int chips = one_row || GROUP_BAND__COUNT * (label_h + 2 * b->target + 2 * b->pad) <= area.h;
     int y = area.y;
     for (int i = 0; i < GROUP_BAND__COUNT; i++) {
-        int cy;
-        int h = row_layout(&big, area, y, _(band_labels[i]), ctl_w, &cy);
-        stepper(&big, area.x + area.w, cy, big.target, WIDGET(W_GROUP_BAND_DEC, i),
-                WIDGET(W_GROUP_BAND_INC, i), arena_printf(b->arena, "%d", a->group.bands[i]),
-                b->title_px);
-        y += h + b->pad;
+        const char *value = arena_printf(b->arena, "%d", a->group.bands[i]);
+        if (one_row) {
+            ui_text_box(b, _(band_labels[i]), (Rect){area.x, y, label_w, b->target}, b->title_px,
+                        b->small_px * 2 / 3, 1, ALIGN_START, 1, t->text);
+            quick_counts(b, (Rect){area.x + label_w + b->pad, y, chips_w, b->target}, i);
+            stepper(b, area.x + area.w, y, b->target, WIDGET(W_GROUP_BAND_DEC, i),
+                    WIDGET(W_GROUP_BAND_INC, i), value, b->title_px);
+            y += b->target + b->pad;
+        } else {
+            int cy;
+            int h = row_layout(b, area, y, _(band_labels[i]), ctl_w, &cy);
+            stepper(b, area.x + area.w, cy, b->target, WIDGET(W_GROUP_BAND_DEC, i),
+                    WIDGET(W_GROUP_BAND_INC, i), value, b->title_px);
+            y += h + b->pad / 2;
+            if (chips) {
+                quick_counts(b, (Rect){area.x, y, area.w, b->target}, i);
+                y += b->target + b->pad;
+            }
+        }
     }
     int rest = area.y + area.h - y;
-    if (rest > 0)
+    if (rest >= lh)
         ui_text_box(b,
                     arena_printf(b->arena, _("Total: %d. No names are kept, only these counts."),
                                  group_session_attendees(&a->group)),

@@ -94,6 +94,11 @@ static int setup_all(void **st)
         for (int q = 0; q < mod->n_quiz; q++, item++) {
             snprintf(p, sizeof p, "%s/en/%s.wav", narr, mod->quiz[q].audio);
             write_wav(p, value_of(m, item), RATE * SECONDS);
+            if (mod->quiz[q].explain) {
+                snprintf(p, sizeof p, "%s/en/%s%s.wav", narr, mod->quiz[q].audio,
+                         NARRATION_EXPLAIN_SUFFIX);
+                write_wav(p, (int16_t)(value_of(m, item) + 5), RATE * SECONDS);
+            }
         }
         snprintf(p, sizeof p, "%s/en/%s.wav", narr, mod->end.audio);
         write_wav(p, value_of(m, item), RATE * SECONDS);
@@ -102,6 +107,10 @@ static int setup_all(void **st)
     write_wav(p, 7001, RATE);
     snprintf(p, sizeof p, "%s/fr/language-name.wav", narr);
     write_wav(p, 7002, RATE);
+    /* a recorded Tigrinya name (espeak-ng has no voice for it) */
+    mkdirs(narr, "ti");
+    snprintf(p, sizeof p, "%s/ti/language-name.wav", narr);
+    write_wav(p, 7004, RATE);
     /* French: only the first slide of the first module */
     snprintf(p, sizeof p, "%s/fr/%s.wav", narr, content_module(content, 0)->slides[0].audio);
     write_wav(p, 6000, RATE * SECONDS);
@@ -412,6 +421,21 @@ static void test_autoplay_follows_every_path(void **st)
     t_fini(&t);
 }
 
+/* The speaker button draws the "stop" pictogram (and is selected) while
+ * narration plays. */
+static int speaker_shows_stop(T *t)
+{
+    Rect r;
+    assert_true(ui_find(&t->ui, WIDGET(W_SPEAKER, 0), &r));
+    for (int i = 0; i < t->ui.n_cmds; i++) {
+        const DrawCmd *d = &t->ui.cmds[i];
+        if (d->kind == DRAW_IMAGE && d->image && strstr(d->image, "stop") &&
+            d->r.x >= r.x && d->r.x + d->r.w <= r.x + r.w)
+            return 1;
+    }
+    return 0;
+}
+
 static void test_timeout_and_speaker(void **st)
 {
     (void)st;
@@ -420,13 +444,24 @@ static void test_timeout_and_speaker(void **st)
     start_visit(&t, 0);
     tap(&t, W_CARD, 0);
     assert_silent_or_name(&t); /* autoplay off */
+    assert_false(t.app.narration_playing);
     tap(&t, W_SPEAKER, 0);
     assert_follows_screen(&t);
     AudioStatus s;
     audio_status(t.p, &s);
     assert_true(s.tag[0]);
-    tap(&t, W_SPEAKER, 0); /* replay */
+    /* the button shows that it plays, and a second touch stops it */
+    assert_true(t.app.narration_playing);
+    build(&t);
+    assert_true(speaker_shows_stop(&t));
+    tap(&t, W_SPEAKER, 0);
+    assert_silent(&t);
+    assert_false(t.app.narration_playing);
+    build(&t);
+    assert_false(speaker_shows_stop(&t));
+    tap(&t, W_SPEAKER, 0); /* and a third plays it again */
     assert_follows_screen(&t);
+    assert_true(t.app.narration_playing);
     tap(&t, W_NEXT, 0);
     assert_silent(&t); /* moving on stops it, and nothing starts by itself */
     tap(&t, W_SPEAKER, 0);
@@ -437,6 +472,7 @@ static void test_timeout_and_speaker(void **st)
     drain(&t);
     assert_true(t.app.countdown);
     assert_silent(&t);
+    assert_false(t.app.narration_playing);
     t.now += (uint64_t)(t.app.cfg.timeout_s + t.app.cfg.countdown_s) * 1000 + 10;
     app_update(&t.app, NULL, t.now);
     drain(&t);
@@ -485,6 +521,117 @@ static long count_samples(long from, long to, int16_t v)
         n += (int16_t)(b[0] | (b[1] << 8)) == v;
     fclose(f);
     return n;
+}
+
+/* A quiz question, once answered, reads its explanation; the speaker
+ * button then plays the explanation too. */
+static void test_quiz_explanation_narrated(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, 0, 100);
+    start_visit(&t, 0);
+    tap(&t, W_CARD, 0);
+    const Module *m = app_module(&t.app);
+    assert_true(m->n_quiz > 0 && m->quiz[0].explain);
+    while (t.app.screen != SCREEN_QUIZ)
+        tap(&t, W_NEXT, 0);
+    tap(&t, W_SPEAKER, 0);
+    AudioStatus s;
+    audio_status(t.p, &s);
+    assert_string_equal(s.tag, m->quiz[0].audio);
+    tap(&t, W_ANSWER, 1);
+    assert_silent(&t); /* the question's voice stops at the answer */
+    tap(&t, W_SPEAKER, 0);
+    audio_status(t.p, &s);
+    char want[160];
+    snprintf(want, sizeof want, "%s%s", m->quiz[0].audio, NARRATION_EXPLAIN_SUFFIX);
+    assert_string_equal(s.tag, want);
+    t_fini(&t);
+    /* with autoplay, the explanation starts by itself */
+    t_init(&t, 1, 100);
+    start_visit(&t, 0);
+    tap(&t, W_CARD, 0);
+    while (t.app.screen != SCREEN_QUIZ)
+        tap(&t, W_NEXT, 0);
+    tap(&t, W_ANSWER, 0);
+    audio_status(t.p, &s);
+    assert_string_equal(s.tag, want);
+    t_fini(&t);
+}
+
+/* The picker speaks every language's name that has a recording (here a
+ * recorded Tigrinya besides the English and French ones) and stays silent
+ * for the others, never speaking another language's name instead. */
+static void test_picker_speaks_every_recorded_name(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, 0, 100);
+    tap(&t, W_BACKGROUND, 0);
+    for (int i = 0; i < t.app.cfg.n_langs; i++) {
+        const char *code = t.app.cfg.langs[i];
+        char key[32];
+        snprintf(key, sizeof key, "lang:%s", code);
+        tap(&t, W_LANG_CHOICE, i);
+        AudioStatus s;
+        audio_status(t.p, &s);
+        if (narration_exists(t.ix, code, key))
+            assert_string_equal(s.tag, key);
+        else
+            assert_string_equal(s.tag, "");
+    }
+    assert_true(narration_exists(t.ix, "ti", "lang:ti"));
+    t_fini(&t);
+}
+
+static SDL_atomic_t ended;
+static void count_end(void *ctx)
+{
+    (void)ctx;
+    SDL_AtomicAdd(&ended, 1);
+}
+
+/* A sound that plays to its end is reported (the kiosk then shows Listen
+ * again); a stopped one is not. */
+static void test_end_is_reported(void **st)
+{
+    (void)st;
+    AudioOptions ao = {.volume = 100, .idle_close_ms = 600000, .on_end = count_end,
+                       .on_end_ctx = NULL};
+    SDL_AtomicSet(&ended, 0);
+    AudioPlayer *p = audio_open(&ao);
+    assert_non_null(p);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/en/language-name.wav", narr);
+    /* stopped at once: no end */
+    assert_int_equal(audio_play(p, path, "lang:en"), ERR_OK);
+    assert_true(audio_wait_loaded(p, 10000));
+    audio_stop(p);
+    SDL_Delay(600);
+    assert_int_equal(SDL_AtomicGet(&ended), 0);
+    /* played to the end: one report (bounded wait, not a timing check) */
+    assert_int_equal(audio_play(p, path, "lang:en"), ERR_OK);
+    for (int i = 0; i < 2000 && SDL_AtomicGet(&ended) == 0; i++)
+        SDL_Delay(10);
+    assert_int_equal(SDL_AtomicGet(&ended), 1);
+    AudioStatus s;
+    audio_status(p, &s);
+    assert_false(s.playing);
+    audio_close(p);
+    /* the App then shows Listen again */
+    T t;
+    t_init(&t, 0, 100);
+    start_visit(&t, 0);
+    tap(&t, W_CARD, 0);
+    tap(&t, W_SPEAKER, 0);
+    assert_true(t.app.narration_playing);
+    t.app.dirty = 0;
+    Event ev = {.kind = EV_AUDIO_ENDED};
+    app_update(&t.app, &ev, t.now);
+    assert_false(t.app.narration_playing);
+    assert_true(t.app.dirty);
+    t_fini(&t);
 }
 
 static void test_output_stop_replace_volume(void **st)
@@ -648,6 +795,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_index_order_and_keys),
         cmocka_unit_test(test_autoplay_follows_every_path),
+        cmocka_unit_test(test_quiz_explanation_narrated),
+        cmocka_unit_test(test_picker_speaks_every_recorded_name),
+        cmocka_unit_test(test_end_is_reported),
         cmocka_unit_test(test_timeout_and_speaker),
         cmocka_unit_test(test_output_stop_replace_volume),
         cmocka_unit_test(test_stale_loads_and_bad_files),

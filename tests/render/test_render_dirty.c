@@ -124,7 +124,7 @@ static void test_incremental_equals_full(void **st)
         const Step *s = &steps[i];
         uint64_t now = 100000;
         assert_int_equal(app_goto(&a, s->screen, now), 0);
-        a.lang = s->lang;
+        app_show_in(&a, s->lang);
         a.large_text = s->large;
         a.high_contrast = s->contrast;
         if (s->anim_ms >= 0) {

@@ -30,7 +30,7 @@ asks() {
     grep -q " $version\$" "$tmp/out" || fail "$* --version: not $version: $(head -n 1 "$tmp/out")"
 }
 asks "$T"
-for c in render stats export content narration pack admin; do asks "$T" "$c"; done
+for c in render stats export content narration pack admin clock; do asks "$T" "$c"; done
 asks "$T" pack make
 asks "$T" admin set-pin
 asks "$R"
@@ -77,6 +77,8 @@ errs "$T" export --bogus
 errs "$T" export
 errs "$T" pack verify
 errs "$T" admin set --colour red
+errs "$T" clock --bogus
+errs "$T" clock set
 errs "$R"
 errs "$R" frobnicate
 errs "$R" html --bogus

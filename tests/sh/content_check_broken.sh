@@ -27,6 +27,8 @@ expect "missing image" 'broken\.yaml:[0-9]+: error: .*images/not-there\.svg.* no
 expect "missing narration" \
     'broken\.yaml: warning: en: slide 2 has no narration \(audio/en/broken-slide-2\.wav\) \[narration\]$'
 expect "language without narration" 'warning: ha: no narration at all .*\[narration\]$'
+expect "what to record in a language without narration" \
+    'broken\.yaml: warning: ha: to record in audio/ha/: broken-slide-1\.wav .*\[narration\]$'
 expect "language name not recorded" 'warning: ha: no recording of the language.s own name .*\[narration\]$'
 expect "contact without a number" "contacts\.yaml: warning: contact 'nonumber' has no number.*\[contacts\]$"
 expect "broken contact reference" "broken\.yaml:[0-9]+: error: end card: contact 'nobody' is not in contacts\.yaml \[load\]$"

@@ -20,7 +20,7 @@ for l in en fr ar; do
     fi
 done
 h="$T/en.html"
-grep -q "<h2>Quarantined exports</h2>" "$h" || fail "no quarantine section"
+grep -q "<h2 id=\"quarantined\">Quarantined exports</h2>" "$h" || fail "no quarantine section"
 row=$(grep "<tr><th>$A (Bus station A)</th>" "$h") || fail "kiosk A not listed"
 echo "$row" | grep -q "<td class=\"n\">$(key_of $A | cut -c1-16)&#8230;</td>" || fail "A: key prefix: $row"
 echo "$row" | grep -q "kiosk not enrolled" || fail "A: reason: $row"
@@ -30,11 +30,11 @@ grep -q "<tr><th>$B (Border post B)</th>.*<td>2</td><td>180</td>" "$h" || fail "
 grep -q "<dd>0 kiosks, 0 exports merged, 4 exports in quarantine, not counted</dd>" "$h" ||
     fail "first page: $(grep -o '<dd>[^<]*exports merged[^<]*</dd>' "$h")"
 # translated like the rest, right to left in Arabic
-grep -q "<h2>Exports en quarantaine</h2>" "$T/fr.html" || fail "fr: heading"
+grep -q "<h2 id=\"quarantined\">Exports en quarantaine</h2>" "$T/fr.html" || fail "fr: heading"
 grep -q "borne non enregistrée" "$T/fr.html" || fail "fr: reason"
 grep -q "4 exports en quarantaine, non comptés" "$T/fr.html" || fail "fr: first page"
 grep -q '<html lang="ar" dir="rtl">' "$T/ar.html" || fail "ar: direction"
-grep -q "<h2>تصديرات في الحجر</h2>" "$T/ar.html" || fail "ar: heading"
+grep -q "<h2 id=\"quarantined\">تصديرات في الحجر</h2>" "$T/ar.html" || fail "ar: heading"
 grep -q "كشك غير مسجَّل" "$T/ar.html" || fail "ar: reason"
 
 # A second key for the enrolled kiosk A: quarantined as a key change.

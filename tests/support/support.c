@@ -1,6 +1,7 @@
 /* support.c: see support.h. */
 #include "support.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,20 @@ const char *support_tmpdir(void)
     return buf;
 }
 
+int support_sh(const char *fmt, ...)
+{
+    char cmd[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof cmd)
+        return -1;
+    return system(cmd);
+}
+
+int support_rmtree(const char *dir) { return support_sh("rm -rf '%s'", dir); }
+
 static int stub_width(void *ctx, const char *s, size_t len, int px, int bold)
 {
     (void)ctx;
@@ -46,6 +61,17 @@ TextMetrics support_stub_metrics(void)
 {
     TextMetrics m = {stub_width, stub_lh, NULL};
     return m;
+}
+
+int support_has_line(const Ui *ui, const char *text)
+{
+    size_t n = strlen(text);
+    for (int i = 0; i < ui->n_cmds; i++) {
+        const DrawCmd *c = &ui->cmds[i];
+        if (c->kind == DRAW_TEXT && c->len == n && memcmp(c->text, text, n) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 MergeSummary support_merge(ReportDb *db, const char *path, const unsigned char *sk, int enrolled_only, char *msg,

@@ -12,9 +12,23 @@ const char *support_path(const char *rel);
 /* A fresh empty directory under /tmp; the name is in a static buffer. */
 const char *support_tmpdir(void);
 
+/* Run a shell command made with printf-style arguments; system()'s status
+ * (0 on success), -1 when the command is too long. */
+int support_sh(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* rm -rf dir; 0 on success. */
+int support_rmtree(const char *dir);
+
 /* Text metrics without fonts: every code point is px/2 wide, lines are
  * 1.4 px high. Deterministic, so layout tests assert exact rectangles. */
 TextMetrics support_stub_metrics(void);
+
+/* 1 if one text line of the built screen is exactly text. */
+int support_has_line(const Ui *ui, const char *text);
 
 /* Merge path into db (campaign secret key sk may be NULL; enrolled_only as
  * in MergeOptions), the output lines copied into msg (may be NULL). *e

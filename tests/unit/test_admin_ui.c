@@ -32,6 +32,8 @@ typedef struct {
     int saves, infos, exports;
     char export_path[256];
     int export_sealed_only; /* of the last export command */
+    int clock_adjusts;    /* CMD_CLOCK_ADJUST seen */
+    int64_t clock_adjust; /* and their seconds, summed */
 } T;
 
 static int setup_all(void **st)
@@ -97,14 +99,12 @@ static void serve(T *t)
             ev.slot = r.slot;
             ev.locked_ms = r.locked_ms;
             break;
-        case CMD_PIN_SET:
-            if (!t->pins)
-                continue;
-            ev.kind = EV_PIN_SAVED;
-            ev.err = pin_set(t->pins, PIN_SLOT_ADMIN, cmds[i].pin);
-            break;
         case CMD_SAVE_SETTINGS: t->saves++; continue;
         case CMD_ADMIN_INFO: t->infos++; continue;
+        case CMD_CLOCK_ADJUST:
+            t->clock_adjusts++;
+            t->clock_adjust += cmds[i].seconds;
+            continue;
         case CMD_EXPORT:
             t->exports++;
             snprintf(t->export_path, sizeof t->export_path, "%s", cmds[i].path);
@@ -313,34 +313,59 @@ static void test_five_wrong_pins_lock(void **st)
     t_fini(&t);
 }
 
-static void test_first_start_sets_pin(void **st)
+/* A fresh kiosk (no admin PIN): visitors are served at once, and whoever
+ * finds the gesture only reads that the installer sets the PIN; there is
+ * no keypad to choose one with, and nothing is queued. */
+static void test_fresh_kiosk_cannot_set_pin(void **st)
 {
     (void)st;
     T t;
     t_init(&t);
-    Err why;
-    t.pins = pin_open(support_tmpdir(), &why);
-    pin_set_cost(t.pins, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
     Event ps = {.kind = EV_PIN_STATE, .pin_set = 0};
     app_update(&t.app, &ps, t.now);
-    assert_int_equal(t.app.screen, SCREEN_PIN);
-    assert_int_equal(t.app.pin_mode, PINPAD_SET);
-    assert_false(has(&t, W_PIN_CANCEL, 0)); /* no way around it */
-    type_pin(&t, "1357");
-    assert_int_equal(t.app.pin_mode, PINPAD_CONFIRM);
-    type_pin(&t, "1358");
-    assert_int_equal(t.app.pin_mode, PINPAD_SET);
-    assert_int_equal(t.app.pin_message, PINMSG_MISMATCH);
-    assert_int_equal(t.app.pin_first[0], 0);
-    /* no idle timeout while no PIN is set */
-    advance(&t, 10 * APP_ADMIN_IDLE_MS);
-    assert_int_equal(t.app.screen, SCREEN_PIN);
-    type_pin(&t, "1357");
-    type_pin(&t, "1357");
+    assert_true(t.app.pin_missing);
     assert_int_equal(t.app.screen, SCREEN_ATTRACT);
-    assert_false(t.app.pin_missing);
-    assert_true(pin_is_set(t.pins, PIN_SLOT_ADMIN));
-    assert_int_equal(pin_check(t.pins, "1357", t.wall, NULL), ERR_OK);
+    /* the visitor side runs */
+    tap_at(&t, 640, 400);
+    assert_int_equal(t.app.screen, SCREEN_LANGUAGE);
+    app_wipe(&t.app, t.now);
+    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    /* the admin path explains, and offers no way to set a PIN */
+    gesture(&t);
+    assert_int_equal(t.app.screen, SCREEN_PIN);
+    assert_int_equal(t.app.pin_mode, PINPAD_NOT_SET);
+    build(&t);
+    for (int d = 0; d < 10; d++)
+        assert_false(has(&t, W_PIN_DIGIT, d));
+    assert_false(has(&t, W_PIN_OK, 0));
+    int found = 0;
+    for (int i = 0; i < t.ui.n_cmds; i++) {
+        const DrawCmd *c = &t.ui.cmds[i];
+        char line[256];
+        if (c->kind != DRAW_TEXT || c->len >= sizeof line)
+            continue;
+        memcpy(line, c->text, c->len);
+        line[c->len] = 0;
+        found |= strstr(line, "taama admin set-pin") != NULL;
+    }
+    assert_true(found);
+    /* the pad has no digits to press; Enter does nothing either */
+    Event k = {.kind = EV_KEY, .key = KEY_ENTER};
+    app_update(&t.app, &k, t.now);
+    assert_int_equal(t.app.n_cmds, 0);
+    assert_int_equal(t.app.pin_len, 0);
+    /* Cancel, or a minute alone, goes back to the visitors */
+    tap(&t, W_PIN_CANCEL, 0);
+    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    gesture(&t);
+    assert_int_equal(t.app.screen, SCREEN_PIN);
+    advance(&t, APP_PIN_IDLE_MS);
+    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    /* a PIN set from the shell while running: the next check works */
+    Event set = {.kind = EV_PIN_STATE, .pin_set = 1};
+    app_update(&t.app, &set, t.now);
+    gesture(&t);
+    assert_int_equal(t.app.pin_mode, PINPAD_ENTER);
     t_fini(&t);
 }
 
@@ -352,6 +377,33 @@ static void open_admin_screen(T *t)
     app_update(&t->app, &ev, t->now);
     serve(t);
     assert_int_equal(t->app.screen, SCREEN_ADMIN);
+}
+
+/* The kiosk clock on the Settings tab: shown once the kiosk sent its time,
+ * stepped by a day or an hour through a command the kiosk applies as an
+ * offset (app/clock/clock.h); the screen shows the new time at once. */
+static void test_admin_sets_clock(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t);
+    open_admin_screen(&t);
+    tap(&t, W_ADMIN_TAB, TAB_SETTINGS);
+    build(&t);
+    Rect r;
+    assert_false(ui_find(&t.ui, WIDGET(W_ADMIN_INC, VALUE_CLOCK_DAY), &r)); /* time not known yet */
+    AdminInfo in = {.valid = 1, .clock_now = 1769904000, .clock_ok = 0};
+    Event ev = {.kind = EV_ADMIN_INFO, .info = &in};
+    app_update(&t.app, &ev, t.now);
+    tap(&t, W_ADMIN_INC, VALUE_CLOCK_DAY);
+    assert_int_equal(t.clock_adjusts, 1);
+    assert_int_equal(t.clock_adjust, 86400);
+    assert_int_equal(t.app.info.clock_now, 1769904000 + 86400);
+    tap(&t, W_ADMIN_DEC, VALUE_CLOCK_HOUR);
+    assert_int_equal(t.clock_adjusts, 2);
+    assert_int_equal(t.clock_adjust, 86400 - 3600);
+    assert_int_equal(t.app.info.clock_now, 1769904000 + 86400 - 3600);
+    t_fini(&t);
 }
 
 static void test_settings_take_effect(void **st)
@@ -516,6 +568,15 @@ static int count_kind(const App *a, StatKind k, int *sum)
     return n;
 }
 
+static int first_quiz_module(void)
+{
+    for (int i = 0; i < content_module_count(content); i++)
+        if (content_module(content, i)->n_quiz > 0)
+            return i;
+    fail_msg("no module with a quiz");
+    return -1;
+}
+
 static void test_group_session(void **st)
 {
     (void)st;
@@ -525,10 +586,7 @@ static void test_group_session(void **st)
     tap(&t, W_ADMIN_TAB, TAB_TOOLS);
     tap(&t, W_ADMIN_ACTION, ACTION_GROUP);
     assert_int_equal(t.app.screen, SCREEN_GROUP_PICK);
-    int mi = -1;
-    for (int i = 0; i < content_module_count(content) && mi < 0; i++)
-        if (content_module(content, i)->n_quiz > 0)
-            mi = i;
+    int mi = first_quiz_module();
     const Module *m = content_module(content, mi);
     tap(&t, W_GROUP_MODULE, mi);
     assert_int_equal(t.app.screen, SCREEN_GROUP_SLIDE);
@@ -584,6 +642,185 @@ static void test_group_session(void **st)
 }
 
 /* Quiz counts of two modules in one session are both kept. */
+
+
+/* The kiosk's settings say visitors are offered exactly these languages. */
+static void set_visitor_langs(T *t, const char *first, const char *second)
+{
+    Settings s = t->app.settings;
+    snprintf(s.languages[0], sizeof s.languages[0], "%s", first);
+    snprintf(s.languages[1], sizeof s.languages[1], "%s", second);
+    s.n_languages = 2;
+    Event ev = {.kind = EV_SETTINGS, .settings = &s};
+    app_update(&t->app, &ev, t->now);
+    app_wipe(&t->app, t->now); /* the attract screen greets in the first language */
+}
+
+static int is_tick(const DrawCmd *c)
+{
+    return c->kind == DRAW_IMAGE && c->image && strstr(c->image, "check") != NULL;
+}
+
+/* 1 if a text line of the screen is the start of text (wrapped text). */
+static int starts_a_line(const Ui *ui, const char *text)
+{
+    for (int i = 0; i < ui->n_cmds; i++) {
+        const DrawCmd *c = &ui->cmds[i];
+        if (c->kind == DRAW_TEXT && c->len >= 8 && c->len <= strlen(text) &&
+            memcmp(c->text, text, c->len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int lang_index(const char *code)
+{
+    for (int i = 0; i < i18n_language_count(); i++)
+        if (strcmp(i18n_language_at(i)->code, code) == 0)
+            return i;
+    fail_msg("unknown language %s", code);
+    return -1;
+}
+
+/* Visitors are offered Arabic first; the admin and PIN screens stay in the
+ * admin's language (English by default), which the admin can change, and
+ * which is saved. */
+static void test_admin_screens_in_admin_language(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t);
+    set_visitor_langs(&t, "ar", "en");
+    assert_string_equal(app_lang(&t.app), "ar");
+    gesture(&t);
+    assert_int_equal(t.app.screen, SCREEN_PIN);
+    build(&t);
+    assert_false(t.ui.rtl);
+    assert_true(support_has_line(&t.ui, "Enter the PIN"));
+    type_pin(&t, "1234");
+    Event ok = {.kind = EV_PIN_RESULT, .err = ERR_OK, .slot = PIN_SLOT_ADMIN};
+    app_update(&t.app, &ok, t.now);
+    assert_int_equal(t.app.screen, SCREEN_ADMIN);
+    build(&t);
+    assert_false(t.ui.rtl);
+    assert_true(support_has_line(&t.ui, "Kiosk administration"));
+    /* the admin picks French for the admin screens: saved, applied at once */
+    tap(&t, W_ADMIN_TAB, TAB_LANGUAGES);
+    int saves = t.saves;
+    while (strcmp(t.app.settings.admin_language, "fr") != 0)
+        tap(&t, W_ADMIN_UI_LANG, 0);
+    assert_true(t.saves > saves);
+    build(&t);
+    assert_true(support_has_line(&t.ui, i18n_text_in("fr", "Kiosk administration")));
+    assert_string_equal(app_lang(&t.app), "ar"); /* visitors keep theirs */
+    assert_string_equal(app_ui_lang(&t.app), "fr");
+    t_fini(&t);
+}
+
+/* The presenter picks the session's language among all the kiosk knows,
+ * whatever the visitor order; the group quiz shows each answer's picture,
+ * and reveals the right answer (with a tick and the explanation) on
+ * demand; the headcount takes one touch per band. */
+static void test_group_language_reveal_and_quick_counts(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t);
+    set_visitor_langs(&t, "en", "fr"); /* Arabic is not offered to visitors */
+    open_admin_screen(&t);
+    tap(&t, W_ADMIN_TAB, TAB_TOOLS);
+    tap(&t, W_ADMIN_ACTION, ACTION_GROUP);
+    assert_string_equal(t.app.group_lang, "en");
+    tap(&t, W_GROUP_LANG, lang_index("ar"));
+    assert_string_equal(t.app.group_lang, "ar");
+    build(&t);
+    assert_false(t.ui.rtl); /* the organising screen stays the admin's */
+    int mi = first_quiz_module();
+    const Module *m = content_module(content, mi);
+    tap(&t, W_GROUP_MODULE, mi);
+    build(&t);
+    assert_true(t.ui.rtl); /* the room's screens are in Arabic */
+    assert_true(support_has_line(&t.ui, i18n_text_in("ar", m->slides[0].title)));
+    assert_string_equal(app_lang(&t.app), "en");
+    for (int k = 0; k < m->n_slides; k++)
+        tap(&t, W_NEXT, 0);
+    assert_int_equal(t.app.screen, SCREEN_GROUP_QUIZ);
+    const QuizQuestion *q = &m->quiz[0];
+    build(&t);
+    int pictures = 0, ticks = 0;
+    for (int i = 0; i < t.ui.n_cmds; i++)
+        for (int a = 0; a < q->n_answers; a++)
+            pictures += t.ui.cmds[i].kind == DRAW_IMAGE && t.ui.cmds[i].image &&
+                        strcmp(t.ui.cmds[i].image, q->answers[a].icon) == 0;
+    assert_int_equal(pictures, q->n_answers);
+    assert_non_null(q->explain);
+    const char *ex = i18n_text_in("ar", q->explain);
+    assert_int_equal(starts_a_line(&t.ui, ex), 0);
+    for (int i = 0; i < t.ui.n_cmds; i++)
+        ticks += is_tick(&t.ui.cmds[i]);
+    assert_int_equal(ticks, 0); /* nothing tells the room before the count */
+    tap(&t, W_GROUP_REVEAL, 0);
+    assert_true(t.app.group_revealed);
+    build(&t);
+    Rect right;
+    assert_true(ui_find(&t.ui, WIDGET(W_GROUP_HANDS_INC, q->correct), &right));
+    for (int i = 0; i < t.ui.n_cmds; i++)
+        if (is_tick(&t.ui.cmds[i])) {
+            ticks++;
+            /* on the right answer's row */
+            int cy = t.ui.cmds[i].r.y + t.ui.cmds[i].r.h / 2;
+            assert_true(cy >= right.y - t.app.h / 8 && cy <= right.y + right.h + t.app.h / 8);
+        }
+    assert_int_equal(ticks, 1);
+    assert_int_equal(starts_a_line(&t.ui, ex), 1); /* and why */
+    tap(&t, W_NEXT, 0);
+    assert_false(t.app.group_revealed); /* each question starts hidden */
+    /* the headcount: 20 women in one touch, then one more */
+    tap(&t, W_HOME, 0);
+    tap(&t, W_GROUP_HEADCOUNT, 0);
+    int i20 = -1;
+    for (int i = 0; i < APP_QUICK_COUNTS; i++)
+        if (app_quick_counts[i] == 20)
+            i20 = i;
+    tap(&t, W_GROUP_BAND_SET, GROUP_BAND_WOMEN << 3 | i20);
+    assert_int_equal(t.app.group.bands[GROUP_BAND_WOMEN], 20);
+    tap(&t, W_GROUP_BAND_INC, GROUP_BAND_WOMEN);
+    assert_int_equal(t.app.group.bands[GROUP_BAND_WOMEN], 21);
+    tap(&t, W_GROUP_BAND_SET, GROUP_BAND_GIRLS << 3 | 1);
+    assert_int_equal(t.app.group.bands[GROUP_BAND_GIRLS], app_quick_counts[1]);
+    tap(&t, W_GROUP_FINISH, 0);
+    int people = 0;
+    assert_int_equal(count_kind(&t.app, STAT_GROUP_ATTENDEES, &people), 2);
+    assert_int_equal(people, 21 + app_quick_counts[1]);
+    t_fini(&t);
+}
+
+
+/* "1 visit", "2 visits": the month's total takes its plural form from the
+ * catalogue (gettext's Plural-Forms), in every language. */
+static void test_month_total_plural(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t);
+    open_admin_screen(&t);
+    t.app.info.valid = 1;
+    t.app.info.month_days = 30;
+    t.app.info.today_mday = 3;
+    memset(t.app.info.month, 0, sizeof t.app.info.month);
+    t.app.info.month[0] = 1;
+    build(&t);
+    assert_true(support_has_line(&t.ui, "This month: 1 visit"));
+    t.app.info.month[1] = 1;
+    build(&t);
+    assert_true(support_has_line(&t.ui, "This month: 2 visits"));
+    t.app.info.month[1] = 0;
+    snprintf(t.app.settings.admin_language, sizeof t.app.settings.admin_language, "fr");
+    build(&t);
+    assert_true(support_has_line(&t.ui, "Ce mois-ci : 1 visite"));
+    t_fini(&t);
+}
+
 static void test_group_two_modules(void **st)
 {
     (void)st;
@@ -638,18 +875,22 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_gesture_opens_pin_pad),
+        cmocka_unit_test(test_admin_sets_clock),
         cmocka_unit_test(test_gesture_needs_long_press_and_order),
         cmocka_unit_test(test_gesture_corners_are_physical),
         cmocka_unit_test(test_pin_pad_wrong_right_and_wiped),
         cmocka_unit_test(test_pin_cancel_and_idle),
         cmocka_unit_test(test_five_wrong_pins_lock),
-        cmocka_unit_test(test_first_start_sets_pin),
+        cmocka_unit_test(test_fresh_kiosk_cannot_set_pin),
         cmocka_unit_test(test_settings_take_effect),
         cmocka_unit_test(test_admin_closes_when_left_alone),
         cmocka_unit_test(test_stick_export_and_banner),
         cmocka_unit_test(test_export_now_from_tools),
         cmocka_unit_test(test_group_session),
         cmocka_unit_test(test_group_two_modules),
+        cmocka_unit_test(test_month_total_plural),
+        cmocka_unit_test(test_admin_screens_in_admin_language),
+        cmocka_unit_test(test_group_language_reveal_and_quick_counts),
         cmocka_unit_test(test_facilitator),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);

@@ -448,6 +448,227 @@ static void test_idle_sleeps(void **st)
     t_fini(&t);
 }
 
+
+
+/* The kiosk's loop (render/kiosk.c) with an injected clock: draw when the
+ * App is dirty, sleep exactly app_next_wake_ms(), let time act, until
+ * `until`. calls cb after each frame drawn; returns how many were drawn and
+ * how many times the loop woke in *wakes. */
+typedef void (*FrameFn)(T *t, int frame, void *ctx);
+static int run_loop(T *t, uint64_t until, int *wakes, FrameFn cb, void *ctx)
+{
+    int frames = 0;
+    *wakes = 0;
+    for (;;) {
+        if (t->app.dirty) {
+            build(t);
+            t->app.dirty = 0;
+            if (cb)
+                cb(t, frames, ctx);
+            frames++;
+        }
+        int wait = app_next_wake_ms(&t->app, t->now);
+        if (wait < 0 || t->now + (uint64_t)wait > until) {
+            t->now = until; /* nothing to do before then: the loop sleeps */
+            return frames;
+        }
+        t->now += (uint64_t)wait;
+        (*wakes)++;
+        app_update(&t->app, NULL, t->now);
+    }
+    return frames;
+}
+
+static void countdown_frame(T *t, int frame, void *ctx)
+{
+    int *last = ctx;
+    char want[8];
+    if (t->app.screen == SCREEN_ATTRACT)
+        return; /* the wipe at the end */
+    snprintf(want, sizeof want, "%d", t->app.cfg.countdown_s - frame);
+    assert_true(support_has_line(&t->ui, want));
+    *last = t->app.cfg.countdown_s - frame;
+}
+
+static void attract_frame(T *t, int frame, void *ctx)
+{
+    const char **langs = ctx;
+    const char *code = t->app.cfg.langs[frame % t->app.cfg.n_langs];
+    langs[frame] = code;
+    assert_true(support_has_line(&t->ui, i18n_text_in(code, "Touch the screen to start")));
+    AppTimeView v;
+    app_time_view(&t->app, t->now, &v);
+    assert_int_equal(v.attract_lang, frame % t->app.cfg.n_langs);
+}
+
+/* Time-driven changes repaint a real display exactly when their pixels
+ * change: the countdown once per second with the right digit, the attract
+ * screen once per language, and nothing in between. */
+static void test_loop_repaints_when_time_changes_pixels(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    start_visit(&t, 0);
+    t.app.dirty = 0;
+    int wakes = 0, last = -1;
+    /* a minute of nothing: no frame until "Still there?" appears */
+    int frames = run_loop(&t, t.now + 60 * 1000 - 200, &wakes, NULL, NULL);
+    assert_int_equal(frames, 0);
+    assert_int_equal(wakes, 0);
+    /* the countdown: 10, 9, ..., 1 each drawn once, then the wipe */
+    frames = run_loop(&t, t.now + 12 * 1000, &wakes, countdown_frame, &last);
+    assert_int_equal(last, 1);
+    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    assert_int_equal(frames, t.app.cfg.countdown_s + 1);
+    assert_int_equal(wakes, t.app.cfg.countdown_s + 1); /* no wake without a change */
+    /* the attract screen: one frame per language, in order */
+    const char *seen[16] = {0};
+    t.app.dirty = 1;
+    uint64_t cyc = (uint64_t)t.app.cfg.attract_cycle_ms;
+    frames = run_loop(&t, t.app.attract_start_ms + cyc * 4 + cyc / 2, &wakes, attract_frame, seen);
+    assert_int_equal(frames, 5);
+    assert_int_equal(wakes, 4);
+    for (int i = 1; i < 5; i++)
+        assert_string_not_equal(seen[i], seen[i - 1]);
+    t_fini(&t);
+}
+
+/* The PIN pad's lockout countdown repaints once per second shown. */
+static void test_loop_repaints_pin_lock(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    assert_int_equal(app_goto(&t.app, "pin-locked", t.now), 0);
+    app_update(&t.app, NULL, t.now);
+    t.now += 300; /* mid-second: 25 s locked, 24.7 s left, "25" shown */
+    app_update(&t.app, NULL, t.now);
+    int wakes = 0;
+    int frames = run_loop(&t, t.now + 3000, &wakes, NULL, NULL);
+    build(&t);
+    assert_true(frames >= 3 && frames <= 4);
+    assert_int_equal(wakes, 3);
+    AppTimeView v;
+    app_time_view(&t.app, t.now, &v);
+    assert_int_equal(v.lock_left, 22);
+    t_fini(&t);
+}
+
+
+static int rect_eq(Rect a, Rect b) { return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h; }
+
+/* The picker does not move under the finger: touching العربية switches the
+ * words to Arabic but leaves every language, Continue and Exit where they
+ * were, so the same spot picks the same language before and after. */
+static void test_picker_stays_put(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    tap(&t, W_BACKGROUND, 0);
+    tap(&t, W_LANG_CHOICE, 0); /* English first: Continue is live */
+    build(&t);
+    int n = t.app.cfg.n_langs;
+    Rect before[APP_MAX_LANGS], exit_before, cont_before;
+    for (int i = 0; i < n; i++)
+        assert_true(ui_find(&t.ui, WIDGET(W_LANG_CHOICE, i), &before[i]));
+    assert_true(ui_find(&t.ui, WIDGET(W_QUICK_EXIT, 0), &exit_before));
+    assert_true(ui_find(&t.ui, WIDGET(W_LANG_CONFIRM, 0), &cont_before));
+    tap(&t, W_LANG_CHOICE, 2);
+    assert_string_equal(app_lang(&t.app), "ar");
+    build(&t);
+    for (int i = 0; i < n; i++) {
+        Rect r;
+        assert_true(ui_find(&t.ui, WIDGET(W_LANG_CHOICE, i), &r));
+        assert_true(rect_eq(r, before[i]));
+        assert_int_equal(ui_hit(&t.ui, before[i].x + before[i].w / 4, before[i].y + before[i].h / 2),
+                         WIDGET(W_LANG_CHOICE, i));
+    }
+    Rect r;
+    assert_true(ui_find(&t.ui, WIDGET(W_QUICK_EXIT, 0), &r));
+    assert_true(rect_eq(r, exit_before));
+    assert_true(ui_find(&t.ui, WIDGET(W_LANG_CONFIRM, 0), &r));
+    assert_true(rect_eq(r, cont_before));
+    /* a second touch on the same spot keeps Arabic */
+    tap(&t, W_LANG_CHOICE, 2);
+    assert_string_equal(app_lang(&t.app), "ar");
+    /* confirmed, the visitor's screens are mirrored */
+    tap(&t, W_LANG_CONFIRM, 0);
+    build(&t);
+    assert_true(t.ui.rtl);
+    assert_true(ui_find(&t.ui, WIDGET(W_QUICK_EXIT, 0), &r));
+    assert_true(r.x < t.app.w / 2);
+    t_fini(&t);
+}
+
+/* Before a choice the heading cycles through every language, each in its
+ * own words; once one is touched it stays in that language. */
+static void test_picker_heading_in_every_language(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t, NULL, 0);
+    tap(&t, W_BACKGROUND, 0);
+    for (int i = 0; i < t.app.cfg.n_langs; i++) {
+        AppTimeView v;
+        app_time_view(&t.app, t.now, &v);
+        build(&t);
+        assert_true(support_has_line(&t.ui, i18n_text_in(t.app.cfg.langs[v.picker_lang], "Choose your language")));
+        t.now += (uint64_t)t.app.cfg.attract_cycle_ms;
+        app_update(&t.app, NULL, t.now);
+        assert_true(t.app.dirty);
+        t.app.dirty = 0;
+    }
+    tap(&t, W_LANG_CHOICE, 3);
+    assert_int_equal(app_next_wake_ms(&t.app, t.now) > 50 * 1000, 1); /* stops cycling */
+    build(&t);
+    assert_true(support_has_line(&t.ui, i18n_text_in("ti", "Choose your language")));
+    t_fini(&t);
+}
+
+
+/* Feedback matches the choice: the heading judges the answer ("Well
+ * done!" or "Not quite"), the right answer is marked, and the explanation,
+ * shown after either, never praises the choice itself (a child who chose
+ * the unsafe answer must not read "you did the right thing"). */
+static void test_feedback_matches_choice(void **st)
+{
+    (void)st;
+    static const char *const praise[] = {"You did the right thing", "right thing to",
+                                         "Well done", "Good job", "You are right"};
+    for (int i = 0; i < content_module_count(content); i++) {
+        const Module *m = content_module(content, i);
+        for (int q = 0; q < m->n_quiz; q++)
+            for (size_t k = 0; k < sizeof praise / sizeof praise[0]; k++)
+                if (m->quiz[q].explain && strstr(m->quiz[q].explain, praise[k]))
+                    fail_msg("%s quiz %d: the explanation says \"%s\" whatever the answer", m->id,
+                             q + 1, praise[k]);
+    }
+    T t;
+    t_init(&t, NULL, 0);
+    start_visit(&t, 0);
+    int child = -1;
+    for (int i = 0; i < content_module_count(content); i++)
+        if (content_module(content, i)->audience & AUDIENCE_CHILDREN && content_module(content, i)->n_quiz)
+            child = i;
+    assert_true(child >= 0);
+    const Module *m = content_module(content, child);
+    for (int pick = 0; pick < 2; pick++) {
+        tap(&t, W_HOME, 0);
+        tap(&t, W_CARD, child);
+        while (t.app.screen != SCREEN_QUIZ)
+            tap(&t, W_NEXT, 0);
+        int right = m->quiz[0].correct;
+        int wrong = right == 0 ? 1 : 0;
+        tap(&t, W_ANSWER, pick ? right : wrong);
+        build(&t);
+        assert_int_equal(support_has_line(&t.ui, "Well done!"), pick);
+        assert_int_equal(support_has_line(&t.ui, "Not quite. Here is the answer:"), !pick);
+    }
+    t_fini(&t);
+}
+
 static void test_narration_stops_on_every_path(void **st)
 {
     (void)st;
@@ -532,6 +753,11 @@ int main(void)
         cmocka_unit_test(test_keyboard),
         cmocka_unit_test(test_language_switch_mid_module),
         cmocka_unit_test(test_idle_sleeps),
+        cmocka_unit_test(test_loop_repaints_when_time_changes_pixels),
+        cmocka_unit_test(test_loop_repaints_pin_lock),
+        cmocka_unit_test(test_picker_stays_put),
+        cmocka_unit_test(test_feedback_matches_choice),
+        cmocka_unit_test(test_picker_heading_in_every_language),
         cmocka_unit_test(test_narration_stops_on_every_path),
         cmocka_unit_test(test_children_track_slower),
         cmocka_unit_test(test_goto_every_listed_screen),

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "app.h"
@@ -68,7 +69,7 @@ static void build_at(App *a, Ui *ui, const char *screen, const char *lang, int w
     assert_int_equal(app_goto(a, screen, 1000), 0);
     for (int i = 0; i < a->cfg.n_langs; i++)
         if (strcmp(a->cfg.langs[i], lang) == 0)
-            a->lang = i;
+            app_show_in(a, i);
     TextMetrics tm = support_stub_metrics();
     arena_reset(arena);
     assert_int_equal(ui_build(ui, a, 1000, &tm, arena), ERR_OK);
@@ -125,13 +126,14 @@ static void test_min_target_follows_dpi(void **st)
 }
 
 /* Every control of the Arabic screen is the English one mirrored
- * horizontally. */
+ * horizontally, except on the language picker, which never mirrors (the
+ * grid must not move under a finger that just touched Arabic). */
 static void test_rtl_mirrors(void **st)
 {
     (void)st;
     static const char *const screens[] = {
         "menu",           "journey-risks/slide-2", "journey-risks/quiz-1", "journey-risks/end",
-        "help",           "language",              "pin",                  "set-pin",
+        "help",           "language",              "pin",                  "pin-not-set",
         "admin",          "admin-settings",        "admin-languages",      "admin-tools",
         "test-touch",     "group-pick",            "group-slide",          "group-quiz",
         "group-headcount"};
@@ -167,9 +169,10 @@ static void test_rtl_mirrors(void **st)
                 Rect e = copy[k].r;
                 /* horizontal geometry mirrors exactly; heights may differ
                  * where translated text needs more or fewer lines */
-                if (m.x != w - e.x - e.w || m.w != e.w)
+                int want = strcmp(screens[i], "language") == 0 ? e.x : w - e.x - e.w;
+                if (m.x != want || m.w != e.w)
                     fail_msg("%s %dx%d: control %d at x=%d in Arabic, want %d", screens[i], w, h,
-                             copy[k].id, m.x, w - e.x - e.w);
+                             copy[k].id, m.x, want);
             }
         }
     /* Back sits on the right in Arabic, on the left in English */
@@ -210,6 +213,120 @@ static void test_rtl_progress_dots(void **st)
             assert_true(ui.cmds[first].r.x < ui.cmds[last].r.x);
     }
     assert_true(xs[0] < 640 && xs[1] > 640);
+}
+
+
+/* WCAG relative luminance and contrast ratio of two opaque colours. */
+static double lin(int c)
+{
+    double v = c / 255.0;
+    return v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+}
+
+static double luminance(Color c) { return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b); }
+
+static double contrast(Color a, Color b)
+{
+    double la = luminance(a), lb = luminance(b);
+    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+/* The colour under point (x, y): the last filled rectangle drawn there. */
+static Color ground_at(const Ui *ui, int x, int y, int before)
+{
+    Color c = ui->clear;
+    for (int i = 0; i < before; i++) {
+        const DrawCmd *d = &ui->cmds[i];
+        if (d->kind == DRAW_RECT && x >= d->r.x && x < d->r.x + d->r.w && y >= d->r.y &&
+            y < d->r.y + d->r.h)
+            c = d->color;
+    }
+    return c;
+}
+
+/* Every progress dot stands out from the bar it sits on (>= 3:1, WCAG's
+ * minimum for graphics), in both themes; the current one is the largest. */
+static void test_progress_dots_visible(void **st)
+{
+    (void)st;
+    App a;
+    Ui ui;
+    for (int hc = 0; hc < 2; hc++) {
+        build_at(&a, &ui, "journey-risks/slide-2", "en", 1280, 800, 160);
+        a.high_contrast = hc;
+        TextMetrics tm = support_stub_metrics();
+        arena_reset(arena);
+        assert_int_equal(ui_build(&ui, &a, 1000, &tm, arena), ERR_OK);
+        int dots = 0;
+        for (int i = 0; i < ui.n_cmds; i++) {
+            const DrawCmd *d = &ui.cmds[i];
+            if (d->kind != DRAW_CIRCLE)
+                continue;
+            dots++;
+            Color g = ground_at(&ui, d->r.x + d->r.w / 2, d->r.y + d->r.h / 2, i);
+            double r = contrast(d->color, g);
+            if (r < 3.0)
+                fail_msg("theme %d: a progress dot has contrast %.2f:1 with its bar", hc, r);
+        }
+        assert_true(dots >= 3);
+    }
+}
+
+/* Index and x of the current (largest) progress dot, and how many dots. */
+static int current_dot(const Ui *ui, int *x, int *n)
+{
+    int best = -1, k = 0, cur = -1;
+    for (int i = 0; i < ui->n_cmds; i++)
+        if (ui->cmds[i].kind == DRAW_CIRCLE) {
+            if (ui->cmds[i].r.w > best) {
+                best = ui->cmds[i].r.w;
+                cur = k;
+                *x = ui->cmds[i].r.x;
+            }
+            k++;
+        }
+    *n = k;
+    return cur;
+}
+
+/* The dots move through the quiz: one per question, after the slides'. */
+static void test_progress_dots_move_in_quiz(void **st)
+{
+    (void)st;
+    App a;
+    Ui ui;
+    const Module *m = NULL;
+    for (int i = 0; i < content_module_count(content) && !m; i++)
+        if (content_module(content, i)->n_quiz >= 2)
+            m = content_module(content, i);
+    assert_non_null(m);
+    char name[96];
+    int prev_x = -1;
+    for (int q = 0; q < m->n_quiz; q++) {
+        snprintf(name, sizeof name, "%s/quiz-%d", m->id, q + 1);
+        build_at(&a, &ui, name, "en", 1280, 800, 160);
+        int x = 0, n = 0;
+        int cur = current_dot(&ui, &x, &n);
+        assert_int_equal(n, m->n_slides + m->n_quiz + 1);
+        assert_int_equal(cur, m->n_slides + q);
+        assert_true(x > prev_x);
+        prev_x = x;
+    }
+}
+
+/* A large screen's language picker fits every name (nothing reported as
+ * overflowing when nothing is clipped). */
+static void test_language_fits_large_screen(void **st)
+{
+    (void)st;
+    App a;
+    Ui ui;
+    const char *langs[] = {"en", "fr", "ar", "ti", "ha"};
+    for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+        build_at(&a, &ui, "language", langs[l], 2560, 1440, 160);
+        if (ui.overflow)
+            fail_msg("language at 2560x1440 in %s: \"%s\" overflows", langs[l], ui.overflow_text);
+    }
 }
 
 /* With stub metrics every text line must sit inside the window and no
@@ -362,6 +479,9 @@ int main(void)
         cmocka_unit_test(test_min_target_follows_dpi),
         cmocka_unit_test(test_rtl_mirrors),
         cmocka_unit_test(test_rtl_progress_dots),
+        cmocka_unit_test(test_progress_dots_visible),
+        cmocka_unit_test(test_progress_dots_move_in_quiz),
+        cmocka_unit_test(test_language_fits_large_screen),
         cmocka_unit_test(test_no_overflow_stub),
         cmocka_unit_test(test_admin_states),
         cmocka_unit_test(test_wrap_breaks_long_words),

@@ -196,7 +196,7 @@ static void test_real_labels_taken(void **state)
     (void)state;
     static const char *const labels[] = {
         "Agadez -> Arlit <bus>", "Gare d'Agadez & \"Nord\"",
-        "\xd9\x85\xd8\xad\xd8\xb7\xd8\xa9 \xe2\x80\x8f" "1", /* Arabic with an RLM */
+        ("\xd9\x85\xd8\xad\xd8\xb7\xd8\xa9 \xe2\x80\x8f" "1"), /* Arabic with an RLM */
         "\xe1\x8a\xa0\xe1\x88\xb5\xe1\x88\x98\xe1\x88\xab", /* Ge'ez script */
     };
     SignKey k;
@@ -882,8 +882,9 @@ static void test_manifest_files(void **state)
     free(j);
 }
 
-/* A schema 2 database (before the quarantine) opens as schema 3 with its
- * counts, its kiosks trusted as first use, and takes exports. */
+/* A schema 2 database (before the quarantine) opens as schema 4 with its
+ * counts, its kiosks trusted as first use, the quarantine and the health
+ * table (the two steps chained), and takes exports. */
 static void test_migrate_v2(void **state)
 {
     (void)state;
@@ -891,9 +892,9 @@ static void test_migrate_v2(void **state)
     forge_pair("mig", KIOSK, "2024-03-01,session_start,,,,9\r\n", f, g);
     ReportDb *db = fresh_db("v2.sqlite");
     merge(db, f, NULL, 0);
-    /* Back to schema 2: what this version added, removed. */
+    /* Back to schema 2: what versions 3 and 4 added, removed. */
     assert_int_equal(sqlite3_exec(report_db_handle(db),
-                                  "DROP TABLE quarantine; ALTER TABLE kiosks DROP COLUMN trust;"
+                                  "DROP TABLE health; DROP TABLE quarantine; ALTER TABLE kiosks DROP COLUMN trust;"
                                   " PRAGMA user_version=2",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
@@ -903,14 +904,56 @@ static void test_migrate_v2(void **state)
     Err why;
     db = report_open(p, &why);
     assert_non_null(db);
-    assert_int_equal(q1(db, "SELECT user_version FROM pragma_user_version"), 3);
+    assert_int_equal(q1(db, "SELECT user_version FROM pragma_user_version"), 4);
     assert_int_equal(q1(db, "SELECT count(*) FROM kiosks WHERE trust='first-use'"), 1);
+    assert_int_equal(q1(db, "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='health'"), 1);
+    assert_int_equal(q1(db, "SELECT count(*) FROM pragma_table_info('quarantine') WHERE name='health'"), 1);
     assert_int_equal(sessions(db), 5);
     /* The quarantine works on it: a second key for the id. */
     MergeSummary s = merge(db, g, NULL, 0);
     assert_int_equal(s.quarantined, 1);
     assert_int_equal(q1(db, "SELECT count(*) FROM quarantine"), 2);
     report_close(db);
+}
+
+/* A schema 3 database (quarantine, no fleet health) opens as schema 4: its
+ * quarantine kept, the health table and quarantine.health added. A schema
+ * 3 file without the quarantine is not ours and is refused untouched. */
+static void test_migrate_v3(void **state)
+{
+    (void)state;
+    char f[PATH_MAX], g[PATH_MAX];
+    forge_pair("mig3", KIOSK, "2024-03-01,session_start,,,,9\r\n", f, g);
+    ReportDb *db = fresh_db("v3.sqlite");
+    merge(db, f, NULL, 0);
+    assert_int_equal(merge(db, g, NULL, 0).quarantined, 1);
+    assert_int_equal(sqlite3_exec(report_db_handle(db),
+                                  "DROP TABLE health; ALTER TABLE quarantine DROP COLUMN health;"
+                                  " PRAGMA user_version=3",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    report_close(db);
+    char p[PATH_MAX];
+    snprintf(p, sizeof p, "%s/v3.sqlite", root);
+    Err why;
+    db = report_open(p, &why);
+    assert_non_null(db);
+    assert_int_equal(q1(db, "SELECT user_version FROM pragma_user_version"), 4);
+    assert_int_equal(q1(db, "SELECT count(*) FROM quarantine"), 2);
+    assert_int_equal(q1(db, "SELECT count(*) FROM health"), 0);
+    assert_int_equal(q1(db, "SELECT count(*) FROM pragma_table_info('quarantine') WHERE name='health'"), 1);
+    /* forget still works on a migrated database */
+    assert_int_equal(report_forget_kiosk(db, KIOSK, NULL), ERR_OK);
+    report_close(db);
+
+    sqlite3 *h = NULL;
+    snprintf(p, sizeof p, "%s/not-v3.sqlite", root);
+    assert_int_equal(sqlite3_open(p, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "CREATE TABLE day_sums(x); PRAGMA user_version=3", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(h);
+    assert_null(report_open(p, &why));
+    assert_int_equal(why, ERR_CORRUPT);
 }
 
 int main(void)
@@ -929,6 +972,7 @@ int main(void)
         cmocka_unit_test(test_terminal_escapes),
         cmocka_unit_test(test_many_names),
         cmocka_unit_test(test_migrate_v2),
+        cmocka_unit_test(test_migrate_v3),
         cmocka_unit_test(test_manifest_files),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -29,6 +29,7 @@ static char keys[256];    /* key pairs, made once */
 static char data[300];    /* the kiosk's data folder */
 static PackTrust trust;
 
+static void sh(const char *fmt, ...) LOG_PRINTF(1, 2);
 static void sh(const char *fmt, ...)
 {
     char cmd[2048];

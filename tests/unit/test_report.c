@@ -648,11 +648,13 @@ static void test_migrate_v1(void **state)
     assert_int_equal(sqlite3_prepare_v2(report_db_handle(db),
                                         "SELECT (SELECT user_version FROM pragma_user_version),"
                                         " (SELECT label FROM kiosks WHERE kiosk_id LIKE 'b%'),"
-                                        " (SELECT day FROM counters WHERE value=40), (SELECT count(*) FROM exports)",
+                                        " (SELECT day FROM counters WHERE value=40), (SELECT count(*) FROM exports),"
+                                        " (SELECT count(*) FROM health)",
                                         -1, &st, NULL),
                      SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int(st, 0), 3);
+    assert_int_equal(sqlite3_column_int(st, 0), 4); /* schema 1 straight to 4 */
+    assert_int_equal(sqlite3_column_int(st, 4), 0); /* the health table is there, empty */
     assert_string_equal((const char *)sqlite3_column_text(st, 1), "Agadez");
     assert_string_equal((const char *)sqlite3_column_text(st, 2), "2024-03-01");
     assert_int_equal(sqlite3_column_int(st, 3), 1);

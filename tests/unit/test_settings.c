@@ -64,7 +64,7 @@ static void test_defaults(void **state)
     assert_int_equal(s.inactivity_timeout_s, 60);
     assert_int_equal(s.export_on_insert, 1);
     assert_int_equal(s.narration_volume, 80);
-    assert_int_equal(s.narration_autoplay, 1);
+    assert_int_equal(s.narration_autoplay, 0); /* the visitor asks for narration */
     assert_int_equal(s.n_languages, i18n_language_count() < SETTINGS_MAX_LANGS
                                         ? i18n_language_count() : SETTINGS_MAX_LANGS);
     assert_true(s.n_languages >= 1);
@@ -95,7 +95,7 @@ static void test_round_trip(void **state)
     s.inactivity_timeout_s = 120;
     s.export_on_insert = 0;
     s.narration_volume = 35;
-    s.narration_autoplay = 0;
+    s.narration_autoplay = 1; /* not the default */
     assert_int_equal(settings_save(dir, &s), ERR_OK);
 
     Settings t;

@@ -866,7 +866,7 @@ static int sh_read(sqlite3_file *f, void *b, int n, sqlite3_int64 o)
 }
 static int write_fault(void)
 {
-    switch (g_fault) {
+    switch (atomic_load(&g_fault)) {
     case FAULT_FULL: return SQLITE_FULL;
     case FAULT_READONLY: return SQLITE_IOERR_WRITE;
     case FAULT_EIO: return SQLITE_IOERR_WRITE;
@@ -968,7 +968,7 @@ static int sh_time(sqlite3_vfs *v, double *t) { (void)v; return g_real->xCurrent
 static int sh_lasterr(sqlite3_vfs *v, int n, char *o)
 {
     (void)v, (void)n, (void)o;
-    switch (g_fault) {
+    switch (atomic_load(&g_fault)) {
     case FAULT_FULL: return ENOSPC;
     case FAULT_READONLY: return EROFS;
     case FAULT_EIO: return EIO;
