@@ -27,6 +27,7 @@
 #include "i18n/i18n.h"
 #include "narration/narration.h"
 #include "render/audio.h"
+#include "driver.h"
 #include "support.h"
 #include "ui/ui.h"
 
@@ -187,74 +188,47 @@ static void test_index_order_and_keys(void **st)
 /* ---- playback --------------------------------------------------------------- */
 
 typedef struct {
-    App app;
-    Ui ui;
-    Arena *arena;
-    TextMetrics tm;
-    uint64_t now;
+    Driver d; /* first: the driver's hook gets back to T from it */
     NarrationIndex *ix;
     AudioPlayer *p;
 } T;
 
 static void drain(T *t)
 {
-    audio_apply(t->p, t->ix, t->app.audio, t->app.n_audio);
-    t->app.n_audio = 0;
+    audio_apply(t->p, t->ix, t->d.app.audio, t->d.app.n_audio);
+    t->d.app.n_audio = 0;
     assert_true(audio_wait_loaded(t->p, 10000));
-}
-
-static void build(T *t)
-{
-    arena_reset(t->arena);
-    assert_int_equal(ui_build(&t->ui, &t->app, t->now, &t->tm, t->arena), ERR_OK);
-}
-
-static void send(T *t, EventKind k, int x, int y)
-{
-    build(t);
-    Event ev = {.kind = k, .x = x, .y = y, .widget = ui_hit(&t->ui, x, y)};
-    app_update(&t->app, &ev, t->now);
-    drain(t);
-}
-
-static void tap(T *t, WidgetKind kind, int index)
-{
-    build(t);
-    Rect r;
-    assert_true(ui_find(&t->ui, WIDGET(kind, index), &r));
-    send(t, EV_POINTER_DOWN, r.x + r.w / 2, r.y + r.h / 2);
-    t->now += 80;
-    send(t, EV_POINTER_UP, r.x + r.w / 2 + 2, r.y + r.h / 2 + 1);
-    t->now += 80;
 }
 
 static void swipe(T *t, int forward)
 {
-    int y = t->app.h / 2, x0 = t->app.w / 2 + (forward ? 200 : -200);
-    int x1 = t->app.w / 2 + (forward ? -200 : 200);
-    send(t, EV_POINTER_DOWN, x0, y);
-    t->now += 40;
-    send(t, EV_POINTER_MOVE, (x0 + x1) / 2, y);
-    t->now += 40;
-    send(t, EV_POINTER_UP, x1, y);
-    t->now += 400;
-    app_update(&t->app, NULL, t->now);
+    int y = t->d.app.h / 2, x0 = t->d.app.w / 2 + (forward ? 200 : -200);
+    int x1 = t->d.app.w / 2 + (forward ? -200 : 200);
+    drv_send(&t->d, EV_POINTER_DOWN, x0, y);
+    t->d.now += 40;
+    drv_send(&t->d, EV_POINTER_MOVE, (x0 + x1) / 2, y);
+    t->d.now += 40;
+    drv_send(&t->d, EV_POINTER_UP, x1, y);
+    t->d.now += 400;
+    app_update(&t->d.app, NULL, t->d.now);
     drain(t);
 }
 
 static void key(T *t, Key k)
 {
-    build(t);
+    drv_build(&t->d);
     WidgetId order[128];
     Event ev = {.kind = EV_KEY, .key = k};
-    ev.n_focus = ui_focus_order(&t->ui, order, 128);
+    ev.n_focus = ui_focus_order(&t->d.ui, order, 128);
     ev.focus_order = order;
-    app_update(&t->app, &ev, t->now);
+    app_update(&t->d.app, &ev, t->d.now);
     drain(t);
-    t->now += 400;
-    app_update(&t->app, NULL, t->now);
+    t->d.now += 400;
+    app_update(&t->d.app, NULL, t->d.now);
     drain(t);
 }
+
+static void drain_hook(Driver *d) { drain((T *)(void *)d); }
 
 static void t_init(T *t, int autoplay, int volume)
 {
@@ -262,20 +236,16 @@ static void t_init(T *t, int autoplay, int volume)
     AppConfig cfg;
     app_config_default(&cfg);
     cfg.autoplay = autoplay;
-    t->now = 1000;
     const char *dirs[] = {narr};
     t->ix = narration_index_new(dirs, 1, NULL);
     assert_non_null(t->ix);
     AudioOptions ao = {.volume = volume, .idle_close_ms = 600000};
     t->p = audio_open(&ao);
     assert_non_null(t->p);
-    app_init(&t->app, content, &cfg, t->now);
-    t->app.narration_exists = narration_exists;
-    t->app.narration_ctx = t->ix;
-    t->arena = arena_new(4u << 20);
-    t->tm = support_stub_metrics();
-    Event rs = {.kind = EV_RESIZE, .w = 1280, .h = 800, .dpi = 160};
-    app_update(&t->app, &rs, t->now);
+    drv_init(&t->d, content, &cfg, 1280, 800, 160);
+    t->d.app.narration_exists = narration_exists;
+    t->d.app.narration_ctx = t->ix;
+    t->d.after = drain_hook;
     drain(t);
 }
 
@@ -283,7 +253,7 @@ static void t_fini(T *t)
 {
     audio_close(t->p);
     narration_index_free(t->ix);
-    arena_free(t->arena);
+    drv_fini(&t->d);
 }
 
 /* What the player has installed must be what the screen narrates: the
@@ -291,14 +261,14 @@ static void t_fini(T *t)
 static void assert_follows_screen(T *t)
 {
     char want[96];
-    app_narration_key(&t->app, want, sizeof want);
-    if (want[0] && !narration_exists(t->ix, app_lang(&t->app), want))
+    app_narration_key(&t->d.app, want, sizeof want);
+    if (want[0] && !narration_exists(t->ix, app_lang(&t->d.app), want))
         want[0] = 0;
     AudioStatus s;
     audio_status(t->p, &s);
     if (strcmp(s.tag, want) != 0)
         fail_msg("on screen %d (lang %s) the player has \"%s\", the screen narrates \"%s\"",
-                 t->app.screen, app_lang(&t->app), s.tag, want);
+                 t->d.app.screen, app_lang(&t->d.app), s.tag, want);
 }
 
 static void assert_silent(T *t)
@@ -322,17 +292,17 @@ static void assert_silent_or_name(T *t)
 
 static void start_visit(T *t, int lang)
 {
-    tap(t, W_BACKGROUND, 0);
-    assert_int_equal(t->app.screen, SCREEN_LANGUAGE);
+    drv_tap(&t->d, W_BACKGROUND, 0);
+    assert_int_equal(t->d.app.screen, SCREEN_LANGUAGE);
     assert_silent(t);
-    tap(t, W_LANG_CHOICE, lang);
+    drv_tap(&t->d, W_LANG_CHOICE, lang);
     AudioStatus s;
     audio_status(t->p, &s);
     char want[32];
-    snprintf(want, sizeof want, "lang:%s", t->app.cfg.langs[lang]);
+    snprintf(want, sizeof want, "lang:%s", t->d.app.cfg.langs[lang]);
     assert_string_equal(s.tag, want); /* the picker speaks the name at once */
-    tap(t, W_LANG_CONFIRM, 0);
-    assert_int_equal(t->app.screen, SCREEN_MENU);
+    drv_tap(&t->d, W_LANG_CONFIRM, 0);
+    assert_int_equal(t->d.app.screen, SCREEN_MENU);
     /* the menu has no narration; the short name may finish */
     audio_status(t->p, &s);
     if (s.tag[0])
@@ -345,78 +315,78 @@ static void test_autoplay_follows_every_path(void **st)
     T t;
     t_init(&t, 1, 100);
     start_visit(&t, 0);
-    tap(&t, W_CARD, 0);
-    assert_int_equal(t.app.screen, SCREEN_SLIDE);
+    drv_tap(&t.d, W_CARD, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_SLIDE);
     assert_follows_screen(&t);
     AudioStatus s;
     audio_status(t.p, &s);
     assert_true(s.tag[0]);
-    tap(&t, W_NEXT, 0); /* Next */
-    assert_int_equal(t.app.slide, 1);
+    drv_tap(&t.d, W_NEXT, 0); /* Next */
+    assert_int_equal(t.d.app.slide, 1);
     assert_follows_screen(&t);
-    tap(&t, W_BACK, 0); /* Back */
-    assert_int_equal(t.app.slide, 0);
+    drv_tap(&t.d, W_BACK, 0); /* Back */
+    assert_int_equal(t.d.app.slide, 0);
     assert_follows_screen(&t);
     swipe(&t, 1); /* swipe forward */
-    assert_int_equal(t.app.slide, 1);
+    assert_int_equal(t.d.app.slide, 1);
     assert_follows_screen(&t);
     swipe(&t, 0); /* swipe back */
-    assert_int_equal(t.app.slide, 0);
+    assert_int_equal(t.d.app.slide, 0);
     assert_follows_screen(&t);
     key(&t, KEY_RIGHT); /* keyboard */
-    assert_int_equal(t.app.slide, 1);
+    assert_int_equal(t.d.app.slide, 1);
     assert_follows_screen(&t);
     /* through the slides, the quiz (answered and not) and the end card */
     int guard = 0;
-    while (t.app.screen != SCREEN_END && guard++ < 40) {
-        if (t.app.screen == SCREEN_QUIZ && t.app.quiz_answer < 0) {
-            tap(&t, W_ANSWER, 0);
+    while (t.d.app.screen != SCREEN_END && guard++ < 40) {
+        if (t.d.app.screen == SCREEN_QUIZ && t.d.app.quiz_answer < 0) {
+            drv_tap(&t.d, W_ANSWER, 0);
             assert_follows_screen(&t);
         }
-        tap(&t, W_NEXT, 0);
+        drv_tap(&t.d, W_NEXT, 0);
         assert_follows_screen(&t);
     }
-    assert_int_equal(t.app.screen, SCREEN_END);
+    assert_int_equal(t.d.app.screen, SCREEN_END);
     audio_status(t.p, &s);
     assert_true(s.tag[0]);
     /* help from the end card: no narration there */
-    tap(&t, W_HELP, 0);
-    assert_int_equal(t.app.screen, SCREEN_HELP);
+    drv_tap(&t.d, W_HELP, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_HELP);
     assert_silent(&t);
-    tap(&t, W_HOME, 0);
+    drv_tap(&t.d, W_HOME, 0);
     assert_silent(&t);
     /* Home from a slide */
-    tap(&t, W_CARD, 0);
+    drv_tap(&t.d, W_CARD, 0);
     assert_follows_screen(&t);
-    tap(&t, W_HOME, 0);
-    assert_int_equal(t.app.screen, SCREEN_MENU);
+    drv_tap(&t.d, W_HOME, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_MENU);
     assert_silent(&t);
     /* switching language mid-module: the picker speaks the touched name, the
      * old narration stops, and the slide comes back in French */
-    tap(&t, W_CARD, 0);
+    drv_tap(&t.d, W_CARD, 0);
     assert_follows_screen(&t);
-    tap(&t, W_LANGUAGE, 0);
-    assert_int_equal(t.app.screen, SCREEN_LANGUAGE);
+    drv_tap(&t.d, W_LANGUAGE, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_LANGUAGE);
     assert_silent(&t);
-    tap(&t, W_LANG_CHOICE, 1);
+    drv_tap(&t.d, W_LANG_CHOICE, 1);
     audio_status(t.p, &s);
     assert_string_equal(s.tag, "lang:fr");
-    tap(&t, W_LANG_CONFIRM, 0);
-    assert_string_equal(app_lang(&t.app), "fr");
-    assert_int_equal(t.app.screen, SCREEN_SLIDE);
+    drv_tap(&t.d, W_LANG_CONFIRM, 0);
+    assert_string_equal(app_lang(&t.d.app), "fr");
+    assert_int_equal(t.d.app.screen, SCREEN_SLIDE);
     assert_follows_screen(&t);
     audio_status(t.p, &s);
-    assert_string_equal(s.tag, content_module(content, t.app.module)->slides[t.app.slide].audio);
+    assert_string_equal(s.tag, content_module(content, t.d.app.module)->slides[t.d.app.slide].audio);
     /* a French slide without a recording: silence, not the English voice */
-    tap(&t, W_NEXT, 0);
+    drv_tap(&t.d, W_NEXT, 0);
     assert_silent(&t);
-    tap(&t, W_BACK, 0);
+    drv_tap(&t.d, W_BACK, 0);
     assert_follows_screen(&t);
     audio_status(t.p, &s);
     assert_true(s.tag[0]);
     /* quick exit */
-    tap(&t, W_QUICK_EXIT, 0);
-    assert_int_equal(t.app.screen, SCREEN_NEUTRAL);
+    drv_tap(&t.d, W_QUICK_EXIT, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_NEUTRAL);
     assert_silent(&t);
     t_fini(&t);
 }
@@ -426,9 +396,9 @@ static void test_autoplay_follows_every_path(void **st)
 static int speaker_shows_stop(T *t)
 {
     Rect r;
-    assert_true(ui_find(&t->ui, WIDGET(W_SPEAKER, 0), &r));
-    for (int i = 0; i < t->ui.n_cmds; i++) {
-        const DrawCmd *d = &t->ui.cmds[i];
+    assert_true(ui_find(&t->d.ui, WIDGET(W_SPEAKER, 0), &r));
+    for (int i = 0; i < t->d.ui.n_cmds; i++) {
+        const DrawCmd *d = &t->d.ui.cmds[i];
         if (d->kind == DRAW_IMAGE && d->image && strstr(d->image, "stop") &&
             d->r.x >= r.x && d->r.x + d->r.w <= r.x + r.w)
             return 1;
@@ -442,41 +412,41 @@ static void test_timeout_and_speaker(void **st)
     T t;
     t_init(&t, 0, 100);
     start_visit(&t, 0);
-    tap(&t, W_CARD, 0);
+    drv_tap(&t.d, W_CARD, 0);
     assert_silent_or_name(&t); /* autoplay off */
-    assert_false(t.app.narration_playing);
-    tap(&t, W_SPEAKER, 0);
+    assert_false(t.d.app.narration_playing);
+    drv_tap(&t.d, W_SPEAKER, 0);
     assert_follows_screen(&t);
     AudioStatus s;
     audio_status(t.p, &s);
     assert_true(s.tag[0]);
     /* the button shows that it plays, and a second touch stops it */
-    assert_true(t.app.narration_playing);
-    build(&t);
+    assert_true(t.d.app.narration_playing);
+    drv_build(&t.d);
     assert_true(speaker_shows_stop(&t));
-    tap(&t, W_SPEAKER, 0);
+    drv_tap(&t.d, W_SPEAKER, 0);
     assert_silent(&t);
-    assert_false(t.app.narration_playing);
-    build(&t);
+    assert_false(t.d.app.narration_playing);
+    drv_build(&t.d);
     assert_false(speaker_shows_stop(&t));
-    tap(&t, W_SPEAKER, 0); /* and a third plays it again */
+    drv_tap(&t.d, W_SPEAKER, 0); /* and a third plays it again */
     assert_follows_screen(&t);
-    assert_true(t.app.narration_playing);
-    tap(&t, W_NEXT, 0);
+    assert_true(t.d.app.narration_playing);
+    drv_tap(&t.d, W_NEXT, 0);
     assert_silent(&t); /* moving on stops it, and nothing starts by itself */
-    tap(&t, W_SPEAKER, 0);
+    drv_tap(&t.d, W_SPEAKER, 0);
     assert_follows_screen(&t);
     /* walking away: the "Still there?" countdown stops the voice */
-    t.now += (uint64_t)t.app.cfg.timeout_s * 1000 + 10;
-    app_update(&t.app, NULL, t.now);
+    t.d.now += (uint64_t)t.d.app.cfg.timeout_s * 1000 + 10;
+    app_update(&t.d.app, NULL, t.d.now);
     drain(&t);
-    assert_true(t.app.countdown);
+    assert_true(t.d.app.countdown);
     assert_silent(&t);
-    assert_false(t.app.narration_playing);
-    t.now += (uint64_t)(t.app.cfg.timeout_s + t.app.cfg.countdown_s) * 1000 + 10;
-    app_update(&t.app, NULL, t.now);
+    assert_false(t.d.app.narration_playing);
+    t.d.now += (uint64_t)(t.d.app.cfg.timeout_s + t.d.app.cfg.countdown_s) * 1000 + 10;
+    app_update(&t.d.app, NULL, t.d.now);
     drain(&t);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    assert_int_equal(t.d.app.screen, SCREEN_ATTRACT);
     assert_silent(&t);
     t_fini(&t);
 }
@@ -531,18 +501,18 @@ static void test_quiz_explanation_narrated(void **st)
     T t;
     t_init(&t, 0, 100);
     start_visit(&t, 0);
-    tap(&t, W_CARD, 0);
-    const Module *m = app_module(&t.app);
+    drv_tap(&t.d, W_CARD, 0);
+    const Module *m = app_module(&t.d.app);
     assert_true(m->n_quiz > 0 && m->quiz[0].explain);
-    while (t.app.screen != SCREEN_QUIZ)
-        tap(&t, W_NEXT, 0);
-    tap(&t, W_SPEAKER, 0);
+    while (t.d.app.screen != SCREEN_QUIZ)
+        drv_tap(&t.d, W_NEXT, 0);
+    drv_tap(&t.d, W_SPEAKER, 0);
     AudioStatus s;
     audio_status(t.p, &s);
     assert_string_equal(s.tag, m->quiz[0].audio);
-    tap(&t, W_ANSWER, 1);
+    drv_tap(&t.d, W_ANSWER, 1);
     assert_silent(&t); /* the question's voice stops at the answer */
-    tap(&t, W_SPEAKER, 0);
+    drv_tap(&t.d, W_SPEAKER, 0);
     audio_status(t.p, &s);
     char want[160];
     snprintf(want, sizeof want, "%s%s", m->quiz[0].audio, NARRATION_EXPLAIN_SUFFIX);
@@ -551,10 +521,10 @@ static void test_quiz_explanation_narrated(void **st)
     /* with autoplay, the explanation starts by itself */
     t_init(&t, 1, 100);
     start_visit(&t, 0);
-    tap(&t, W_CARD, 0);
-    while (t.app.screen != SCREEN_QUIZ)
-        tap(&t, W_NEXT, 0);
-    tap(&t, W_ANSWER, 0);
+    drv_tap(&t.d, W_CARD, 0);
+    while (t.d.app.screen != SCREEN_QUIZ)
+        drv_tap(&t.d, W_NEXT, 0);
+    drv_tap(&t.d, W_ANSWER, 0);
     audio_status(t.p, &s);
     assert_string_equal(s.tag, want);
     t_fini(&t);
@@ -568,12 +538,12 @@ static void test_picker_speaks_every_recorded_name(void **st)
     (void)st;
     T t;
     t_init(&t, 0, 100);
-    tap(&t, W_BACKGROUND, 0);
-    for (int i = 0; i < t.app.cfg.n_langs; i++) {
-        const char *code = t.app.cfg.langs[i];
+    drv_tap(&t.d, W_BACKGROUND, 0);
+    for (int i = 0; i < t.d.app.cfg.n_langs; i++) {
+        const char *code = t.d.app.cfg.langs[i];
         char key[32];
         snprintf(key, sizeof key, "lang:%s", code);
-        tap(&t, W_LANG_CHOICE, i);
+        drv_tap(&t.d, W_LANG_CHOICE, i);
         AudioStatus s;
         audio_status(t.p, &s);
         if (narration_exists(t.ix, code, key))
@@ -623,14 +593,14 @@ static void test_end_is_reported(void **st)
     T t;
     t_init(&t, 0, 100);
     start_visit(&t, 0);
-    tap(&t, W_CARD, 0);
-    tap(&t, W_SPEAKER, 0);
-    assert_true(t.app.narration_playing);
-    t.app.dirty = 0;
+    drv_tap(&t.d, W_CARD, 0);
+    drv_tap(&t.d, W_SPEAKER, 0);
+    assert_true(t.d.app.narration_playing);
+    t.d.app.dirty = 0;
     Event ev = {.kind = EV_AUDIO_ENDED};
-    app_update(&t.app, &ev, t.now);
-    assert_false(t.app.narration_playing);
-    assert_true(t.app.dirty);
+    app_update(&t.d.app, &ev, t.d.now);
+    assert_false(t.d.app.narration_playing);
+    assert_true(t.d.app.dirty);
     t_fini(&t);
 }
 

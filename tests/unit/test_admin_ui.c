@@ -16,17 +16,14 @@
 #include "app.h"
 #include "content/content.h"
 #include "i18n/i18n.h"
+#include "driver.h"
 #include "support.h"
 #include "ui/ui.h"
 
 static Content *content;
 
 typedef struct {
-    App app;
-    Ui ui;
-    Arena *arena;
-    TextMetrics tm;
-    uint64_t now;
+    Driver d;       /* first: the driver's hook gets back to T from it */
     PinStore *pins; /* when set, PIN commands are answered from it */
     int64_t wall;   /* the PIN store's wall clock */
     int saves, infos, exports;
@@ -52,41 +49,33 @@ static int teardown_all(void **st)
     return 0;
 }
 
+static void serve(T *t);
+
+static void serve_hook(Driver *d) { serve((T *)(void *)d); }
+
 static void t_init(T *t)
 {
     memset(t, 0, sizeof *t);
-    AppConfig cfg;
-    app_config_default(&cfg);
-    t->now = 1000;
     t->wall = 1700000000000;
-    app_init(&t->app, content, &cfg, t->now);
-    t->arena = arena_new(4u << 20);
-    t->tm = support_stub_metrics();
-    Event rs = {.kind = EV_RESIZE, .w = 1280, .h = 800, .dpi = 160};
-    app_update(&t->app, &rs, t->now);
+    drv_init(&t->d, content, NULL, 1280, 800, 160);
+    t->d.after = serve_hook;
     Event ps = {.kind = EV_PIN_STATE, .pin_set = 1};
-    app_update(&t->app, &ps, t->now);
+    app_update(&t->d.app, &ps, t->d.now);
 }
 
 static void t_fini(T *t)
 {
-    arena_free(t->arena);
+    drv_fini(&t->d);
     pin_close(t->pins);
-}
-
-static void build(T *t)
-{
-    arena_reset(t->arena);
-    assert_int_equal(ui_build(&t->ui, &t->app, t->now, &t->tm, t->arena), ERR_OK);
 }
 
 /* The kiosk's part: take the queued commands and answer them. */
 static void serve(T *t)
 {
     AppCmd cmds[APP_MAX_CMDS];
-    int n = t->app.n_cmds;
-    memcpy(cmds, t->app.cmds, sizeof cmds);
-    t->app.n_cmds = 0;
+    int n = t->d.app.n_cmds;
+    memcpy(cmds, t->d.app.cmds, sizeof cmds);
+    t->d.app.n_cmds = 0;
     for (int i = 0; i < n; i++) {
         Event ev = {.job = cmds[i].kind};
         PinResult r = {0};
@@ -113,69 +102,29 @@ static void serve(T *t)
         default: continue;
         }
         sodium_memzero(cmds[i].pin, sizeof cmds[i].pin);
-        app_update(&t->app, &ev, t->now);
+        app_update(&t->d.app, &ev, t->d.now);
     }
-}
-
-static void send(T *t, EventKind k, int x, int y)
-{
-    build(t);
-    Event ev = {.kind = k, .x = x, .y = y, .widget = ui_hit(&t->ui, x, y)};
-    app_update(&t->app, &ev, t->now);
-    serve(t);
-}
-
-static void tap_at(T *t, int x, int y)
-{
-    send(t, EV_POINTER_DOWN, x, y);
-    t->now += 80;
-    send(t, EV_POINTER_UP, x, y);
-    t->now += 80;
-}
-
-static void press_at(T *t, int x, int y, uint64_t ms)
-{
-    send(t, EV_POINTER_DOWN, x, y);
-    t->now += ms;
-    send(t, EV_POINTER_UP, x, y);
-    t->now += 80;
-}
-
-static int has(T *t, WidgetKind kind, int index)
-{
-    build(t);
-    return ui_find(&t->ui, WIDGET(kind, index), NULL);
-}
-
-static void tap(T *t, WidgetKind kind, int index)
-{
-    build(t);
-    Rect r;
-    if (!ui_find(&t->ui, WIDGET(kind, index), &r))
-        fail_msg("no control %d/%d on screen %d", kind, index, t->app.screen);
-    tap_at(t, r.x + r.w / 2, r.y + r.h / 2);
 }
 
 static void advance(T *t, uint64_t ms)
 {
-    t->now += ms;
     t->wall += (int64_t)ms;
-    app_update(&t->app, NULL, t->now);
+    drv_advance(&t->d, ms);
 }
 
 static void gesture(T *t)
 {
-    press_at(t, 10, 10, 3200);
-    tap_at(t, 1270, 10);
-    tap_at(t, 1270, 790);
-    tap_at(t, 10, 790);
+    drv_press_at(&t->d, 10, 10, 3200);
+    drv_tap_at(&t->d, 1270, 10);
+    drv_tap_at(&t->d, 1270, 790);
+    drv_tap_at(&t->d, 10, 790);
 }
 
 static void type_pin(T *t, const char *pin)
 {
     for (const char *p = pin; *p; p++)
-        tap(t, W_PIN_DIGIT, *p - '0');
-    tap(t, W_PIN_OK, 0);
+        drv_tap(&t->d, W_PIN_DIGIT, *p - '0');
+    drv_tap(&t->d, W_PIN_OK, 0);
 }
 
 static void test_gesture_opens_pin_pad(void **st)
@@ -184,10 +133,10 @@ static void test_gesture_opens_pin_pad(void **st)
     T t;
     t_init(&t);
     gesture(&t);
-    assert_int_equal(t.app.screen, SCREEN_PIN);
-    assert_int_equal(t.app.pin_mode, PINPAD_ENTER);
-    assert_false(t.app.in_session); /* nothing counted as a visit */
-    assert_int_equal(t.app.n_stats, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_PIN);
+    assert_int_equal(t.d.app.pin_mode, PINPAD_ENTER);
+    assert_false(t.d.app.in_session); /* nothing counted as a visit */
+    assert_int_equal(t.d.app.n_stats, 0);
     t_fini(&t);
 }
 
@@ -197,23 +146,23 @@ static void test_gesture_needs_long_press_and_order(void **st)
     T t;
     t_init(&t);
     /* a short press in the corner is an ordinary tap: a visit starts */
-    press_at(&t, 10, 10, 1000);
-    assert_int_equal(t.app.screen, SCREEN_LANGUAGE);
-    app_wipe(&t.app, t.now);
-    t.app.n_stats = 0;
+    drv_press_at(&t.d, 10, 10, 1000);
+    assert_int_equal(t.d.app.screen, SCREEN_LANGUAGE);
+    app_wipe(&t.d.app, t.d.now);
+    t.d.app.n_stats = 0;
     /* counter-clockwise: the wrong corner is an ordinary tap */
-    press_at(&t, 10, 10, 3200);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
-    tap_at(&t, 10, 790);
-    assert_int_equal(t.app.screen, SCREEN_LANGUAGE);
-    app_wipe(&t.app, t.now);
+    drv_press_at(&t.d, 10, 10, 3200);
+    assert_int_equal(t.d.app.screen, SCREEN_ATTRACT);
+    drv_tap_at(&t.d, 10, 790);
+    assert_int_equal(t.d.app.screen, SCREEN_LANGUAGE);
+    app_wipe(&t.d.app, t.d.now);
     /* too slow: more than 10 s after the long press */
-    press_at(&t, 10, 10, 3200);
-    tap_at(&t, 1270, 10);
-    tap_at(&t, 1270, 790);
+    drv_press_at(&t.d, 10, 10, 3200);
+    drv_tap_at(&t.d, 1270, 10);
+    drv_tap_at(&t.d, 1270, 790);
     advance(&t, 11000);
-    tap_at(&t, 10, 790);
-    assert_int_not_equal(t.app.screen, SCREEN_PIN);
+    drv_tap_at(&t.d, 10, 790);
+    assert_int_not_equal(t.d.app.screen, SCREEN_PIN);
     t_fini(&t);
 }
 
@@ -222,9 +171,9 @@ static void test_gesture_corners_are_physical(void **st)
     (void)st;
     T t;
     t_init(&t);
-    t.app.lang = 2; /* Arabic: the screen is mirrored, the corners are not */
+    t.d.app.lang = 2; /* Arabic: the screen is mirrored, the corners are not */
     gesture(&t);
-    assert_int_equal(t.app.screen, SCREEN_PIN);
+    assert_int_equal(t.d.app.screen, SCREEN_PIN);
     t_fini(&t);
 }
 
@@ -234,36 +183,36 @@ static void test_pin_pad_wrong_right_and_wiped(void **st)
     T t;
     t_init(&t);
     gesture(&t);
-    tap(&t, W_PIN_DIGIT, 1);
-    tap(&t, W_PIN_DIGIT, 2);
-    tap(&t, W_PIN_DIGIT, 9);
-    tap(&t, W_PIN_DELETE, 0);
-    assert_int_equal(t.app.pin_len, 2);
-    assert_string_equal(t.app.pin, "12");
+    drv_tap(&t.d, W_PIN_DIGIT, 1);
+    drv_tap(&t.d, W_PIN_DIGIT, 2);
+    drv_tap(&t.d, W_PIN_DIGIT, 9);
+    drv_tap(&t.d, W_PIN_DELETE, 0);
+    assert_int_equal(t.d.app.pin_len, 2);
+    assert_string_equal(t.d.app.pin, "12");
     /* OK is disabled below the minimum length */
-    assert_false(has(&t, W_PIN_OK, 0));
-    tap(&t, W_PIN_DIGIT, 3);
-    tap(&t, W_PIN_DIGIT, 4);
-    tap(&t, W_PIN_OK, 0);
+    assert_false(drv_has(&t.d, W_PIN_OK, 0));
+    drv_tap(&t.d, W_PIN_DIGIT, 3);
+    drv_tap(&t.d, W_PIN_DIGIT, 4);
+    drv_tap(&t.d, W_PIN_OK, 0);
     /* the PIN went out as a command and left the App */
-    assert_int_equal(t.app.pin_len, 0);
-    assert_int_equal(t.app.pin[0], 0);
-    assert_int_equal(t.app.pin_message, PINMSG_CHECKING);
-    assert_false(has(&t, W_PIN_DIGIT, 1)); /* the pad waits for the answer */
+    assert_int_equal(t.d.app.pin_len, 0);
+    assert_int_equal(t.d.app.pin[0], 0);
+    assert_int_equal(t.d.app.pin_message, PINMSG_CHECKING);
+    assert_false(drv_has(&t.d, W_PIN_DIGIT, 1)); /* the pad waits for the answer */
     Event ev = {.kind = EV_PIN_RESULT, .err = ERR_KEY};
-    app_update(&t.app, &ev, t.now);
-    assert_int_equal(t.app.screen, SCREEN_PIN);
-    assert_int_equal(t.app.pin_message, PINMSG_WRONG);
+    app_update(&t.d.app, &ev, t.d.now);
+    assert_int_equal(t.d.app.screen, SCREEN_PIN);
+    assert_int_equal(t.d.app.pin_message, PINMSG_WRONG);
     type_pin(&t, "4321");
     ev = (Event){.kind = EV_PIN_RESULT, .err = ERR_OK, .slot = PIN_SLOT_ADMIN};
-    app_update(&t.app, &ev, t.now);
-    assert_int_equal(t.app.screen, SCREEN_ADMIN);
-    assert_int_equal(t.app.tab, TAB_STATUS);
-    assert_int_equal(t.app.n_cmds, 1);
-    assert_int_equal(t.app.cmds[0].kind, CMD_ADMIN_INFO);
+    app_update(&t.d.app, &ev, t.d.now);
+    assert_int_equal(t.d.app.screen, SCREEN_ADMIN);
+    assert_int_equal(t.d.app.tab, TAB_STATUS);
+    assert_int_equal(t.d.app.n_cmds, 1);
+    assert_int_equal(t.d.app.cmds[0].kind, CMD_ADMIN_INFO);
     /* a late answer for a pad that was closed changes nothing */
-    app_update(&t.app, &ev, t.now);
-    assert_int_equal(t.app.screen, SCREEN_ADMIN);
+    app_update(&t.d.app, &ev, t.d.now);
+    assert_int_equal(t.d.app.screen, SCREEN_ADMIN);
     t_fini(&t);
 }
 
@@ -273,15 +222,15 @@ static void test_pin_cancel_and_idle(void **st)
     T t;
     t_init(&t);
     gesture(&t);
-    tap(&t, W_PIN_DIGIT, 5);
-    tap(&t, W_PIN_CANCEL, 0);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
-    assert_int_equal(t.app.pin_len, 0);
+    drv_tap(&t.d, W_PIN_DIGIT, 5);
+    drv_tap(&t.d, W_PIN_CANCEL, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_ATTRACT);
+    assert_int_equal(t.d.app.pin_len, 0);
     gesture(&t);
-    tap(&t, W_PIN_DIGIT, 5);
+    drv_tap(&t.d, W_PIN_DIGIT, 5);
     advance(&t, APP_PIN_IDLE_MS + 10);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
-    assert_int_equal(t.app.pin[0], 0);
+    assert_int_equal(t.d.app.screen, SCREEN_ATTRACT);
+    assert_int_equal(t.d.app.pin[0], 0);
     t_fini(&t);
 }
 
@@ -299,17 +248,17 @@ static void test_five_wrong_pins_lock(void **st)
     assert_int_equal(pin_set(t.pins, PIN_SLOT_ADMIN, "2468"), ERR_OK);
     gesture(&t);
     for (int i = 0; i < PIN_FREE_TRIES; i++) {
-        assert_true(has(&t, W_PIN_DIGIT, 1));
+        assert_true(drv_has(&t.d, W_PIN_DIGIT, 1));
         type_pin(&t, "1111");
     }
-    assert_int_equal(t.app.pin_message, PINMSG_LOCKED);
-    assert_true(t.app.pin_locked_until > t.now);
-    assert_false(has(&t, W_PIN_DIGIT, 1));
-    assert_true(app_next_wake_ms(&t.app, t.now) <= 1000); /* the countdown ticks */
+    assert_int_equal(t.d.app.pin_message, PINMSG_LOCKED);
+    assert_true(t.d.app.pin_locked_until > t.d.now);
+    assert_false(drv_has(&t.d, W_PIN_DIGIT, 1));
+    assert_true(app_next_wake_ms(&t.d.app, t.d.now) <= 1000); /* the countdown ticks */
     advance(&t, (uint64_t)pin_lock_delay_ms(PIN_FREE_TRIES) + 100);
-    assert_true(has(&t, W_PIN_DIGIT, 1));
+    assert_true(drv_has(&t.d, W_PIN_DIGIT, 1));
     type_pin(&t, "2468");
-    assert_int_equal(t.app.screen, SCREEN_ADMIN);
+    assert_int_equal(t.d.app.screen, SCREEN_ADMIN);
     t_fini(&t);
 }
 
@@ -322,25 +271,25 @@ static void test_fresh_kiosk_cannot_set_pin(void **st)
     T t;
     t_init(&t);
     Event ps = {.kind = EV_PIN_STATE, .pin_set = 0};
-    app_update(&t.app, &ps, t.now);
-    assert_true(t.app.pin_missing);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    app_update(&t.d.app, &ps, t.d.now);
+    assert_true(t.d.app.pin_missing);
+    assert_int_equal(t.d.app.screen, SCREEN_ATTRACT);
     /* the visitor side runs */
-    tap_at(&t, 640, 400);
-    assert_int_equal(t.app.screen, SCREEN_LANGUAGE);
-    app_wipe(&t.app, t.now);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    drv_tap_at(&t.d, 640, 400);
+    assert_int_equal(t.d.app.screen, SCREEN_LANGUAGE);
+    app_wipe(&t.d.app, t.d.now);
+    assert_int_equal(t.d.app.screen, SCREEN_ATTRACT);
     /* the admin path explains, and offers no way to set a PIN */
     gesture(&t);
-    assert_int_equal(t.app.screen, SCREEN_PIN);
-    assert_int_equal(t.app.pin_mode, PINPAD_NOT_SET);
-    build(&t);
+    assert_int_equal(t.d.app.screen, SCREEN_PIN);
+    assert_int_equal(t.d.app.pin_mode, PINPAD_NOT_SET);
+    drv_build(&t.d);
     for (int d = 0; d < 10; d++)
-        assert_false(has(&t, W_PIN_DIGIT, d));
-    assert_false(has(&t, W_PIN_OK, 0));
+        assert_false(drv_has(&t.d, W_PIN_DIGIT, d));
+    assert_false(drv_has(&t.d, W_PIN_OK, 0));
     int found = 0;
-    for (int i = 0; i < t.ui.n_cmds; i++) {
-        const DrawCmd *c = &t.ui.cmds[i];
+    for (int i = 0; i < t.d.ui.n_cmds; i++) {
+        const DrawCmd *c = &t.d.ui.cmds[i];
         char line[256];
         if (c->kind != DRAW_TEXT || c->len >= sizeof line)
             continue;
@@ -351,21 +300,21 @@ static void test_fresh_kiosk_cannot_set_pin(void **st)
     assert_true(found);
     /* the pad has no digits to press; Enter does nothing either */
     Event k = {.kind = EV_KEY, .key = KEY_ENTER};
-    app_update(&t.app, &k, t.now);
-    assert_int_equal(t.app.n_cmds, 0);
-    assert_int_equal(t.app.pin_len, 0);
+    app_update(&t.d.app, &k, t.d.now);
+    assert_int_equal(t.d.app.n_cmds, 0);
+    assert_int_equal(t.d.app.pin_len, 0);
     /* Cancel, or a minute alone, goes back to the visitors */
-    tap(&t, W_PIN_CANCEL, 0);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    drv_tap(&t.d, W_PIN_CANCEL, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_ATTRACT);
     gesture(&t);
-    assert_int_equal(t.app.screen, SCREEN_PIN);
+    assert_int_equal(t.d.app.screen, SCREEN_PIN);
     advance(&t, APP_PIN_IDLE_MS);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    assert_int_equal(t.d.app.screen, SCREEN_ATTRACT);
     /* a PIN set from the shell while running: the next check works */
     Event set = {.kind = EV_PIN_STATE, .pin_set = 1};
-    app_update(&t.app, &set, t.now);
+    app_update(&t.d.app, &set, t.d.now);
     gesture(&t);
-    assert_int_equal(t.app.pin_mode, PINPAD_ENTER);
+    assert_int_equal(t.d.app.pin_mode, PINPAD_ENTER);
     t_fini(&t);
 }
 
@@ -374,9 +323,9 @@ static void open_admin_screen(T *t)
     gesture(t);
     type_pin(t, "1234");
     Event ev = {.kind = EV_PIN_RESULT, .err = ERR_OK, .slot = PIN_SLOT_ADMIN};
-    app_update(&t->app, &ev, t->now);
+    app_update(&t->d.app, &ev, t->d.now);
     serve(t);
-    assert_int_equal(t->app.screen, SCREEN_ADMIN);
+    assert_int_equal(t->d.app.screen, SCREEN_ADMIN);
 }
 
 /* The kiosk clock on the Settings tab: shown once the kiosk sent its time,
@@ -388,21 +337,21 @@ static void test_admin_sets_clock(void **st)
     T t;
     t_init(&t);
     open_admin_screen(&t);
-    tap(&t, W_ADMIN_TAB, TAB_SETTINGS);
-    build(&t);
+    drv_tap(&t.d, W_ADMIN_TAB, TAB_SETTINGS);
+    drv_build(&t.d);
     Rect r;
-    assert_false(ui_find(&t.ui, WIDGET(W_ADMIN_INC, VALUE_CLOCK_DAY), &r)); /* time not known yet */
+    assert_false(ui_find(&t.d.ui, WIDGET(W_ADMIN_INC, VALUE_CLOCK_DAY), &r)); /* time not known yet */
     AdminInfo in = {.valid = 1, .clock_now = 1769904000, .clock_ok = 0};
     Event ev = {.kind = EV_ADMIN_INFO, .info = &in};
-    app_update(&t.app, &ev, t.now);
-    tap(&t, W_ADMIN_INC, VALUE_CLOCK_DAY);
+    app_update(&t.d.app, &ev, t.d.now);
+    drv_tap(&t.d, W_ADMIN_INC, VALUE_CLOCK_DAY);
     assert_int_equal(t.clock_adjusts, 1);
     assert_int_equal(t.clock_adjust, 86400);
-    assert_int_equal(t.app.info.clock_now, 1769904000 + 86400);
-    tap(&t, W_ADMIN_DEC, VALUE_CLOCK_HOUR);
+    assert_int_equal(t.d.app.info.clock_now, 1769904000 + 86400);
+    drv_tap(&t.d, W_ADMIN_DEC, VALUE_CLOCK_HOUR);
     assert_int_equal(t.clock_adjusts, 2);
     assert_int_equal(t.clock_adjust, 86400 - 3600);
-    assert_int_equal(t.app.info.clock_now, 1769904000 + 86400 - 3600);
+    assert_int_equal(t.d.app.info.clock_now, 1769904000 + 86400 - 3600);
     t_fini(&t);
 }
 
@@ -413,43 +362,43 @@ static void test_settings_take_effect(void **st)
     t_init(&t);
     open_admin_screen(&t);
     assert_int_equal(t.infos, 1);
-    tap(&t, W_ADMIN_TAB, TAB_SETTINGS);
+    drv_tap(&t.d, W_ADMIN_TAB, TAB_SETTINGS);
     int saves = t.saves;
-    tap(&t, W_ADMIN_INC, VALUE_TIMEOUT);
-    assert_int_equal(t.app.settings.inactivity_timeout_s, 75);
-    assert_int_equal(t.app.cfg.timeout_s, 75);
+    drv_tap(&t.d, W_ADMIN_INC, VALUE_TIMEOUT);
+    assert_int_equal(t.d.app.settings.inactivity_timeout_s, 75);
+    assert_int_equal(t.d.app.cfg.timeout_s, 75);
     assert_int_equal(t.saves, saves + 1);
     for (int i = 0; i < 10; i++)
-        tap(&t, W_ADMIN_DEC, VALUE_TIMEOUT);
-    assert_int_equal(t.app.cfg.timeout_s, SETTINGS_TIMEOUT_MIN_S);
-    tap(&t, W_ADMIN_TOGGLE, FLAG_EXPORT_ON_INSERT);
-    assert_int_equal(t.app.settings.export_on_insert, 0);
-    int autoplay = t.app.settings.narration_autoplay;
-    tap(&t, W_ADMIN_TOGGLE, FLAG_AUTOPLAY);
-    assert_int_equal(t.app.settings.narration_autoplay, !autoplay);
-    assert_int_equal(t.app.cfg.autoplay, !autoplay);
-    tap(&t, W_ADMIN_DEC, VALUE_VOLUME);
-    assert_int_equal(t.app.settings.narration_volume, SETTINGS_VOLUME_DEFAULT - 10);
+        drv_tap(&t.d, W_ADMIN_DEC, VALUE_TIMEOUT);
+    assert_int_equal(t.d.app.cfg.timeout_s, SETTINGS_TIMEOUT_MIN_S);
+    drv_tap(&t.d, W_ADMIN_TOGGLE, FLAG_EXPORT_ON_INSERT);
+    assert_int_equal(t.d.app.settings.export_on_insert, 0);
+    int autoplay = t.d.app.settings.narration_autoplay;
+    drv_tap(&t.d, W_ADMIN_TOGGLE, FLAG_AUTOPLAY);
+    assert_int_equal(t.d.app.settings.narration_autoplay, !autoplay);
+    assert_int_equal(t.d.app.cfg.autoplay, !autoplay);
+    drv_tap(&t.d, W_ADMIN_DEC, VALUE_VOLUME);
+    assert_int_equal(t.d.app.settings.narration_volume, SETTINGS_VOLUME_DEFAULT - 10);
     /* languages: Arabic moves first, Hausa goes off, and the visitor
      * screens follow at once */
-    tap(&t, W_ADMIN_TAB, TAB_LANGUAGES);
-    tap(&t, W_ADMIN_UP, 2);
-    tap(&t, W_ADMIN_UP, 1);
-    assert_string_equal(t.app.cfg.langs[0], "ar");
-    tap(&t, W_ADMIN_LANG, 4); /* ha, the last enabled */
-    assert_int_equal(t.app.cfg.n_langs, 4);
-    assert_false(has(&t, W_ADMIN_DOWN, 3)); /* the last enabled cannot go down */
-    tap(&t, W_ADMIN_LANG, 4); /* back on, at the end */
-    assert_int_equal(t.app.cfg.n_langs, 5);
-    assert_string_equal(t.app.cfg.langs[4], "ha");
+    drv_tap(&t.d, W_ADMIN_TAB, TAB_LANGUAGES);
+    drv_tap(&t.d, W_ADMIN_UP, 2);
+    drv_tap(&t.d, W_ADMIN_UP, 1);
+    assert_string_equal(t.d.app.cfg.langs[0], "ar");
+    drv_tap(&t.d, W_ADMIN_LANG, 4); /* ha, the last enabled */
+    assert_int_equal(t.d.app.cfg.n_langs, 4);
+    assert_false(drv_has(&t.d, W_ADMIN_DOWN, 3)); /* the last enabled cannot go down */
+    drv_tap(&t.d, W_ADMIN_LANG, 4); /* back on, at the end */
+    assert_int_equal(t.d.app.cfg.n_langs, 5);
+    assert_string_equal(t.d.app.cfg.langs[4], "ha");
     for (int i = 0; i < 4; i++)
-        tap(&t, W_ADMIN_LANG, 0);
-    assert_int_equal(t.app.cfg.n_langs, 1);
-    tap(&t, W_ADMIN_LANG, 0); /* the last one stays on */
-    assert_int_equal(t.app.cfg.n_langs, 1);
-    tap(&t, W_ADMIN_CLOSE, 0);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
-    assert_int_equal(t.app.cfg.timeout_s, SETTINGS_TIMEOUT_MIN_S); /* kept after closing */
+        drv_tap(&t.d, W_ADMIN_LANG, 0);
+    assert_int_equal(t.d.app.cfg.n_langs, 1);
+    drv_tap(&t.d, W_ADMIN_LANG, 0); /* the last one stays on */
+    assert_int_equal(t.d.app.cfg.n_langs, 1);
+    drv_tap(&t.d, W_ADMIN_CLOSE, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_ATTRACT);
+    assert_int_equal(t.d.app.cfg.timeout_s, SETTINGS_TIMEOUT_MIN_S); /* kept after closing */
     t_fini(&t);
 }
 
@@ -460,12 +409,12 @@ static void test_admin_closes_when_left_alone(void **st)
     t_init(&t);
     open_admin_screen(&t);
     advance(&t, APP_ADMIN_IDLE_MS - 1000);
-    assert_int_equal(t.app.screen, SCREEN_ADMIN);
-    tap(&t, W_ADMIN_TAB, TAB_TOOLS);
+    assert_int_equal(t.d.app.screen, SCREEN_ADMIN);
+    drv_tap(&t.d, W_ADMIN_TAB, TAB_TOOLS);
     advance(&t, APP_ADMIN_IDLE_MS - 1000);
-    assert_int_equal(t.app.screen, SCREEN_ADMIN);
+    assert_int_equal(t.d.app.screen, SCREEN_ADMIN);
     advance(&t, 2000);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    assert_int_equal(t.d.app.screen, SCREEN_ATTRACT);
     t_fini(&t);
 }
 
@@ -477,53 +426,53 @@ static void test_stick_export_and_banner(void **st)
     /* issue 10: no PIN is asked for an export on insert, so without a
      * campaign key (nothing could be encrypted) a stick does nothing */
     Event plain = {.kind = EV_STICK, .text = "/media/usb0", .can_seal = 0};
-    app_update(&t.app, &plain, t.now);
+    app_update(&t.d.app, &plain, t.d.now);
     serve(&t);
     assert_int_equal(t.exports, 0);
-    assert_int_equal(t.app.banner, BANNER_NONE);
+    assert_int_equal(t.d.app.banner, BANNER_NONE);
     Event stick = {.kind = EV_STICK, .text = "/media/usb0", .can_seal = 1};
-    app_update(&t.app, &stick, t.now);
+    app_update(&t.d.app, &stick, t.d.now);
     serve(&t);
     assert_int_equal(t.exports, 1);
     assert_string_equal(t.export_path, "/media/usb0");
     assert_int_equal(t.export_sealed_only, 1); /* and the job refuses plaintext */
-    assert_int_equal(t.app.banner, BANNER_BUSY);
+    assert_int_equal(t.d.app.banner, BANNER_BUSY);
     /* no second export while one runs */
-    app_update(&t.app, &stick, t.now);
+    app_update(&t.d.app, &stick, t.d.now);
     serve(&t);
     assert_int_equal(t.exports, 1);
     Event done = {.kind = EV_JOB_DONE, .job = CMD_EXPORT, .err = ERR_NOSPACE,
                   .text = "The USB stick is full."};
-    app_update(&t.app, &done, t.now);
-    assert_int_equal(t.app.banner, BANNER_FAILED);
-    assert_string_equal(t.app.banner_detail, "The USB stick is full.");
+    app_update(&t.d.app, &done, t.d.now);
+    assert_int_equal(t.d.app.banner, BANNER_FAILED);
+    assert_string_equal(t.d.app.banner_detail, "The USB stick is full.");
     /* the visitor banner is neutral: the English detail is not drawn */
-    build(&t);
-    for (int i = 0; i < t.ui.n_cmds; i++)
-        if (t.ui.cmds[i].kind == DRAW_TEXT)
-            assert_null(strstr(t.ui.cmds[i].text, "full"));
+    drv_build(&t.d);
+    for (int i = 0; i < t.d.ui.n_cmds; i++)
+        if (t.d.ui.cmds[i].kind == DRAW_TEXT)
+            assert_null(strstr(t.d.ui.cmds[i].text, "full"));
     /* a tap on the banner dismisses it without starting a visit */
-    tap(&t, W_BANNER, 0);
-    assert_int_equal(t.app.banner, BANNER_NONE);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
-    assert_false(t.app.in_session);
+    drv_tap(&t.d, W_BANNER, 0);
+    assert_int_equal(t.d.app.banner, BANNER_NONE);
+    assert_int_equal(t.d.app.screen, SCREEN_ATTRACT);
+    assert_false(t.d.app.in_session);
     /* the banner also goes by itself */
-    app_update(&t.app, &stick, t.now);
+    app_update(&t.d.app, &stick, t.d.now);
     serve(&t);
     done.err = ERR_OK;
-    app_update(&t.app, &done, t.now);
-    assert_int_equal(t.app.banner, BANNER_OK);
+    app_update(&t.d.app, &done, t.d.now);
+    assert_int_equal(t.d.app.banner, BANNER_OK);
     advance(&t, APP_BANNER_MS + 1);
-    assert_int_equal(t.app.banner, BANNER_NONE);
+    assert_int_equal(t.d.app.banner, BANNER_NONE);
     /* not during a visit, and not when switched off */
-    tap(&t, W_BACKGROUND, 0);
-    assert_true(t.app.in_session);
-    app_update(&t.app, &stick, t.now);
+    drv_tap(&t.d, W_BACKGROUND, 0);
+    assert_true(t.d.app.in_session);
+    app_update(&t.d.app, &stick, t.d.now);
     serve(&t);
     assert_int_equal(t.exports, 2);
-    app_wipe(&t.app, t.now);
-    t.app.settings.export_on_insert = 0;
-    app_update(&t.app, &stick, t.now);
+    app_wipe(&t.d.app, t.d.now);
+    t.d.app.settings.export_on_insert = 0;
+    app_update(&t.d.app, &stick, t.d.now);
     serve(&t);
     assert_int_equal(t.exports, 2);
     t_fini(&t);
@@ -535,24 +484,24 @@ static void test_export_now_from_tools(void **st)
     T t;
     t_init(&t);
     open_admin_screen(&t);
-    tap(&t, W_ADMIN_TAB, TAB_TOOLS);
-    tap(&t, W_ADMIN_ACTION, ACTION_EXPORT);
+    drv_tap(&t.d, W_ADMIN_TAB, TAB_TOOLS);
+    drv_tap(&t.d, W_ADMIN_ACTION, ACTION_EXPORT);
     assert_int_equal(t.exports, 1);
     assert_string_equal(t.export_path, ""); /* the kiosk picks the stick */
     assert_int_equal(t.export_sealed_only, 0); /* behind the PIN: plaintext allowed */
-    assert_false(has(&t, W_ADMIN_ACTION, ACTION_EXPORT)); /* disabled while running */
+    assert_false(drv_has(&t.d, W_ADMIN_ACTION, ACTION_EXPORT)); /* disabled while running */
     Event done = {.kind = EV_JOB_DONE, .job = CMD_EXPORT, .err = ERR_OK, .text = "Wrote 12 rows."};
-    app_update(&t.app, &done, t.now);
+    app_update(&t.d.app, &done, t.d.now);
     serve(&t);
     assert_int_equal(t.infos, 2); /* the facts are refreshed */
-    assert_true(has(&t, W_BANNER, 0));
-    tap(&t, W_ADMIN_ACTION, ACTION_TEST_TOUCH);
-    assert_int_equal(t.app.screen, SCREEN_TEST_TOUCH);
-    tap(&t, W_TOUCH_CELL, 0);
-    tap(&t, W_TOUCH_CELL, 5);
-    assert_true(t.app.touched[0] && t.app.touched[5] && !t.app.touched[1]);
-    tap(&t, W_DONE, 0);
-    assert_int_equal(t.app.screen, SCREEN_ADMIN);
+    assert_true(drv_has(&t.d, W_BANNER, 0));
+    drv_tap(&t.d, W_ADMIN_ACTION, ACTION_TEST_TOUCH);
+    assert_int_equal(t.d.app.screen, SCREEN_TEST_TOUCH);
+    drv_tap(&t.d, W_TOUCH_CELL, 0);
+    drv_tap(&t.d, W_TOUCH_CELL, 5);
+    assert_true(t.d.app.touched[0] && t.d.app.touched[5] && !t.d.app.touched[1]);
+    drv_tap(&t.d, W_DONE, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_ADMIN);
     t_fini(&t);
 }
 
@@ -583,61 +532,61 @@ static void test_group_session(void **st)
     T t;
     t_init(&t);
     open_admin_screen(&t);
-    tap(&t, W_ADMIN_TAB, TAB_TOOLS);
-    tap(&t, W_ADMIN_ACTION, ACTION_GROUP);
-    assert_int_equal(t.app.screen, SCREEN_GROUP_PICK);
+    drv_tap(&t.d, W_ADMIN_TAB, TAB_TOOLS);
+    drv_tap(&t.d, W_ADMIN_ACTION, ACTION_GROUP);
+    assert_int_equal(t.d.app.screen, SCREEN_GROUP_PICK);
     int mi = first_quiz_module();
     const Module *m = content_module(content, mi);
-    tap(&t, W_GROUP_MODULE, mi);
-    assert_int_equal(t.app.screen, SCREEN_GROUP_SLIDE);
+    drv_tap(&t.d, W_GROUP_MODULE, mi);
+    assert_int_equal(t.d.app.screen, SCREEN_GROUP_SLIDE);
     /* the presenter view never times out */
     advance(&t, 3600 * 1000);
-    assert_int_equal(t.app.screen, SCREEN_GROUP_SLIDE);
+    assert_int_equal(t.d.app.screen, SCREEN_GROUP_SLIDE);
     for (int s = 0; s < m->n_slides; s++)
-        tap(&t, W_NEXT, 0);
-    assert_int_equal(t.app.screen, SCREEN_GROUP_QUIZ);
+        drv_tap(&t.d, W_NEXT, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_GROUP_QUIZ);
     int right = m->quiz[0].correct, wrong = right == 0 ? 1 : 0;
     for (int i = 0; i < 7; i++)
-        tap(&t, W_GROUP_HANDS_INC, right);
-    tap(&t, W_GROUP_HANDS_DEC, right);
-    tap(&t, W_GROUP_HANDS_INC, wrong);
-    tap(&t, W_GROUP_HANDS_INC, wrong);
-    tap(&t, W_GROUP_HANDS_DEC, 3 - 3); /* idx 0 */
-    assert_int_equal(t.app.group.questions[0].hands[right] + t.app.group.questions[0].hands[wrong],
+        drv_tap(&t.d, W_GROUP_HANDS_INC, right);
+    drv_tap(&t.d, W_GROUP_HANDS_DEC, right);
+    drv_tap(&t.d, W_GROUP_HANDS_INC, wrong);
+    drv_tap(&t.d, W_GROUP_HANDS_INC, wrong);
+    drv_tap(&t.d, W_GROUP_HANDS_DEC, 3 - 3); /* idx 0 */
+    assert_int_equal(t.d.app.group.questions[0].hands[right] + t.d.app.group.questions[0].hands[wrong],
                      right == 0 ? 5 + 2 : 6 + 1);
     for (int q = 0; q < m->n_quiz; q++)
-        tap(&t, W_NEXT, 0);
-    assert_int_equal(t.app.screen, SCREEN_GROUP_PICK);
-    tap(&t, W_GROUP_HEADCOUNT, 0);
-    assert_int_equal(t.app.screen, SCREEN_GROUP_COUNT);
+        drv_tap(&t.d, W_NEXT, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_GROUP_PICK);
+    drv_tap(&t.d, W_GROUP_HEADCOUNT, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_GROUP_COUNT);
     for (int i = 0; i < 3; i++)
-        tap(&t, W_GROUP_BAND_INC, GROUP_BAND_WOMEN);
-    tap(&t, W_GROUP_BAND_INC, GROUP_BAND_BOYS);
-    tap(&t, W_GROUP_BAND_DEC, GROUP_BAND_MEN); /* stays at 0 */
-    assert_int_equal(t.app.n_stats, 0);
-    tap(&t, W_GROUP_FINISH, 0);
-    assert_int_equal(t.app.screen, SCREEN_ADMIN);
-    assert_int_equal(t.app.note, NOTE_GROUP_SAVED);
-    assert_int_equal(count_kind(&t.app, STAT_GROUP_SESSION, NULL), 1);
+        drv_tap(&t.d, W_GROUP_BAND_INC, GROUP_BAND_WOMEN);
+    drv_tap(&t.d, W_GROUP_BAND_INC, GROUP_BAND_BOYS);
+    drv_tap(&t.d, W_GROUP_BAND_DEC, GROUP_BAND_MEN); /* stays at 0 */
+    assert_int_equal(t.d.app.n_stats, 0);
+    drv_tap(&t.d, W_GROUP_FINISH, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_ADMIN);
+    assert_int_equal(t.d.app.note, NOTE_GROUP_SAVED);
+    assert_int_equal(count_kind(&t.d.app, STAT_GROUP_SESSION, NULL), 1);
     int people = 0, hands = 0;
-    assert_int_equal(count_kind(&t.app, STAT_GROUP_ATTENDEES, &people), 2);
+    assert_int_equal(count_kind(&t.d.app, STAT_GROUP_ATTENDEES, &people), 2);
     assert_int_equal(people, 4);
-    assert_true(count_kind(&t.app, STAT_GROUP_QUIZ, &hands) >= 1);
+    assert_true(count_kind(&t.d.app, STAT_GROUP_QUIZ, &hands) >= 1);
     assert_int_equal(hands, 7);
-    for (int i = 0; i < t.app.n_stats; i++) {
-        assert_int_equal(t.app.stats[i].lang[0], 0); /* no visitor data */
-        if (t.app.stats[i].kind == STAT_GROUP_QUIZ)
-            assert_string_equal(t.app.stats[i].module, m->id);
+    for (int i = 0; i < t.d.app.n_stats; i++) {
+        assert_int_equal(t.d.app.stats[i].lang[0], 0); /* no visitor data */
+        if (t.d.app.stats[i].kind == STAT_GROUP_QUIZ)
+            assert_string_equal(t.d.app.stats[i].module, m->id);
     }
     /* leaving a session without Finish counts nothing */
-    t.app.n_stats = 0;
-    tap(&t, W_ADMIN_ACTION, ACTION_GROUP);
-    tap(&t, W_GROUP_HEADCOUNT, 0);
-    tap(&t, W_GROUP_BAND_INC, GROUP_BAND_GIRLS);
-    tap(&t, W_BACK, 0);
-    tap(&t, W_DONE, 0);
-    assert_int_equal(t.app.screen, SCREEN_ADMIN);
-    assert_int_equal(t.app.n_stats, 0);
+    t.d.app.n_stats = 0;
+    drv_tap(&t.d, W_ADMIN_ACTION, ACTION_GROUP);
+    drv_tap(&t.d, W_GROUP_HEADCOUNT, 0);
+    drv_tap(&t.d, W_GROUP_BAND_INC, GROUP_BAND_GIRLS);
+    drv_tap(&t.d, W_BACK, 0);
+    drv_tap(&t.d, W_DONE, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_ADMIN);
+    assert_int_equal(t.d.app.n_stats, 0);
     t_fini(&t);
 }
 
@@ -647,13 +596,13 @@ static void test_group_session(void **st)
 /* The kiosk's settings say visitors are offered exactly these languages. */
 static void set_visitor_langs(T *t, const char *first, const char *second)
 {
-    Settings s = t->app.settings;
+    Settings s = t->d.app.settings;
     snprintf(s.languages[0], sizeof s.languages[0], "%s", first);
     snprintf(s.languages[1], sizeof s.languages[1], "%s", second);
     s.n_languages = 2;
     Event ev = {.kind = EV_SETTINGS, .settings = &s};
-    app_update(&t->app, &ev, t->now);
-    app_wipe(&t->app, t->now); /* the attract screen greets in the first language */
+    app_update(&t->d.app, &ev, t->d.now);
+    app_wipe(&t->d.app, t->d.now); /* the attract screen greets in the first language */
 }
 
 static int is_tick(const DrawCmd *c)
@@ -691,29 +640,29 @@ static void test_admin_screens_in_admin_language(void **st)
     T t;
     t_init(&t);
     set_visitor_langs(&t, "ar", "en");
-    assert_string_equal(app_lang(&t.app), "ar");
+    assert_string_equal(app_lang(&t.d.app), "ar");
     gesture(&t);
-    assert_int_equal(t.app.screen, SCREEN_PIN);
-    build(&t);
-    assert_false(t.ui.rtl);
-    assert_true(support_has_line(&t.ui, "Enter the PIN"));
+    assert_int_equal(t.d.app.screen, SCREEN_PIN);
+    drv_build(&t.d);
+    assert_false(t.d.ui.rtl);
+    assert_true(support_has_line(&t.d.ui, "Enter the PIN"));
     type_pin(&t, "1234");
     Event ok = {.kind = EV_PIN_RESULT, .err = ERR_OK, .slot = PIN_SLOT_ADMIN};
-    app_update(&t.app, &ok, t.now);
-    assert_int_equal(t.app.screen, SCREEN_ADMIN);
-    build(&t);
-    assert_false(t.ui.rtl);
-    assert_true(support_has_line(&t.ui, "Kiosk administration"));
+    app_update(&t.d.app, &ok, t.d.now);
+    assert_int_equal(t.d.app.screen, SCREEN_ADMIN);
+    drv_build(&t.d);
+    assert_false(t.d.ui.rtl);
+    assert_true(support_has_line(&t.d.ui, "Kiosk administration"));
     /* the admin picks French for the admin screens: saved, applied at once */
-    tap(&t, W_ADMIN_TAB, TAB_LANGUAGES);
+    drv_tap(&t.d, W_ADMIN_TAB, TAB_LANGUAGES);
     int saves = t.saves;
-    while (strcmp(t.app.settings.admin_language, "fr") != 0)
-        tap(&t, W_ADMIN_UI_LANG, 0);
+    while (strcmp(t.d.app.settings.admin_language, "fr") != 0)
+        drv_tap(&t.d, W_ADMIN_UI_LANG, 0);
     assert_true(t.saves > saves);
-    build(&t);
-    assert_true(support_has_line(&t.ui, i18n_text_in("fr", "Kiosk administration")));
-    assert_string_equal(app_lang(&t.app), "ar"); /* visitors keep theirs */
-    assert_string_equal(app_ui_lang(&t.app), "fr");
+    drv_build(&t.d);
+    assert_true(support_has_line(&t.d.ui, i18n_text_in("fr", "Kiosk administration")));
+    assert_string_equal(app_lang(&t.d.app), "ar"); /* visitors keep theirs */
+    assert_string_equal(app_ui_lang(&t.d.app), "fr");
     t_fini(&t);
 }
 
@@ -728,69 +677,69 @@ static void test_group_language_reveal_and_quick_counts(void **st)
     t_init(&t);
     set_visitor_langs(&t, "en", "fr"); /* Arabic is not offered to visitors */
     open_admin_screen(&t);
-    tap(&t, W_ADMIN_TAB, TAB_TOOLS);
-    tap(&t, W_ADMIN_ACTION, ACTION_GROUP);
-    assert_string_equal(t.app.group_lang, "en");
-    tap(&t, W_GROUP_LANG, lang_index("ar"));
-    assert_string_equal(t.app.group_lang, "ar");
-    build(&t);
-    assert_false(t.ui.rtl); /* the organising screen stays the admin's */
+    drv_tap(&t.d, W_ADMIN_TAB, TAB_TOOLS);
+    drv_tap(&t.d, W_ADMIN_ACTION, ACTION_GROUP);
+    assert_string_equal(t.d.app.group_lang, "en");
+    drv_tap(&t.d, W_GROUP_LANG, lang_index("ar"));
+    assert_string_equal(t.d.app.group_lang, "ar");
+    drv_build(&t.d);
+    assert_false(t.d.ui.rtl); /* the organising screen stays the admin's */
     int mi = first_quiz_module();
     const Module *m = content_module(content, mi);
-    tap(&t, W_GROUP_MODULE, mi);
-    build(&t);
-    assert_true(t.ui.rtl); /* the room's screens are in Arabic */
-    assert_true(support_has_line(&t.ui, i18n_text_in("ar", m->slides[0].title)));
-    assert_string_equal(app_lang(&t.app), "en");
+    drv_tap(&t.d, W_GROUP_MODULE, mi);
+    drv_build(&t.d);
+    assert_true(t.d.ui.rtl); /* the room's screens are in Arabic */
+    assert_true(support_has_line(&t.d.ui, i18n_text_in("ar", m->slides[0].title)));
+    assert_string_equal(app_lang(&t.d.app), "en");
     for (int k = 0; k < m->n_slides; k++)
-        tap(&t, W_NEXT, 0);
-    assert_int_equal(t.app.screen, SCREEN_GROUP_QUIZ);
+        drv_tap(&t.d, W_NEXT, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_GROUP_QUIZ);
     const QuizQuestion *q = &m->quiz[0];
-    build(&t);
+    drv_build(&t.d);
     int pictures = 0, ticks = 0;
-    for (int i = 0; i < t.ui.n_cmds; i++)
+    for (int i = 0; i < t.d.ui.n_cmds; i++)
         for (int a = 0; a < q->n_answers; a++)
-            pictures += t.ui.cmds[i].kind == DRAW_IMAGE && t.ui.cmds[i].image &&
-                        strcmp(t.ui.cmds[i].image, q->answers[a].icon) == 0;
+            pictures += t.d.ui.cmds[i].kind == DRAW_IMAGE && t.d.ui.cmds[i].image &&
+                        strcmp(t.d.ui.cmds[i].image, q->answers[a].icon) == 0;
     assert_int_equal(pictures, q->n_answers);
     assert_non_null(q->explain);
     const char *ex = i18n_text_in("ar", q->explain);
-    assert_int_equal(starts_a_line(&t.ui, ex), 0);
-    for (int i = 0; i < t.ui.n_cmds; i++)
-        ticks += is_tick(&t.ui.cmds[i]);
+    assert_int_equal(starts_a_line(&t.d.ui, ex), 0);
+    for (int i = 0; i < t.d.ui.n_cmds; i++)
+        ticks += is_tick(&t.d.ui.cmds[i]);
     assert_int_equal(ticks, 0); /* nothing tells the room before the count */
-    tap(&t, W_GROUP_REVEAL, 0);
-    assert_true(t.app.group_revealed);
-    build(&t);
+    drv_tap(&t.d, W_GROUP_REVEAL, 0);
+    assert_true(t.d.app.group_revealed);
+    drv_build(&t.d);
     Rect right;
-    assert_true(ui_find(&t.ui, WIDGET(W_GROUP_HANDS_INC, q->correct), &right));
-    for (int i = 0; i < t.ui.n_cmds; i++)
-        if (is_tick(&t.ui.cmds[i])) {
+    assert_true(ui_find(&t.d.ui, WIDGET(W_GROUP_HANDS_INC, q->correct), &right));
+    for (int i = 0; i < t.d.ui.n_cmds; i++)
+        if (is_tick(&t.d.ui.cmds[i])) {
             ticks++;
             /* on the right answer's row */
-            int cy = t.ui.cmds[i].r.y + t.ui.cmds[i].r.h / 2;
-            assert_true(cy >= right.y - t.app.h / 8 && cy <= right.y + right.h + t.app.h / 8);
+            int cy = t.d.ui.cmds[i].r.y + t.d.ui.cmds[i].r.h / 2;
+            assert_true(cy >= right.y - t.d.app.h / 8 && cy <= right.y + right.h + t.d.app.h / 8);
         }
     assert_int_equal(ticks, 1);
-    assert_int_equal(starts_a_line(&t.ui, ex), 1); /* and why */
-    tap(&t, W_NEXT, 0);
-    assert_false(t.app.group_revealed); /* each question starts hidden */
+    assert_int_equal(starts_a_line(&t.d.ui, ex), 1); /* and why */
+    drv_tap(&t.d, W_NEXT, 0);
+    assert_false(t.d.app.group_revealed); /* each question starts hidden */
     /* the headcount: 20 women in one touch, then one more */
-    tap(&t, W_HOME, 0);
-    tap(&t, W_GROUP_HEADCOUNT, 0);
+    drv_tap(&t.d, W_HOME, 0);
+    drv_tap(&t.d, W_GROUP_HEADCOUNT, 0);
     int i20 = -1;
     for (int i = 0; i < APP_QUICK_COUNTS; i++)
         if (app_quick_counts[i] == 20)
             i20 = i;
-    tap(&t, W_GROUP_BAND_SET, GROUP_BAND_WOMEN << 3 | i20);
-    assert_int_equal(t.app.group.bands[GROUP_BAND_WOMEN], 20);
-    tap(&t, W_GROUP_BAND_INC, GROUP_BAND_WOMEN);
-    assert_int_equal(t.app.group.bands[GROUP_BAND_WOMEN], 21);
-    tap(&t, W_GROUP_BAND_SET, GROUP_BAND_GIRLS << 3 | 1);
-    assert_int_equal(t.app.group.bands[GROUP_BAND_GIRLS], app_quick_counts[1]);
-    tap(&t, W_GROUP_FINISH, 0);
+    drv_tap(&t.d, W_GROUP_BAND_SET, GROUP_BAND_WOMEN << 3 | i20);
+    assert_int_equal(t.d.app.group.bands[GROUP_BAND_WOMEN], 20);
+    drv_tap(&t.d, W_GROUP_BAND_INC, GROUP_BAND_WOMEN);
+    assert_int_equal(t.d.app.group.bands[GROUP_BAND_WOMEN], 21);
+    drv_tap(&t.d, W_GROUP_BAND_SET, GROUP_BAND_GIRLS << 3 | 1);
+    assert_int_equal(t.d.app.group.bands[GROUP_BAND_GIRLS], app_quick_counts[1]);
+    drv_tap(&t.d, W_GROUP_FINISH, 0);
     int people = 0;
-    assert_int_equal(count_kind(&t.app, STAT_GROUP_ATTENDEES, &people), 2);
+    assert_int_equal(count_kind(&t.d.app, STAT_GROUP_ATTENDEES, &people), 2);
     assert_int_equal(people, 21 + app_quick_counts[1]);
     t_fini(&t);
 }
@@ -804,20 +753,20 @@ static void test_month_total_plural(void **st)
     T t;
     t_init(&t);
     open_admin_screen(&t);
-    t.app.info.valid = 1;
-    t.app.info.month_days = 30;
-    t.app.info.today_mday = 3;
-    memset(t.app.info.month, 0, sizeof t.app.info.month);
-    t.app.info.month[0] = 1;
-    build(&t);
-    assert_true(support_has_line(&t.ui, "This month: 1 visit"));
-    t.app.info.month[1] = 1;
-    build(&t);
-    assert_true(support_has_line(&t.ui, "This month: 2 visits"));
-    t.app.info.month[1] = 0;
-    snprintf(t.app.settings.admin_language, sizeof t.app.settings.admin_language, "fr");
-    build(&t);
-    assert_true(support_has_line(&t.ui, "Ce mois-ci : 1 visite"));
+    t.d.app.info.valid = 1;
+    t.d.app.info.month_days = 30;
+    t.d.app.info.today_mday = 3;
+    memset(t.d.app.info.month, 0, sizeof t.d.app.info.month);
+    t.d.app.info.month[0] = 1;
+    drv_build(&t.d);
+    assert_true(support_has_line(&t.d.ui, "This month: 1 visit"));
+    t.d.app.info.month[1] = 1;
+    drv_build(&t.d);
+    assert_true(support_has_line(&t.d.ui, "This month: 2 visits"));
+    t.d.app.info.month[1] = 0;
+    snprintf(t.d.app.settings.admin_language, sizeof t.d.app.settings.admin_language, "fr");
+    drv_build(&t.d);
+    assert_true(support_has_line(&t.d.ui, "Ce mois-ci : 1 visite"));
     t_fini(&t);
 }
 
@@ -827,28 +776,28 @@ static void test_group_two_modules(void **st)
     T t;
     t_init(&t);
     open_admin_screen(&t);
-    tap(&t, W_ADMIN_TAB, TAB_TOOLS);
-    tap(&t, W_ADMIN_ACTION, ACTION_GROUP);
+    drv_tap(&t.d, W_ADMIN_TAB, TAB_TOOLS);
+    drv_tap(&t.d, W_ADMIN_ACTION, ACTION_GROUP);
     int done = 0;
     for (int i = 0; i < content_module_count(content) && done < 2; i++) {
         const Module *m = content_module(content, i);
         if (m->n_quiz == 0)
             continue;
-        tap(&t, W_GROUP_MODULE, i);
+        drv_tap(&t.d, W_GROUP_MODULE, i);
         for (int s = 0; s < m->n_slides; s++)
-            tap(&t, W_NEXT, 0);
-        tap(&t, W_GROUP_HANDS_INC, 0);
-        tap(&t, W_HOME, 0);
-        assert_int_equal(t.app.screen, SCREEN_GROUP_PICK);
+            drv_tap(&t.d, W_NEXT, 0);
+        drv_tap(&t.d, W_GROUP_HANDS_INC, 0);
+        drv_tap(&t.d, W_HOME, 0);
+        assert_int_equal(t.d.app.screen, SCREEN_GROUP_PICK);
         done++;
     }
     assert_int_equal(done, 2);
-    tap(&t, W_GROUP_HEADCOUNT, 0);
-    tap(&t, W_GROUP_FINISH, 0);
+    drv_tap(&t.d, W_GROUP_HEADCOUNT, 0);
+    drv_tap(&t.d, W_GROUP_FINISH, 0);
     int hands = 0;
-    assert_int_equal(count_kind(&t.app, STAT_GROUP_QUIZ, &hands), 2);
+    assert_int_equal(count_kind(&t.d.app, STAT_GROUP_QUIZ, &hands), 2);
     assert_int_equal(hands, 2);
-    assert_int_equal(count_kind(&t.app, STAT_GROUP_SESSION, NULL), 1);
+    assert_int_equal(count_kind(&t.d.app, STAT_GROUP_SESSION, NULL), 1);
     t_fini(&t);
 }
 
@@ -862,12 +811,12 @@ static void test_facilitator(void **st)
     gesture(&t);
     type_pin(&t, "5555");
     Event ev = {.kind = EV_PIN_RESULT, .err = ERR_OK, .slot = PIN_SLOT_FACILITATOR};
-    app_update(&t.app, &ev, t.now);
-    assert_int_equal(t.app.screen, SCREEN_GROUP_PICK);
-    tap(&t, W_GROUP_HEADCOUNT, 0);
-    tap(&t, W_GROUP_FINISH, 0);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
-    assert_int_equal(count_kind(&t.app, STAT_GROUP_SESSION, NULL), 1);
+    app_update(&t.d.app, &ev, t.d.now);
+    assert_int_equal(t.d.app.screen, SCREEN_GROUP_PICK);
+    drv_tap(&t.d, W_GROUP_HEADCOUNT, 0);
+    drv_tap(&t.d, W_GROUP_FINISH, 0);
+    assert_int_equal(t.d.app.screen, SCREEN_ATTRACT);
+    assert_int_equal(count_kind(&t.d.app, STAT_GROUP_SESSION, NULL), 1);
     t_fini(&t);
 }
 

@@ -11,18 +11,13 @@
 #include "app.h"
 #include "content/content.h"
 #include "i18n/i18n.h"
+#include "driver.h"
 #include "support.h"
 #include "ui/ui.h"
 
 static Content *content;
 
-typedef struct {
-    App app;
-    Ui ui;
-    Arena *arena;
-    TextMetrics tm;
-    uint64_t now;
-} T;
+typedef Driver T;
 
 static int setup_all(void **st)
 {
@@ -42,7 +37,6 @@ static int teardown_all(void **st)
 
 static void t_init(T *t, const char *const *langs, int n)
 {
-    memset(t, 0, sizeof *t);
     AppConfig cfg;
     app_config_default(&cfg);
     if (langs) {
@@ -50,57 +44,15 @@ static void t_init(T *t, const char *const *langs, int n)
         for (int i = 0; i < n; i++)
             strcpy(cfg.langs[i], langs[i]);
     }
-    t->now = 1000;
-    app_init(&t->app, content, &cfg, t->now);
-    t->arena = arena_new(4u << 20);
-    t->tm = support_stub_metrics();
-    Event rs = {.kind = EV_RESIZE, .w = 1280, .h = 800, .dpi = 160};
-    app_update(&t->app, &rs, t->now);
+    drv_init(t, content, &cfg, 1280, 800, 160);
 }
 
-static void t_fini(T *t) { arena_free(t->arena); }
+static void t_fini(T *t) { drv_fini(t); }
 
-static void build(T *t)
-{
-    arena_reset(t->arena);
-    assert_int_equal(ui_build(&t->ui, &t->app, t->now, &t->tm, t->arena), ERR_OK);
-}
 
-static void send(T *t, EventKind k, int x, int y)
-{
-    build(t);
-    Event ev = {.kind = k, .x = x, .y = y, .widget = ui_hit(&t->ui, x, y)};
-    app_update(&t->app, &ev, t->now);
-}
 
-/* Press and release on the centre of a control; fails if it is not there. */
-static void tap(T *t, WidgetKind kind, int index)
-{
-    build(t);
-    Rect r;
-    assert_true(ui_find(&t->ui, WIDGET(kind, index), &r));
-    send(t, EV_POINTER_DOWN, r.x + r.w / 2, r.y + r.h / 2);
-    t->now += 80;
-    send(t, EV_POINTER_UP, r.x + r.w / 2 + 2, r.y + r.h / 2 + 1);
-    t->now += 80;
-}
 
-static void key(T *t, Key k)
-{
-    build(t);
-    WidgetId order[128];
-    Event ev = {.kind = EV_KEY, .key = k};
-    ev.n_focus = ui_focus_order(&t->ui, order, 128);
-    ev.focus_order = order;
-    app_update(&t->app, &ev, t->now);
-    t->now += 50;
-}
 
-static void advance(T *t, uint64_t ms)
-{
-    t->now += ms;
-    app_update(&t->app, NULL, t->now);
-}
 
 static int count_stat(const App *a, StatKind k)
 {
@@ -121,10 +73,10 @@ static const StatEvent *find_stat(const App *a, StatKind k)
 /* attract -> language (choose Arabic) -> menu */
 static void start_visit(T *t, int lang_index)
 {
-    tap(t, W_BACKGROUND, 0);
+    drv_tap(t, W_BACKGROUND, 0);
     assert_int_equal(t->app.screen, SCREEN_LANGUAGE);
-    tap(t, W_LANG_CHOICE, lang_index);
-    tap(t, W_LANG_CONFIRM, 0);
+    drv_tap(t, W_LANG_CHOICE, lang_index);
+    drv_tap(t, W_LANG_CONFIRM, 0);
     assert_int_equal(t->app.screen, SCREEN_MENU);
 }
 
@@ -139,39 +91,39 @@ static void test_full_visit(void **st)
     assert_int_equal(count_stat(&t.app, STAT_SESSION_START), 1);
     assert_int_equal(count_stat(&t.app, STAT_LANGUAGE_CHOSEN), 1);
     assert_string_equal(find_stat(&t.app, STAT_LANGUAGE_CHOSEN)->lang, "ar");
-    tap(&t, W_CARD, 0);
+    drv_tap(&t, W_CARD, 0);
     assert_int_equal(t.app.screen, SCREEN_SLIDE);
     const Module *m = app_module(&t.app);
     assert_non_null(m);
     assert_int_equal(count_stat(&t.app, STAT_MODULE_OPENED), 1);
     assert_string_equal(find_stat(&t.app, STAT_MODULE_OPENED)->module, m->id);
     for (int i = 1; i < m->n_slides; i++) {
-        tap(&t, W_NEXT, 0);
+        drv_tap(&t, W_NEXT, 0);
         assert_int_equal(t.app.slide, i);
-        advance(&t, APP_ANIM_MS);
+        drv_advance(&t, APP_ANIM_MS);
     }
-    tap(&t, W_NEXT, 0);
+    drv_tap(&t, W_NEXT, 0);
     assert_true(m->n_quiz > 0);
     assert_int_equal(t.app.screen, SCREEN_QUIZ);
     /* Next is disabled until an answer is given */
-    build(&t);
+    drv_build(&t);
     assert_false(ui_find(&t.ui, WIDGET(W_NEXT, 0), NULL));
     for (int q = 0; q < m->n_quiz; q++) {
         int wrong = (m->quiz[q].correct + 1) % m->quiz[q].n_answers;
-        tap(&t, W_ANSWER, wrong);
+        drv_tap(&t, W_ANSWER, wrong);
         assert_int_equal(t.app.quiz_answer, wrong);
-        tap(&t, W_NEXT, 0);
+        drv_tap(&t, W_NEXT, 0);
     }
     assert_int_equal(count_stat(&t.app, STAT_QUIZ_ANSWER), m->n_quiz);
     assert_int_equal(find_stat(&t.app, STAT_QUIZ_ANSWER)->ok, 0);
     assert_int_equal(t.app.screen, SCREEN_END);
     assert_int_equal(count_stat(&t.app, STAT_END_CARD_SHOWN), 1);
     assert_int_equal(count_stat(&t.app, STAT_MODULE_COMPLETED), 1);
-    tap(&t, W_HELP, 0); /* and back: still one completion */
-    tap(&t, W_BACK, 0);
+    drv_tap(&t, W_HELP, 0); /* and back: still one completion */
+    drv_tap(&t, W_BACK, 0);
     assert_int_equal(t.app.screen, SCREEN_END);
     assert_int_equal(count_stat(&t.app, STAT_MODULE_COMPLETED), 1);
-    tap(&t, W_NEXT, 0); /* back to the topics */
+    drv_tap(&t, W_NEXT, 0); /* back to the topics */
     assert_int_equal(t.app.screen, SCREEN_MENU);
     const StatEvent *deep = find_stat(&t.app, STAT_SLIDE_DEEPEST);
     assert_non_null(deep);
@@ -188,22 +140,22 @@ static void test_timeout_wipes_everything(void **st)
     T t;
     t_init(&t, NULL, 0);
     start_visit(&t, 3); /* ti */
-    tap(&t, W_LARGE_TEXT, 0);
-    tap(&t, W_CONTRAST, 0);
-    tap(&t, W_CARD, 1);
-    tap(&t, W_NEXT, 0);
+    drv_tap(&t, W_LARGE_TEXT, 0);
+    drv_tap(&t, W_CONTRAST, 0);
+    drv_tap(&t, W_CARD, 1);
+    drv_tap(&t, W_NEXT, 0);
     t.app.n_stats = 0;
-    advance(&t, 59 * 1000);
+    drv_advance(&t, 59 * 1000);
     assert_false(t.app.countdown);
-    advance(&t, 1500);
+    drv_advance(&t, 1500);
     assert_true(t.app.countdown);
-    build(&t);
+    drv_build(&t);
     assert_true(ui_find(&t.ui, WIDGET(W_STILL_HERE, 0), NULL));
     assert_false(ui_find(&t.ui, WIDGET(W_NEXT, 0), NULL)); /* the overlay takes every touch */
-    advance(&t, 9000);
+    drv_advance(&t, 9000);
     assert_true(t.app.countdown);
     assert_int_equal(t.app.screen, SCREEN_SLIDE);
-    advance(&t, 1000);
+    drv_advance(&t, 1000);
     assert_int_equal(t.app.screen, SCREEN_ATTRACT);
     assert_false(t.app.in_session);
     assert_int_equal(t.app.module, -1);
@@ -225,13 +177,13 @@ static void test_still_here_keeps_session(void **st)
     T t;
     t_init(&t, NULL, 0);
     start_visit(&t, 0);
-    tap(&t, W_CARD, 0);
-    advance(&t, 65 * 1000);
+    drv_tap(&t, W_CARD, 0);
+    drv_advance(&t, 65 * 1000);
     assert_true(t.app.countdown);
-    tap(&t, W_STILL_HERE, 0);
+    drv_tap(&t, W_STILL_HERE, 0);
     assert_false(t.app.countdown);
     assert_int_equal(t.app.screen, SCREEN_SLIDE);
-    advance(&t, 30 * 1000);
+    drv_advance(&t, 30 * 1000);
     assert_int_equal(t.app.screen, SCREEN_SLIDE);
     t_fini(&t);
 }
@@ -243,10 +195,10 @@ static void test_configured_timeout(void **st)
     t_init(&t, NULL, 0);
     t.app.cfg.timeout_s = 20;
     start_visit(&t, 0);
-    advance(&t, 19 * 1000);
+    drv_advance(&t, 19 * 1000);
     assert_false(t.app.countdown);
     assert_true(app_next_wake_ms(&t.app, t.now) <= 1000);
-    advance(&t, 1000);
+    drv_advance(&t, 1000);
     assert_true(t.app.countdown);
     t_fini(&t);
 }
@@ -257,10 +209,10 @@ static void test_quick_exit(void **st)
     T t;
     t_init(&t, NULL, 0);
     start_visit(&t, 1);
-    tap(&t, W_CARD, 2);
-    tap(&t, W_NEXT, 0);
+    drv_tap(&t, W_CARD, 2);
+    drv_tap(&t, W_NEXT, 0);
     t.app.n_stats = 0;
-    tap(&t, W_QUICK_EXIT, 0);
+    drv_tap(&t, W_QUICK_EXIT, 0);
     assert_int_equal(t.app.screen, SCREEN_NEUTRAL);
     assert_false(t.app.in_session);
     assert_int_equal(t.app.module, -1);
@@ -268,15 +220,15 @@ static void test_quick_exit(void **st)
     assert_int_equal(count_stat(&t.app, STAT_QUICK_EXIT), 1);
     assert_int_equal(count_stat(&t.app, STAT_SESSION_END), 1);
     /* the neutral screen has no controls and says nothing of the subject */
-    build(&t);
+    drv_build(&t);
     assert_int_equal(t.ui.n_hits, 0);
     for (int i = 0; i < t.ui.n_cmds; i++)
         assert_int_not_equal(t.ui.cmds[i].kind, DRAW_TEXT);
     /* taps do not bring the content back */
-    send(&t, EV_POINTER_DOWN, 100, 100);
-    send(&t, EV_POINTER_UP, 100, 100);
+    drv_send(&t, EV_POINTER_DOWN, 100, 100);
+    drv_send(&t, EV_POINTER_UP, 100, 100);
     assert_int_equal(t.app.screen, SCREEN_NEUTRAL);
-    advance(&t, 8000);
+    drv_advance(&t, 8000);
     assert_int_equal(t.app.screen, SCREEN_ATTRACT);
     t_fini(&t);
 }
@@ -290,7 +242,7 @@ static void test_quick_exit_on_every_content_screen(void **st)
     t_init(&t, NULL, 0);
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         assert_int_equal(app_goto(&t.app, names[i], t.now), 0);
-        build(&t);
+        drv_build(&t);
         assert_true(ui_find(&t.ui, WIDGET(W_QUICK_EXIT, 0), NULL));
         if (strcmp(names[i], "language") != 0) {
             assert_true(ui_find(&t.ui, WIDGET(W_HOME, 0), NULL));
@@ -306,33 +258,33 @@ static void test_tap_fires_on_release_inside_pressed(void **st)
     T t;
     t_init(&t, NULL, 0);
     start_visit(&t, 0);
-    tap(&t, W_CARD, 0);
-    build(&t);
+    drv_tap(&t, W_CARD, 0);
+    drv_build(&t);
     Rect next, back;
     assert_true(ui_find(&t.ui, WIDGET(W_NEXT, 0), &next));
     assert_true(ui_find(&t.ui, WIDGET(W_BACK, 0), &back));
     /* press Next, slide off and release elsewhere (not a swipe: vertical) */
-    send(&t, EV_POINTER_DOWN, next.x + next.w / 2, next.y + next.h / 2);
-    send(&t, EV_POINTER_UP, next.x + next.w / 2, next.y - 200);
+    drv_send(&t, EV_POINTER_DOWN, next.x + next.w / 2, next.y + next.h / 2);
+    drv_send(&t, EV_POINTER_UP, next.x + next.w / 2, next.y - 200);
     assert_int_equal(t.app.slide, 0);
     /* press on nothing, release on Next: nothing */
-    send(&t, EV_POINTER_DOWN, 600, 400);
-    send(&t, EV_POINTER_UP, next.x + next.w / 2, next.y + next.h / 2);
+    drv_send(&t, EV_POINTER_DOWN, 600, 400);
+    drv_send(&t, EV_POINTER_UP, next.x + next.w / 2, next.y + next.h / 2);
     assert_int_equal(t.app.slide, 0);
     /* a small wobble is still a tap */
-    send(&t, EV_POINTER_DOWN, next.x + next.w / 2, next.y + next.h / 2);
-    send(&t, EV_POINTER_UP, next.x + next.w / 2 + 8, next.y + next.h / 2 - 6);
+    drv_send(&t, EV_POINTER_DOWN, next.x + next.w / 2, next.y + next.h / 2);
+    drv_send(&t, EV_POINTER_UP, next.x + next.w / 2 + 8, next.y + next.h / 2 - 6);
     assert_int_equal(t.app.slide, 1);
     t_fini(&t);
 }
 
 static void swipe(T *t, int dx)
 {
-    send(t, EV_POINTER_DOWN, 640 - dx / 2, 400);
+    drv_send(t, EV_POINTER_DOWN, 640 - dx / 2, 400);
     t->now += 100;
-    send(t, EV_POINTER_UP, 640 + dx / 2, 405);
+    drv_send(t, EV_POINTER_UP, 640 + dx / 2, 405);
     t->now += 100;
-    advance(t, APP_ANIM_MS);
+    drv_advance(t, APP_ANIM_MS);
 }
 
 static void test_swipe_directions(void **st)
@@ -341,7 +293,7 @@ static void test_swipe_directions(void **st)
     T t;
     t_init(&t, NULL, 0);
     start_visit(&t, 0); /* en: swipe left = next */
-    tap(&t, W_CARD, 0);
+    drv_tap(&t, W_CARD, 0);
     swipe(&t, -300);
     assert_int_equal(t.app.slide, 1);
     swipe(&t, 300);
@@ -352,7 +304,7 @@ static void test_swipe_directions(void **st)
 
     t_init(&t, NULL, 0);
     start_visit(&t, 2); /* ar: swipe right = next */
-    tap(&t, W_CARD, 0);
+    drv_tap(&t, W_CARD, 0);
     swipe(&t, 300);
     assert_int_equal(t.app.slide, 1);
     swipe(&t, -300);
@@ -365,37 +317,37 @@ static void test_keyboard(void **st)
     (void)st;
     T t;
     t_init(&t, NULL, 0);
-    key(&t, KEY_ENTER);
+    drv_key(&t, KEY_ENTER);
     assert_int_equal(t.app.screen, SCREEN_LANGUAGE);
-    key(&t, KEY_TAB); /* focus moves through the controls */
+    drv_key(&t, KEY_TAB); /* focus moves through the controls */
     assert_int_not_equal(t.app.focus, W_NONE);
     while (WIDGET_KIND(t.app.focus) != W_LANG_CHOICE)
-        key(&t, KEY_TAB);
-    key(&t, KEY_ENTER); /* choose the focused language */
+        drv_key(&t, KEY_TAB);
+    drv_key(&t, KEY_ENTER); /* choose the focused language */
     assert_int_equal(t.app.picker_choice, 0);
     while (WIDGET_KIND(t.app.focus) != W_LANG_CONFIRM)
-        key(&t, KEY_TAB);
-    key(&t, KEY_ENTER);
+        drv_key(&t, KEY_TAB);
+    drv_key(&t, KEY_ENTER);
     assert_int_equal(t.app.screen, SCREEN_MENU);
     while (WIDGET_KIND(t.app.focus) != W_CARD)
-        key(&t, KEY_TAB);
-    key(&t, KEY_ENTER);
+        drv_key(&t, KEY_TAB);
+    drv_key(&t, KEY_ENTER);
     assert_int_equal(t.app.screen, SCREEN_SLIDE);
-    key(&t, KEY_RIGHT);
+    drv_key(&t, KEY_RIGHT);
     assert_int_equal(t.app.slide, 1);
-    key(&t, KEY_LEFT);
+    drv_key(&t, KEY_LEFT);
     assert_int_equal(t.app.slide, 0);
-    key(&t, KEY_ESCAPE);
+    drv_key(&t, KEY_ESCAPE);
     assert_int_equal(t.app.screen, SCREEN_MENU);
     t_fini(&t);
 
     /* right to left: the arrow keys follow the reading direction */
     t_init(&t, NULL, 0);
     start_visit(&t, 2);
-    tap(&t, W_CARD, 0);
-    key(&t, KEY_LEFT);
+    drv_tap(&t, W_CARD, 0);
+    drv_key(&t, KEY_LEFT);
     assert_int_equal(t.app.slide, 1);
-    key(&t, KEY_RIGHT);
+    drv_key(&t, KEY_RIGHT);
     assert_int_equal(t.app.slide, 0);
     t_fini(&t);
 }
@@ -406,17 +358,17 @@ static void test_language_switch_mid_module(void **st)
     T t;
     t_init(&t, NULL, 0);
     start_visit(&t, 0);
-    tap(&t, W_CARD, 0);
-    tap(&t, W_NEXT, 0);
+    drv_tap(&t, W_CARD, 0);
+    drv_tap(&t, W_NEXT, 0);
     t.app.n_stats = 0;
-    tap(&t, W_LANGUAGE, 0);
+    drv_tap(&t, W_LANGUAGE, 0);
     assert_int_equal(t.app.screen, SCREEN_LANGUAGE);
-    tap(&t, W_LANG_CHOICE, 3);
+    drv_tap(&t, W_LANG_CHOICE, 3);
     /* the whole screen already speaks the new language */
     assert_string_equal(app_lang(&t.app), "ti");
-    build(&t);
+    drv_build(&t);
     assert_string_equal(i18n_current()->code, "ti");
-    tap(&t, W_LANG_CONFIRM, 0);
+    drv_tap(&t, W_LANG_CONFIRM, 0);
     assert_int_equal(t.app.screen, SCREEN_SLIDE);
     assert_int_equal(t.app.slide, 1);
     assert_int_equal(count_stat(&t.app, STAT_LANGUAGE_SWITCH), 1);
@@ -439,11 +391,11 @@ static void test_idle_sleeps(void **st)
     start_visit(&t, 0);
     w = app_next_wake_ms(&t.app, t.now);
     assert_true(w > 55 * 1000 && w <= 60 * 1000);
-    tap(&t, W_CARD, 0);
-    tap(&t, W_NEXT, 0);
+    drv_tap(&t, W_CARD, 0);
+    drv_tap(&t, W_NEXT, 0);
     assert_true(app_animating(&t.app, t.now));
     assert_int_equal(app_next_wake_ms(&t.app, t.now), 0);
-    advance(&t, APP_ANIM_MS);
+    drv_advance(&t, APP_ANIM_MS);
     assert_false(app_animating(&t.app, t.now));
     t_fini(&t);
 }
@@ -461,7 +413,7 @@ static int run_loop(T *t, uint64_t until, int *wakes, FrameFn cb, void *ctx)
     *wakes = 0;
     for (;;) {
         if (t->app.dirty) {
-            build(t);
+            drv_build(t);
             t->app.dirty = 0;
             if (cb)
                 cb(t, frames, ctx);
@@ -546,7 +498,7 @@ static void test_loop_repaints_pin_lock(void **st)
     app_update(&t.app, NULL, t.now);
     int wakes = 0;
     int frames = run_loop(&t, t.now + 3000, &wakes, NULL, NULL);
-    build(&t);
+    drv_build(&t);
     assert_true(frames >= 3 && frames <= 4);
     assert_int_equal(wakes, 3);
     AppTimeView v;
@@ -566,18 +518,18 @@ static void test_picker_stays_put(void **st)
     (void)st;
     T t;
     t_init(&t, NULL, 0);
-    tap(&t, W_BACKGROUND, 0);
-    tap(&t, W_LANG_CHOICE, 0); /* English first: Continue is live */
-    build(&t);
+    drv_tap(&t, W_BACKGROUND, 0);
+    drv_tap(&t, W_LANG_CHOICE, 0); /* English first: Continue is live */
+    drv_build(&t);
     int n = t.app.cfg.n_langs;
     Rect before[APP_MAX_LANGS], exit_before, cont_before;
     for (int i = 0; i < n; i++)
         assert_true(ui_find(&t.ui, WIDGET(W_LANG_CHOICE, i), &before[i]));
     assert_true(ui_find(&t.ui, WIDGET(W_QUICK_EXIT, 0), &exit_before));
     assert_true(ui_find(&t.ui, WIDGET(W_LANG_CONFIRM, 0), &cont_before));
-    tap(&t, W_LANG_CHOICE, 2);
+    drv_tap(&t, W_LANG_CHOICE, 2);
     assert_string_equal(app_lang(&t.app), "ar");
-    build(&t);
+    drv_build(&t);
     for (int i = 0; i < n; i++) {
         Rect r;
         assert_true(ui_find(&t.ui, WIDGET(W_LANG_CHOICE, i), &r));
@@ -591,11 +543,11 @@ static void test_picker_stays_put(void **st)
     assert_true(ui_find(&t.ui, WIDGET(W_LANG_CONFIRM, 0), &r));
     assert_true(rect_eq(r, cont_before));
     /* a second touch on the same spot keeps Arabic */
-    tap(&t, W_LANG_CHOICE, 2);
+    drv_tap(&t, W_LANG_CHOICE, 2);
     assert_string_equal(app_lang(&t.app), "ar");
     /* confirmed, the visitor's screens are mirrored */
-    tap(&t, W_LANG_CONFIRM, 0);
-    build(&t);
+    drv_tap(&t, W_LANG_CONFIRM, 0);
+    drv_build(&t);
     assert_true(t.ui.rtl);
     assert_true(ui_find(&t.ui, WIDGET(W_QUICK_EXIT, 0), &r));
     assert_true(r.x < t.app.w / 2);
@@ -609,20 +561,20 @@ static void test_picker_heading_in_every_language(void **st)
     (void)st;
     T t;
     t_init(&t, NULL, 0);
-    tap(&t, W_BACKGROUND, 0);
+    drv_tap(&t, W_BACKGROUND, 0);
     for (int i = 0; i < t.app.cfg.n_langs; i++) {
         AppTimeView v;
         app_time_view(&t.app, t.now, &v);
-        build(&t);
+        drv_build(&t);
         assert_true(support_has_line(&t.ui, i18n_text_in(t.app.cfg.langs[v.picker_lang], "Choose your language")));
         t.now += (uint64_t)t.app.cfg.attract_cycle_ms;
         app_update(&t.app, NULL, t.now);
         assert_true(t.app.dirty);
         t.app.dirty = 0;
     }
-    tap(&t, W_LANG_CHOICE, 3);
+    drv_tap(&t, W_LANG_CHOICE, 3);
     assert_int_equal(app_next_wake_ms(&t.app, t.now) > 50 * 1000, 1); /* stops cycling */
-    build(&t);
+    drv_build(&t);
     assert_true(support_has_line(&t.ui, i18n_text_in("ti", "Choose your language")));
     t_fini(&t);
 }
@@ -655,14 +607,14 @@ static void test_feedback_matches_choice(void **st)
     assert_true(child >= 0);
     const Module *m = content_module(content, child);
     for (int pick = 0; pick < 2; pick++) {
-        tap(&t, W_HOME, 0);
-        tap(&t, W_CARD, child);
+        drv_tap(&t, W_HOME, 0);
+        drv_tap(&t, W_CARD, child);
         while (t.app.screen != SCREEN_QUIZ)
-            tap(&t, W_NEXT, 0);
+            drv_tap(&t, W_NEXT, 0);
         int right = m->quiz[0].correct;
         int wrong = right == 0 ? 1 : 0;
-        tap(&t, W_ANSWER, pick ? right : wrong);
-        build(&t);
+        drv_tap(&t, W_ANSWER, pick ? right : wrong);
+        drv_build(&t);
         assert_int_equal(support_has_line(&t.ui, "Well done!"), pick);
         assert_int_equal(support_has_line(&t.ui, "Not quite. Here is the answer:"), !pick);
     }
@@ -677,14 +629,14 @@ static void test_narration_stops_on_every_path(void **st)
     t.app.cfg.autoplay = 1;
     start_visit(&t, 0);
     t.app.n_audio = 0;
-    tap(&t, W_CARD, 0);
+    drv_tap(&t, W_CARD, 0);
     assert_int_equal(t.app.audio[t.app.n_audio - 1].action, AUDIO_PLAY);
     t.app.n_audio = 0;
-    tap(&t, W_NEXT, 0);
+    drv_tap(&t, W_NEXT, 0);
     assert_int_equal(t.app.audio[0].action, AUDIO_STOP);
     assert_int_equal(t.app.audio[1].action, AUDIO_PLAY);
     t.app.n_audio = 0;
-    tap(&t, W_QUICK_EXIT, 0);
+    drv_tap(&t, W_QUICK_EXIT, 0);
     assert_true(t.app.n_audio >= 1);
     assert_int_equal(t.app.audio[t.app.n_audio - 1].action, AUDIO_STOP);
     t_fini(&t);
@@ -701,14 +653,14 @@ static void test_children_track_slower(void **st)
         if (content_module(content, i)->audience & AUDIENCE_CHILDREN)
             child = i;
     assert_true(child >= 0);
-    tap(&t, W_CARD, child);
+    drv_tap(&t, W_CARD, child);
     assert_true(app_anim_ms(&t.app) > APP_ANIM_MS);
-    tap(&t, W_NEXT, 0);
-    advance(&t, APP_ANIM_MS + 10);
+    drv_tap(&t, W_NEXT, 0);
+    drv_advance(&t, APP_ANIM_MS + 10);
     assert_true(app_animating(&t.app, t.now)); /* still moving: a slower pace */
-    advance(&t, 70 * 1000);
+    drv_advance(&t, 70 * 1000);
     assert_false(t.app.countdown); /* more time to read than the 60 s of others */
-    advance(&t, 25 * 1000);
+    drv_advance(&t, 25 * 1000);
     assert_true(t.app.countdown);
     t_fini(&t);
 }

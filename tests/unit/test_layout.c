@@ -14,6 +14,7 @@
 #include "app.h"
 #include "content/content.h"
 #include "i18n/i18n.h"
+#include "driver.h"
 #include "support.h"
 #include "ui/ui.h"
 
@@ -70,9 +71,7 @@ static void build_at(App *a, Ui *ui, const char *screen, const char *lang, int w
     for (int i = 0; i < a->cfg.n_langs; i++)
         if (strcmp(a->cfg.langs[i], lang) == 0)
             app_show_in(a, i);
-    TextMetrics tm = support_stub_metrics();
-    arena_reset(arena);
-    assert_int_equal(ui_build(ui, a, 1000, &tm, arena), ERR_OK);
+    drv_build_app(ui, a, 1000, arena);
 }
 
 static int overlaps(Rect a, Rect b)
@@ -254,9 +253,7 @@ static void test_progress_dots_visible(void **st)
     for (int hc = 0; hc < 2; hc++) {
         build_at(&a, &ui, "journey-risks/slide-2", "en", 1280, 800, 160);
         a.high_contrast = hc;
-        TextMetrics tm = support_stub_metrics();
-        arena_reset(arena);
-        assert_int_equal(ui_build(&ui, &a, 1000, &tm, arena), ERR_OK);
+        drv_build_app(&ui, &a, 1000, arena);
         int dots = 0;
         for (int i = 0; i < ui.n_cmds; i++) {
             const DrawCmd *d = &ui.cmds[i];
@@ -350,9 +347,7 @@ static void test_no_overflow_stub(void **st)
                 a.dpi = 160;
                 app_goto(&a, names.names[i], 1000);
                 a.large_text = large;
-                TextMetrics tm = support_stub_metrics();
-                arena_reset(arena);
-                assert_int_equal(ui_build(&ui, &a, 1000, &tm, arena), ERR_OK);
+                drv_build_app(&ui, &a, 1000, arena);
                 if (ui.overflow)
                     fail_msg("%s at %dx%d%s: \"%s\" overflows", names.names[i], sizes[s][0],
                              sizes[s][1], large ? " large" : "", ui.overflow_text);
@@ -378,7 +373,6 @@ static void test_admin_states(void **st)
     for (int large = 0; large < 2; large++)
         for (int s = 0; s < NSIZES; s++) {
             int w = sizes[s][0], h = sizes[s][1];
-            TextMetrics tm = support_stub_metrics();
             build_at(&a, &ui, "admin-tools", "en", w, h, 160);
             a.large_text = large;
             a.banner = BANNER_FAILED;
@@ -386,8 +380,7 @@ static void test_admin_states(void **st)
             snprintf(a.banner_detail, sizeof a.banner_detail, "%s",
                      "The USB stick is read-only or was pulled out while writing: nothing on "
                      "it is counted as exported, and the kiosk keeps every counter.");
-            arena_reset(arena);
-            assert_int_equal(ui_build(&ui, &a, 1000, &tm, arena), ERR_OK);
+            drv_build_app(&ui, &a, 1000, arena);
             if (ui.overflow || ui.small_targets)
                 fail_msg("admin-tools message at %dx%d: overflow %d, small %d", w, h, ui.overflow,
                          ui.small_targets);
@@ -396,8 +389,7 @@ static void test_admin_states(void **st)
             a.large_text = large;
             snprintf(a.info.warning, sizeof a.info.warning, "%s",
                      "The statistics database is read-only: counting in memory, retrying.");
-            arena_reset(arena);
-            assert_int_equal(ui_build(&ui, &a, 1000, &tm, arena), ERR_OK);
+            drv_build_app(&ui, &a, 1000, arena);
             if (ui.overflow)
                 fail_msg("admin warning at %dx%d: \"%s\" overflows", w, h, ui.overflow_text);
             build_at(&a, &ui, "pin-locked", "en", w, h, 160);

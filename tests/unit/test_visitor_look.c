@@ -17,6 +17,7 @@
 #include "content/content.h"
 #include "core/arena.h"
 #include "i18n/i18n.h"
+#include "driver.h"
 #include "support.h"
 #include "ui/ui.h"
 
@@ -54,13 +55,6 @@ static void go(App *a, const char *screen, int w, int h)
     a->h = h;
     a->dpi = 160;
     assert_int_equal(app_goto(a, screen, 1000), 0);
-}
-
-static void build(const App *a, Ui *ui, uint64_t now)
-{
-    TextMetrics tm = support_stub_metrics();
-    arena_reset(arena);
-    assert_int_equal(ui_build(ui, a, now, &tm, arena), ERR_OK);
 }
 
 static int inside(Rect in, Rect r)
@@ -111,7 +105,7 @@ static void test_quiz_verdict_sign(void **st)
         int wrong = q->correct == 0 ? 1 : 0;
         a.quiz_answer = wrong;
         a.pointer_down = 0;
-        build(&a, &ui, 1000);
+        drv_build_app(&ui, &a, 1000, arena);
         /* the answers are not touchable once answered: find them by
          * their pictures */
         Rect right_r = {0}, wrong_r = {0};
@@ -189,7 +183,7 @@ static void test_end_card_draws_its_picture(void **st)
         snprintf(name, sizeof name, "%s/end", m->id);
         for (int z = 0; z < NSIZES; z++) {
             go(&a, name, sizes[z][0], sizes[z][1]);
-            build(&a, &ui, 1000);
+            drv_build_app(&ui, &a, 1000, arena);
             const DrawCmd *d = find_cmd(&ui, DRAW_IMAGE, (Rect){0}, m->end.image);
             if (!d)
                 fail_msg("%s at %dx%d: end picture %s not drawn", m->id, sizes[z][0],
@@ -217,7 +211,7 @@ static void test_help_never_filtered_away(void **st)
             found |= idx[k] == help;
         if (!found)
             fail_msg("filter %d hides \"Where to get help\"", f);
-        build(&a, &ui, 1000);
+        drv_build_app(&ui, &a, 1000, arena);
         assert_true(ui_find(&ui, WIDGET(W_HELP, 0), NULL));
     }
 }
@@ -241,7 +235,7 @@ static void test_disabled_looks_disabled(void **st)
     for (int hc = 0; hc < 2; hc++) {
         go(&a, "journey-risks/quiz-1", 1280, 800);
         a.high_contrast = hc;
-        build(&a, &ui, 1000);
+        drv_build_app(&ui, &a, 1000, arena);
         /* Next is disabled until an answer: no touch, so find it by its icon
          * in the footer's end corner; Back is an enabled plain button */
         Rect back;
@@ -272,7 +266,7 @@ static void test_portrait_exit_in_bottom_zone(void **st)
     for (int z = 0; z < 2; z++)
         for (size_t s = 0; s < sizeof screens / sizeof screens[0]; s++) {
             go(&a, screens[s], portrait[z][0], portrait[z][1]);
-            build(&a, &ui, 1000);
+            drv_build_app(&ui, &a, 1000, arena);
             int bottom = 0;
             for (int k = 0; k < ui.n_hits; k++)
                 if (WIDGET_KIND(ui.hits[k].id) == W_QUICK_EXIT &&
@@ -292,7 +286,7 @@ static void test_neutral_is_an_idle_clock(void **st)
     Ui ui;
     go(&a, "neutral", 1280, 800);
     a.clock_min = 14 * 60 + 5;
-    build(&a, &ui, 1000);
+    drv_build_app(&ui, &a, 1000, arena);
     int texts = 0, clock = 0;
     for (int i = 0; i < ui.n_cmds; i++)
         if (ui.cmds[i].kind == DRAW_TEXT) {
@@ -319,7 +313,7 @@ static void test_menu_topics_never_hidden(void **st)
         for (int large = 0; large < 2; large++) {
             go(&a, "menu", sizes[z][0], sizes[z][1]);
             a.large_text = large;
-            build(&a, &ui, 1000);
+            drv_build_app(&ui, &a, 1000, arena);
             int idx[64], n = app_menu_modules(&a, idx, 64), shown = 0, low = 0;
             for (int k = 0; k < ui.n_hits; k++)
                 if (WIDGET_KIND(ui.hits[k].id) == W_CARD) {
@@ -362,7 +356,7 @@ static void test_help_uses_its_space(void **st)
         for (int large = 0; large < 2; large++) {
             go(&a, "help", sizes[z][0], sizes[z][1]);
             a.large_text = large;
-            build(&a, &ui, 1000);
+            drv_build_app(&ui, &a, 1000, arena);
             int top = sizes[z][1], bottom = 0;
             for (int i = 0; i < ui.n_cmds; i++) {
                 const DrawCmd *d = &ui.cmds[i];
@@ -399,7 +393,7 @@ static void test_small_screens_keep_text_readable(void **st)
         for (size_t d = 0; d < sizeof dpis / sizeof dpis[0]; d++) {
             go(&a, "journey-risks/slide-1", small[z][0], small[z][1]);
             a.dpi = dpis[d];
-            build(&a, &ui, 1000);
+            drv_build_app(&ui, &a, 1000, arena);
             int min = ui_min_text_px(dpis[d]), texts = 0;
             assert_true(min >= (int)(dpis[d] * 2.2f / 25.4f));
             for (int i = 0; i < ui.n_cmds; i++)
