@@ -430,6 +430,10 @@ void app_show_in(App *app, int i);
 /* Write every screen name app_goto() accepts, one per line, by calling cb. */
 void app_screen_names(const App *app, void (*cb)(void *ctx, const char *name), void *ctx);
 
+/* The name of screen s as scripts and logs give it ("attract", "slide",
+ * "group-headcount"...), from the same table as app_screen_names(). */
+const char *app_screen_name(ScreenId s);
+
 enum { APP_ANIM_MS = 220 };
 
 /* Length of the slide transition now: APP_ANIM_MS, longer on the children's

@@ -120,9 +120,11 @@ Err stats_foreach_row(Stats *s, int (*cb)(void *ctx, const StatRow *row), void *
 /* Every identity this database has counted under (oldest first; after a
  * clone the previous kiosk's counters stay under its own name), and the
  * rows of one of them (stats_foreach_row() is this for the current one). */
-Err stats_foreach_identity(Stats *s, int (*cb)(void *ctx, const StatsIdentity *id), void *ctx);
+Err stats_foreach_identity(Stats *s, int (*cb)(void *ctx, const StatsIdentity *id), void *ctx)
+    __attribute__((warn_unused_result));
 Err stats_foreach_row_of(Stats *s, const StatsIdentity *who,
-                         int (*cb)(void *ctx, const StatRow *row), void *ctx);
+                         int (*cb)(void *ctx, const StatRow *row), void *ctx)
+    __attribute__((warn_unused_result));
 
 /* Small key-value store for other modules' durable state (e.g. the export
  * sequence number). Values are short strings. */

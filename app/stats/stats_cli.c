@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/vec.h"
 
 /* Columns of the tables: which stored metric each one sums. */
 typedef struct {
@@ -43,7 +44,8 @@ typedef struct {
 
 typedef struct {
     Line *lines;
-    int n, cap;
+    int n;
+    size_t cap;
 } Table;
 
 typedef struct {
@@ -59,15 +61,9 @@ static Line *table_line(Table *t, const char *key, int *oom)
     for (int i = t->n - 1; i >= 0; i--)
         if (strcmp(t->lines[i].key, key) == 0)
             return &t->lines[i];
-    if (t->n == t->cap) {
-        int cap = t->cap ? t->cap * 2 : 64;
-        Line *l = realloc(t->lines, (size_t)cap * sizeof *l);
-        if (!l) {
-            *oom = 1;
-            return NULL;
-        }
-        t->lines = l;
-        t->cap = cap;
+    if (VEC_RESERVE(t->lines, t->cap, (size_t)t->n + 1) != ERR_OK) {
+        *oom = 1;
+        return NULL;
     }
     Line *l = &t->lines[t->n++];
     memset(l, 0, sizeof *l);
@@ -161,6 +157,39 @@ static void usage(FILE *out)
                  "The database is opened read-only; the running kiosk is not disturbed.\n");
 }
 
+/* The readable report of the aggregated counters a (its tables sorted in
+ * place) for identity id, of n_ident identities in the database. */
+static void print_report(FILE *out, const char *data_dir, const StatsIdentity *id, int n_ident,
+                         Agg *a)
+{
+    fprintf(out, "Taama statistics (%s/%s)\n", data_dir, STATS_DB_NAME);
+    fprintf(out, "Kiosk %s, epoch %lld. Anonymous daily counters only.\n",
+            id->epoch > 0 ? id->kiosk_id : "(none)", (long long)id->epoch);
+    if (n_ident > 1)
+        fprintf(out, "This database also holds %d earlier identities (a moved or cloned card);\n"
+                     "their counters are not included below.\n",
+                n_ident - 1);
+    /* qsort's pointer must not be NULL, even for zero lines */
+    if (a->days.n > 0)
+        qsort(a->days.lines, (size_t)a->days.n, sizeof(Line), cmp_line);
+    if (a->langs.n > 0)
+        qsort(a->langs.lines, (size_t)a->langs.n, sizeof(Line), cmp_line);
+    if (a->modules.n > 0)
+        qsort(a->modules.lines, (size_t)a->modules.n, sizeof(Line), cmp_line);
+    print_table(out, "Per day", "day", &a->days, day_cols, NCOLS(day_cols));
+    print_table(out, "Per language (all days)", "language", &a->langs, lang_cols,
+                NCOLS(lang_cols));
+    print_table(out, "Per module (all days)", "module", &a->modules, module_cols,
+                NCOLS(module_cols));
+    fprintf(out, "\nSessions by hour of day (all days)\n ");
+    for (int h = 0; h < 24; h++)
+        fprintf(out, " %02dh %-6lld%s", h, (long long)a->hours[h], h == 11 ? "\n " : "");
+    fprintf(out, "\n\nSession length (all days)\n  <1 min %lld   1-3 min %lld   "
+                 "3-10 min %lld   >10 min %lld\n",
+            (long long)a->lengths[0], (long long)a->lengths[1], (long long)a->lengths[2],
+            (long long)a->lengths[3]);
+}
+
 int stats_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
 {
     int tsv = 0;
@@ -189,7 +218,10 @@ int stats_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
     StatsIdentity id;
     stats_identity(s, &id);
     int n_ident = 0;
-    (void)stats_foreach_identity(s, count_identity, &n_ident);
+    /* A failure here only leaves out the note on earlier identities; the
+     * read of the counters below reports the storage error. */
+    Err ie = stats_foreach_identity(s, count_identity, &n_ident);
+    (void)ie;
     if (tsv) {
         fprintf(out, "day\tmetric\tlang\tmodule\titem\tvalue\n");
         Err te = id.epoch > 0 ? stats_foreach_row(s, print_tsv_row, out) : ERR_OK;
@@ -209,32 +241,7 @@ int stats_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
         rc = 1;
         goto out;
     }
-    fprintf(out, "Taama statistics (%s/%s)\n", data_dir, STATS_DB_NAME);
-    fprintf(out, "Kiosk %s, epoch %lld. Anonymous daily counters only.\n",
-            id.epoch > 0 ? id.kiosk_id : "(none)", (long long)id.epoch);
-    if (n_ident > 1)
-        fprintf(out, "This database also holds %d earlier identities (a moved or cloned card);\n"
-                     "their counters are not included below.\n",
-                n_ident - 1);
-    /* qsort's pointer must not be NULL, even for zero lines */
-    if (a.days.n > 0)
-        qsort(a.days.lines, (size_t)a.days.n, sizeof(Line), cmp_line);
-    if (a.langs.n > 0)
-        qsort(a.langs.lines, (size_t)a.langs.n, sizeof(Line), cmp_line);
-    if (a.modules.n > 0)
-        qsort(a.modules.lines, (size_t)a.modules.n, sizeof(Line), cmp_line);
-    print_table(out, "Per day", "day", &a.days, day_cols, NCOLS(day_cols));
-    print_table(out, "Per language (all days)", "language", &a.langs, lang_cols,
-                NCOLS(lang_cols));
-    print_table(out, "Per module (all days)", "module", &a.modules, module_cols,
-                NCOLS(module_cols));
-    fprintf(out, "\nSessions by hour of day (all days)\n ");
-    for (int h = 0; h < 24; h++)
-        fprintf(out, " %02dh %-6lld%s", h, (long long)a.hours[h], h == 11 ? "\n " : "");
-    fprintf(out, "\n\nSession length (all days)\n  <1 min %lld   1-3 min %lld   "
-                 "3-10 min %lld   >10 min %lld\n",
-            (long long)a.lengths[0], (long long)a.lengths[1], (long long)a.lengths[2],
-            (long long)a.lengths[3]);
+    print_report(out, data_dir, &id, n_ident, &a);
 out:
     free(a.days.lines);
     free(a.langs.lines);
