@@ -17,6 +17,8 @@
 #   make check-arm64  cross-build for arm64, run the SDL-free unit tests
 #                   under qemu-user
 #   make pot        regenerate locales/taama.pot from the UI and the content
+#   make update-po  msgmerge the PO files with the templates, drafts marked fuzzy
+#   DRAFTS=0        build only reviewed translations (drafts fall back to English)
 #
 # The pure core (everything under app/ except app/render/ and the two
 # mains) links without SDL; taama-report links only the core.
@@ -85,15 +87,26 @@ FUZZ_REPLAY = $(FUZZ_NAMES:%=$(B)/tests/test_fuzz_%)
 BENCH_SRC  = $(wildcard bench/bench_*.c)
 BENCH_BIN  = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
+# Draft translations are marked fuzzy in the PO files (tools/po-drafts.sh).
+# DRAFTS=1 (default) compiles them in, so a visitor reads the draft in their
+# language rather than English; DRAFTS=0 builds only what native speakers
+# reviewed, every other string falling back to English (docs/translations.md).
+DRAFTS ?= 1
+ifeq ($(DRAFTS),1)
+MSGFMT_FUZZY = --use-fuzzy
+endif
 PO    = $(wildcard locales/*/LC_MESSAGES/taama.po)
 MO    = $(PO:locales/%/LC_MESSAGES/taama.po=$(B)/locale/%/LC_MESSAGES/taama.mo)
+# taama-report's own catalogue (gettext domain "taama-report")
+RPO   = $(wildcard locales/*/LC_MESSAGES/taama-report.po)
+RMO   = $(RPO:locales/%/LC_MESSAGES/taama-report.po=$(B)/locale/%/LC_MESSAGES/taama-report.mo)
 
-.PHONY: all deps deps-test run check test bench install uninstall pot clean asan clang fuzz fuzz-build soak \
-        tsan snapshots-update narration deb check-arm64
+.PHONY: all deps deps-test run check test bench install uninstall pot update-po clean asan clang fuzz fuzz-build \
+        soak tsan snapshots-update narration deb check-arm64
 .DEFAULT_GOAL := all
 .SECONDARY: $(SUPPORT_OBJ)
 
-all: $(B)/taama $(B)/taama-report $(MO) narration
+all: $(B)/taama $(B)/taama-report $(MO) $(RMO) narration
 
 # Demo narration spoken by espeak-ng from the compiled translations
 # (incremental; skipped with a message where espeak-ng or a voice is missing).
@@ -189,7 +202,11 @@ $(B)/bench/%: bench/%.c $(RENDER_OBJ) $(B)/libtaama-core.a | $(B)/.deps-test
 
 $(B)/locale/%/LC_MESSAGES/taama.mo: locales/%/LC_MESSAGES/taama.po | $(B)/.deps
 	@mkdir -p $(dir $@)
-	msgfmt --check -o $@ $<
+	msgfmt --check $(MSGFMT_FUZZY) -o $@ $<
+
+$(B)/locale/%/LC_MESSAGES/taama-report.mo: locales/%/LC_MESSAGES/taama-report.po | $(B)/.deps
+	@mkdir -p $(dir $@)
+	msgfmt --check $(MSGFMT_FUZZY) -o $@ $<
 
 # A demo kiosk keeps its state in build/demo-data, with the demo admin PIN
 # 2580 set so a newcomer sees the attract screen, not "Set the admin PIN".
@@ -266,6 +283,15 @@ snapshots-update: all $(RTEST_BIN)
 
 pot:
 	@sh tools/make-pot.sh
+	@sh tools/make-report-pot.sh
+
+# Bring every PO file up to the templates (msgmerge: changed strings become
+# fuzzy, i.e. drafts again), then turn any "# DRAFT" comment into the fuzzy
+# flag. Run after `git merge` when PO files conflict or new strings came in.
+update-po: pot
+	@for po in $(PO); do msgmerge --quiet --update --backup=none $$po locales/taama.pot || exit 1; done
+	@sh tools/po-drafts.sh
+	@for po in $(PO) $(RPO); do printf '%s: ' $$po; msgfmt --check --statistics -o /dev/null $$po; done
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/taama $(DESTDIR)$(MANDIR)/man1
@@ -273,8 +299,8 @@ install: all
 	cp -R assets content $(DESTDIR)$(SHAREDIR)/taama/
 	if [ -d $(B)/narration ]; then cp -R $(B)/narration $(DESTDIR)$(SHAREDIR)/taama/; \
 	  find $(DESTDIR)$(SHAREDIR)/taama/narration -name '*.txt' -delete; fi
-	for mo in $(MO); do d=$(DESTDIR)$(SHAREDIR)/locale/$$(echo $$mo | cut -d/ -f3)/LC_MESSAGES; \
-	  install -d $$d; install -m 644 $$mo $$d/taama.mo; done
+	for mo in $(MO) $(RMO); do d=$(DESTDIR)$(SHAREDIR)/locale/$$(echo $$mo | cut -d/ -f3)/LC_MESSAGES; \
+	  install -d $$d; install -m 644 $$mo $$d/$$(basename $$mo); done
 	install -m 644 docs/man/taama.1 docs/man/taama-report.1 $(DESTDIR)$(MANDIR)/man1/
 	install -d $(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(UDEVRULESDIR) $(DESTDIR)$(SYSUSERSDIR) \
 	  $(DESTDIR)$(TMPFILESDIR)
@@ -286,7 +312,7 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/taama $(DESTDIR)$(BINDIR)/taama-report
 	rm -rf $(DESTDIR)$(SHAREDIR)/taama
-	rm -f $(DESTDIR)$(SHAREDIR)/locale/*/LC_MESSAGES/taama.mo
+	rm -f $(DESTDIR)$(SHAREDIR)/locale/*/LC_MESSAGES/taama.mo $(DESTDIR)$(SHAREDIR)/locale/*/LC_MESSAGES/taama-report.mo
 	rm -f $(DESTDIR)$(MANDIR)/man1/taama.1 $(DESTDIR)$(MANDIR)/man1/taama-report.1
 	rm -f $(DESTDIR)$(SYSTEMDUNITDIR)/taama.service $(DESTDIR)$(UDEVRULESDIR)/99-taama-usb.rules
 	rm -f $(DESTDIR)$(SYSUSERSDIR)/taama.conf $(DESTDIR)$(TMPFILESDIR)/taama.conf

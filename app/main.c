@@ -4,6 +4,7 @@
  *   taama [--windowed WxH] [--data DIR] [--content DIR] [--script FILE] ...
  *   taama render --lang LANG --screen SCREEN --size WxH -o FILE.png
  *   taama render --list
+ *   taama render --sheet DIR [--screen NAME,...] (translators' contact sheet)
  *   taama stats | export --to DIR | content check|pot | pack ... | admin ...
  *   taama [COMMAND] --help | --version
  *
@@ -36,6 +37,7 @@
 #include "pack/pack.h"
 #include "render/content_checks.h"
 #include "render/kiosk.h"
+#include "render/sheet.h"
 #include "settings/settings.h"
 #include "stats/stats.h"
 
@@ -100,10 +102,12 @@ static void find_paths(Paths *p, const char *argv0)
 
 /* Every subcommand, for the usage summary and `taama COMMAND --help`. */
 static const ArgsCommand commands[] = {
-    {"render", "--screen SCREEN -o FILE.png [--lang LANG] [--size WxH] | --list",
+    {"render", "--screen SCREEN -o FILE.png [--lang LANG] [--size WxH] | --list |"
+               " --sheet DIR [--screen NAME,...] [--size WxH]",
      "Draw one screen of the kiosk to a PNG without a display (for reviewers and the\n"
-     "snapshot tests); --list prints every screen name. Also takes the kiosk options\n"
-     "below (--large-text, --high-contrast, --content DIR, ...).\n", 0},
+     "snapshot tests); --list prints every screen name; --sheet DIR writes the\n"
+     "translators' contact sheet (every screen in every language) into DIR. Also takes\n"
+     "the kiosk options below (--large-text, --high-contrast, --content DIR, ...).\n", 0},
     {"stats", "[--data DIR] [--tsv]", "Print the anonymous counters kept in the data folder (--tsv: every stored\ncounter, one per line, tab-separated, for scripts).\n", 0},
     {"export", "--to DIR [--label NAME] [--any-folder] [--mounts DIR:DIR...] [--data DIR]",
      "Write a signed (optionally encrypted) export of the counters to a mounted USB stick.\n"
@@ -163,7 +167,8 @@ static int parse_int(const char *s, long lo, long hi, int *out)
  * accepted when their out-pointers are given. Returns 0, or -1 after
  * saying on stderr what was wrong. */
 enum { O_WINDOWED = 256, O_DATA, O_CONTENT, O_SCRIPT, O_DPI, O_MOUNTS, O_MOUNT_TABLE, O_TIMEOUT,
-       O_EXIT_FIRST, O_WARM, O_LARGE, O_CONTRAST, O_RENDERER, O_LANG, O_SCREEN, O_SIZE, O_LIST };
+       O_EXIT_FIRST, O_WARM, O_LARGE, O_CONTRAST, O_RENDERER, O_LANG, O_SCREEN, O_SIZE, O_LIST,
+       O_SHEET };
 static const struct option kiosk_opts[] = {
     {"windowed", required_argument, NULL, O_WINDOWED},
     {"data", required_argument, NULL, O_DATA},
@@ -183,11 +188,13 @@ static const struct option kiosk_opts[] = {
     {"out", required_argument, NULL, 'o'},
     {"size", required_argument, NULL, O_SIZE},
     {"list", no_argument, NULL, O_LIST},
+    {"sheet", required_argument, NULL, O_SHEET},
     {NULL, 0, NULL, 0},
 };
 
 static int parse_options(int argc, char **argv, int first, Paths *p, KioskOptions *o, const char **lang,
-                         const char **screen, const char **out, int *list, int *rw, int *rh)
+                         const char **screen, const char **out, int *list, int *rw, int *rh,
+                         const char **sheet)
 {
     const char *prog = first > 1 ? "taama render" : "taama";
     int render = lang != NULL;
@@ -256,6 +263,7 @@ static int parse_options(int argc, char **argv, int first, Paths *p, KioskOption
                 bad = "--size takes WIDTHxHEIGHT, e.g. 1280x800";
             break;
         case O_LIST: if (render) *list = 1; else bad = "--list is only for taama render"; break;
+        case O_SHEET: if (render) *sheet = v; else bad = "--sheet is only for taama render"; break;
         case ':':
             fprintf(stderr, "%s: %s needs a value\n", prog, argv[optind - 1]);
             return -1;
@@ -307,9 +315,9 @@ static Content *load_content(const char *dir)
 
 static int cmd_render(int argc, char **argv, Paths *p, KioskOptions *o)
 {
-    const char *lang = "en", *screen = NULL, *out = NULL;
+    const char *lang = "en", *screen = NULL, *out = NULL, *sheet = NULL;
     int list = 0, w = 1280, h = 800;
-    if (parse_options(argc, argv, 2, p, o, &lang, &screen, &out, &list, &w, &h) < 0) {
+    if (parse_options(argc, argv, 2, p, o, &lang, &screen, &out, &list, &w, &h, &sheet) < 0) {
         fputs("Run 'taama render --help' for the options.\n", stderr);
         return 2;
     }
@@ -322,6 +330,8 @@ static int cmd_render(int argc, char **argv, Paths *p, KioskOptions *o)
     if (list) {
         kiosk_list_screens(c, stdout);
         rc = 0;
+    } else if (sheet) {
+        rc = kiosk_render_sheet(o, c, sheet, screen, w, h);
     } else if (!screen || !out) {
         fprintf(stderr, "taama render: --screen and -o are required\n");
         rc = 2;
@@ -334,7 +344,7 @@ static int cmd_render(int argc, char **argv, Paths *p, KioskOptions *o)
 
 static int cmd_kiosk(int argc, char **argv, Paths *p, KioskOptions *o)
 {
-    if (parse_options(argc, argv, 1, p, o, NULL, NULL, NULL, NULL, NULL, NULL) < 0) {
+    if (parse_options(argc, argv, 1, p, o, NULL, NULL, NULL, NULL, NULL, NULL, NULL) < 0) {
         fputs("Run 'taama --help' for the options.\n", stderr);
         return 2;
     }

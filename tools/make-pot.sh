@@ -22,6 +22,7 @@ find app -name '*.c' | LC_ALL=C sort > "$tmp/files"
 # (Its only chatter is about the bug-report address, which Taama has not;
 # shown only if xgettext fails.)
 if ! xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=i18n_text_in:2 --keyword=i18n_ntext:1,2 \
+    --keyword=C_:1c,2 \
     --add-comments=TRANSLATORS: --package-name=Taama \
     --files-from="$tmp/files" -o "$tmp/ui.pot" 2> "$tmp/xgettext.err"; then
     cat "$tmp/xgettext.err" >&2

@@ -3,6 +3,7 @@
 
 #include <libintl.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,6 +81,18 @@ const char *i18n_ntext(const char *msgid, const char *plural, long long n)
      * and its magnitude picks the form */
     unsigned long u = n < 0 ? (unsigned long)-n : (unsigned long)n;
     return ngettext(msgid, plural, u);
+}
+
+const char *i18n_text_ctx(const char *ctx, const char *msgid)
+{
+    /* gettext keys a context as "ctx\004msgid" (what gettext.h's pgettext
+     * does); untranslated, it returns that key, so give back msgid. */
+    char key[512];
+    int n = snprintf(key, sizeof key, "%s\004%s", ctx, msgid);
+    if (n < 0 || (size_t)n >= sizeof key)
+        return msgid;
+    const char *t = gettext(key);
+    return t == key ? msgid : t;
 }
 
 const char *i18n_text_in(const char *code, const char *msgid)

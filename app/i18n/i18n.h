@@ -25,6 +25,9 @@ typedef struct {
 
 #define _(s) i18n_text(s)
 #define N_(s) (s)
+/* A string whose English is ambiguous, told apart by a context that
+ * translators see (gettext's msgctxt): C_("admin status", "Content"). */
+#define C_(ctx, s) i18n_text_ctx(ctx, s)
 
 /* The translations keep the msgid's printf conversions, so a format built
  * from one is checked against the English (-Wformat, as gettext's are). */
@@ -59,6 +62,10 @@ const char *i18n_text(const char *msgid) I18N_FORMAT_ARG(1);
  * English plural. Borrowed, as i18n_text(). */
 const char *i18n_ntext(const char *msgid, const char *plural, long long n) I18N_FORMAT_ARG(1)
     I18N_FORMAT_ARG(2);
+
+/* msgid in a context (pgettext): the translation of the entry with
+ * msgctxt ctx, or msgid itself when there is none. Borrowed. */
+const char *i18n_text_ctx(const char *ctx, const char *msgid) I18N_FORMAT_ARG(2);
 
 /* Translate msgid into the language code without changing the current one
  * (the attract screen cycles the key message through every language). */

@@ -2,7 +2,8 @@
  * checked by validate.c at merge): storage in the campaign database
  * (table health, one row per counted export), and the report's fleet page:
  * one row per kiosk from its newest export, stale and unhealthy kiosks
- * first, then the kiosk ids waiting in the quarantine.
+ * first (the kiosks waiting in the quarantine are listed by html.c's
+ * quarantine section).
  *
  * "Stale" is measured against the newest export of the whole campaign, not
  * the manager's clock: the report reads no clock, and a campaign whose
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "core/vec.h"
+#include "report/rtext.h"
 #include "stats/stats.h"
 
 Err report_health_store(sqlite3 *db, const char *kiosk, int64_t epoch, int64_t seq, int64_t created,
@@ -88,92 +90,67 @@ static void judge(FleetRow *r, int64_t newest)
     char t[200];
     if (newest - r->last_created > (int64_t)REPORT_STALE_DAYS * 86400) {
         r->stale = 1;
-        snprintf(t, sizeof t, "no export for %lld days", (long long)((newest - r->last_created) / 86400));
+        snprintf(t, sizeof t, R_("no export for %lld days"), (long long)((newest - r->last_created) / 86400));
         add_problem(r, t);
     }
     if (!r->has_health) {
-        add_problem(r, "no health data (older kiosk software)");
+        add_problem(r, R_("no health data (older kiosk software)"));
         return;
     }
     const ReportHealth *h = &r->h;
     if (strcmp(h->clock_status, "ok") != 0 || h->clock_problems > 0) {
         r->unhealthy = 1;
-        snprintf(t, sizeof t, "clock wrong (now %s; wrong %lld times, up to %lld s behind)", h->clock_status,
+        snprintf(t, sizeof t, R_("clock wrong (now %s; wrong %lld times, up to %lld s behind)"), h->clock_status,
                  (long long)h->clock_problems, (long long)h->clock_max_back_s);
         add_problem(r, t);
     }
     if (h->clock_held_events > 0) {
-        snprintf(t, sizeof t, "%lld counts held on the last good day: %s may include later, undated visits",
+        snprintf(t, sizeof t, R_("%lld counts held on the last good day: %s may include later, undated visits"),
                  (long long)h->clock_held_events, h->clock_held_days);
         add_problem(r, t);
     }
     if (h->clock_corrections > 0) {
-        snprintf(t, sizeof t, "clock set %lld times (last by %s)", (long long)h->clock_corrections,
+        snprintf(t, sizeof t, R_("clock set %lld times (last by %s)"), (long long)h->clock_corrections,
                  h->clock_last_set[0] ? h->clock_last_set : "?");
         add_problem(r, t);
     }
     if (h->crashes > 0 || h->watchdog_resets > 0) {
         r->unhealthy = 1;
-        snprintf(t, sizeof t, "%lld unclean shutdowns, %lld watchdog resets", (long long)h->crashes,
+        snprintf(t, sizeof t, R_("%lld unclean shutdowns, %lld watchdog resets"), (long long)h->crashes,
                  (long long)h->watchdog_resets);
         add_problem(r, t);
     }
     if (h->disk_free_mb >= 0 && h->disk_free_mb < 100) {
         r->unhealthy = 1;
-        snprintf(t, sizeof t, "only %lld MB free", (long long)h->disk_free_mb);
+        snprintf(t, sizeof t, R_("only %lld MB free"), (long long)h->disk_free_mb);
         add_problem(r, t);
     }
     int got = 0, of = 0;
     if (sscanf(h->touch_test, "%*10s %d/%d", &got, &of) == 2 && got < of) {
         r->unhealthy = 1;
-        snprintf(t, sizeof t, "touch test incomplete (%s)", h->touch_test);
+        snprintf(t, sizeof t, R_("touch test incomplete (%s)"), h->touch_test);
         add_problem(r, t);
     }
     if (strstr(h->sound_test, "no_device")) {
         r->unhealthy = 1;
-        add_problem(r, "no sound device at the last sound test");
+        add_problem(r, R_("no sound device at the last sound test"));
     }
 }
 
-/* The kiosk ids with exports in the quarantine (merge.c): claimed by two
- * keys, by two kiosks sharing one key (a cloned card), or not enrolled.
- * Their counts are not in this report; they are kept, not lost, so the
- * fleet page names them rather than leaving them out in silence. */
-static Err write_quarantined(sqlite3 *db, FILE *o)
+/* A translated sentence with "{N}" standing for value, escaped. */
+static void put_n(FILE *o, const char *msg, const char *value)
 {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT q.kiosk_id, max(q.label), count(DISTINCT q.pubkey), count(*), max(q.created),"
-                           " (SELECT reason FROM quarantine r WHERE r.kiosk_id = q.kiosk_id ORDER BY r.qid DESC"
-                           " LIMIT 1) FROM quarantine q GROUP BY q.kiosk_id ORDER BY q.kiosk_id",
-                           -1, &st, NULL) != SQLITE_OK)
-        return ERR_DB;
-    int rc, n = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n++ == 0)
-            fputs("<h3 id=\"quarantined\">Kiosks waiting in the quarantine</h3>\n"
-                  "<p>Exports of these kiosk ids are kept but not counted in this report: two keys claim the "
-                  "id, two kiosks share it (a cloned card), or the kiosk is not enrolled. Nothing is lost; "
-                  "<code>taama-report quarantine</code> lists them and how to decide.</p>\n"
-                  "<table class=\"fleet\">\n<tr><th>Kiosk</th><th>Keys</th><th>Exports</th><th>Newest export</th>"
-                  "<th>Why</th></tr>\n",
-                  o);
-        const char *label = (const char *)sqlite3_column_text(st, 1);
-        char day[11];
-        stats_day_string(sqlite3_column_int64(st, 4), 0, day);
-        fputs("<tr><td>", o);
-        report_html_esc(o, label && *label ? label : "");
-        fprintf(o, "%s<code>", label && *label ? " " : "");
-        report_html_esc(o, (const char *)sqlite3_column_text(st, 0));
-        fprintf(o, "</code></td><td>%d</td><td>%d</td><td>%s</td><td>", sqlite3_column_int(st, 2),
-                sqlite3_column_int(st, 3), day);
-        report_html_esc(o, (const char *)sqlite3_column_text(st, 5));
-        fputs("</td></tr>\n", o);
+    const char *at = strstr(msg, "{N}");
+    if (!at) {
+        report_html_esc(o, msg);
+        return;
     }
-    if (n)
-        fputs("</table>\n", o);
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? ERR_OK : ERR_DB;
+    char *head = strndup(msg, (size_t)(at - msg)); /* whole code points: {N} is ASCII */
+    if (head)
+        report_html_esc(o, head);
+    free(head);
+    report_html_esc(o, value);
+    report_html_esc(o, at + 3);
 }
 
 Err report_write_fleet(ReportDb *rdb, FILE *o)
@@ -238,21 +215,42 @@ Err report_write_fleet(ReportDb *rdb, FILE *o)
         judge(&rows[i], newest);
     qsort(rows, n, sizeof *rows, row_cmp);
 
-    fputs("<h2 id=\"fleet\">Fleet health</h2>\n", o);
-    fprintf(o, "<p>One row per kiosk, from its newest export. Stale kiosks (no export within %d days of the "
-               "campaign's newest) come first, then kiosks with problems.</p>\n",
-            REPORT_STALE_DAYS);
-    fputs("<table class=\"fleet\">\n<tr><th>State</th><th>Kiosk</th><th>Last export</th><th>Content</th>"
-          "<th>Build</th><th>Uptime (h)</th><th>Starts</th><th>Warnings</th><th>Disk free (MB)</th>"
-          "<th>Last touch</th><th>Touch test</th><th>Sound test</th><th>Clock</th><th>Problems</th></tr>\n",
-          o);
+    fputs("<h2 id=\"fleet\">", o);
+    report_html_esc(o, R_("Fleet health"));
+    fputs("</h2>\n<p class=\"note\">", o);
+    char days[16];
+    snprintf(days, sizeof days, "%d", REPORT_STALE_DAYS);
+    /* TRANSLATORS: {N} is a number of days */
+    const char *intro = R_("One row per kiosk, from its newest export. Stale kiosks (no export within {N} days of "
+                           "the campaign's newest) come first, then kiosks with problems.");
+    put_n(o, intro, days);
+    fputs("</p>\n<table class=\"fleet\">\n<tr>", o);
+    static const char *const heads[] = {
+        RN_("State"),      RN_("Kiosk"),      RN_("Last export"), RN_("Content"),         RN_("Build"),
+        RN_("Uptime (h)"), RN_("Starts"),     RN_("Warnings"),    RN_("Disk free (MB)"),  RN_("Last touch"),
+        RN_("Touch test"), RN_("Sound test"), RN_("Clock"),       RN_("Problems"),
+    };
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+        fputs("<th>", o);
+        report_html_esc(o, R_(heads[i]));
+        fputs("</th>", o);
+    }
+    fputs("</tr>\n", o);
     for (size_t i = 0; i < n; i++) {
         const FleetRow *r = &rows[i];
         char day[11];
         stats_day_string(r->last_created, 0, day); /* the export's UTC day */
-        fprintf(o, "<tr><td>%s</td><td>", r->stale ? "STALE" : r->unhealthy ? "CHECK" : "ok");
+        fputs("<tr><td>", o);
+        /* TRANSLATORS: fleet health states: a kiosk with no recent export,
+         * one with problems to check, one that is fine */
+        report_html_esc(o, r->stale ? R_("STALE") : r->unhealthy ? R_("CHECK") : R_("ok"));
+        fputs("</td><td>", o);
         report_html_esc(o, r->label[0] ? r->label : "");
-        fprintf(o, "%s<code>%.8s</code></td><td>%s</td>", r->label[0] ? " " : "", r->kiosk, day);
+        char shortid[9]; /* the id's first 8 characters, escaped like any other text */
+        report_utf8_copy(shortid, sizeof shortid, r->kiosk);
+        fprintf(o, "%s<code>", r->label[0] ? " " : "");
+        report_html_esc(o, shortid);
+        fprintf(o, "</code></td><td>%s</td>", day);
         if (r->has_health) {
             fprintf(o, "<td>%lld</td><td>", (long long)r->h.content_version);
             report_html_esc(o, r->h.build_version);
@@ -275,9 +273,9 @@ Err report_write_fleet(ReportDb *rdb, FILE *o)
         fputs("</td></tr>\n", o);
     }
     fputs("</table>\n", o);
-    e = write_quarantined(db, o);
-    if (!e && ferror(o))
-        e = ERR_IO;
+    /* The kiosks waiting in the quarantine are in the report's quarantine
+     * section (html.c), the one place that lists them. */
+    e = ferror(o) ? ERR_IO : ERR_OK;
 out:
     sqlite3_finalize(st);
     free(rows);

@@ -1420,6 +1420,24 @@ Err report_enroll_list(ReportDb *db, const char *path, FILE *out, FILE *err)
     return e;
 }
 
+/* The reasons are written above (quarantine(), dispute_move(),
+ * clone_reason()); a reason moved out of the counts by a dispute keeps the
+ * reason of the dispute after its "counted before" prefix. */
+ReportQuarantineKind report_quarantine_kind(const char *reason)
+{
+    if (!reason)
+        return REPORT_Q_OTHER;
+    if (strstr(reason, "KEY CHANGED"))
+        return REPORT_Q_KEY_CHANGED;
+    if (strstr(reason, "CLONE: ") || strstr(reason, "CONFLICT: "))
+        return REPORT_Q_CLONE;
+    if (strstr(reason, " is disputed ("))
+        return REPORT_Q_DISPUTED;
+    if (strstr(reason, " is not enrolled") || strstr(reason, " is waiting to be enrolled"))
+        return REPORT_Q_NOT_ENROLLED;
+    return REPORT_Q_OTHER;
+}
+
 Err report_print_quarantine(ReportDb *rdb, FILE *out, int64_t *count)
 {
     sqlite3_stmt *st = NULL;

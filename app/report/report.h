@@ -85,6 +85,18 @@ Err report_enroll_list(ReportDb *db, const char *path, FILE *out, FILE *err);
  * NULL). */
 Err report_print_quarantine(ReportDb *db, FILE *out, int64_t *n);
 
+/* Why an export is in quarantine, from the reason merge stored with it
+ * (report_quarantine_kind() reads it; merge.c writes the reasons). */
+typedef enum {
+    REPORT_Q_OTHER = 0,
+    REPORT_Q_NOT_ENROLLED, /* waiting to be enrolled, or not enrolled under --enrolled-only */
+    REPORT_Q_KEY_CHANGED,  /* signed by a key other than the one the kiosk is known by */
+    REPORT_Q_DISPUTED,     /* another key already claims the kiosk id (in quarantine) */
+    REPORT_Q_CLONE,        /* two kiosks share one id and key (conflicting or impossible counts) */
+    REPORT_Q_NKINDS
+} ReportQuarantineKind;
+ReportQuarantineKind report_quarantine_kind(const char *reason);
+
 /* Merge every export found at path: an export folder, or any folder above
  * one (a stick, taama-export/, a kiosk folder), searched a few levels
  * deep without following symlinks below path. Adds to sum. Returns ERR_OK
@@ -222,17 +234,62 @@ typedef struct {
 void report_suppress(const int64_t *values, unsigned char *sup, size_t ncells, const SupGroup *groups,
                      size_t ngroups, int64_t min);
 
+/* report_suppress, choosing each complement by class first: the visible
+ * member with the lowest cls[] value (NULL: all equal), then non-zero
+ * before zero, then the smallest. Lets a table prefer to hide margins and
+ * cells of units that already lose cells, so that one small unit does not
+ * blank out the cells of a busy one. */
+void report_suppress_pref(const int64_t *values, unsigned char *sup, size_t ncells, const SupGroup *groups,
+                          size_t ngroups, int64_t min, const unsigned char *cls);
+
+/* Complementary suppression only, on top of the cells already marked in
+ * sup (by another table that publishes the same figures): until nothing
+ * changes, a group with exactly one hidden cell hides one more, chosen as
+ * in report_suppress_pref. */
+void report_suppress_more(const int64_t *values, unsigned char *sup, const SupGroup *groups, size_t ngroups,
+                          const unsigned char *cls);
+
 /* report_suppress for an R x C table with margins: values has (R+1)*(C+1)
  * cells row-major, row R holding column totals and column C row totals
  * (filled in by this function from the R x C body). Returns ERR_NOMEM. */
 Err report_suppress_grid(int64_t *values, unsigned char *sup, size_t rows, size_t cols, int64_t min);
+/* The same with complement classes per cell (see report_suppress_pref). */
+Err report_suppress_grid_pref(int64_t *values, unsigned char *sup, size_t rows, size_t cols, int64_t min,
+                              const unsigned char *cls);
 
 /* ---- outputs ---- */
 
+/* How counts are grouped in time before suppression: coarser periods keep
+ * more counts above the threshold. AUTO (HTML) picks the finest period at
+ * which at most a tenth of the non-zero counts would be hidden. */
+typedef enum {
+    REPORT_PERIOD_DAY = 0,
+    REPORT_PERIOD_WEEK,  /* ISO 8601 weeks, Monday to Sunday */
+    REPORT_PERIOD_MONTH,
+    REPORT_PERIOD_AUTO,
+} ReportPeriod;
+
+struct Content;
+
 typedef struct {
-    int64_t min_count; /* suppress 1 .. min_count-1; default 10; 0 or 1: off */
-    const char *title; /* NULL: "Taama campaign report" */
+    int64_t min_count;   /* suppress 1 .. min_count-1; default 10; 0 or 1: off */
+    const char *title;   /* NULL: "Taama campaign report" (translated) */
+    int64_t generated;   /* Unix time printed as the generation date; 0: not shown */
+    ReportPeriod period; /* csv and html; dhis2 uses its map's period */
+    char sep;            /* CSV separator: ',' (0) or ';' */
+    const struct Content *content; /* module titles and help contact names; NULL: ids */
+    FILE *progress;      /* "N/M" progress lines when a terminal; NULL: none */
+    const char *groups;  /* html: site groups file (KIOSK_ID,GROUP lines), or NULL */
 } ReportOptions;
+
+/* Summary of what suppression hid, for the reader (filled by the writers
+ * when not NULL in their callers' hands, see report_write_csv_ex). */
+typedef struct {
+    int64_t cells;       /* non-zero values considered */
+    int64_t primary;     /* hidden because 1 .. min-1 */
+    int64_t complement;  /* hidden so that none of those can be worked out */
+    ReportPeriod period; /* the period used */
+} ReportHidden;
 
 /* The HTML report (one file, inline SVG, passes `tidy -errors`). */
 Err report_write_html(ReportDb *db, const ReportOptions *opt, FILE *out);
@@ -244,6 +301,17 @@ Err report_write_html(ReportDb *db, const ReportOptions *opt, FILE *out);
  * of days x (lang, module, item) with its totals (a hidden zero is written
  * as a flagged row). min <= 1: raw values. ERR_DB, ERR_NOMEM, ERR_IO. */
 Err report_write_csv(ReportDb *db, const ReportOptions *opt, FILE *out);
+/* The same, telling what was hidden in *hidden (may be NULL). The period
+ * is opt->period (AUTO: the finest of day, week, month with at most a
+ * quarter of the values hidden); the separator opt->sep. After the ten
+ * columns above come lang_name, module_title and item_label (human
+ * names, see the codebook); the day column is named day, week or month. */
+Err report_write_csv_ex(ReportDb *db, const ReportOptions *opt, FILE *out, ReportHidden *hidden);
+
+/* The codebook of the CSV: one row per column and per value of metric,
+ * lang, module (content and database) and item (help contacts, session
+ * lengths), with its meaning in the report language. db may be NULL. */
+Err report_write_codebook(ReportDb *db, const ReportOptions *opt, FILE *out);
 
 /* DHIS2 dataValueSets CSV from the mapping file at map_path (format in
  * docs/export-and-report.md). Problems with the map go to err. Values
@@ -252,6 +320,13 @@ Err report_write_csv(ReportDb *db, const ReportOptions *opt, FILE *out);
  * x periods with its totals (DHIS2 adds both up); the count goes to err.
  * min <= 1: raw values. */
 Err report_write_dhis2(ReportDb *db, const char *map_path, const ReportOptions *opt, FILE *out, FILE *err);
+
+/* The DHIS2 metadata package (JSON for DHIS2's metadata import) matching a
+ * mapping file: a data element per DATAELEMENT UID (integer, sum), a
+ * category, category combo and the map's option combos for elements
+ * disaggregated by CATOPTCOMBO, and one data set with the map's period type
+ * and org units. Map problems go to err (ERR_FORMAT). */
+Err report_write_dhis2_metadata(const char *map_path, FILE *out, FILE *err);
 
 /* ---- campaign database internals (for app/report/ and its tests) ---- */
 
@@ -303,17 +378,20 @@ const ReportNames *report_db_names(ReportDb *db);
 Err report_health_store(sqlite3 *db, const char *kiosk, int64_t epoch, int64_t seq, int64_t created,
                         const ReportHealth *h, const char *json, size_t len);
 
-/* The fleet page: one row per kiosk, stale then unhealthy first, then the
- * kiosk ids waiting in the quarantine (disputed, cloned, not enrolled). */
+/* The fleet page, a section of report_write_html() in the report language:
+ * one row per kiosk, stale then unhealthy first (the kiosk ids waiting in
+ * the quarantine are listed by the report's quarantine section). Text is
+ * escaped with report_html_esc() (rtext.h). */
 Err report_write_fleet(ReportDb *db, FILE *out);
-
-/* Write s as HTML character data or a double-quoted attribute value
- * (& < > " escaped): the one escaping function of every HTML output. */
-void report_html_esc(FILE *o, const char *s);
 
 /* Make a campaign key pair: pub_path (hex, 0644) for kiosks' campaign.pub,
  * sec_path (hex, 0600) for --key. Refuses to overwrite (ERR_INVALID). */
 Err report_keygen(const char *pub_path, const char *sec_path);
+
+/* Find the kiosk content next to the program (TAAMA_ROOT/content, the
+ * build tree's content/, or PREFIX/share/taama/content) into out. 0 when
+ * found, -1 when not. */
+int report_find_content(char *out, size_t sz);
 
 /* The whole `taama-report` command line. Returns a process exit code:
  * 0 fine, 1 something was refused or failed, 2 usage. */

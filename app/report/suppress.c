@@ -15,10 +15,28 @@
 void report_suppress(const int64_t *values, unsigned char *sup, size_t ncells, const SupGroup *groups,
                      size_t ngroups, int64_t min)
 {
-    for (size_t i = 0; i < ncells; i++)
-        sup[i] = min > 1 && values[i] >= 1 && values[i] < min;
-    if (min <= 1)
-        return;
+    report_suppress_pref(values, sup, ncells, groups, ngroups, min, NULL);
+}
+
+/* Is candidate c a better complement than the current best b? Lower class
+ * first; within a class a non-zero value first (hiding a zero protects
+ * less); then the smaller value. */
+static int better(const int64_t *values, const unsigned char *cls, size_t c, size_t b)
+{
+    if (b == (size_t)-1)
+        return 1;
+    unsigned cc = cls ? cls[c] : 0, cb = cls ? cls[b] : 0;
+    if (cc != cb)
+        return cc < cb;
+    int zc = values[c] == 0, zb = values[b] == 0;
+    if (zc != zb)
+        return zb;
+    return values[c] < values[b];
+}
+
+void report_suppress_more(const int64_t *values, unsigned char *sup, const SupGroup *groups, size_t ngroups,
+                          const unsigned char *cls)
+{
     int changed = 1;
     while (changed) {
         changed = 0;
@@ -29,16 +47,11 @@ void report_suppress(const int64_t *values, unsigned char *sup, size_t ncells, c
                 hidden += sup[gr->idx[k]];
             if (hidden != 1)
                 continue;
-            /* Smallest visible member, non-zero first. */
             size_t best = (size_t)-1;
-            for (int pass = 0; pass < 2 && best == (size_t)-1; pass++) {
-                for (size_t k = 0; k < gr->n; k++) {
-                    size_t c = gr->idx[k];
-                    if (sup[c] || (pass == 0 && values[c] == 0))
-                        continue;
-                    if (best == (size_t)-1 || values[c] < values[best])
-                        best = c;
-                }
+            for (size_t k = 0; k < gr->n; k++) {
+                size_t c = gr->idx[k];
+                if (!sup[c] && better(values, cls, c, best))
+                    best = c;
             }
             if (best != (size_t)-1) {
                 sup[best] = 1;
@@ -48,7 +61,22 @@ void report_suppress(const int64_t *values, unsigned char *sup, size_t ncells, c
     }
 }
 
+void report_suppress_pref(const int64_t *values, unsigned char *sup, size_t ncells, const SupGroup *groups,
+                          size_t ngroups, int64_t min, const unsigned char *cls)
+{
+    for (size_t i = 0; i < ncells; i++)
+        sup[i] = min > 1 && values[i] >= 1 && values[i] < min;
+    if (min > 1)
+        report_suppress_more(values, sup, groups, ngroups, cls);
+}
+
 Err report_suppress_grid(int64_t *v, unsigned char *sup, size_t rows, size_t cols, int64_t min)
+{
+    return report_suppress_grid_pref(v, sup, rows, cols, min, NULL);
+}
+
+Err report_suppress_grid_pref(int64_t *v, unsigned char *sup, size_t rows, size_t cols, int64_t min,
+                              const unsigned char *cls)
 {
     size_t W = cols + 1;
     size_t ncells = (rows + 1) * W;
@@ -88,7 +116,7 @@ Err report_suppress_grid(int64_t *v, unsigned char *sup, size_t rows, size_t col
             *p++ = r * W + c;
         gi++;
     }
-    report_suppress(v, sup, ncells, g, ngroups, min);
+    report_suppress_pref(v, sup, ncells, g, ngroups, min, cls);
     free(g);
     free(idx);
     return ERR_OK;

@@ -41,6 +41,8 @@ int ui_header(B *b, int with_nav)
             ui_button(b, WIDGET(W_LANGUAGE, 0), (Rect){x, y, bs, bs}, "globe", NULL, BTN_PLAIN, 0);
     }
     int ex = b->w - b->pad / 2 - exit_w;
+    /* TRANSLATORS: the quick-exit button, always on screen: it clears the
+       screen at once so a visitor who is watched can leave. Short and calm. */
     ui_button(b, WIDGET(W_QUICK_EXIT, 0), (Rect){ex, y, exit_w, bs}, "exit", _("Exit"), BTN_EXIT, 0);
     int cx = ex - b->pad / 2 - bs;
     ui_button(b, WIDGET(W_CONTRAST, 0), (Rect){cx, y, bs, bs}, "contrast", NULL,

@@ -274,7 +274,9 @@ static void tab_status(B *b, Rect area)
     char *facts = arena_printf(
         b->arena, "%s: %s\n%s: %s\n%s: %s\n%s: %s\n%s: %s", _("Kiosk name"),
         s->kiosk_name[0] ? s->kiosk_name : unset, _("Site"), s->site[0] ? s->site : unset,
-        _("Content"),
+        /* TRANSLATORS: a label on the admin screen: the topics installed on
+           the kiosk (modules and help contacts), followed by their version. */
+        C_("admin status", "Content"),
         in->content_version > 0
             ? arena_printf(b->arena, _("version %lld, signed by %s"),
                            (long long)in->content_version,

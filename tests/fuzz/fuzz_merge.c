@@ -111,7 +111,8 @@ static const char *foreign_markup(const char *h, size_t len)
     static const char *const known[] = {"!DOCTYPE", "html", "head", "meta", "title", "style", "body",
                                         "h1", "h2", "p", "table", "caption", "thead", "tbody", "tr",
                                         "th", "td", "span", "svg", "defs", "pattern", "path", "rect",
-                                        "text", "code", "h3", NULL};
+                                        "text", "code", "h3", "line", "section", "dl", "dt", "dd",
+                                        "div", NULL};
     for (size_t i = 0; i < len; i++) {
         if (h[i] != '<')
             continue;

@@ -34,12 +34,31 @@ for c in render stats export content narration pack admin clock; do asks "$T" "$
 asks "$T" pack make
 asks "$T" admin set-pin
 asks "$R"
-for c in merge html csv dhis2 gaps forget keygen; do asks "$R" "$c"; done
+for c in merge html csv codebook dhis2 dhis2-metadata gaps forget enroll accept reject quarantine keygen; do
+    asks "$R" "$c"
+done
 # a subcommand's help is its own
 run "$T" export --help
 grep -q "^usage: taama export --to DIR" "$tmp/out" || fail "taama export --help is not export's"
 run "$R" merge --help
 grep -q "^usage: taama-report merge PATH" "$tmp/out" || fail "taama-report merge --help is not merge's"
+# the report's own options are in the help of the commands that take them
+run "$R" html --help
+for o in --period --groups --lang --content --min --title; do
+    grep -q -- "$o" "$tmp/out" || fail "taama-report html --help does not mention $o"
+done
+run "$R" csv --help
+for o in --period --sep --lang --no-suppress; do
+    grep -q -- "$o" "$tmp/out" || fail "taama-report csv --help does not mention $o"
+done
+run "$R" dhis2-metadata --help
+grep -q "^usage: taama-report dhis2-metadata --map FILE" "$tmp/out" || fail "dhis2-metadata --help"
+run "$R" --help
+for c in codebook dhis2-metadata enroll quarantine; do
+    grep -q "taama-report $c " "$tmp/out" || fail "taama-report --help does not list $c"
+done
+run "$T" render --help
+grep -q -- "--sheet DIR" "$tmp/out" || fail "taama render --help does not mention --sheet"
 
 # errors: stderr, nothing on stdout, non-zero exit
 errs() {
@@ -65,6 +84,16 @@ errs "$R" frobnicate
 errs "$R" html --bogus
 errs "$R" csv --min=ten --db x
 errs "$R" merge --db "$tmp/m.sqlite"
+errs "$R" html --db x -o y --period fortnight
+errs "$R" csv --db x --sep '|'
+errs "$R" csv --db x --lang xx
+errs "$R" html --db x -o y --min 1
+errs "$R" html --db x -o y --groups
+errs "$R" dhis2-metadata
+errs "$T" render --sheet
+errs "$T" --sheet "$tmp/sheet"
+run "$R" csv --min=ten --db x
+grep -q -- "--min takes a whole number, not 'ten'" "$tmp/err" || fail "csv --min=ten: $(cat "$tmp/err")"
 
 # --opt=value and --opt value
 run "$T" render --screen=menu --lang=ar --size=1280x800 --out="$tmp/a.png"
@@ -74,6 +103,18 @@ run "$R" merge "$F/stick" --db="$tmp/c.sqlite" --key="$F/campaign.key"
 run "$R" csv --db "$tmp/c.sqlite" --out="$tmp/c1.csv"
 run "$R" csv --db="$tmp/c.sqlite" --out "$tmp/c2.csv"
 [ -s "$tmp/c1.csv" ] && cmp -s "$tmp/c1.csv" "$tmp/c2.csv" || fail "csv --out=FILE differs from --out FILE"
+# the report's options in both spellings too
+run "$R" csv --db "$tmp/c.sqlite" --period=month --sep=';' --lang=fr --out="$tmp/c3.csv"
+run "$R" csv --db "$tmp/c.sqlite" --period month --sep ';' --lang fr --out "$tmp/c4.csv"
+[ -s "$tmp/c3.csv" ] && cmp -s "$tmp/c3.csv" "$tmp/c4.csv" || fail "csv --period=/--sep=/--lang= differ"
+head -n 1 "$tmp/c3.csv" | grep -q ';month;' || fail "csv --period=month --sep=';': $(head -n 1 "$tmp/c3.csv")"
+run "$R" html --db="$tmp/c.sqlite" --lang=ar --period=week --min=12 -o "$tmp/r-ar.html"
+[ "$rc" = 0 ] && grep -q '<html lang="ar" dir="rtl">' "$tmp/r-ar.html" || fail "html --lang=ar: rc $rc $(cat "$tmp/err")"
+grep -q "&lt;12" "$tmp/r-ar.html" || fail "html --min=12 not taken"
+run "$R" codebook --lang=fr --sep=';' -o "$tmp/cb.csv"
+[ "$rc" = 0 ] && [ -s "$tmp/cb.csv" ] || fail "codebook without --db: rc $rc $(cat "$tmp/err")"
+run "$R" dhis2-metadata --map="$F/dhis2-map.csv" --out="$tmp/meta.json"
+[ "$rc" = 0 ] && [ -s "$tmp/meta.json" ] || fail "dhis2-metadata: rc $rc $(cat "$tmp/err")"
 
 # no limit on the number of paths: 300 (the same export folder 300 times,
 # merged once and then recognised as already merged)
@@ -86,7 +127,7 @@ grep -q "^merge: 4 taken, 1196 already merged, 0 refused" "$tmp/out" || fail "me
 
 # read-only commands never create the database they are pointed at
 cd "$tmp" || exit 1
-for c in "html -o r.html" "csv" "gaps" "dhis2 --map $F/dhis2-map.csv" "forget abc"; do
+for c in "html -o r.html" "csv" "codebook" "gaps" "dhis2 --map $F/dhis2-map.csv" "forget abc" "quarantine"; do
     # shellcheck disable=SC2086
     run "$R" $c --db typo
     [ "$rc" != 0 ] || fail "$c --db typo: exit 0"

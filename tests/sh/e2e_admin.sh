@@ -54,9 +54,9 @@ ls "$out"/media/stick2/taama-export/*/*/counters.csv.sealed > /dev/null
 "$B/taama-report" csv --db "$out/campaign.sqlite" --no-suppress -o "$out/report.csv" 2> /dev/null
 tr -d '\r' < "$out/report.csv" > "$out/counters.csv"
 cat "$out/counters.csv"
-grep -q ',group_session,,,,1,0$' "$out/counters.csv"
-grep -q ',group_attendees,,,0,3,0$' "$out/counters.csv"
-grep -q ',group_attendees,,,3,1,0$' "$out/counters.csv"
+grep -q ',group_session,,,,1,0,' "$out/counters.csv"
+grep -q ',group_attendees,,,0,3,0,' "$out/counters.csv"
+grep -q ',group_attendees,,,3,1,0,' "$out/counters.csv"
 grep -q ',group_quiz_right,,journey-risks,' "$out/counters.csv"
 if grep -q 'session_start' "$out/counters.csv"; then
     echo "the admin path was counted as a visit" >&2

@@ -25,8 +25,12 @@ make -s B="$B" DEPS=0 $paths DESTDIR="$tmp/root" install >"$tmp/log" 2>&1 || { c
 for f in debian/*.install; do
     while read -r p; do
         [ -n "$p" ] || continue
-        [ -e "$tmp/root/$p" ] || fail "$f: $p was not installed"
-        (cd "$tmp/root" && find "$p" \( -type f -o -type l \)) >>"$tmp/taken"
+        # a line may be a glob (usr/share/locale/*/LC_MESSAGES/taama.mo), as in dh_install
+        # shellcheck disable=SC2086
+        set -- "$tmp"/root/$p
+        [ -e "$1" ] || fail "$f: $p was not installed"
+        # shellcheck disable=SC2086
+        (cd "$tmp/root" && find $p \( -type f -o -type l \)) >>"$tmp/taken"
     done <"$f"
 done
 (cd "$tmp/root" && find . \( -type f -o -type l \) | sed 's|^\./||') | sort >"$tmp/all"
@@ -35,6 +39,7 @@ left=$(comm -23 "$tmp/all" "$tmp/taken.s")
 [ -z "$left" ] || fail "installed but in no package: $left"
 for f in usr/bin/taama usr/bin/taama-report usr/share/taama/assets/fonts/OFL.txt \
          usr/share/taama/content usr/share/locale/fr/LC_MESSAGES/taama.mo \
+         usr/share/locale/ar/LC_MESSAGES/taama-report.mo \
          usr/share/man/man1/taama.1 usr/share/man/man1/taama-report.1 \
          lib/systemd/system/taama.service lib/udev/rules.d/99-taama-usb.rules \
          usr/lib/sysusers.d/taama.conf usr/lib/tmpfiles.d/taama.conf; do

@@ -499,8 +499,8 @@ static void test_html_and_outputs(void **state)
     o = open_memstream(&buf, &blen);
     assert_int_equal(report_write_csv(db, &ro, o), ERR_OK);
     fclose(o);
-    assert_non_null(strstr(buf, "kiosk_id,kiosk_label,epoch,day,metric,lang,module,item,value,suppressed\r\n"));
-    assert_non_null(strstr(buf, ",,1\r\n"));
+    assert_non_null(strstr(buf, "kiosk_id,kiosk_label,epoch,day,metric,lang,module,item,value,suppressed,"));
+    assert_non_null(strstr(buf, ",,1,"));
     free(buf);
 
     /* DHIS2 with a map: monthly sessions per kiosk org unit. */
@@ -509,10 +509,10 @@ static void test_html_and_outputs(void **state)
     char map[PATH_MAX], text[512];
     snprintf(map, sizeof map, "%s/map.csv", root);
     snprintf(text, sizeof text,
-             "# Taama -> DHIS2\nperiod,monthly\norgunit,%s,OU_AGADEZ\norgunit,*,OU_OTHER\n"
-             "element,session_start,*,*,*,DE_SESSIONS,COC_DEFAULT,\n"
-             "element,language_chosen,ti,*,*,DE_LANG,COC_TI,AOC_X\n"
-             "element,quick_exit,*,*,*,DE_QE,COC_DEFAULT,\n",
+             "# Taama -> DHIS2\nperiod,monthly\norgunit,%s,OuAgadez001\norgunit,*,OuOther0001\n"
+             "element,session_start,*,*,*,DeSessions1,HllvX50cXC0,\n"
+             "element,language_chosen,ti,*,*,DeLanguage1,CocTigrin01,AocCampA001\n"
+             "element,quick_exit,*,*,*,DeQuickEx01,HllvX50cXC0,\n",
              ia.kiosk_id);
     assert_int_equal(fileio_write_atomic(map, text, strlen(text), 0644), ERR_OK);
     buf = NULL;
@@ -524,14 +524,14 @@ static void test_html_and_outputs(void **state)
     fclose(o);
     fclose(e);
     assert_non_null(strstr(buf, "dataelement,period,orgunit,catoptcombo,attroptcombo,value,"));
-    assert_non_null(strstr(buf, "DE_SESSIONS,202311,OU_AGADEZ,COC_DEFAULT,,48,"));
-    assert_non_null(strstr(buf, "DE_SESSIONS,202311,OU_OTHER,COC_DEFAULT,,64,"));
-    assert_non_null(strstr(buf, "DE_LANG,202311,OU_AGADEZ,COC_TI,AOC_X,13,"));
-    /* Quick exits: 8 at OU_AGADEZ (primary) and 10 at OU_OTHER. DHIS2 adds
+    assert_non_null(strstr(buf, "DeSessions1,202311,OuAgadez001,HllvX50cXC0,HllvX50cXC0,48,"));
+    assert_non_null(strstr(buf, "DeSessions1,202311,OuOther0001,HllvX50cXC0,HllvX50cXC0,64,"));
+    assert_non_null(strstr(buf, "DeLanguage1,202311,OuAgadez001,CocTigrin01,AocCampA001,13,"));
+    /* Quick exits: 8 at OuAgadez001 (primary) and 10 at OuOther0001. DHIS2 adds
      * both into their parent org unit (18), which would give the 8 back:
      * so the 10 is left out too (complementary suppression). */
-    assert_null(strstr(buf, "DE_QE,202311,OU_AGADEZ"));
-    assert_null(strstr(buf, "DE_QE,202311,OU_OTHER"));
+    assert_null(strstr(buf, "DeQuickEx01,202311,OuAgadez001"));
+    assert_null(strstr(buf, "DeQuickEx01,202311,OuOther0001"));
     assert_non_null(strstr(ebuf, "left out"));
     free(buf);
     free(ebuf);
@@ -543,8 +543,8 @@ static void test_html_and_outputs(void **state)
     assert_int_equal(report_write_dhis2(db, map, &raw, o, e), ERR_OK);
     fclose(o);
     fclose(e);
-    assert_non_null(strstr(buf, "DE_QE,202311,OU_AGADEZ,COC_DEFAULT,,8,"));
-    assert_non_null(strstr(buf, "DE_QE,202311,OU_OTHER,COC_DEFAULT,,10,"));
+    assert_non_null(strstr(buf, "DeQuickEx01,202311,OuAgadez001,HllvX50cXC0,HllvX50cXC0,8,"));
+    assert_non_null(strstr(buf, "DeQuickEx01,202311,OuOther0001,HllvX50cXC0,HllvX50cXC0,10,"));
     free(buf);
     /* A broken map is reported. */
     assert_int_equal(fileio_write_atomic(map, "bogus,1\n", 8, 0644), ERR_OK);
@@ -729,20 +729,20 @@ static void test_csv_complementary(void **state)
     fclose(o);
     /* Every session_start cell is hidden: 3 (primary), 30 (same day), 50
      * (same hour, 09h, across days), then 40 (day 2 and 08h). */
-    assert_non_null(strstr(buf, "2023-11-15,session_start,,,8,,1\r\n"));
-    assert_non_null(strstr(buf, "2023-11-15,session_start,,,9,,1\r\n"));
-    assert_non_null(strstr(buf, "2023-11-16,session_start,,,8,,1\r\n"));
-    assert_non_null(strstr(buf, "2023-11-16,session_start,,,9,,1\r\n"));
-    assert_null(strstr(buf, ",0\r\n"));
+    assert_non_null(strstr(buf, "2023-11-15,session_start,,,8,,1,"));
+    assert_non_null(strstr(buf, "2023-11-15,session_start,,,9,,1,"));
+    assert_non_null(strstr(buf, "2023-11-16,session_start,,,8,,1,"));
+    assert_non_null(strstr(buf, "2023-11-16,session_start,,,9,,1,"));
+    assert_null(strstr(buf, ",0,,,")); /* no shown row */
     free(buf);
     ReportOptions raw = {.min_count = 1};
     buf = NULL;
     o = open_memstream(&buf, &blen);
     assert_int_equal(report_write_csv(db, &raw, o), ERR_OK);
     fclose(o);
-    assert_non_null(strstr(buf, "2023-11-15,session_start,,,8,30,0\r\n"));
-    assert_non_null(strstr(buf, "2023-11-15,session_start,,,9,3,0\r\n"));
-    assert_non_null(strstr(buf, "2023-11-16,session_start,,,9,50,0\r\n"));
+    assert_non_null(strstr(buf, "2023-11-15,session_start,,,8,30,0,"));
+    assert_non_null(strstr(buf, "2023-11-15,session_start,,,9,3,0,"));
+    assert_non_null(strstr(buf, "2023-11-16,session_start,,,9,50,0,"));
     free(buf);
     report_close(db);
     stats_close(a.s);
