@@ -337,9 +337,9 @@ ARM64_B = build-arm64
 ARM64_UNIT = $(filter-out $(ARM64_B)/tests/test_stats_kill,$(UNIT_SRC:tests/unit/%.c=$(ARM64_B)/tests/%))
 check-arm64:
 	@sh tools/deps.sh tools/debian-packages-arm64.txt
-	$(MAKE) $(MO) $(RMO) # the tests read build/locale (catalogues are the same on every architecture)
+	$(MAKE) $(MO) $(RMO) # some tests read build/locale, others $$TAAMA_BUILD/locale: make both
 	$(MAKE) B=$(ARM64_B) DEPS=0 CC=aarch64-linux-gnu-gcc PKG_CONFIG=aarch64-linux-gnu-pkg-config \
-	  $(ARM64_B)/taama-report $(ARM64_UNIT)
+	  $(ARM64_B)/taama-report $(ARM64_UNIT) $(MO:$(B)/%=$(ARM64_B)/%) $(RMO:$(B)/%=$(ARM64_B)/%)
 	@file $(ARM64_B)/taama-report | grep -q 'ARM aarch64' || { echo "check-arm64: not an arm64 binary"; exit 1; }
 	@B=$(ARM64_B) TAAMA_RUNNER=qemu-aarch64 sh tests/run.sh $(ARM64_UNIT)
 
