@@ -192,6 +192,18 @@ static const struct option kiosk_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* The --mounts list of this run: the options point into it until exit. */
+static char *mounts_buf;
+static const char **mounts_list;
+
+static void mounts_free(void)
+{
+    free(mounts_buf);
+    free(mounts_list);
+    mounts_buf = NULL;
+    mounts_list = NULL;
+}
+
 static int parse_options(int argc, char **argv, int first, Paths *p, KioskOptions *o, const char **lang,
                          const char **screen, const char **out, int *list, int *rw, int *rh,
                          const char **sheet)
@@ -219,8 +231,9 @@ static int parse_options(int argc, char **argv, int first, Paths *p, KioskOption
             break;
         }
         case O_MOUNTS: {
-            /* colon-separated places where sticks appear: kept for the
-             * life of the process, as many as given */
+            /* colon-separated places where sticks appear, as many as
+             * given; owned by mounts_buf/mounts_list (freed at exit) */
+            mounts_free();
             char *buf = strdup(v);
             size_t n = 1;
             for (const char *q = v; *q; q++)
@@ -237,6 +250,8 @@ static int parse_options(int argc, char **argv, int first, Paths *p, KioskOption
             for (char *tok = strtok_r(buf, ":", &save); tok; tok = strtok_r(NULL, ":", &save))
                 places[k++] = tok;
             o->mount_prefixes = places;
+            mounts_buf = buf;
+            mounts_list = places;
             break;
         }
         case O_MOUNT_TABLE: o->mount_table = v; break;
@@ -457,10 +472,16 @@ int main(int argc, char **argv)
     o.data_dir = p.data;
     o.locale_dir = p.locale;
     o.narration_dir = p.narration;
-    if (strcmp(sub, "render") == 0)
-        return cmd_render(argc, argv, &p, &o);
-    if (!is_sub)
-        return cmd_kiosk(argc, argv, &p, &o);
+    if (strcmp(sub, "render") == 0) {
+        int rc = cmd_render(argc, argv, &p, &o);
+        mounts_free();
+        return rc;
+    }
+    if (!is_sub) {
+        int rc = cmd_kiosk(argc, argv, &p, &o);
+        mounts_free();
+        return rc;
+    }
     /* The other subcommands still match their words with strcmp(): give
      * them `--opt value` for every `--opt=value`. --data (and, but for
      * `content`, which reads it itself, --content) are taken out here, so

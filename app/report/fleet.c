@@ -213,7 +213,8 @@ Err report_write_fleet(ReportDb *rdb, FILE *o)
         goto out;
     for (size_t i = 0; i < n; i++)
         judge(&rows[i], newest);
-    qsort(rows, n, sizeof *rows, row_cmp);
+    if (n > 1) /* qsort(NULL, 0) is undefined (an empty database) */
+        qsort(rows, n, sizeof *rows, row_cmp);
 
     fputs("<h2 id=\"fleet\">", o);
     report_html_esc(o, R_("Fleet health"));
