@@ -28,6 +28,15 @@ typedef enum {
     ERR__COUNT
 } Err;
 
+/* Put on the declaration of every function whose Err result must be
+ * looked at: ignoring a failure is how data is lost quietly. GCC cannot
+ * attach this to the enum type itself, so it goes on each declaration. */
+#if defined(__GNUC__) || defined(__clang__)
+#define ERR_MUST_USE __attribute__((warn_unused_result))
+#else
+#define ERR_MUST_USE
+#endif
+
 /* A short, stable English description ("disk full"); never NULL. */
 const char *err_str(Err e);
 

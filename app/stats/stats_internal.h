@@ -24,7 +24,7 @@
 /* Internal calls whose result must not be ignored. (In stats.h only
  * stats_foreach_identity() and stats_foreach_row_of() carry the attribute:
  * callers outside app/stats ignore the others' results.) */
-#define STATS_MUST_USE __attribute__((warn_unused_result))
+#define STATS_MUST_USE ERR_MUST_USE
 
 /* Defaults (StatsOptions fields left 0) and the bounds of the store. */
 enum {
