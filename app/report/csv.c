@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "content/content.h"
+#include "core/sort.h"
 #include "i18n/i18n.h"
 #include "report/rtext.h"
 #include "stats/stats.h"
@@ -51,8 +52,7 @@ static Err name_ranks(const ReportNames *nm, int32_t **rank_out)
     }
     for (size_t i = 0; i < nm->n; i++)
         ids[i] = (NameId){report_names_of(nm, (int64_t)i), (int64_t)i};
-    if (nm->n > 1)
-        qsort(ids, nm->n, sizeof *ids, nameid_cmp);
+    sort_items(ids, nm->n, sizeof *ids, nameid_cmp);
     for (size_t i = 0; i < nm->n; i++)
         rank[ids[i].id] = (int32_t)i;
     free(ids);
@@ -197,7 +197,7 @@ static Err csv_block(CsvCtx *c, CRow *r, size_t n)
     if (c->period != REPORT_PERIOD_DAY) {
         for (size_t i = 0; i < n; i++)
             r[i].day = report_period_start(r[i].day, c->period);
-        qsort(r, n, sizeof *r, crow_cmp);
+        sort_items(r, n, sizeof *r, crow_cmp);
         size_t w = 0;
         for (size_t i = 0; i < n; i++) {
             if (w > 0 && crow_cmp(&r[w - 1], &r[i]) == 0)
@@ -216,7 +216,7 @@ static Err csv_block(CsvCtx *c, CRow *r, size_t n)
         if (nd == 0 || c->days[nd - 1] != r[i].day)
             c->days[nd++] = r[i].day;
     }
-    qsort(c->cats, nc, sizeof *c->cats, ccat_cmp);
+    sort_items(c->cats, nc, sizeof *c->cats, ccat_cmp);
     size_t w = 0;
     for (size_t i = 0; i < nc; i++)
         if (w == 0 || ccat_cmp(&c->cats[w - 1], &c->cats[i]) != 0)

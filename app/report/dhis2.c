@@ -19,6 +19,7 @@
 #include <sodium.h>
 
 #include "core/fileio.h"
+#include "core/sort.h"
 #include "i18n/i18n.h"
 #include "report/rtext.h"
 #include "stats/stats.h"
@@ -286,7 +287,7 @@ static size_t distinct(const DhisVal *v, size_t n, size_t off, const char ***out
         return (size_t)-1;
     for (size_t i = 0; i < n; i++)
         s[i] = (const char *)v + i * sizeof *v + off;
-    qsort(s, n, sizeof *s, str_cmp);
+    sort_items(s, n, sizeof *s, str_cmp);
     size_t w = 0;
     for (size_t i = 0; i < n; i++)
         if (w == 0 || strcmp(s[w - 1], s[i]) != 0)
@@ -343,8 +344,7 @@ static int dv_de_cmp(const void *a, const void *b)
  * more than a twentieth of its total is missing. vals is re-sorted. */
 static void warn_low_totals(DhisVal *vals, size_t nv, const char *period, FILE *err)
 {
-    if (nv > 1)
-        qsort(vals, nv, sizeof *vals, dv_de_cmp);
+    sort_items(vals, nv, sizeof *vals, dv_de_cmp);
     for (size_t a = 0; a < nv;) {
         size_t b = a;
         int64_t all = 0, left = 0;
@@ -510,8 +510,7 @@ Err report_write_dhis2(ReportDb *rdb, const char *map_path, const ReportOptions 
             a0 = a1;
         }
     }
-    if (nv > 1) /* vals is NULL when nothing matched */
-        qsort(vals, nv, sizeof *vals, dv_out_cmp);
+    sort_items(vals, nv, sizeof *vals, dv_out_cmp); /* vals is NULL when nothing matched */
     fputs("dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup\r\n", o);
     int64_t hidden = 0;
     for (size_t i = 0; i < nv; i++) {

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/sort.h"
 #include "core/vec.h"
 #include "report/rtext.h"
 #include "stats/stats.h"
@@ -213,8 +214,7 @@ Err report_write_fleet(ReportDb *rdb, FILE *o)
         goto out;
     for (size_t i = 0; i < n; i++)
         judge(&rows[i], newest);
-    if (n > 1) /* qsort(NULL, 0) is undefined (an empty database) */
-        qsort(rows, n, sizeof *rows, row_cmp);
+    sort_items(rows, n, sizeof *rows, row_cmp); /* rows is NULL on an empty database */
 
     fputs("<h2 id=\"fleet\">", o);
     report_html_esc(o, R_("Fleet health"));

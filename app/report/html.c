@@ -23,6 +23,7 @@
 
 #include "content/content.h"
 #include "core/fileio.h"
+#include "core/sort.h"
 #include "report/rtext.h"
 
 #define MAX_STRIPS 30
@@ -261,8 +262,8 @@ static Err load_cat(Html *h, const char *metric, int dim, KeyKind kk, Cat *c)
         if (!(kv[i].label = xstrdup(buf)))
             e = ERR_NOMEM;
     }
-    if (!e && n > 1) {
-        qsort(kv, n, sizeof *kv, kk == KEY_LENGTH ? kv_key_cmp : kv_cmp);
+    if (!e) {
+        sort_items(kv, n, sizeof *kv, kk == KEY_LENGTH ? kv_key_cmp : kv_cmp);
         size_t w = 0;
         for (size_t i = 0; i < n; i++) {
             if (w > 0 && strcmp(kv[w - 1].label, kv[i].label) == 0) {

@@ -22,6 +22,7 @@
 
 #include "content/content.h"
 #include "core/fileio.h"
+#include "core/sort.h"
 #include "core/log.h"
 #include "report/report.h"
 #include "report/rtext.h"
@@ -316,6 +317,33 @@ static void test_dhis2_empty_db(void **state)
     char *html = run_html(db, &(ReportOptions){.min_count = 10}, "empty.html");
     free(html);
     report_close(db);
+}
+
+/* sort_items(): an empty or NULL array is never handed to qsort (undefined
+ * behaviour, and what an empty campaign database gives every writer), one
+ * item is left alone, and more are sorted as qsort would. */
+static int sort_calls;
+static int int_cmp_counted(const void *a, const void *b)
+{
+    sort_calls++;
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static void test_sort_items(void **state)
+{
+    (void)state;
+    sort_calls = 0;
+    sort_items(NULL, 0, sizeof(int), int_cmp_counted);
+    int one[1] = {7};
+    sort_items(one, 1, sizeof one[0], int_cmp_counted);
+    assert_int_equal(sort_calls, 0);
+    assert_int_equal(one[0], 7);
+    int v[5] = {4, -1, 9, 0, 4};
+    sort_items(v, 5, sizeof v[0], int_cmp_counted);
+    assert_true(sort_calls > 0);
+    static const int want[5] = {-1, 0, 4, 4, 9};
+    assert_memory_equal(v, want, sizeof v);
 }
 
 /* Map mistakes are errors with the line, not an empty file. */
@@ -864,6 +892,7 @@ int main(void)
         cmocka_unit_test(test_utf8_copy),
         cmocka_unit_test_setup_teardown(test_long_names_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dhis2_empty_db, setup, teardown),
+        cmocka_unit_test(test_sort_items),
         cmocka_unit_test_setup_teardown(test_dhis2_map_validation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dhis2_low_totals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dhis2_metadata, setup, teardown),
