@@ -36,68 +36,103 @@ static const char CSS[] =
     "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}.cover{break-after:page}"
     "h2{break-after:avoid}table,svg{break-inside:avoid}.wide{overflow:visible}}\n";
 
-Err report_write_html(ReportDb *rdb, const ReportOptions *opt, FILE *out)
-{
-    Html h = {.rdb = rdb, .opt = opt};
-    h.min = opt && opt->min_count > 1 ? opt->min_count : 10;
-    const char *title = opt && opt->title ? opt->title : R_("Taama campaign report");
-    char *body = NULL;
-    size_t bodylen = 0;
-    h.o = open_memstream(&body, &bodylen);
-    if (!h.o)
-        return ERR_NOMEM;
+/* What the sections learn that the first page tells. */
+typedef struct {
+    Html h;
     Grid g;
-    double day_share = 0;
-    Err e = html_grid_load(&h, &g, opt ? opt->period : REPORT_PERIOD_AUTO, &day_share);
-    if (!e) {
-        html_tally(&h, g.v, g.sup, (g.nk + 1) * (g.np + 1));
-        h.hid.period = g.period;
-        html_h2(h.o, R_("Sessions over time"));
-        html_chart_periods(&h, &g);
-        html_h2(h.o, R_("Kiosks"));
-        html_chart_strips(&h, &g);
-        /* Quick exits and timeouts appear once, per kiosk with their
-         * totals: the same totals in a second table would let a hidden
-         * cell be recovered across tables. */
-        e = html_kiosk_table(&h, &g);
-    }
-    if (!e) {
-        html_h2(h.o, R_("Language chosen"));
-        e = html_section_cat(&h, "language_chosen", 1, KEY_LANG, R_("Language chosen at the start"), R_("Language"));
-    }
-    if (!e) {
-        html_h2(h.o, R_("Modules"));
-        e = html_funnel(&h);
-    }
-    if (!e) {
-        html_h2(h.o, R_("Help contacts"));
-        e = html_section_cat(&h, "help_shown", 1, KEY_LANG, R_("Help contacts screen shown, by language"),
-                        R_("Language"));
-    }
-    if (!e)
-        e = html_section_cat(&h, "qr_shown", 3, KEY_CONTACT, R_("Take-away QR codes shown, by contact"), R_("Contact"));
-    if (!e)
-        e = html_section_cat(&h, "end_card_shown", 2, KEY_MODULE, R_("Help cards shown at module ends"), R_("Module"));
-    if (!e) {
-        html_h2(h.o, R_("Session lengths"));
-        e = html_section_cat(&h, "session_length", 3, KEY_LENGTH, R_("Session lengths"), R_("Length"));
-    }
-    /* Fleet health (fleet.c): each kiosk's newest export and its health. */
-    if (!e)
-        e = report_write_fleet(rdb, h.o);
-    int64_t nquar = 0;
-    if (!e)
-        e = html_quarantine(&h, &nquar);
-    if (fclose(h.o) != 0 && !e)
-        e = ERR_NOMEM;
-    if (e) {
-        free(body);
-        html_grid_free(&g);
-        return e;
-    }
+    double day_share; /* by day, the share of session counts that would be hidden */
+    int64_t nquar;    /* exports in quarantine */
+} Page;
 
-    /* The first page, now that we know what was hidden. */
-    FILE *o = out;
+/* One section of the body: an optional heading, then write(). Category
+ * sections name their metric, dimension (1 language, 2 module, 3 item),
+ * key kind, caption and key column (msgids, translated when written). */
+typedef struct Section Section;
+struct Section {
+    const char *heading;
+    Err (*write)(Page *p, const Section *s);
+    const char *metric;
+    int dim;
+    KeyKind kk;
+    const char *caption, *keyname;
+};
+
+static Err sec_periods(Page *p, const Section *s)
+{
+    (void)s;
+    html_chart_periods(&p->h, &p->g);
+    return ERR_OK;
+}
+
+/* Quick exits and timeouts appear once, per kiosk with their totals: the
+ * same totals in a second table would let a hidden cell be recovered
+ * across tables. */
+static Err sec_kiosks(Page *p, const Section *s)
+{
+    (void)s;
+    html_chart_strips(&p->h, &p->g);
+    return html_kiosk_table(&p->h, &p->g);
+}
+
+static Err sec_cat(Page *p, const Section *s)
+{
+    return html_section_cat(&p->h, s->metric, s->dim, s->kk, R_(s->caption), R_(s->keyname));
+}
+
+static Err sec_funnel(Page *p, const Section *s)
+{
+    (void)s;
+    return html_funnel(&p->h);
+}
+
+/* Fleet health (fleet.c): each kiosk's newest export and its health. */
+static Err sec_fleet(Page *p, const Section *s)
+{
+    (void)s;
+    return report_write_fleet(p->h.rdb, p->h.o);
+}
+
+static Err sec_quarantine(Page *p, const Section *s)
+{
+    (void)s;
+    return html_quarantine(&p->h, &p->nquar);
+}
+
+/* The body of the report, in order. */
+static const Section SECTIONS[] = {
+    {RN_("Sessions over time"), sec_periods, NULL, 0, KEY_LANG, NULL, NULL},
+    {RN_("Kiosks"), sec_kiosks, NULL, 0, KEY_LANG, NULL, NULL},
+    {RN_("Language chosen"), sec_cat, "language_chosen", 1, KEY_LANG, RN_("Language chosen at the start"),
+     RN_("Language")},
+    {RN_("Modules"), sec_funnel, NULL, 0, KEY_LANG, NULL, NULL},
+    {RN_("Help contacts"), sec_cat, "help_shown", 1, KEY_LANG, RN_("Help contacts screen shown, by language"),
+     RN_("Language")},
+    {NULL, sec_cat, "qr_shown", 3, KEY_CONTACT, RN_("Take-away QR codes shown, by contact"), RN_("Contact")},
+    {NULL, sec_cat, "end_card_shown", 2, KEY_MODULE, RN_("Help cards shown at module ends"), RN_("Module")},
+    {RN_("Session lengths"), sec_cat, "session_length", 3, KEY_LENGTH, RN_("Session lengths"), RN_("Length")},
+    {NULL, sec_fleet, NULL, 0, KEY_LANG, NULL, NULL},
+    {NULL, sec_quarantine, NULL, 0, KEY_LANG, NULL, NULL},
+};
+
+/* Every section into p->h.o, stopping at the first failure. */
+static Err write_sections(Page *p)
+{
+    for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++) {
+        if (SECTIONS[i].heading)
+            html_h2(p->h.o, R_(SECTIONS[i].heading));
+        Err e = SECTIONS[i].write(p, &SECTIONS[i]);
+        if (e)
+            return e;
+    }
+    return ERR_OK;
+}
+
+/* The head of the page and the first lines of the cover: title, date of
+ * generation, period covered, kiosks and exports. */
+static void cover_facts(const Page *p, const char *title, FILE *o)
+{
+    const Grid *g = &p->g;
+    const ReportOptions *opt = p->h.opt;
     fprintf(o, "<!DOCTYPE html>\n<html lang=\"%s\" dir=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
             report_lang(), report_lang_rtl() ? "rtl" : "ltr");
@@ -106,9 +141,9 @@ Err report_write_html(ReportDb *rdb, const ReportOptions *opt, FILE *out)
     html_esc(o, title);
     fputs("</h1>\n<dl>\n", o);
     char d1[16] = "-", d2[16] = "-", gen[16] = "-";
-    if (g.nd > 0) {
-        report_period_label(g.dayn[0], REPORT_PERIOD_DAY, d1);
-        report_period_label(g.dayn[g.nd - 1], REPORT_PERIOD_DAY, d2);
+    if (g->nd > 0) {
+        report_period_label(g->dayn[0], REPORT_PERIOD_DAY, d1);
+        report_period_label(g->dayn[g->nd - 1], REPORT_PERIOD_DAY, d2);
     }
     if (opt && opt->generated > 0) {
         time_t t = (time_t)opt->generated;
@@ -118,7 +153,8 @@ Err report_write_html(ReportDb *rdb, const ReportOptions *opt, FILE *out)
     }
     int64_t nexports = 0;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(report_db_handle(rdb), "SELECT count(*) FROM exports", -1, &st, NULL) == SQLITE_OK &&
+    if (sqlite3_prepare_v2(report_db_handle(p->h.rdb), "SELECT count(*) FROM exports", -1, &st, NULL) ==
+            SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
         nexports = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
@@ -126,74 +162,113 @@ Err report_write_html(ReportDb *rdb, const ReportOptions *opt, FILE *out)
     html_esc(o, R_("Generated"));
     fprintf(o, "</dt><dd>%s</dd>\n<dt>", gen);
     html_esc(o, R_("Period covered"));
-    fprintf(o, "</dt><dd>%s &#8211; %s (%zu ", d1, d2, g.nd);
-    html_esc(o, report_trn("day with sessions", "days with sessions", (unsigned long)g.nd));
+    fprintf(o, "</dt><dd>%s &#8211; %s (%zu ", d1, d2, g->nd);
+    html_esc(o, report_trn("day with sessions", "days with sessions", (unsigned long)g->nd));
     fputs(")</dd>\n<dt>", o);
     html_esc(o, R_("Kiosks and exports"));
-    fprintf(o, "</dt><dd>%zu ", g.nk);
-    html_esc(o, report_trn("kiosk", "kiosks", (unsigned long)g.nk));
+    fprintf(o, "</dt><dd>%zu ", g->nk);
+    html_esc(o, report_trn("kiosk", "kiosks", (unsigned long)g->nk));
     fprintf(o, ", %lld ", (long long)nexports);
     html_esc(o, report_trn("export merged", "exports merged", (unsigned long)nexports));
-    if (nquar > 0) {
-        fprintf(o, ", %lld ", (long long)nquar);
+    if (p->nquar > 0) {
+        fprintf(o, ", %lld ", (long long)p->nquar);
         html_esc(o, report_trn("export in quarantine, not counted", "exports in quarantine, not counted",
-                          (unsigned long)nquar));
+                               (unsigned long)p->nquar));
     }
     fputs("</dd>\n</dl>\n", o);
+}
+
+/* The cover's method: what is counted and how it reaches the report. */
+static void cover_method(FILE *o)
+{
     fputs("<h2>", o);
     html_esc(o, R_("Method"));
     fputs("</h2>\n", o);
     html_p_note(o, R_("Each kiosk counts what happens on its screen (sessions, languages, modules, slides, quiz "
-                 "answers, help contacts) as totals per day. It keeps no record of any visitor. Staff carry "
-                 "signed exports on USB sticks; taama-report checks every signature and merges them. Each "
-                 "kiosk's newest export holds all its counts, so a missed export loses nothing."));
+                      "answers, help contacts) as totals per day. It keeps no record of any visitor. Staff carry "
+                      "signed exports on USB sticks; taama-report checks every signature and merges them. Each "
+                      "kiosk's newest export holds all its counts, so a missed export loses nothing."));
     html_p_note(o, R_("The figures count events, not people: one visitor can open several modules, and a "
-                 "session ends after a quiet minute or when the visitor leaves."));
+                      "session ends after a quiet minute or when the visitor leaves."));
+}
+
+/* The cover's privacy note: the threshold, the period chosen and what
+ * was hidden over the whole report, and a warning for a low threshold. */
+static void cover_privacy(const Page *p, FILE *o)
+{
+    const Html *h = &p->h;
     fputs("<h2>", o);
     html_esc(o, R_("Privacy"));
     fputs("</h2>\n<p class=\"note\">", o);
     char num[64], num2[64];
-    snprintf(num, sizeof num, "%lld", (long long)h.min);
+    snprintf(num, sizeof num, "%lld", (long long)h->min);
     html_esc_n(o, R_("To protect visitors, no count below {N} is shown."), num);
     fputc(' ', o);
-    snprintf(num, sizeof num, "<%lld", (long long)h.min);
+    snprintf(num, sizeof num, "<%lld", (long long)h->min);
     html_esc_n(o, R_("Hidden counts are shown as {N} and as hatched bars."), num);
     fputc(' ', o);
     html_esc(o, R_("Some other counts are hidden too, so that a hidden count cannot be worked out by subtraction "
-              "from a total."));
+                   "from a total."));
     fputs("</p>\n<p class=\"note\">", o);
-    html_esc_n(o, R_("Sessions are grouped by {N}."), report_period_name(g.period));
+    html_esc_n(o, R_("Sessions are grouped by {N}."), report_period_name(p->g.period));
     fputc(' ', o);
-    if (g.period != REPORT_PERIOD_DAY && day_share > 0) {
-        snprintf(num, sizeof num, "%.0f%%", day_share * 100);
+    if (p->g.period != REPORT_PERIOD_DAY && p->day_share > 0) {
+        snprintf(num, sizeof num, "%.0f%%", p->day_share * 100);
         html_esc_n(o, R_("By day, {N} of the kiosks' session counts would have been hidden."), num);
         fputc(' ', o);
     }
-    snprintf(num, sizeof num, "%lld / %lld", (long long)(h.hid.primary + h.hid.complement), (long long)h.hid.cells);
+    snprintf(num, sizeof num, "%lld / %lld", (long long)(h->hid.primary + h->hid.complement),
+             (long long)h->hid.cells);
     html_esc_n(o, R_("Figures hidden in this report: {N}."), num);
     fputc(' ', o);
-    snprintf(num, sizeof num, "%lld", (long long)h.hid.primary);
-    snprintf(num2, sizeof num2, "%lld", (long long)h.hid.complement);
+    snprintf(num, sizeof num, "%lld", (long long)h->hid.primary);
+    snprintf(num2, sizeof num2, "%lld", (long long)h->hid.complement);
     html_esc_n(o, R_("Below the threshold: {N}."), num);
     fputc(' ', o);
     html_esc_n(o, R_("Hidden to prevent subtraction: {N}."), num2);
     fputs("</p>\n", o);
-    if (h.min < 10) {
+    if (h->min < 10) {
         fputs("<p class=\"warn\">", o);
         html_esc(o, R_("Warning: the threshold was lowered below the recommended 10. Small counts at a small kiosk "
-                  "can identify visitors. Check with the campaign's protection officer before sharing this "
-                  "report."));
+                       "can identify visitors. Check with the campaign's protection officer before sharing this "
+                       "report."));
         fputs("</p>\n", o);
     }
-    fputs("</section>\n", o);
-    fwrite(body, 1, bodylen, o);
-    free(body);
-    fputs("<p class=\"note\">", o);
-    html_esc(o, R_("Made by taama-report from signed kiosk exports."));
-    fputs("</p>\n</body>\n</html>\n", o);
-    html_grid_free(&g);
-    if (ferror(o))
-        return ERR_IO;
-    return ERR_OK;
 }
 
+/* The body is written first (into memory) so that the first page can say
+ * what the whole report hid. */
+Err report_write_html(ReportDb *rdb, const ReportOptions *opt, FILE *out)
+{
+    Page p = {.h = {.rdb = rdb, .opt = opt}};
+    p.h.min = opt && opt->min_count > 1 ? opt->min_count : 10;
+    const char *title = opt && opt->title ? opt->title : R_("Taama campaign report");
+    char *body = NULL;
+    size_t bodylen = 0;
+    p.h.o = open_memstream(&body, &bodylen);
+    if (!p.h.o)
+        return ERR_NOMEM;
+    Err e = html_grid_load(&p.h, &p.g, opt ? opt->period : REPORT_PERIOD_AUTO, &p.day_share);
+    if (!e) {
+        html_tally(&p.h, p.g.v, p.g.sup, (p.g.nk + 1) * (p.g.np + 1));
+        p.h.hid.period = p.g.period;
+        e = write_sections(&p);
+    }
+    if (fclose(p.h.o) != 0 && !e)
+        e = ERR_NOMEM;
+    if (!e) {
+        cover_facts(&p, title, out);
+        cover_method(out);
+        cover_privacy(&p, out);
+        fputs("</section>\n", out);
+        fwrite(body, 1, bodylen, out);
+        fputs("<p class=\"note\">", out);
+        html_esc(out, R_("Made by taama-report from signed kiosk exports."));
+        fputs("</p>\n</body>\n</html>\n", out);
+        if (ferror(out))
+            e = ERR_IO;
+    }
+    free(body);
+    html_grid_free(&p.g);
+    return e;
+}
