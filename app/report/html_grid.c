@@ -225,20 +225,16 @@ static Err grid_groups(Grid *g, const char *path)
     return e;
 }
 
-Err html_grid_load(Html *h, Grid *g, ReportPeriod want, double *day_hidden_share)
+/* Every kiosk, by id, with its label, and the row of each kid. ERR_DB,
+ * ERR_NOMEM, ERR_CORRUPT (kiosk numbers out of any sane range). */
+static Err grid_kiosks(sqlite3 *db, Grid *g)
 {
-    sqlite3 *db = report_db_handle(h->rdb);
-    memset(g, 0, sizeof *g);
-    *day_hidden_share = 0;
     sqlite3_stmt *st = NULL;
-    Err e = ERR_DB;
-    size_t cap;
     if (sqlite3_prepare_v2(db, "SELECT max(kid) FROM kiosks", -1, &st, NULL) != SQLITE_OK)
         return ERR_DB;
     if (sqlite3_step(st) == SQLITE_ROW)
         g->maxkid = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
-    st = NULL;
     if (g->maxkid < 0 || g->maxkid > 100000000)
         return ERR_CORRUPT;
     g->row_of_kid = malloc(((size_t)g->maxkid + 1) * sizeof *g->row_of_kid);
@@ -249,9 +245,9 @@ Err html_grid_load(Html *h, Grid *g, ReportPeriod want, double *day_hidden_share
     if (sqlite3_prepare_v2(db, "SELECT kid, kiosk_id, label FROM kiosks ORDER BY kiosk_id", -1, &st, NULL) !=
         SQLITE_OK)
         return ERR_DB;
-    cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    size_t cap = 0;
+    Err e = ERR_OK;
+    while (!e && sqlite3_step(st) == SQLITE_ROW) {
         if (g->nk == cap) {
             cap = cap ? cap * 2 : 64;
             char **a = realloc(g->kiosk, cap * sizeof *a);
@@ -260,7 +256,7 @@ Err html_grid_load(Html *h, Grid *g, ReportPeriod want, double *day_hidden_share
             char **b = a ? realloc(g->label, cap * sizeof *b) : NULL;
             if (!a || !b) {
                 e = ERR_NOMEM;
-                goto out;
+                break;
             }
             g->label = b;
         }
@@ -271,7 +267,7 @@ Err html_grid_load(Html *h, Grid *g, ReportPeriod want, double *day_hidden_share
             free(g->kiosk[g->nk]);
             free(g->label[g->nk]);
             e = ERR_NOMEM;
-            goto out;
+            break;
         }
         int64_t kid = sqlite3_column_int64(st, 0);
         if (kid >= 0 && kid <= g->maxkid)
@@ -279,46 +275,49 @@ Err html_grid_load(Html *h, Grid *g, ReportPeriod want, double *day_hidden_share
         g->nk++;
     }
     sqlite3_finalize(st);
-    st = NULL;
-    if (h->opt && h->opt->groups && (e = grid_groups(g, h->opt->groups)))
-        goto out;
-    e = ERR_DB;
-    int64_t sid = html_metric_id(h->rdb, "session_start");
+    return e;
+}
+
+/* The days with sessions (ascending), and the arrays sized by them. */
+static Err grid_days(sqlite3 *db, int64_t sid, Grid *g)
+{
+    sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, "SELECT DISTINCT day FROM day_sums WHERE metric=?1 AND dim=0 ORDER BY day", -1, &st,
                            NULL) != SQLITE_OK)
-        goto out;
+        return ERR_DB;
     sqlite3_bind_int64(st, 1, sid);
-    cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    size_t cap = 0;
+    Err e = ERR_OK;
+    while (!e && sqlite3_step(st) == SQLITE_ROW) {
         if (g->nd == cap) {
             cap = cap ? cap * 2 : 64;
             int32_t *a = realloc(g->dayn, cap * sizeof *a);
             if (!a) {
                 e = ERR_NOMEM;
-                goto out;
+                break;
             }
             g->dayn = a;
         }
         g->dayn[g->nd++] = (int32_t)sqlite3_column_int(st, 0);
     }
     sqlite3_finalize(st);
-    st = NULL;
+    if (e)
+        return e;
     g->day_v = calloc(g->nk * g->nd + 1, sizeof *g->day_v);
     g->aside = calloc(g->nk + 1, 1);
     g->total = calloc(g->nk + 1, sizeof *g->total);
-    if (!g->aside || !g->total) {
-        e = ERR_NOMEM;
-        goto out;
-    }
     g->period_of = calloc(g->nd + 1, sizeof *g->period_of);
     g->pstart = calloc(g->nd + 1, sizeof *g->pstart);
-    if (!g->day_v || !g->period_of || !g->pstart) {
-        e = ERR_NOMEM;
-        goto out;
-    }
+    return g->day_v && g->aside && g->total && g->period_of && g->pstart ? ERR_OK : ERR_NOMEM;
+}
+
+/* Sessions per row and day, and per row in all. ERR_DB. */
+static Err grid_sessions(sqlite3 *db, int64_t sid, Grid *g)
+{
+    sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, "SELECT kid, day, value FROM day_sums WHERE metric=?1 AND dim=0 AND key=0", -1, &st,
                            NULL) != SQLITE_OK)
-        goto out;
+        return ERR_DB;
     sqlite3_bind_int64(st, 1, sid);
     while (sqlite3_step(st) == SQLITE_ROW) {
         long k = html_grid_row(g, sqlite3_column_int64(st, 0));
@@ -328,22 +327,37 @@ Err html_grid_load(Html *h, Grid *g, ReportPeriod want, double *day_hidden_share
             g->total[k] += sqlite3_column_int64(st, 2);
         }
     }
+    sqlite3_finalize(st);
+    return ERR_OK;
+}
+
+Err html_grid_load(Html *h, Grid *g, ReportPeriod want, double *day_hidden_share)
+{
+    sqlite3 *db = report_db_handle(h->rdb);
+    memset(g, 0, sizeof *g);
+    *day_hidden_share = 0;
+    int64_t sid = html_metric_id(h->rdb, "session_start");
+    Err e = grid_kiosks(db, g);
+    if (!e && h->opt && h->opt->groups)
+        e = grid_groups(g, h->opt->groups);
+    if (!e)
+        e = grid_days(db, sid, g);
+    if (!e)
+        e = grid_sessions(db, sid, g);
+    if (e)
+        return e;
+    if (want != REPORT_PERIOD_AUTO)
+        return grid_group(g, want, h->min);
     /* Aggregate first: the finest period at which at most a tenth of the
      * non-zero kiosk x period counts would be hidden. */
-    if (want != REPORT_PERIOD_AUTO) {
-        e = grid_group(g, want, h->min);
-        goto out;
-    }
     static const ReportPeriod tries[3] = {REPORT_PERIOD_DAY, REPORT_PERIOD_WEEK, REPORT_PERIOD_MONTH};
     for (int t = 0; t < 3; t++) {
         if ((e = grid_group(g, tries[t], h->min)))
-            goto out;
+            return e;
         if (t == 0)
             *day_hidden_share = g->body_cells ? (double)g->body_hidden / (double)g->body_cells : 0;
         if (g->body_hidden * 10 <= g->body_cells)
             break;
     }
-out:
-    sqlite3_finalize(st);
-    return e;
+    return ERR_OK;
 }
