@@ -62,17 +62,16 @@ static int kv_key_cmp(const void *a, const void *b)
     return (x->key > y->key) - (x->key < y->key);
 }
 
-/* Load SUM(value) per key (dim: 1 language, 2 module, 3 item) of a metric
- * from the per-day sums, plus a total at index n, and suppress them as one
- * group. Sorted by label (session lengths: by bucket, all four shown);
- * keys with the same label are added together. */
-Err html_cat_load(Html *h, const char *metric, int dim, KeyKind kk, Cat *c)
+/* SUM(value) per key of metric (dim: 1 language, 2 module, 3 item) from
+ * the per-day sums into *kv_out (n_out items, labels NULL; caller frees);
+ * session lengths keep all four buckets, in order, even when empty.
+ * ERR_DB, ERR_NOMEM (nothing to free then). */
+static Err cat_query(Html *h, const char *metric, int dim, KeyKind kk, KV **kv_out, size_t *n_out)
 {
-    memset(c, 0, sizeof *c);
-    sqlite3 *db = report_db_handle(h->rdb);
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT key, SUM(value) FROM day_sums WHERE metric=?1 AND dim=?2 GROUP BY key", -1,
-                           &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(report_db_handle(h->rdb),
+                           "SELECT key, SUM(value) FROM day_sums WHERE metric=?1 AND dim=?2 GROUP BY key", -1, &st,
+                           NULL) != SQLITE_OK)
         return ERR_DB;
     sqlite3_bind_int64(st, 1, html_metric_id(h->rdb, metric));
     sqlite3_bind_int(st, 2, dim);
@@ -100,25 +99,53 @@ Err html_cat_load(Html *h, const char *metric, int dim, KeyKind kk, Cat *c)
         kv[n++] = (KV){NULL, key, val};
     }
     sqlite3_finalize(st);
+    if (e) {
+        free(kv);
+        return e;
+    }
+    *kv_out = kv;
+    *n_out = n;
+    return ERR_OK;
+}
+
+/* Label every key, sort (by label, or lengths by bucket) and add up keys
+ * that share a label; *n becomes the number left. On ERR_NOMEM the labels
+ * made so far stay in kv for the caller to free. */
+static Err cat_label(Html *h, KeyKind kk, KV *kv, size_t *n)
+{
     char buf[512];
-    for (size_t i = 0; !e && i < n; i++) {
+    for (size_t i = 0; i < *n; i++) {
         key_label(h, kk, kv[i].key, buf, sizeof buf);
         if (!(kv[i].label = strdup(buf)))
-            e = ERR_NOMEM;
+            return ERR_NOMEM;
     }
-    if (!e) {
-        sort_items(kv, n, sizeof *kv, kk == KEY_LENGTH ? kv_key_cmp : kv_cmp);
-        size_t w = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (w > 0 && strcmp(kv[w - 1].label, kv[i].label) == 0) {
-                kv[w - 1].v += kv[i].v;
-                free(kv[i].label);
-            } else {
-                kv[w++] = kv[i];
-            }
+    sort_items(kv, *n, sizeof *kv, kk == KEY_LENGTH ? kv_key_cmp : kv_cmp);
+    size_t w = 0;
+    for (size_t i = 0; i < *n; i++) {
+        if (w > 0 && strcmp(kv[w - 1].label, kv[i].label) == 0) {
+            kv[w - 1].v += kv[i].v;
+            free(kv[i].label);
+        } else {
+            kv[w++] = kv[i];
         }
-        n = w;
     }
+    *n = w;
+    return ERR_OK;
+}
+
+/* Load SUM(value) per key (dim: 1 language, 2 module, 3 item) of a metric
+ * from the per-day sums, plus a total at index n, and suppress them as one
+ * group. Sorted by label (session lengths: by bucket, all four shown);
+ * keys with the same label are added together. */
+Err html_cat_load(Html *h, const char *metric, int dim, KeyKind kk, Cat *c)
+{
+    memset(c, 0, sizeof *c);
+    KV *kv = NULL;
+    size_t n = 0;
+    Err e = cat_query(h, metric, dim, kk, &kv, &n);
+    if (e)
+        return e;
+    e = cat_label(h, kk, kv, &n);
     if (!e) {
         c->label = calloc(n + 1, sizeof *c->label);
         c->v = calloc(n + 1, sizeof *c->v);
