@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "core/sort.h"
+#include "core/vec.h"
 #include "report/dhis2.h"
 #include "report/rtext.h"
 
@@ -156,39 +157,25 @@ static void warn_low_totals(DhisVal *vals, size_t nv, const char *period, FILE *
     }
 }
 
-Err report_write_dhis2(ReportDb *rdb, const char *map_path, const ReportOptions *opt, FILE *o, FILE *err)
+/* The org unit of every kiosk number (kid), looked up once per kiosk: its
+ * own orgunit line, else the "*" line, else none (NULL). *ou_out (maxkid +
+ * 1 borrowed pointers into m) is the caller's to free. ERR_DB, ERR_NOMEM. */
+static Err dhis2_orgunits(sqlite3 *db, const DhisMap *m, const char ***ou_out, int64_t *maxkid_out)
 {
-    sqlite3 *db = report_db_handle(rdb);
-    int64_t min = min_of(opt);
-    Err e;
-    DhisMap *m = dhis2_map_load(map_path, err, &e);
-    if (!m)
-        return e;
-    /* Sum matching counters into (dataelement, period, orgunit, coc, aoc)
-     * in a temporary table; SQLite does the grouping. */
-    sqlite3_exec(db, "DROP TABLE IF EXISTS temp.dv;"
-                     "CREATE TEMP TABLE dv(de TEXT, pe TEXT, ou TEXT, coc TEXT, aoc TEXT, value INTEGER,"
-                     " PRIMARY KEY(de, pe, ou, coc, aoc))",
-                 NULL, NULL, NULL);
-    sqlite3_stmt *st = NULL, *ins = NULL, *ks = NULL;
-    const ReportNames *nm = report_db_names(rdb);
-    DhisVal *vals = NULL;
-    size_t nv = 0, vcap = 0;
-    const char **ou_of = NULL; /* kid -> org unit, NULL: none (looked up once per kiosk) */
+    sqlite3_stmt *ks = NULL;
     int64_t maxkid = 0;
-    e = ERR_DB;
     if (sqlite3_prepare_v2(db, "SELECT max(kid) FROM kiosks", -1, &ks, NULL) != SQLITE_OK)
-        goto out;
+        return ERR_DB;
     if (sqlite3_step(ks) == SQLITE_ROW)
         maxkid = sqlite3_column_int64(ks, 0);
     sqlite3_finalize(ks);
-    ks = NULL;
-    if (maxkid < 0 || maxkid > 100000000 || !(ou_of = calloc((size_t)maxkid + 1, sizeof *ou_of))) {
-        e = ERR_NOMEM;
-        goto out;
+    const char **ou_of = NULL;
+    if (maxkid < 0 || maxkid > 100000000 || !(ou_of = calloc((size_t)maxkid + 1, sizeof *ou_of)))
+        return ERR_NOMEM;
+    if (sqlite3_prepare_v2(db, "SELECT kid, kiosk_id FROM kiosks", -1, &ks, NULL) != SQLITE_OK) {
+        free(ou_of);
+        return ERR_DB;
     }
-    if (sqlite3_prepare_v2(db, "SELECT kid, kiosk_id FROM kiosks", -1, &ks, NULL) != SQLITE_OK)
-        goto out;
     while (sqlite3_step(ks) == SQLITE_ROW) {
         int64_t kid = sqlite3_column_int64(ks, 0);
         const char *kiosk = (const char *)sqlite3_column_text(ks, 1);
@@ -201,86 +188,113 @@ Err report_write_dhis2(ReportDb *rdb, const char *map_path, const ReportOptions 
             if (strcmp(m->org[i].kiosk, "*") == 0)
                 ou_of[kid] = m->org[i].orgunit;
     }
+    sqlite3_finalize(ks);
+    *ou_out = ou_of;
+    *maxkid_out = maxkid;
+    return ERR_OK;
+}
+
+/* Where the counters go: the map, the org unit of each kid, the name ids. */
+typedef struct {
+    const DhisMap *m;
+    const char **ou_of;
+    int64_t maxkid;
+    const ReportNames *nm;
+    int64_t unmapped; /* counters of kiosks without an org unit */
+} DhisSum;
+
+/* Add every counter of one metric (st bound to it) to each element line
+ * that matches it, through ins into temp.dv. */
+static void dhis2_sum_metric(DhisSum *ds, const char *metric, sqlite3_stmt *st, sqlite3_stmt *ins)
+{
+    int32_t last_day = -1;
+    char pe[16] = "";
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int64_t kid = sqlite3_column_int64(st, 0);
+        const char *ou = kid >= 0 && kid <= ds->maxkid ? ds->ou_of[kid] : NULL;
+        if (!ou) {
+            ds->unmapped++;
+            continue;
+        }
+        char item[16] = "";
+        if (sqlite3_column_int(st, 4) >= 0)
+            snprintf(item, sizeof item, "%d", sqlite3_column_int(st, 4));
+        int32_t day = (int32_t)sqlite3_column_int(st, 1);
+        if (day != last_day) {
+            char dstr[11];
+            report_day_str(day, dstr);
+            period_of(ds->m->period, dstr, pe, sizeof pe);
+            last_day = day;
+        }
+        const char *lang = report_names_of(ds->nm, sqlite3_column_int64(st, 2));
+        const char *module = report_names_of(ds->nm, sqlite3_column_int64(st, 3));
+        for (size_t i = 0; i < ds->m->nel; i++) {
+            const ElemMap *el = &ds->m->el[i];
+            if (!match(el->metric, metric) || !match(el->lang, lang) || !match(el->module, module) ||
+                !match(el->item, item))
+                continue;
+            sqlite3_bind_text(ins, 1, el->de, -1, SQLITE_STATIC);
+            sqlite3_bind_text(ins, 2, pe, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(ins, 3, ou, -1, SQLITE_STATIC);
+            sqlite3_bind_text(ins, 4, el->coc, -1, SQLITE_STATIC);
+            sqlite3_bind_text(ins, 5, el->aoc, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(ins, 6, sqlite3_column_int64(st, 5));
+            sqlite3_step(ins);
+            sqlite3_reset(ins);
+        }
+    }
+}
+
+/* Sum matching counters into (dataelement, period, orgunit, coc, aoc) in
+ * the temporary table temp.dv; SQLite does the grouping. Only metrics some
+ * element line asks for are read: each is one range of the counts key.
+ * ERR_DB. */
+static Err dhis2_sum(sqlite3 *db, DhisSum *ds)
+{
+    sqlite3_stmt *st = NULL, *ins = NULL;
     if (sqlite3_prepare_v2(db, "SELECT kid, day, lang, module, item, value FROM counts WHERE metric=?1", -1, &st,
                            NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(db,
                            "INSERT INTO temp.dv VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT DO UPDATE SET"
                            " value = value + excluded.value",
-                           -1, &ins, NULL) != SQLITE_OK)
-        goto out;
+                           -1, &ins, NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return ERR_DB;
+    }
     sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-    int64_t unmapped_kiosk = 0;
-    /* Only metrics some element line asks for: each is one range of the
-     * counts key. */
-    for (size_t mid = 0; mid < nm->n; mid++) {
-        const char *metric = report_names_of(nm, (int64_t)mid);
+    for (size_t mid = 0; mid < ds->nm->n; mid++) {
+        const char *metric = report_names_of(ds->nm, (int64_t)mid);
         int wanted = 0;
-        for (size_t i = 0; i < m->nel && !wanted; i++)
-            wanted = match(m->el[i].metric, metric);
+        for (size_t i = 0; i < ds->m->nel && !wanted; i++)
+            wanted = match(ds->m->el[i].metric, metric);
         if (!wanted)
             continue;
         sqlite3_bind_int64(st, 1, (int64_t)mid);
-        int32_t last_day = -1;
-        char pe[16] = "";
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            int64_t kid = sqlite3_column_int64(st, 0);
-            const char *ou = kid >= 0 && kid <= maxkid ? ou_of[kid] : NULL;
-            if (!ou) {
-                unmapped_kiosk++;
-                continue;
-            }
-            char item[16] = "";
-            if (sqlite3_column_int(st, 4) >= 0)
-                snprintf(item, sizeof item, "%d", sqlite3_column_int(st, 4));
-            int32_t day = (int32_t)sqlite3_column_int(st, 1);
-            if (day != last_day) {
-                char ds[11];
-                report_day_str(day, ds);
-                period_of(m->period, ds, pe, sizeof pe);
-                last_day = day;
-            }
-            const char *lang = report_names_of(nm, sqlite3_column_int64(st, 2));
-            const char *module = report_names_of(nm, sqlite3_column_int64(st, 3));
-            for (size_t i = 0; i < m->nel; i++) {
-                const ElemMap *el = &m->el[i];
-                if (!match(el->metric, metric) || !match(el->lang, lang) || !match(el->module, module) ||
-                    !match(el->item, item))
-                    continue;
-                sqlite3_bind_text(ins, 1, el->de, -1, SQLITE_STATIC);
-                sqlite3_bind_text(ins, 2, pe, -1, SQLITE_TRANSIENT);
-                sqlite3_bind_text(ins, 3, ou, -1, SQLITE_STATIC);
-                sqlite3_bind_text(ins, 4, el->coc, -1, SQLITE_STATIC);
-                sqlite3_bind_text(ins, 5, el->aoc, -1, SQLITE_STATIC);
-                sqlite3_bind_int64(ins, 6, sqlite3_column_int64(st, 5));
-                sqlite3_step(ins);
-                sqlite3_reset(ins);
-            }
-        }
+        dhis2_sum_metric(ds, metric, st, ins);
         sqlite3_reset(st);
     }
     sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
     sqlite3_finalize(st);
-    st = NULL;
-    if (unmapped_kiosk)
-        fprintf(err, "dhis2: %lld counters from kiosks without an orgunit line were left out\n",
-                (long long)unmapped_kiosk);
-    /* Suppression per (data element, category option combo, attribute
-     * option combo): a table of org units x periods. DHIS2 itself adds
-     * values up the org unit tree and into longer periods, so both margins
-     * are public: no row or column may keep exactly one hidden value. */
+    sqlite3_finalize(ins);
+    return ERR_OK;
+}
+
+/* The summed values of temp.dv, by (de, coc, aoc, ou, pe), into *vals_out
+ * (*nv_out items, caller frees; NULL when there are none). ERR_DB,
+ * ERR_NOMEM. */
+static Err dhis2_read(sqlite3 *db, DhisVal **vals_out, size_t *nv_out)
+{
+    sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, "SELECT de, pe, ou, coc, aoc, value FROM temp.dv ORDER BY de, coc, aoc, ou, pe", -1,
                            &st, NULL) != SQLITE_OK)
-        goto out;
+        return ERR_DB;
+    DhisVal *vals = NULL;
+    size_t nv = 0, vcap = 0;
+    Err e = ERR_OK;
     while (sqlite3_step(st) == SQLITE_ROW) {
-        if (nv == vcap) {
-            size_t nc = vcap ? vcap * 2 : 256;
-            DhisVal *nvv = realloc(vals, nc * sizeof *nvv);
-            if (!nvv) {
-                e = ERR_NOMEM;
-                goto out;
-            }
-            vals = nvv;
-            vcap = nc;
+        if (VEC_RESERVE(vals, vcap, nv + 1) != ERR_OK) {
+            e = ERR_NOMEM;
+            break;
         }
         DhisVal *x = &vals[nv++];
         memset(x, 0, sizeof *x);
@@ -291,19 +305,41 @@ Err report_write_dhis2(ReportDb *rdb, const char *map_path, const ReportOptions 
         snprintf(x->aoc, sizeof x->aoc, "%s", (const char *)sqlite3_column_text(st, 4));
         x->value = sqlite3_column_int64(st, 5);
     }
-    if (min > 1) {
-        size_t a0 = 0;
-        while (a0 < nv) {
-            size_t a1 = a0 + 1;
-            while (a1 < nv && strcmp(vals[a1].de, vals[a0].de) == 0 && strcmp(vals[a1].coc, vals[a0].coc) == 0 &&
-                   strcmp(vals[a1].aoc, vals[a0].aoc) == 0)
-                a1++;
-            if ((e = dhis_suppress(vals + a0, a1 - a0, min)))
-                goto out;
-            a0 = a1;
-        }
+    sqlite3_finalize(st);
+    if (e) {
+        free(vals);
+        return e;
     }
-    sort_items(vals, nv, sizeof *vals, dv_out_cmp); /* vals is NULL when nothing matched */
+    *vals_out = vals;
+    *nv_out = nv;
+    return ERR_OK;
+}
+
+/* Suppression per (data element, category option combo, attribute option
+ * combo): a table of org units x periods. DHIS2 itself adds values up the
+ * org unit tree and into longer periods, so both margins are public: no
+ * row or column may keep exactly one hidden value. vals is in (de, coc,
+ * aoc) order. ERR_NOMEM. */
+static Err dhis2_suppress_all(DhisVal *vals, size_t nv, int64_t min)
+{
+    size_t a0 = 0;
+    while (a0 < nv) {
+        size_t a1 = a0 + 1;
+        while (a1 < nv && strcmp(vals[a1].de, vals[a0].de) == 0 && strcmp(vals[a1].coc, vals[a0].coc) == 0 &&
+               strcmp(vals[a1].aoc, vals[a0].aoc) == 0)
+            a1++;
+        Err e = dhis_suppress(vals + a0, a1 - a0, min);
+        if (e)
+            return e;
+        a0 = a1;
+    }
+    return ERR_OK;
+}
+
+/* The dataValueSets CSV of the values not suppressed; returns how many
+ * were left out. */
+static int64_t dhis2_print(FILE *o, const DhisVal *vals, size_t nv)
+{
     fputs("dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup\r\n", o);
     int64_t hidden = 0;
     for (size_t i = 0; i < nv; i++) {
@@ -318,6 +354,35 @@ Err report_write_dhis2(ReportDb *rdb, const char *map_path, const ReportOptions 
         }
         fprintf(o, "%lld,taama-report,,,false\r\n", (long long)vals[i].value);
     }
+    return hidden;
+}
+
+Err report_write_dhis2(ReportDb *rdb, const char *map_path, const ReportOptions *opt, FILE *o, FILE *err)
+{
+    sqlite3 *db = report_db_handle(rdb);
+    int64_t min = min_of(opt);
+    Err e;
+    DhisMap *m = dhis2_map_load(map_path, err, &e);
+    if (!m)
+        return e;
+    sqlite3_exec(db, "DROP TABLE IF EXISTS temp.dv;"
+                     "CREATE TEMP TABLE dv(de TEXT, pe TEXT, ou TEXT, coc TEXT, aoc TEXT, value INTEGER,"
+                     " PRIMARY KEY(de, pe, ou, coc, aoc))",
+                 NULL, NULL, NULL);
+    DhisSum ds = {.m = m, .nm = report_db_names(rdb)};
+    DhisVal *vals = NULL;
+    size_t nv = 0;
+    if ((e = dhis2_orgunits(db, m, &ds.ou_of, &ds.maxkid)) || (e = dhis2_sum(db, &ds)))
+        goto out;
+    if (ds.unmapped)
+        fprintf(err, "dhis2: %lld counters from kiosks without an orgunit line were left out\n",
+                (long long)ds.unmapped);
+    if ((e = dhis2_read(db, &vals, &nv)))
+        goto out;
+    if (min > 1 && (e = dhis2_suppress_all(vals, nv, min)))
+        goto out;
+    sort_items(vals, nv, sizeof *vals, dv_out_cmp); /* vals is NULL when nothing matched */
+    int64_t hidden = dhis2_print(o, vals, nv);
     if (hidden)
         fprintf(err,
                 "dhis2: %lld values left out (counts from 1 to %lld, and values that would reveal one by "
@@ -326,11 +391,8 @@ Err report_write_dhis2(ReportDb *rdb, const char *map_path, const ReportOptions 
     warn_low_totals(vals, nv, m->period, err);
     e = ferror(o) ? ERR_IO : ERR_OK;
 out:
-    sqlite3_finalize(st);
-    sqlite3_finalize(ins);
-    sqlite3_finalize(ks);
     sqlite3_exec(db, "DROP TABLE IF EXISTS temp.dv", NULL, NULL, NULL);
-    free(ou_of);
+    free(ds.ou_of);
     free(vals);
     free(m);
     return e;
