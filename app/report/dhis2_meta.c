@@ -5,6 +5,7 @@
  * package. */
 #include "report/report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <json-c/json.h>
@@ -54,6 +55,110 @@ static void line_name(const ElemMap *e, char *out, size_t sz)
              strcmp(e->item, "*") ? " item " : "", strcmp(e->item, "*") ? e->item : "");
 }
 
+/* The arrays of the package being built (owned by root once attached). */
+typedef struct {
+    json_object *des, *cos, *cats, *ccs, *cocs, *dse;
+    char dsid[12]; /* the data set's UID */
+} Meta;
+
+/* The category, its options, option combos and category combo of data
+ * element el (line i, first of its element) disaggregated by the map's
+ * non-default combos; returns the category combo's UID in ccid. */
+static void meta_category(Meta *mt, const DhisMap *m, size_t i, const char *dename, char ccid[12])
+{
+    const ElemMap *el = &m->el[i];
+    char catid[12], buf[256], name[256];
+    snprintf(buf, sizeof buf, "taama-category:%s", el->de);
+    uid_of(buf, catid);
+    snprintf(buf, sizeof buf, "taama-catcombo:%s", el->de);
+    uid_of(buf, ccid);
+    json_object *cat = named(catid, dename, NULL);
+    json_object_object_add(cat, "dataDimensionType", json_object_new_string("DISAGGREGATION"));
+    json_object *catopts = json_object_new_array();
+    for (size_t j = i; j < m->nel; j++) {
+        const ElemMap *x = &m->el[j];
+        if (strcmp(x->de, el->de) != 0 || strcmp(x->coc, DHIS2_DEFAULT_COC) == 0)
+            continue;
+        char coid[12];
+        snprintf(buf, sizeof buf, "taama-option:%s:%s", el->de, x->coc);
+        uid_of(buf, coid);
+        line_name(x, name, sizeof name);
+        json_object_array_add(mt->cos, named(coid, name, NULL));
+        json_object_array_add(catopts, ref(coid));
+        json_object *coc = named(x->coc, name, NULL);
+        json_object_object_add(coc, "categoryCombo", ref(ccid));
+        json_object *cl = json_object_new_array();
+        json_object_array_add(cl, ref(coid));
+        json_object_object_add(coc, "categoryOptions", cl);
+        json_object_array_add(mt->cocs, coc);
+    }
+    json_object_object_add(cat, "categoryOptions", catopts);
+    json_object_array_add(mt->cats, cat);
+    json_object *cc = named(ccid, dename, NULL);
+    json_object_object_add(cc, "dataDimensionType", json_object_new_string("DISAGGREGATION"));
+    json_object *cl = json_object_new_array();
+    json_object_array_add(cl, ref(catid));
+    json_object_object_add(cc, "categories", cl);
+    json_object_array_add(mt->ccs, cc);
+}
+
+/* The data element of line i (the first line of its element): default
+ * combo when all its lines use it, else one category whose options are
+ * the lines' non-default combos; and its link to the data set. */
+static void meta_element(Meta *mt, const DhisMap *m, size_t i)
+{
+    const ElemMap *el = &m->el[i];
+    int plain = 1;
+    for (size_t j = i; j < m->nel; j++)
+        if (strcmp(m->el[j].de, el->de) == 0 && strcmp(m->el[j].coc, DHIS2_DEFAULT_COC) != 0)
+            plain = 0;
+    char name[256], dename[300], code[40];
+    line_name(el, name, sizeof name);
+    snprintf(dename, sizeof dename, "Taama %s", plain ? name : el->metric);
+    json_object *de = named(el->de, dename, NULL);
+    snprintf(code, sizeof code, "TAAMA_%s", el->de);
+    json_object_object_add(de, "code", json_object_new_string(code));
+    json_object_object_add(de, "valueType", json_object_new_string("INTEGER_ZERO_OR_POSITIVE"));
+    json_object_object_add(de, "domainType", json_object_new_string("AGGREGATE"));
+    json_object_object_add(de, "aggregationType", json_object_new_string("SUM"));
+    json_object_object_add(de, "zeroIsSignificant", json_object_new_boolean(0));
+    if (plain) {
+        json_object_object_add(de, "categoryCombo", ref(DHIS2_DEFAULT_CC));
+    } else {
+        char ccid[12];
+        meta_category(mt, m, i, dename, ccid);
+        json_object_object_add(de, "categoryCombo", ref(ccid));
+    }
+    json_object_array_add(mt->des, de);
+    json_object *link = json_object_new_object();
+    json_object_object_add(link, "dataElement", ref(el->de));
+    json_object_object_add(link, "dataSet", ref(mt->dsid));
+    json_object_array_add(mt->dse, link);
+}
+
+/* The data set: the map's period type, its elements and org units. */
+static json_object *meta_dataset(const Meta *mt, const DhisMap *m)
+{
+    json_object *ous = json_object_new_array();
+    for (size_t i = 0; i < m->norg; i++) {
+        int seen = 0;
+        for (size_t j = 0; j < i; j++)
+            seen |= strcmp(m->org[j].orgunit, m->org[i].orgunit) == 0;
+        if (!seen)
+            json_object_array_add(ous, ref(m->org[i].orgunit));
+    }
+    const char *pt = strcmp(m->period, "daily") == 0 ? "Daily" : strcmp(m->period, "weekly") == 0 ? "Weekly"
+                                                                                                   : "Monthly";
+    json_object *ds = named(mt->dsid, "Taama kiosk counters", "TAAMA_KIOSK");
+    json_object_object_add(ds, "periodType", json_object_new_string(pt));
+    json_object_object_add(ds, "categoryCombo", ref(DHIS2_DEFAULT_CC));
+    json_object_object_add(ds, "dataSetElements", mt->dse);
+    json_object_object_add(ds, "organisationUnits", ous);
+    json_object *dss = json_object_new_array();
+    json_object_array_add(dss, ds);
+    return dss;
+}
+
 Err report_write_dhis2_metadata(const char *map_path, FILE *o, FILE *err)
 {
     Err e;
@@ -64,106 +169,28 @@ Err report_write_dhis2_metadata(const char *map_path, FILE *o, FILE *err)
         free(m);
         return ERR_IO;
     }
-    json_object *root = json_object_new_object();
-    json_object *des = json_object_new_array(), *cos = json_object_new_array(), *cats = json_object_new_array();
-    json_object *ccs = json_object_new_array(), *cocs = json_object_new_array(), *dss = json_object_new_array();
-    json_object *dse = json_object_new_array(), *ous = json_object_new_array();
-    char dsid[12], buf[256], name[256];
+    Meta mt = {.des = json_object_new_array(), .cos = json_object_new_array(), .cats = json_object_new_array(),
+               .ccs = json_object_new_array(), .cocs = json_object_new_array(), .dse = json_object_new_array()};
+    char buf[256];
     snprintf(buf, sizeof buf, "taama-dataset:%s", m->period);
     for (size_t i = 0; i < m->nel; i++)
         snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%.11s", i < 20 ? m->el[i].de : "");
-    uid_of(buf, dsid);
+    uid_of(buf, mt.dsid);
     for (size_t i = 0; i < m->nel; i++) {
-        const ElemMap *el = &m->el[i];
         size_t first = i;
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(m->el[j].de, el->de) == 0) {
+        for (size_t j = 0; j < i && first == i; j++)
+            if (strcmp(m->el[j].de, m->el[i].de) == 0)
                 first = j;
-                break;
-            }
-        if (first != i)
-            continue;
-        /* All the lines of this data element: default combo, or one
-         * category whose options are the lines' non-default combos. */
-        int plain = 1;
-        for (size_t j = i; j < m->nel; j++)
-            if (strcmp(m->el[j].de, el->de) == 0 && strcmp(m->el[j].coc, DHIS2_DEFAULT_COC) != 0)
-                plain = 0;
-        line_name(el, name, sizeof name);
-        char dename[300];
-        snprintf(dename, sizeof dename, "Taama %s", plain ? name : el->metric);
-        json_object *de = named(el->de, dename, NULL);
-        char code[40];
-        snprintf(code, sizeof code, "TAAMA_%s", el->de);
-        json_object_object_add(de, "code", json_object_new_string(code));
-        json_object_object_add(de, "valueType", json_object_new_string("INTEGER_ZERO_OR_POSITIVE"));
-        json_object_object_add(de, "domainType", json_object_new_string("AGGREGATE"));
-        json_object_object_add(de, "aggregationType", json_object_new_string("SUM"));
-        json_object_object_add(de, "zeroIsSignificant", json_object_new_boolean(0));
-        if (plain) {
-            json_object_object_add(de, "categoryCombo", ref(DHIS2_DEFAULT_CC));
-        } else {
-            char catid[12], ccid[12];
-            snprintf(buf, sizeof buf, "taama-category:%s", el->de);
-            uid_of(buf, catid);
-            snprintf(buf, sizeof buf, "taama-catcombo:%s", el->de);
-            uid_of(buf, ccid);
-            json_object *cat = named(catid, dename, NULL);
-            json_object_object_add(cat, "dataDimensionType", json_object_new_string("DISAGGREGATION"));
-            json_object *catopts = json_object_new_array();
-            for (size_t j = i; j < m->nel; j++) {
-                const ElemMap *x = &m->el[j];
-                if (strcmp(x->de, el->de) != 0 || strcmp(x->coc, DHIS2_DEFAULT_COC) == 0)
-                    continue;
-                char coid[12];
-                snprintf(buf, sizeof buf, "taama-option:%s:%s", el->de, x->coc);
-                uid_of(buf, coid);
-                line_name(x, name, sizeof name);
-                json_object_array_add(cos, named(coid, name, NULL));
-                json_object_array_add(catopts, ref(coid));
-                json_object *coc = named(x->coc, name, NULL);
-                json_object_object_add(coc, "categoryCombo", ref(ccid));
-                json_object *cl = json_object_new_array();
-                json_object_array_add(cl, ref(coid));
-                json_object_object_add(coc, "categoryOptions", cl);
-                json_object_array_add(cocs, coc);
-            }
-            json_object_object_add(cat, "categoryOptions", catopts);
-            json_object_array_add(cats, cat);
-            json_object *cc = named(ccid, dename, NULL);
-            json_object_object_add(cc, "dataDimensionType", json_object_new_string("DISAGGREGATION"));
-            json_object *cl = json_object_new_array();
-            json_object_array_add(cl, ref(catid));
-            json_object_object_add(cc, "categories", cl);
-            json_object_array_add(ccs, cc);
-            json_object_object_add(de, "categoryCombo", ref(ccid));
-        }
-        json_object_array_add(des, de);
-        json_object *link = json_object_new_object();
-        json_object_object_add(link, "dataElement", ref(el->de));
-        json_object_object_add(link, "dataSet", ref(dsid));
-        json_object_array_add(dse, link);
+        if (first == i) /* each data element once, from its first line */
+            meta_element(&mt, m, i);
     }
-    for (size_t i = 0; i < m->norg; i++) {
-        int seen = 0;
-        for (size_t j = 0; j < i; j++)
-            seen |= strcmp(m->org[j].orgunit, m->org[i].orgunit) == 0;
-        if (!seen)
-            json_object_array_add(ous, ref(m->org[i].orgunit));
-    }
-    const char *pt = strcmp(m->period, "daily") == 0 ? "Daily" : strcmp(m->period, "weekly") == 0 ? "Weekly"
-                                                                                                   : "Monthly";
-    json_object *ds = named(dsid, "Taama kiosk counters", "TAAMA_KIOSK");
-    json_object_object_add(ds, "periodType", json_object_new_string(pt));
-    json_object_object_add(ds, "categoryCombo", ref(DHIS2_DEFAULT_CC));
-    json_object_object_add(ds, "dataSetElements", dse);
-    json_object_object_add(ds, "organisationUnits", ous);
-    json_object_array_add(dss, ds);
-    json_object_object_add(root, "categoryOptions", cos);
-    json_object_object_add(root, "categories", cats);
-    json_object_object_add(root, "categoryCombos", ccs);
-    json_object_object_add(root, "categoryOptionCombos", cocs);
-    json_object_object_add(root, "dataElements", des);
+    json_object *root = json_object_new_object();
+    json_object *dss = meta_dataset(&mt, m);
+    json_object_object_add(root, "categoryOptions", mt.cos);
+    json_object_object_add(root, "categories", mt.cats);
+    json_object_object_add(root, "categoryCombos", mt.ccs);
+    json_object_object_add(root, "categoryOptionCombos", mt.cocs);
+    json_object_object_add(root, "dataElements", mt.des);
     json_object_object_add(root, "dataSets", dss);
     fputs(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE), o);
     fputc('\n', o);
