@@ -72,6 +72,8 @@ void html_y_axis(FILE *o, int x, int y0, int ph, int pw, int64_t max);
 
 /* A table's opening: caption and n column heads (msgids, translated here). */
 void html_thead(FILE *o, const char *caption, const char *const *heads, int n);
+/* The same with column heads already translated (texts). */
+void html_thead_text(FILE *o, const char *caption, const char *const *texts, int n);
 
 /* A section heading, and a paragraph of note text (both escaped). */
 void html_h2(FILE *o, const char *text);

@@ -216,15 +216,8 @@ static void table_cat(Html *h, const Cat *c, const char *caption, const char *ke
 {
     FILE *o = h->o;
     char buf[32];
-    fputs("<table><caption>", o);
-    html_esc(o, caption);
-    fputs("</caption><thead><tr><th scope=\"col\">", o);
-    html_esc(o, keyname);
-    fputs("</th><th scope=\"col\">", o);
-    html_esc(o, R_("Count"));
-    fputs("</th><th scope=\"col\">", o);
-    html_esc(o, R_("Share"));
-    fputs("</th></tr></thead><tbody>\n", o);
+    const char *heads[3] = {keyname, R_("Count"), R_("Share")};
+    html_thead_text(o, caption, heads, 3);
     for (size_t i = 0; i <= c->n; i++) {
         fputs(i == c->n ? "<tr class=\"total\"><th scope=\"row\">" : "<tr><th scope=\"row\">", o);
         html_esc(o, c->label[i]);

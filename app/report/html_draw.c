@@ -115,17 +115,28 @@ void html_y_axis(FILE *o, int x, int y0, int ph, int pw, int64_t max)
 }
 
 /* A table's opening: caption and column heads (msgids, translated here). */
-void html_thead(FILE *o, const char *caption, const char *const *heads, int n)
+/* A table's opening; heads translated first when translate is set. */
+static void thead_of(FILE *o, const char *caption, const char *const *heads, int n, int translate)
 {
     fputs("<table><caption>", o);
     html_esc(o, caption);
     fputs("</caption><thead><tr>", o);
     for (int c = 0; c < n; c++) {
         fputs("<th scope=\"col\">", o);
-        html_esc(o, R_(heads[c]));
+        html_esc(o, translate ? R_(heads[c]) : heads[c]);
         fputs("</th>", o);
     }
     fputs("</tr></thead><tbody>\n", o);
+}
+
+void html_thead(FILE *o, const char *caption, const char *const *heads, int n)
+{
+    thead_of(o, caption, heads, n, 1);
+}
+
+void html_thead_text(FILE *o, const char *caption, const char *const *texts, int n)
+{
+    thead_of(o, caption, texts, n, 0);
 }
 
 void html_h2(FILE *o, const char *text)

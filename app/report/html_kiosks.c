@@ -82,13 +82,8 @@ void html_chart_periods(Html *h, const Grid *g)
             lx + (int)g->np * bw, top + ph);
     fputs("</svg>\n", o);
 
-    fputs("<table><caption>", o);
-    html_esc(o, title);
-    fputs("</caption><thead><tr><th scope=\"col\">", o);
-    html_esc(o, R_("Period starting"));
-    fputs("</th><th scope=\"col\">", o);
-    html_esc(o, R_("Sessions"));
-    fputs("</th></tr></thead><tbody>\n", o);
+    static const char *const heads[2] = {RN_("Period starting"), RN_("Sessions")};
+    html_thead(o, title, heads, 2);
     for (size_t q = 0; q <= g->np; q++) {
         size_t i = g->nk * W + q;
         if (q < g->np) {
