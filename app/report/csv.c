@@ -194,21 +194,27 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
  * column may end with exactly one hidden cell. A zero cell hidden as a
  * complement is written as a suppressed row, so it protects like any
  * other. */
+/* Rows r[0..n) moved to the first day of their period and summed there,
+ * in (period, lang, module, item) order; returns how many are left. */
+static size_t csv_regroup(const CsvCtx *c, CRow *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        r[i].day = report_period_start(r[i].day, c->period);
+    sort_items(r, n, sizeof *r, crow_cmp);
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w > 0 && crow_cmp(&r[w - 1], &r[i]) == 0)
+            r[w - 1].value += r[i].value;
+        else
+            r[w++] = r[i];
+    }
+    return w;
+}
+
 static Err csv_block(CsvCtx *c, CRow *r, size_t n)
 {
-    if (c->period != REPORT_PERIOD_DAY) {
-        for (size_t i = 0; i < n; i++)
-            r[i].day = report_period_start(r[i].day, c->period);
-        sort_items(r, n, sizeof *r, crow_cmp);
-        size_t w = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (w > 0 && crow_cmp(&r[w - 1], &r[i]) == 0)
-                r[w - 1].value += r[i].value;
-            else
-                r[w++] = r[i];
-        }
-        n = w;
-    }
+    if (c->period != REPORT_PERIOD_DAY)
+        n = csv_regroup(c, r, n);
     size_t nc = 0, nd = 0;
     if (!grow((void **)&c->cats, &c->catcap, n, sizeof *c->cats) ||
         !grow((void **)&c->days, &c->daycap, n, sizeof *c->days))
@@ -533,6 +539,34 @@ static const struct {
     {"group_quiz_wrong", RN_("group quiz answers that were wrong"), RN_("question number, 0 = first")},
 };
 
+/* The codebook's module rows: the content's modules, then any other
+ * module id seen in the database (db may be NULL). */
+static void cb_modules(ReportDb *rdb, const struct Content *content, FILE *o, char sep)
+{
+    char buf[600];
+    int nmod = content ? content_module_count(content) : 0;
+    for (int i = 0; i < nmod; i++) {
+        const Module *m = content_module(content, i);
+        report_module_label(content, m->id, buf, sizeof buf);
+        cb_row(o, sep, "module", m->id, buf);
+    }
+    if (!rdb)
+        return;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(report_db_handle(rdb),
+                           "SELECT DISTINCT n.name FROM names n WHERE n.id IN (SELECT module FROM counts)"
+                           " AND n.name <> '' ORDER BY n.name",
+                           -1, &st, NULL) == SQLITE_OK)
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *mid = (const char *)sqlite3_column_text(st, 0);
+            if (content && content_find_module(content, mid))
+                continue;
+            report_module_label(content, mid, buf, sizeof buf);
+            cb_row(o, sep, "module", mid, buf);
+        }
+    sqlite3_finalize(st);
+}
+
 Err report_write_codebook(ReportDb *rdb, const ReportOptions *opt, FILE *o)
 {
     char sep = sep_of(opt);
@@ -578,28 +612,7 @@ Err report_write_codebook(ReportDb *rdb, const ReportOptions *opt, FILE *o)
         report_lang_label(l->code, buf, sizeof buf);
         cb_row(o, sep, "lang", l->code, buf);
     }
-    /* Modules: from the content, and any other id seen in the database. */
-    int nmod = content ? content_module_count(content) : 0;
-    for (int i = 0; i < nmod; i++) {
-        const Module *m = content_module(content, i);
-        report_module_label(content, m->id, buf, sizeof buf);
-        cb_row(o, sep, "module", m->id, buf);
-    }
-    if (rdb) {
-        sqlite3_stmt *st = NULL;
-        if (sqlite3_prepare_v2(report_db_handle(rdb),
-                               "SELECT DISTINCT n.name FROM names n WHERE n.id IN (SELECT module FROM counts)"
-                               " AND n.name <> '' ORDER BY n.name",
-                               -1, &st, NULL) == SQLITE_OK)
-            while (sqlite3_step(st) == SQLITE_ROW) {
-                const char *mid = (const char *)sqlite3_column_text(st, 0);
-                if (content && content_find_module(content, mid))
-                    continue;
-                report_module_label(content, mid, buf, sizeof buf);
-                cb_row(o, sep, "module", mid, buf);
-            }
-        sqlite3_finalize(st);
-    }
+    cb_modules(rdb, content, o, sep);
     for (int i = 0; content && i < content_contact_count(content); i++) {
         report_contact_label(content, i, buf, sizeof buf, id, sizeof id);
         snprintf(num, sizeof num, "%d", i);
