@@ -15,6 +15,7 @@
 
 #include "core/sort.h"
 #include "core/vec.h"
+#include "report/html.h"
 #include "report/rtext.h"
 #include "stats/stats.h"
 
@@ -138,22 +139,6 @@ static void judge(FleetRow *r, int64_t newest)
     }
 }
 
-/* A translated sentence with "{N}" standing for value, escaped. */
-static void put_n(FILE *o, const char *msg, const char *value)
-{
-    const char *at = strstr(msg, "{N}");
-    if (!at) {
-        report_html_esc(o, msg);
-        return;
-    }
-    char *head = strndup(msg, (size_t)(at - msg)); /* whole code points: {N} is ASCII */
-    if (head)
-        report_html_esc(o, head);
-    free(head);
-    report_html_esc(o, value);
-    report_html_esc(o, at + 3);
-}
-
 /* Each kiosk's newest export (by epoch, then seq), with its health if
  * any, into *rows_out (*n_out rows, caller frees; NULL when there are
  * none), judged against the campaign's newest export. ERR_DB, ERR_NOMEM. */
@@ -236,7 +221,7 @@ static void fleet_head(FILE *o)
     /* TRANSLATORS: {N} is a number of days */
     const char *intro = R_("One row per kiosk, from its newest export. Stale kiosks (no export within {N} days of "
                            "the campaign's newest) come first, then kiosks with problems.");
-    put_n(o, intro, days);
+    html_esc_n(o, intro, days); /* a translation without {N}: the number follows it */
     fputs("</p>\n<table class=\"fleet\">\n<tr>", o);
     static const char *const heads[] = {
         RN_("State"),      RN_("Kiosk"),      RN_("Last export"), RN_("Content"),         RN_("Build"),
