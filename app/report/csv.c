@@ -13,6 +13,7 @@
 
 #include "content/content.h"
 #include "core/sort.h"
+#include "core/vec.h"
 #include "i18n/i18n.h"
 #include "report/rtext.h"
 #include "stats/stats.h"
@@ -171,21 +172,6 @@ static void csv_row(CsvCtx *c, int64_t epoch, int32_t day, const CCat *k, int64_
     fputs("\r\n", c->o);
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 1;
-    size_t nc = *cap ? *cap : 64;
-    while (nc < need)
-        nc *= 2;
-    void *np = realloc(*p, nc * elem);
-    if (!np)
-        return 0;
-    *p = np;
-    *cap = nc;
-    return 1;
-}
-
 /* One (metric, kiosk, epoch): rows r[0..n) in (day, lang id, module id,
  * item) order. Days are first grouped into the chosen period (summing),
  * then the block is suppressed as a periods x categories table whose
@@ -216,8 +202,7 @@ static Err csv_block(CsvCtx *c, CRow *r, size_t n)
     if (c->period != REPORT_PERIOD_DAY)
         n = csv_regroup(c, r, n);
     size_t nc = 0, nd = 0;
-    if (!grow((void **)&c->cats, &c->catcap, n, sizeof *c->cats) ||
-        !grow((void **)&c->days, &c->daycap, n, sizeof *c->days))
+    if (VEC_RESERVE(c->cats, c->catcap, n) != ERR_OK || VEC_RESERVE(c->days, c->daycap, n) != ERR_OK)
         return ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
         c->cats[nc++] = (CCat){r[i].lang, r[i].module, r[i].item, c->rank[r[i].lang], c->rank[r[i].module]};
@@ -231,7 +216,7 @@ static Err csv_block(CsvCtx *c, CRow *r, size_t n)
             c->cats[w++] = c->cats[i];
     nc = w;
     size_t W = nc + 1, cells = (nd + 1) * W;
-    if (!grow((void **)&c->v, &c->cellcap, cells, sizeof *c->v))
+    if (VEC_RESERVE(c->v, c->cellcap, cells) != ERR_OK)
         return ERR_NOMEM;
     unsigned char *ns = realloc(c->sup, c->cellcap), *np = ns ? realloc(c->present, c->cellcap) : NULL;
     if (ns)
@@ -396,7 +381,7 @@ static Err csv_kiosk(CsvCtx *c, sqlite3_stmt *st)
                 return e;
             n = 0;
         }
-        if (!grow((void **)&c->rows, &c->rcap, n + 1, sizeof *c->rows))
+        if (VEC_RESERVE(c->rows, c->rcap, n + 1) != ERR_OK)
             return ERR_NOMEM;
         CRow *r = &c->rows[n++];
         r->epoch = ep;
