@@ -259,8 +259,15 @@ typedef struct {
     int lock_left;      /* seconds shown by the locked PIN pad, -1 when not locked */
 } AppTimeView;
 
+/* App is split by lifetime: each part says how long what it holds lives.
+ * app_wipe() zeroes the parts of a visit (AppVisit, AppGesture,
+ * AppAdminSession, AppGroupWork) whole and keeps the rest. Only app_update()
+ * and the app_* functions below write any of it; the shell (render/, main.c)
+ * reads it and takes the effects with app_take_effects(). */
+
+/* Wiring: set once at start (app_init, app_set_narration, app_set_display);
+ * lives as long as the App. */
 typedef struct {
-    /* wiring (not visit state) */
     const Content *content;
     /* Whether narration exists for (lang, key); NULL means none does. The
      * speaker button is disabled where this says no. */
@@ -269,8 +276,31 @@ typedef struct {
     AppConfig cfg;
     int w, h;
     float dpi;
+} AppWiring;
 
-    /* the visit (wiped by app_wipe) */
+/* The kiosk's own clocks: kept by app_wipe (the attract cycle restarts). */
+typedef struct {
+    int clock_min;     /* local time of day in minutes, -1 unknown (the neutral page's clock) */
+    uint64_t attract_start_ms;
+    uint64_t neutral_until_ms;
+} AppKioskClock;
+
+/* The kiosk's settings and admin facts: kept by app_wipe. */
+typedef struct {
+    Settings settings;
+    int have_settings;
+    int pin_missing;     /* no admin PIN yet: visitors are served, the admin path explains */
+    uint64_t pin_locked_until;
+    AdminInfo info;
+    BannerKind banner;
+    uint64_t banner_until;
+    char banner_detail[256]; /* English detail, shown on the admin screen only */
+    int job_busy;        /* an export or install runs */
+    int banner_job;      /* CmdKind the banner reports */
+} AppAdminFacts;
+
+/* The visit: everything a visitor did. Zeroed by app_wipe. */
+typedef struct {
     ScreenId screen;
     int in_session;
     uint64_t session_start_ms;
@@ -304,32 +334,18 @@ typedef struct {
     int narration_playing; /* a recording was asked for and has not ended: the
                               speaker button shows Stop */
     char narrating_lang[12];
+} AppVisit;
 
-    /* not visit state: the kiosk's own clocks */
-    int clock_min;     /* local time of day in minutes, -1 unknown (the neutral page's clock) */
-    uint64_t attract_start_ms;
-    uint64_t neutral_until_ms;
-
-    /* not visit state: the kiosk's settings and admin facts (kept by
-     * app_wipe) */
-    Settings settings;
-    int have_settings;
-    int pin_missing;     /* no admin PIN yet: visitors are served, the admin path explains */
-    uint64_t pin_locked_until;
-    AdminInfo info;
-    BannerKind banner;
-    uint64_t banner_until;
-    char banner_detail[256]; /* English detail, shown on the admin screen only */
-    int job_busy;        /* an export or install runs */
-    int banner_job;      /* CmdKind the banner reports */
-    AdminNote note;
-
-    /* the hidden gesture (wiped) */
+/* The hidden gesture that opens the PIN pad. Zeroed by app_wipe. */
+typedef struct {
     uint64_t down_ms;    /* when the pointer went down */
     int gesture_stage;   /* 0 none; 1..3 corners tapped after the long press */
     uint64_t gesture_until;
+} AppGesture;
 
-    /* the PIN pad and admin screens (wiped) */
+/* The PIN pad and admin screens. Zeroed by app_wipe (the PIN with
+ * app_wipe_pin first). */
+typedef struct {
     PinPadMode pin_mode;
     char pin[16];        /* digits typed so far; never leaves but as a command */
     int pin_len;
@@ -338,25 +354,42 @@ typedef struct {
     int facilitator;     /* opened with the facilitator PIN: group sessions only */
     AdminTab tab;
     unsigned char touched[APP_TOUCH_CELLS];
+    AdminNote note;
+} AppAdminSession;
 
-    /* a community-worker group session (wiped) */
-    GroupSession group;
+/* A community-worker group session. Zeroed by app_wipe. */
+typedef struct {
+    GroupSession session;
     int group_open;
     StatEvent group_pending[GROUP_MAX_EVENTS * 4]; /* earlier modules' quiz counts */
     int n_group_pending;
     int group_q;         /* question on the group quiz screen */
     int group_revealed;  /* the right answer is shown to the room */
     char group_lang[12]; /* the session's language, chosen by the presenter */
+} AppGroupWork;
 
-    /* queued side effects, drained by the caller */
+/* Side effects queued for the caller, taken with app_take_effects(); kept
+ * by app_wipe until taken. */
+typedef struct {
     StatEvent stats[APP_MAX_EFFECTS];
     int n_stats;
     AudioCmd audio[8];
     int n_audio;
-    AppCmd cmds[APP_MAX_CMDS];
+    AppCmd cmds[APP_MAX_CMDS]; /* may hold a PIN: the taker wipes its copy */
     int n_cmds;
-    int dirty; /* something visible changed since the caller last drew */
-    AppTimeView time_view; /* as of the last app_update() */
+} AppEffects;
+
+typedef struct {
+    AppWiring wiring;
+    AppKioskClock kiosk;
+    AppAdminFacts facts;
+    AppVisit visit;
+    AppGesture gesture;
+    AppAdminSession admin;
+    AppGroupWork group;
+    AppEffects fx;
+    int dirty; /* something visible changed since the caller last drew (app_take_dirty) */
+    AppTimeView time_view; /* as of the last app_update(); reset by app_wipe */
 } App;
 
 /* Default configuration: English, French, Arabic, Tigrinya, Hausa; 60 s. */

@@ -144,7 +144,7 @@ static void submit(Kiosk *k, const AppCmd *c)
     Job j;
     memset(&j, 0, sizeof j);
     j.cmd = *c;
-    snprintf(j.label, sizeof j.label, "%s", k->app.settings.kiosk_name);
+    snprintf(j.label, sizeof j.label, "%s", k->app.facts.settings.kiosk_name);
     j.clock = k->clock;
     j.wall_ms = wall_ms();
     j.mono_ms = mono_ms();
@@ -198,15 +198,15 @@ static int tone_file(const char *data_dir, char *path, size_t n)
 /* Commands queued by app_update: quick ones here, slow ones to the worker. */
 static void run_commands(Kiosk *k)
 {
-    for (int i = 0; i < k->app.n_cmds; i++) {
-        AppCmd *c = &k->app.cmds[i];
+    for (int i = 0; i < k->app.fx.n_cmds; i++) {
+        AppCmd *c = &k->app.fx.cmds[i];
         char path[1100];
         switch (c->kind) {
         case CMD_SAVE_SETTINGS: {
-            Err e = k->o->data_dir ? settings_save(k->o->data_dir, &k->app.settings) : ERR_NOTFOUND;
+            Err e = k->o->data_dir ? settings_save(k->o->data_dir, &k->app.facts.settings) : ERR_NOTFOUND;
             if (e != ERR_OK)
                 log_warn("admin: settings not saved: %s", err_str(e));
-            audio_set_volume(k->audio, k->app.settings.narration_volume);
+            audio_set_volume(k->audio, k->app.facts.settings.narration_volume);
             break;
         }
         case CMD_TEST_SOUND: {
@@ -233,8 +233,8 @@ static void run_commands(Kiosk *k)
         default: submit(k, c); break;
         }
     }
-    sodium_memzero(k->app.cmds, sizeof k->app.cmds);
-    k->app.n_cmds = 0;
+    sodium_memzero(k->app.fx.cmds, sizeof k->app.fx.cmds);
+    k->app.fx.n_cmds = 0;
 }
 
 /* While the visitor reads a slide, rasterise the pictures of the slides
@@ -243,16 +243,16 @@ static void run_commands(Kiosk *k)
 void kiosk_prefetch_neighbours(Kiosk *k, uint64_t now)
 {
     const Module *m = app_module(&k->app);
-    if (!m || k->app.screen != SCREEN_SLIDE || app_animating(&k->app, now) || !k->scratch)
+    if (!m || k->app.visit.screen != SCREEN_SLIDE || app_animating(&k->app, now) || !k->scratch)
         return;
     for (int d = -1; d <= 1; d += 2) {
-        int s = k->app.slide + d;
+        int s = k->app.visit.slide + d;
         if (s < 0 || s >= m->n_slides)
             continue;
         App next = k->app;
-        next.slide = s;
-        next.pointer_down = 0;
-        next.pressed = W_NONE;
+        next.visit.slide = s;
+        next.visit.pointer_down = 0;
+        next.visit.pressed = W_NONE;
         Ui ui;
         arena_reset(k->scratch);
         if (ui_build_cached(&ui, &next, now, &k->tm, k->scratch, k->wrap) == ERR_OK)
@@ -271,8 +271,8 @@ void kiosk_rebuild(Kiosk *k, uint64_t now)
 /* Statistics and audio queued by app_update go out here, never from the core. */
 static void drain(Kiosk *k)
 {
-    for (int i = 0; i < k->app.n_stats; i++) {
-        StatEvent ev = k->app.stats[i];
+    for (int i = 0; i < k->app.fx.n_stats; i++) {
+        StatEvent ev = k->app.fx.stats[i];
         /* dated by the kiosk clock: held or monotonic when the system
          * clock is implausible (app/clock/clock.h) */
         time_t t = (time_t)kclock_count(&k->clock, wall_ms(), mono_ms());
@@ -287,28 +287,28 @@ static void drain(Kiosk *k)
         if (k->stats)
             stats_record(k->stats, &ev, (int64_t)t);
     }
-    if (k->app.n_stats > 0)
+    if (k->app.fx.n_stats > 0)
         clock_persist(k, 0);
-    k->app.n_stats = 0;
-    if (k->prev_screen == SCREEN_TEST_TOUCH && k->app.screen != SCREEN_TEST_TOUCH) {
+    k->app.fx.n_stats = 0;
+    if (k->prev_screen == SCREEN_TEST_TOUCH && k->app.visit.screen != SCREEN_TEST_TOUCH) {
         int got = 0;
         for (int i = 0; i < APP_TOUCH_CELLS; i++)
-            got += k->app.touched[i] != 0;
+            got += k->app.admin.touched[i] != 0;
         char day[11], note[32];
         kiosk_day(k, day);
         snprintf(note, sizeof note, "%s %d/%d", day, got, (int)APP_TOUCH_CELLS);
         export_health_note(k->stats, "touch_test", note);
     }
-    k->prev_screen = k->app.screen;
-    audio_apply(k->audio, k->narration, k->app.audio, k->app.n_audio);
-    k->app.n_audio = 0;
+    k->prev_screen = k->app.visit.screen;
+    audio_apply(k->audio, k->narration, k->app.fx.audio, k->app.fx.n_audio);
+    k->app.fx.n_audio = 0;
     run_commands(k);
 }
 
 static void wire_narration(Kiosk *k)
 {
-    k->app.narration_exists = k->narration ? narration_exists : NULL;
-    k->app.narration_ctx = k->narration;
+    k->app.wiring.narration_exists = k->narration ? narration_exists : NULL;
+    k->app.wiring.narration_ctx = k->narration;
 }
 
 /* Hand finished jobs back to the state machine as Events. */
@@ -341,7 +341,7 @@ static void deliver(Kiosk *k, uint64_t now)
              * Its pictures and recorded voices live in the new version's
              * folder: point the renderer and the narration there too, or
              * new pictures draw as nothing and new voices stay silent. */
-            if (k->app.content == r.content) {
+            if (k->app.wiring.content == r.content) {
                 content_free(k->own_content);
                 k->own_content = r.content;
                 k->content_version = r.content_version;
@@ -364,8 +364,8 @@ static void deliver(Kiosk *k, uint64_t now)
 /* Nobody is using the kiosk: the attract screen or the admin screen. */
 static int kiosk_idle(const Kiosk *k)
 {
-    return !k->app.in_session &&
-           (k->app.screen == SCREEN_ATTRACT || k->app.screen == SCREEN_ADMIN);
+    return !k->app.visit.in_session &&
+           (k->app.visit.screen == SCREEN_ATTRACT || k->app.visit.screen == SCREEN_ADMIN);
 }
 
 /* Read the mount table (at most every 2 s, only while idle) and tell the
@@ -450,8 +450,8 @@ int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const Conten
         log_warn("narration index: %s; the speaker stays off", err_str(why));
     app_init(&k->app, content, &o->cfg, now);
     wire_narration(k);
-    k->app.large_text = o->large_text;
-    k->app.high_contrast = o->high_contrast;
+    k->app.visit.large_text = o->large_text;
+    k->app.visit.high_contrast = o->high_contrast;
     k->o = o;
     k->content_version = o->content_version;
     snprintf(k->content_signer, sizeof k->content_signer, "%s", o->content_signer);
@@ -484,7 +484,7 @@ void kiosk_admin_start(Kiosk *k, uint64_t now)
                  .pin_set = k->pins ? pin_is_set(k->pins, PIN_SLOT_ADMIN) : 1,
                  .locked_ms = k->pins ? pin_locked_ms(k->pins, wall_ms()) : 0};
     app_update(&k->app, &ev, now);
-    k->app.n_audio = 0;
+    k->app.fx.n_audio = 0;
     kiosk_worker_start(k);
 }
 
@@ -572,8 +572,8 @@ static void warm_caches(Kiosk *k, uint64_t now)
 {
     app_screen_names(&k->app, warm_one, k);
     app_wipe(&k->app, now);
-    k->app.n_stats = 0;
-    k->app.n_audio = 0;
+    k->app.fx.n_stats = 0;
+    k->app.fx.n_audio = 0;
     k->ui_valid = 0;
     give_back_memory();
 }

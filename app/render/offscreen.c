@@ -36,12 +36,12 @@ int kiosk_render(const KioskOptions *o, const Content *content, const char *lang
     if (kiosk_setup(&k, sdl, o, content, 1000) != 0)
         goto out;
     have = 1;
-    k.app.w = w;
-    k.app.h = h;
-    k.app.dpi = o->dpi > 0 ? o->dpi : 160;
+    k.app.wiring.w = w;
+    k.app.wiring.h = h;
+    k.app.wiring.dpi = o->dpi > 0 ? o->dpi : 160;
     int li = -1;
-    for (int i = 0; i < k.app.cfg.n_langs; i++)
-        if (strcmp(k.app.cfg.langs[i], lang) == 0)
+    for (int i = 0; i < k.app.wiring.cfg.n_langs; i++)
+        if (strcmp(k.app.wiring.cfg.langs[i], lang) == 0)
             li = i;
     if (li < 0) {
         fprintf(stderr, "taama render: language '%s' is not enabled\n", lang);
@@ -53,8 +53,8 @@ int kiosk_render(const KioskOptions *o, const Content *content, const char *lang
         goto out;
     }
     app_show_in(&k.app, li);
-    k.app.large_text = o->large_text;
-    k.app.high_contrast = o->high_contrast;
+    k.app.visit.large_text = o->large_text;
+    k.app.visit.high_contrast = o->high_contrast;
     kiosk_rebuild(&k, 1000);
     render_draw(k.ren, &k.ui);
     SDL_RenderPresent(sdl);
@@ -104,9 +104,9 @@ int kiosk_bench_frames(const KioskOptions *o, const Content *content, int w, int
     if (!sdl || kiosk_setup(&k, sdl, o, content, 1000) != 0)
         goto out;
     have = 1;
-    k.app.w = w;
-    k.app.h = h;
-    k.app.dpi = 160;
+    k.app.wiring.w = w;
+    k.app.wiring.h = h;
+    k.app.wiring.dpi = 160;
     uint64_t now = 1000;
     int mods = content_module_count(content);
     n = 0;
