@@ -209,6 +209,61 @@ AppCmd *app_command(App *a, CmdKind kind)
     return c;
 }
 
+/* ---- what the shell may ask of the App -------------------------------- */
+
+void app_take_effects(App *a, AppEffects *out)
+{
+    if (out)
+        *out = a->fx;
+    app_wipe_pin((char *)a->fx.cmds, sizeof a->fx.cmds);
+    a->fx.n_stats = 0;
+    a->fx.n_audio = 0;
+    a->fx.n_cmds = 0;
+}
+
+int app_take_dirty(App *a)
+{
+    int d = a->dirty;
+    a->dirty = 0;
+    return d;
+}
+
+void app_set_narration(App *a, int (*exists)(void *ctx, const char *lang, const char *key), void *ctx)
+{
+    a->wiring.narration_exists = exists;
+    a->wiring.narration_ctx = ctx;
+}
+
+void app_set_display(App *a, int w, int h, float dpi)
+{
+    a->wiring.w = w;
+    a->wiring.h = h;
+    a->wiring.dpi = dpi > 0 ? dpi : 160;
+    a->dirty = 1;
+}
+
+void app_set_access(App *a, int large_text, int high_contrast)
+{
+    a->visit.large_text = large_text;
+    a->visit.high_contrast = high_contrast;
+    a->dirty = 1;
+}
+
+void app_restart(App *a, uint64_t now)
+{
+    AppWiring w = a->wiring;
+    app_init(a, w.content, &w.cfg, now);
+    a->wiring = w;
+}
+
+void app_peek_slide(const App *a, int slide, App *out)
+{
+    *out = *a;
+    out->visit.slide = slide;
+    out->visit.pointer_down = 0;
+    out->visit.pressed = W_NONE;
+}
+
 /* ---- time ------------------------------------------------------------- */
 
 /* The children's track keeps a slower pace: longer slide transitions and
@@ -385,10 +440,7 @@ static void update(App *a, const Event *ev, uint64_t now)
         visit_on_key(a, ev, now);
         break;
     case EV_RESIZE:
-        a->wiring.w = ev->w;
-        a->wiring.h = ev->h;
-        a->wiring.dpi = ev->dpi > 0 ? ev->dpi : 160;
-        a->dirty = 1;
+        app_set_display(a, ev->w, ev->h, ev->dpi);
         break;
     default:
         break;

@@ -419,6 +419,44 @@ void app_update(App *app, const Event *ev, uint64_t now_ms);
  * attract screen (or the neutral screen after a quick exit). */
 void app_wipe(App *app, uint64_t now_ms);
 
+/* Hand the effects queued since the last call over to the caller and
+ * clear the queues. out (caller-owned, may be NULL to drop them) gets the
+ * statistics, narration commands and kiosk commands in the order queued.
+ * The App's copy of the commands, which may hold a typed PIN, is wiped;
+ * the caller wipes out->cmds (app_wipe_pin) once it has run them. Cannot
+ * fail. */
+void app_take_effects(App *app, AppEffects *out);
+
+/* Whether something visible changed since the last call (the caller is
+ * about to draw); clears the flag. */
+int app_take_dirty(App *app);
+
+/* Wiring: how the App asks whether a narration exists (exists may be NULL:
+ * none does). ctx is borrowed for the App's life. */
+void app_set_narration(App *app, int (*exists)(void *ctx, const char *lang, const char *key),
+                       void *ctx);
+
+/* Wiring: the display's size in pixels and its DPI (0 or less: 160). The
+ * same as an EV_RESIZE, without letting time act: for offscreen renders
+ * and content checks that set the size before building a screen. */
+void app_set_display(App *app, int w, int h, float dpi);
+
+/* The visit's display choices (large text, high contrast), as the visitor
+ * would set them with the buttons: for the command line's --large-text and
+ * --high-contrast and the offscreen renders. A wipe clears them. */
+void app_set_access(App *app, int large_text, int high_contrast);
+
+/* Start again from a clean attract screen at now, as app_init() would,
+ * keeping the wiring (content, configuration, narration, display). The
+ * settings and admin facts go too: the caller sends them again
+ * (EV_SETTINGS, EV_PIN_STATE). */
+void app_restart(App *app, uint64_t now_ms);
+
+/* A copy of app into out as it would be on slide `slide` of the module
+ * open, nothing pressed: for building the neighbours of the slide shown
+ * ahead of time. out owns nothing (the content stays borrowed). */
+void app_peek_slide(const App *app, int slide, App *out);
+
 /* Milliseconds until the state changes by itself (a countdown tick, the
  * attract cycle, an animation frame), or -1 if it never will. The main loop
  * sleeps that long: an idle kiosk uses no CPU. */

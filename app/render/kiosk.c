@@ -31,7 +31,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <sodium.h>
 
 #include "admin/pin.h"
 #include "clock/clock_store.h"
@@ -196,10 +195,10 @@ static int tone_file(const char *data_dir, char *path, size_t n)
 }
 
 /* Commands queued by app_update: quick ones here, slow ones to the worker. */
-static void run_commands(Kiosk *k)
+static void run_commands(Kiosk *k, const AppCmd *cmds, int n)
 {
-    for (int i = 0; i < k->app.fx.n_cmds; i++) {
-        AppCmd *c = &k->app.fx.cmds[i];
+    for (int i = 0; i < n; i++) {
+        const AppCmd *c = &cmds[i];
         char path[1100];
         switch (c->kind) {
         case CMD_SAVE_SETTINGS: {
@@ -233,8 +232,6 @@ static void run_commands(Kiosk *k)
         default: submit(k, c); break;
         }
     }
-    sodium_memzero(k->app.fx.cmds, sizeof k->app.fx.cmds);
-    k->app.fx.n_cmds = 0;
 }
 
 /* While the visitor reads a slide, rasterise the pictures of the slides
@@ -249,10 +246,8 @@ void kiosk_prefetch_neighbours(Kiosk *k, uint64_t now)
         int s = k->app.visit.slide + d;
         if (s < 0 || s >= m->n_slides)
             continue;
-        App next = k->app;
-        next.visit.slide = s;
-        next.visit.pointer_down = 0;
-        next.visit.pressed = W_NONE;
+        App next;
+        app_peek_slide(&k->app, s, &next);
         Ui ui;
         arena_reset(k->scratch);
         if (ui_build_cached(&ui, &next, now, &k->tm, k->scratch, k->wrap) == ERR_OK)
@@ -271,8 +266,10 @@ void kiosk_rebuild(Kiosk *k, uint64_t now)
 /* Statistics and audio queued by app_update go out here, never from the core. */
 static void drain(Kiosk *k)
 {
-    for (int i = 0; i < k->app.fx.n_stats; i++) {
-        StatEvent ev = k->app.fx.stats[i];
+    AppEffects fx;
+    app_take_effects(&k->app, &fx);
+    for (int i = 0; i < fx.n_stats; i++) {
+        StatEvent ev = fx.stats[i];
         /* dated by the kiosk clock: held or monotonic when the system
          * clock is implausible (app/clock/clock.h) */
         time_t t = (time_t)kclock_count(&k->clock, wall_ms(), mono_ms());
@@ -287,9 +284,8 @@ static void drain(Kiosk *k)
         if (k->stats)
             stats_record(k->stats, &ev, (int64_t)t);
     }
-    if (k->app.fx.n_stats > 0)
+    if (fx.n_stats > 0)
         clock_persist(k, 0);
-    k->app.fx.n_stats = 0;
     if (k->prev_screen == SCREEN_TEST_TOUCH && k->app.visit.screen != SCREEN_TEST_TOUCH) {
         int got = 0;
         for (int i = 0; i < APP_TOUCH_CELLS; i++)
@@ -300,15 +296,14 @@ static void drain(Kiosk *k)
         export_health_note(k->stats, "touch_test", note);
     }
     k->prev_screen = k->app.visit.screen;
-    audio_apply(k->audio, k->narration, k->app.fx.audio, k->app.fx.n_audio);
-    k->app.fx.n_audio = 0;
-    run_commands(k);
+    audio_apply(k->audio, k->narration, fx.audio, fx.n_audio);
+    run_commands(k, fx.cmds, fx.n_cmds);
+    app_wipe_pin((char *)fx.cmds, sizeof fx.cmds); /* a PIN check carried the digits */
 }
 
 static void wire_narration(Kiosk *k)
 {
-    k->app.wiring.narration_exists = k->narration ? narration_exists : NULL;
-    k->app.wiring.narration_ctx = k->narration;
+    app_set_narration(&k->app, k->narration ? narration_exists : NULL, k->narration);
 }
 
 /* Hand finished jobs back to the state machine as Events. */
@@ -450,8 +445,7 @@ int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const Conten
         log_warn("narration index: %s; the speaker stays off", err_str(why));
     app_init(&k->app, content, &o->cfg, now);
     wire_narration(k);
-    k->app.visit.large_text = o->large_text;
-    k->app.visit.high_contrast = o->high_contrast;
+    app_set_access(&k->app, o->large_text, o->high_contrast);
     k->o = o;
     k->content_version = o->content_version;
     snprintf(k->content_signer, sizeof k->content_signer, "%s", o->content_signer);
@@ -484,7 +478,8 @@ void kiosk_admin_start(Kiosk *k, uint64_t now)
                  .pin_set = k->pins ? pin_is_set(k->pins, PIN_SLOT_ADMIN) : 1,
                  .locked_ms = k->pins ? pin_locked_ms(k->pins, wall_ms()) : 0};
     app_update(&k->app, &ev, now);
-    k->app.fx.n_audio = 0;
+    /* start-up replies queue only narration, and nothing has been shown */
+    app_take_effects(&k->app, NULL);
     kiosk_worker_start(k);
 }
 
@@ -572,8 +567,9 @@ static void warm_caches(Kiosk *k, uint64_t now)
 {
     app_screen_names(&k->app, warm_one, k);
     app_wipe(&k->app, now);
-    k->app.fx.n_stats = 0;
-    k->app.fx.n_audio = 0;
+    /* what the screens queued while warming (statistics, narration, facts
+     * for the admin screen) was never seen by anyone */
+    app_take_effects(&k->app, NULL);
     k->ui_valid = 0;
     give_back_memory();
 }
@@ -663,7 +659,7 @@ static int draw_if_needed(Kiosk *k, SDL_Renderer *sdl, uint64_t now)
     kiosk_rebuild(k, now);
     render_draw(k->ren, &k->ui);
     SDL_RenderPresent(sdl);
-    k->app.dirty = 0;
+    app_take_dirty(&k->app);
     if (k->o->exit_after_first_frame) {
         signal_first_frame();
         return 1;

@@ -36,9 +36,7 @@ int kiosk_render(const KioskOptions *o, const Content *content, const char *lang
     if (kiosk_setup(&k, sdl, o, content, 1000) != 0)
         goto out;
     have = 1;
-    k.app.wiring.w = w;
-    k.app.wiring.h = h;
-    k.app.wiring.dpi = o->dpi > 0 ? o->dpi : 160;
+    app_set_display(&k.app, w, h, o->dpi);
     int li = -1;
     for (int i = 0; i < k.app.wiring.cfg.n_langs; i++)
         if (strcmp(k.app.wiring.cfg.langs[i], lang) == 0)
@@ -53,8 +51,7 @@ int kiosk_render(const KioskOptions *o, const Content *content, const char *lang
         goto out;
     }
     app_show_in(&k.app, li);
-    k.app.visit.large_text = o->large_text;
-    k.app.visit.high_contrast = o->high_contrast;
+    app_set_access(&k.app, o->large_text, o->high_contrast);
     kiosk_rebuild(&k, 1000);
     render_draw(k.ren, &k.ui);
     SDL_RenderPresent(sdl);
@@ -104,9 +101,7 @@ int kiosk_bench_frames(const KioskOptions *o, const Content *content, int w, int
     if (!sdl || kiosk_setup(&k, sdl, o, content, 1000) != 0)
         goto out;
     have = 1;
-    k.app.wiring.w = w;
-    k.app.wiring.h = h;
-    k.app.wiring.dpi = 160;
+    app_set_display(&k.app, w, h, 160);
     uint64_t now = 1000;
     int mods = content_module_count(content);
     n = 0;

@@ -409,17 +409,9 @@ static int script_line(Kiosk *k, SDL_Renderer *sdl, char *line, int lineno, uint
  * configuration, window size and wiring (app_init would wipe them). */
 static void script_reset(Kiosk *k, uint64_t now)
 {
-    App fresh;
-    AppConfig cfg = k->app.wiring.cfg;
-    app_init(&fresh, k->app.wiring.content, &cfg, now);
-    fresh.wiring.w = k->app.wiring.w;
-    fresh.wiring.h = k->app.wiring.h;
-    fresh.wiring.dpi = k->app.wiring.dpi;
-    fresh.wiring.narration_exists = k->app.wiring.narration_exists;
-    fresh.wiring.narration_ctx = k->app.wiring.narration_ctx;
-    fresh.visit.large_text = k->app.visit.large_text;
-    fresh.visit.high_contrast = k->app.visit.high_contrast;
-    k->app = fresh;
+    int large = k->app.visit.large_text, contrast = k->app.visit.high_contrast;
+    app_restart(&k->app, now);
+    app_set_access(&k->app, large, contrast);
     k->ui_valid = 0;
     k->inline_jobs = 1;
     kiosk_admin_start(k, now);

@@ -820,10 +820,43 @@ static void test_facilitator(void **st)
     t_fini(&t);
 }
 
+/* The kiosk takes what the App queued with app_take_effects(): it gets the
+ * commands (a PIN check with its digits) and the App keeps no copy. */
+static void test_take_effects_hands_over_and_wipes(void **st)
+{
+    (void)st;
+    T t;
+    t_init(&t);
+    t.d.after = NULL; /* nobody answers: the queue stays as the App left it */
+    gesture(&t);
+    type_pin(&t, "2468");
+    assert_int_equal(t.d.app.fx.n_cmds, 1);
+    AppEffects fx;
+    app_take_effects(&t.d.app, &fx);
+    assert_int_equal(fx.n_cmds, 1);
+    assert_int_equal(fx.cmds[0].kind, CMD_PIN_CHECK);
+    assert_string_equal(fx.cmds[0].pin, "2468");
+    assert_int_equal(t.d.app.fx.n_cmds, 0);
+    assert_int_equal(t.d.app.fx.n_stats, 0);
+    assert_int_equal(t.d.app.fx.n_audio, 0);
+    const unsigned char *b = (const unsigned char *)t.d.app.fx.cmds;
+    for (size_t i = 0; i < sizeof t.d.app.fx.cmds; i++)
+        assert_int_equal(b[i], 0);
+    app_wipe_pin((char *)fx.cmds, sizeof fx.cmds);
+    /* taken once: a second take gets nothing */
+    app_take_effects(&t.d.app, &fx);
+    assert_int_equal(fx.n_cmds + fx.n_stats + fx.n_audio, 0);
+    /* the redraw flag is taken the same way */
+    assert_true(app_take_dirty(&t.d.app));
+    assert_false(app_take_dirty(&t.d.app));
+    t_fini(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_gesture_opens_pin_pad),
+        cmocka_unit_test(test_take_effects_hands_over_and_wipes),
         cmocka_unit_test(test_admin_sets_clock),
         cmocka_unit_test(test_gesture_needs_long_press_and_order),
         cmocka_unit_test(test_gesture_corners_are_physical),
