@@ -456,12 +456,6 @@ void admin_on_reply(App *a, const Event *ev, uint64_t now)
         a->facts.banner_job = ev->job;
         a->facts.banner_until = now + APP_BANNER_MS;
         app_copy_str(a->facts.banner_detail, sizeof a->facts.banner_detail, ev->text ? ev->text : "");
-        if (ev->job == CMD_INSTALL_PACK && ev->content && ev->content != a->wiring.content) {
-            /* new content: module indexes changed; only the admin screen
-             * is open (installs start there), so nothing refers to them */
-            a->wiring.content = ev->content;
-            a->visit.module = -1;
-        }
         if (a->visit.screen == SCREEN_ADMIN)
             app_command(a, CMD_ADMIN_INFO);
         break;

@@ -234,6 +234,13 @@ void app_set_narration(App *a, int (*exists)(void *ctx, const char *lang, const 
     a->wiring.narration_ctx = ctx;
 }
 
+void app_set_content(App *a, const Content *content)
+{
+    a->wiring.content = content;
+    a->visit.module = -1;
+    a->dirty = 1;
+}
+
 void app_set_display(App *a, int w, int h, float dpi)
 {
     a->wiring.w = w;

@@ -141,7 +141,6 @@ typedef struct {
     int job;           /* CmdKind of the finished job */
     const char *text;  /* detail message or mount path */
     int can_seal;      /* EV_STICK: a campaign key is installed, so an export is encrypted */
-    const Content *content; /* EV_JOB_DONE of an install: the content now loaded, or NULL */
 } Event;
 
 typedef enum { AUDIO_NONE, AUDIO_PLAY, AUDIO_STOP } AudioAction;
@@ -435,6 +434,13 @@ int app_take_dirty(App *app);
  * none does). ctx is borrowed for the App's life. */
 void app_set_narration(App *app, int (*exists)(void *ctx, const char *lang, const char *key),
                        void *ctx);
+
+/* Wiring: show content (borrowed; must outlive its use by the App) from
+ * now on, after a pack install. Module indexes change, so no module stays
+ * open (installs start on the admin screen, where none is). Who owns the
+ * old and the new content is the caller's business: the kiosk decides it
+ * in one place (render/kiosk_effects.c). */
+void app_set_content(App *app, const Content *content);
 
 /* Wiring: the display's size in pixels and its DPI (0 or less: 160). The
  * same as an EV_RESIZE, without letting time act: for offscreen renders

@@ -33,7 +33,7 @@ int kiosk_render(const KioskOptions *o, const Content *content, const char *lang
         fprintf(stderr, "taama render: %s\n", SDL_GetError());
         goto out;
     }
-    if (kiosk_setup(&k, sdl, o, content, 1000) != 0)
+    if (kiosk_setup(&k, sdl, o, content, 1000) != ERR_OK)
         goto out;
     have = 1;
     app_set_display(&k.app, w, h, o->dpi);
@@ -98,7 +98,7 @@ int kiosk_bench_frames(const KioskOptions *o, const Content *content, int w, int
     int have = 0;
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *sdl = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
-    if (!sdl || kiosk_setup(&k, sdl, o, content, 1000) != 0)
+    if (!sdl || kiosk_setup(&k, sdl, o, content, 1000) != ERR_OK)
         goto out;
     have = 1;
     app_set_display(&k.app, w, h, 160);

@@ -755,6 +755,29 @@ static void test_wipe_clears_every_visit_byte(void **st)
     assert_true(a.dirty);
 }
 
+/* After an install the kiosk switches the App to the new content (it
+ * decides who frees what, render/kiosk_effects.c): the App borrows the new
+ * one and keeps no module index into the old one. */
+static void test_set_content_drops_module(void **st)
+{
+    (void)st;
+    Err e;
+    Content *fresh = content_load(support_path("content"), &e);
+    assert_non_null(fresh);
+    App a;
+    app_init(&a, content, NULL, 1000);
+    char name[128];
+    snprintf(name, sizeof name, "%s/slide-1", content_module(content, 0)->id);
+    assert_int_equal(app_goto(&a, name, 1000), 0);
+    assert_non_null(app_module(&a));
+    a.dirty = 0;
+    app_set_content(&a, fresh);
+    assert_ptr_equal(a.wiring.content, fresh);
+    assert_null(app_module(&a));
+    assert_true(a.dirty);
+    content_free(fresh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -778,6 +801,7 @@ int main(void)
         cmocka_unit_test(test_children_track_slower),
         cmocka_unit_test(test_goto_every_listed_screen),
         cmocka_unit_test(test_wipe_clears_every_visit_byte),
+        cmocka_unit_test(test_set_content_drops_module),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }
