@@ -176,9 +176,9 @@ static void run_commands(Kiosk *k, const AppCmd *cmds, int n)
             break;
         }
         case CMD_TEST_SOUND: {
-            int played = k->audio && k->o->data_dir && tone_file(k->o->data_dir, path, sizeof path) == 0;
-            if (played)
-                audio_play(k->audio, path, "test-tone");
+            /* "played" only when the player took the tone (audio_play's Err) */
+            int played = k->audio && k->o->data_dir && tone_file(k->o->data_dir, path, sizeof path) == 0 &&
+                         audio_play(k->audio, path, "test-tone") == ERR_OK;
             char day[11], note[32];
             kiosk_day(k, day);
             snprintf(note, sizeof note, "%s %s", day, played ? "played" : "no_device");
