@@ -338,6 +338,27 @@ typedef struct {
     size_t nslot;       /* a power of two, at least twice the names: grows */
 } ReportNames;
 
+/* The key of a counter within one metric and kiosk, in the order of the
+ * counts table's key and of every listing: day, then lang, module (name
+ * ids) and item. REPORT_KEY() makes one from any row with those fields. */
+typedef struct {
+    int64_t day, lang, module, item;
+} ReportKey;
+#define REPORT_KEY(r) ((ReportKey){(r)->day, (r)->lang, (r)->module, (r)->item})
+
+/* -1, 0 or 1 as a sorts before, with or after b. Inline: it runs inside
+ * qsort over millions of rows (merge, csv). */
+static inline int report_key_cmp(ReportKey a, ReportKey b)
+{
+    if (a.day != b.day)
+        return a.day < b.day ? -1 : 1;
+    if (a.lang != b.lang)
+        return a.lang < b.lang ? -1 : 1;
+    if (a.module != b.module)
+        return a.module < b.module ? -1 : 1;
+    return (a.item > b.item) - (a.item < b.item);
+}
+
 /* Create the schema, or migrate an older one forward in one transaction
  * (schema 1: text keys, no user_version). ERR_ROLLBACK for a database
  * made by a newer taama-report, ERR_CORRUPT for unknown tables. */
