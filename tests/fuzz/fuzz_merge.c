@@ -193,7 +193,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char dir[320];
         snprintf(dir, sizeof dir, "%s/export-%d", root, i / 2);
         make_export(dir, in.p[i], in.len[i], in.p[i + 1], in.len[i + 1]);
-        (void)report_merge_path(db, dir, &mo, &sum);
+        /* Refusals are counted in sum; only a database failure (a bug on a
+         * fresh local database) is returned. */
+        if (report_merge_path(db, dir, &mo, &sum) != ERR_OK)
+            fail("merge: the database failed", in.p[i], in.len[i]);
     }
     fclose(mout);
     if (memchr(msgs, 0x1b, msglen))
@@ -210,16 +213,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FILE *hout = open_memstream(&html, &hlen);
     ReportOptions ro = {.min_count = 10, .title = NULL};
     ReportOptions raw = {.min_count = 0, .title = "a <b> & \"c\""};
-    (void)report_write_html(db, &ro, hout);
+    Err he = report_write_html(db, &ro, hout);
     fclose(hout);
+    if (he != ERR_OK)
+        fail("the HTML report of a merged database failed", err_str(he), strlen(err_str(he)));
     const char *bad = foreign_markup(html, hlen);
     if (bad)
         fail(bad, html, hlen);
     if (fz_valid_utf8(data, size) && !fz_valid_utf8((const unsigned char *)html, hlen))
         fail("UTF-8 input, but the HTML is not valid UTF-8 (a text cut inside a character?)", html, hlen);
     free(html);
-    (void)report_write_html(db, &raw, devnull);
-    (void)report_write_csv(db, &ro, devnull);
+    /* Every report of what merge accepted can be written. */
+    if (report_write_html(db, &raw, devnull) != ERR_OK || report_write_csv(db, &ro, devnull) != ERR_OK)
+        fail("the raw HTML or the suppressed CSV report failed", "", 0);
     char *csv = NULL;
     size_t clen = 0;
     FILE *cout = open_memstream(&csv, &clen);
@@ -238,10 +244,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_csv(csv, clen);
     } else {
         fclose(cout);
+        fail("the raw CSV report failed", "", 0);
     }
     free(csv);
-    (void)report_write_dhis2(db, map, &ro, devnull, devnull);
-    (void)report_write_dhis2(db, map, &raw, devnull, devnull);
+    if (report_write_dhis2(db, map, &ro, devnull, devnull) != ERR_OK ||
+        report_write_dhis2(db, map, &raw, devnull, devnull) != ERR_OK)
+        fail("a DHIS2 report failed", "", 0);
     fclose(devnull);
     report_close(db);
     return 0;
