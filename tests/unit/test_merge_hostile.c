@@ -966,6 +966,40 @@ static void test_migrate_v3(void **state)
     assert_int_equal(why, ERR_CORRUPT);
 }
 
+/* An authorizer that refuses every read of the names table. */
+static int deny_names(void *ud, int action, const char *a, const char *b, const char *c, const char *d)
+{
+    (void)ud;
+    (void)b;
+    (void)c;
+    (void)d;
+    return action == SQLITE_READ && a && strcmp(a, "names") == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+
+/* A refused export's new names are rolled back and the names reloaded;
+ * when that reload fails, merge stops with a database error rather than
+ * count later exports under ids the database no longer has. */
+static void test_names_reload_failure(void **state)
+{
+    (void)state;
+    SignKey k;
+    key_make(&k);
+    char dir[PATH_MAX], msg[2000];
+    snprintf(dir, sizeof dir, "%s/reload/a", root);
+    forge(dir, KIOSK, &k, 1, "2024-03-01,session_start,,,,5\r\n2024-03-01,session_start,,,,6\r\n", NULL, 0);
+    ReportDb *db = fresh_db("reload.sqlite");
+    sqlite3_set_authorizer(report_db_handle(db), deny_names, NULL);
+    Err e = ERR_OK;
+    MergeSummary s = support_merge(db, dir, NULL, 0, msg, sizeof msg, &e);
+    sqlite3_set_authorizer(report_db_handle(db), NULL, NULL);
+    assert_int_equal(e, ERR_DB);
+    assert_int_equal(s.refused, 1);
+    assert_non_null(strstr(msg, "FAILED"));
+    assert_non_null(strstr(msg, "cannot reload the names"));
+    assert_int_equal(q1(db, "SELECT count(*) FROM exports"), 0);
+    report_close(db);
+}
+
 /* The order of counters shared by merge (counts key) and csv: day, then
  * lang, module, item, whatever the later fields hold; ids wider than 32
  * bits compare as themselves. */
@@ -1009,6 +1043,7 @@ int main(void)
         cmocka_unit_test(test_migrate_v3),
         cmocka_unit_test(test_manifest_files),
         cmocka_unit_test(test_key_order),
+        cmocka_unit_test(test_names_reload_failure),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
