@@ -38,6 +38,7 @@
 #include "core/arena.h"
 #include "core/fileio.h"
 #include "core/log.h"
+#include "export/contacts.h"
 #include "export/export.h"
 #include "export/health.h"
 #include "i18n/i18n.h"
@@ -107,6 +108,15 @@ static void clock_start(Kiosk *k)
     k->clock_saved_s = k->clock.last_s;
     k->clock_saved_problems = k->clock.log.problems - (k->clock.status != KCLOCK_OK);
     clock_persist(k, 1);
+}
+
+/* Record content's help contacts as the list in force from today, so
+ * exports can name each QR count (export/contacts.h). */
+static void note_contacts(Kiosk *k, const Content *c)
+{
+    KioskClock clk = k->clock;
+    if (export_contacts_note(k->stats, c, kclock_now(&clk, wall_ms(), mono_ms())) != ERR_OK)
+        log_warn("statistics: the help contact list was not recorded");
 }
 
 /* Removable mounts now, from the kiosk's current mount table. */
@@ -344,6 +354,7 @@ static void deliver(Kiosk *k, uint64_t now)
             if (k->app.content == r.content) {
                 content_free(k->own_content);
                 k->own_content = r.content;
+                note_contacts(k, r.content);
                 k->content_version = r.content_version;
                 snprintf(k->content_signer, sizeof k->content_signer, "%s", r.content_signer);
                 render_set_content_dir(k->ren, content_dir(r.content));
@@ -737,6 +748,7 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
     have_kiosk = 1;
     k.stats = stats;
     clock_start(&k);
+    note_contacts(&k, content);
     if (!o->script) {
         AudioOptions ao = {.volume = o->narration_volume, .on_end = input_audio_ended};
         k.audio = audio_open(&ao);
