@@ -6,6 +6,8 @@
  *   counters.csv         RFC 4180 CSV, UTF-8 with BOM, CRLF
  *   (or counters.csv.sealed when a campaign public key is configured:
  *    the same bytes in a libsodium sealed box)
+ *   health.json          fleet health (export/health.h)
+ *   contacts.json        the help contact lists in force (export/contacts.h)
  *   manifest.sig         hex Ed25519 signature of manifest.json's bytes
  *   manifest.json        the commit record (see manifest.h), written LAST
  * Every file goes through fileio (temp name, fsync, rename, folder fsync);
