@@ -113,6 +113,7 @@ typedef struct {
     ReportHidden hid;
     ReportProgress prog;
     uint64_t done;
+    ReportContactNamer *namer; /* qr_shown items, by each kiosk's own list */
 } CsvCtx;
 
 /* What an item number means for a metric, for readers. */
@@ -122,9 +123,7 @@ static void item_label(const CsvCtx *c, int32_t item, char *out, size_t sz)
     out[0] = '\0';
     if (item < 0)
         return;
-    if (strcmp(m, "qr_shown") == 0)
-        report_contact_label(c->content, item, out, sz, NULL, 0);
-    else if (strcmp(m, "session_length") == 0)
+    if (strcmp(m, "session_length") == 0) /* qr_shown: report_contact_name() */
         snprintf(out, sz, "%s", report_length_label(item));
     else if (strcmp(m, "session_start") == 0)
         snprintf(out, sz, "%s %02d:00-%02d:59", R_("hour"), (int)item, (int)item);
@@ -164,7 +163,10 @@ static void csv_row(CsvCtx *c, int64_t epoch, int32_t day, const CCat *k, int64_
     fputc(c->sep, c->o);
     report_csv_cell(c->o, c->module_label[k->module], c->sep);
     fputc(c->sep, c->o);
-    item_label(c, k->item, il, sizeof il);
+    if (strcmp(c->metric, "qr_shown") == 0 && k->item >= 0)
+        report_contact_name(c->namer, c->kiosk, day, c->period, k->item, il, sizeof il);
+    else
+        item_label(c, k->item, il, sizeof il);
     report_csv_cell(c->o, il, c->sep);
     fputs("\r\n", c->o);
 }
@@ -356,7 +358,7 @@ Err report_write_csv_ex(ReportDb *rdb, const ReportOptions *opt, FILE *o, Report
     if (e)
         return e;
     c.rank = rank;
-    if ((e = make_labels(&c)))
+    if ((e = make_labels(&c)) || (e = (c.namer = report_contact_namer_new(rdb, c.content)) ? ERR_OK : ERR_NOMEM))
         goto out;
     /* Metrics in name order, kiosks in id order, each (metric, kiosk) one
      * range of the counts key. */
@@ -461,6 +463,7 @@ out:
     free(c.v);
     free(c.sup);
     free(c.present);
+    report_contact_namer_free(c.namer);
     return e;
 }
 

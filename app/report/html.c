@@ -217,6 +217,32 @@ static int kv_key_cmp(const void *a, const void *b)
     return (x->key > y->key) - (x->key < y->key);
 }
 
+/* Contact counts arrive named per kiosk and day (report/contacts.c). */
+typedef struct {
+    KV **kv;
+    size_t *n, *cap;
+} KvSink;
+
+static Err kv_take(void *ctx, const char *label, ReportContactSource source, int64_t value)
+{
+    KvSink *k = ctx;
+    (void)source;
+    if (*k->n == *k->cap) {
+        KV *nk = realloc(*k->kv, *k->cap * 2 * sizeof *nk);
+        if (!nk)
+            return ERR_NOMEM;
+        *k->kv = nk;
+        *k->cap *= 2;
+    }
+    KV *one = &(*k->kv)[*k->n];
+    if (!(one->label = xstrdup(label)))
+        return ERR_NOMEM;
+    one->key = (int64_t)*k->n;
+    one->v = value;
+    (*k->n)++;
+    return ERR_OK;
+}
+
 /* Load SUM(value) per key (dim: 1 language, 2 module, 3 item) of a metric
  * from the per-day sums, plus a total at index n, and suppress them as one
  * group. Sorted by label (session lengths: by bucket, all four shown);
@@ -237,7 +263,10 @@ static Err load_cat(Html *h, const char *metric, int dim, KeyKind kk, Cat *c)
     if (!e && kk == KEY_LENGTH)
         for (; n < REPORT_LENGTH_BUCKETS; n++)
             kv[n] = (KV){NULL, (int64_t)n, 0};
-    while (!e && sqlite3_step(st) == SQLITE_ROW) {
+    if (!e && kk == KEY_CONTACT)
+        e = report_contact_totals(h->rdb, metric, h->opt ? h->opt->content : NULL, kv_take,
+                                  &(KvSink){&kv, &n, &cap});
+    while (!e && kk != KEY_CONTACT && sqlite3_step(st) == SQLITE_ROW) {
         int64_t key = sqlite3_column_int64(st, 0), val = sqlite3_column_int64(st, 1);
         if (kk == KEY_LENGTH && key >= 0 && key < REPORT_LENGTH_BUCKETS) {
             kv[key].v += val;
@@ -256,7 +285,7 @@ static Err load_cat(Html *h, const char *metric, int dim, KeyKind kk, Cat *c)
     }
     sqlite3_finalize(st);
     char buf[512];
-    for (size_t i = 0; !e && i < n; i++) {
+    for (size_t i = 0; !e && i < n && kk != KEY_CONTACT; i++) {
         key_label(h, kk, kv[i].key, buf, sizeof buf);
         if (!(kv[i].label = xstrdup(buf)))
             e = ERR_NOMEM;

@@ -195,6 +195,7 @@ Err report_forget_kiosk(ReportDb *rdb, const char *kiosk_id, int64_t *removed)
     }
     ok = ok && exec_kiosk(db, "DELETE FROM exports WHERE kiosk_id=?1", kiosk_id, NULL) == 0 &&
          exec_kiosk(db, "DELETE FROM health WHERE kiosk_id=?1", kiosk_id, NULL) == 0 &&
+         report_contacts_forget(db, kiosk_id) == 0 &&
          exec_kiosk(db, "DELETE FROM quarantine WHERE kiosk_id=?1", kiosk_id, NULL) == 0 &&
          exec_kiosk(db, "DELETE FROM kiosks WHERE kiosk_id=?1", kiosk_id, NULL) == 0;
     if (!ok || sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
@@ -262,6 +263,7 @@ typedef struct {
     const char *health_json; /* NULL: none */
     size_t health_len;
     ReportHealth health;
+    ReportContacts contacts; /* contacts.json, checked (n 0: none) */
 } ExportInfo;
 
 /* Bind info as ?1 kiosk_id, ?2 epoch, ?3 seq, ?4 manifest_sha256, ?5 rows,
@@ -566,6 +568,8 @@ static StoreRes store_export(ReportDb *rdb, const ExportInfo *in, const Parsed *
     if (ok && in->health_json)
         ok = report_health_store(db, in->kiosk, in->epoch, in->seq, in->created, &in->health, in->health_json,
                                  in->health_len) == ERR_OK;
+    if (ok && in->contacts.n)
+        ok = report_contacts_store(db, in->kiosk, &in->contacts) == ERR_OK;
     if (ok)
         ok = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
     if (ok) {
@@ -734,6 +738,7 @@ static int dispute_move(ReportDb *rdb, const char *kiosk_id, const char *reason)
     }
     ok = ok && exec_kiosk(db, "DELETE FROM exports WHERE kiosk_id=?1", kiosk_id, NULL) == 0 &&
          exec_kiosk(db, "DELETE FROM health WHERE kiosk_id=?1", kiosk_id, NULL) == 0 &&
+         report_contacts_forget(db, kiosk_id) == 0 &&
          exec_kiosk(db, "DELETE FROM kiosks WHERE kiosk_id=?1", kiosk_id, NULL) == 0;
     return ok ? 0 : -1;
 }
@@ -874,6 +879,8 @@ static Outcome merge_one(ReportDb *rdb, int dfd, const MergeOptions *opt, char *
         in.health_json = health;
         in.health_len = hlen;
     }
+    if (report_contacts_read(dfd, m, &in.contacts, why, sizeof why) != ERR_OK)
+        REFUSE("%s", why);
     if (in.encrypted) {
         if (!opt->campaign_sk)
             REFUSE("export is encrypted: give the campaign secret key with --key FILE");
@@ -997,6 +1004,7 @@ done:
     free(plain);
     free(health);
     free(parsed.rows);
+    report_contacts_free(&in.contacts);
     manifest_free(m);
     return out;
 }
