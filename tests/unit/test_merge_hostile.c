@@ -882,9 +882,9 @@ static void test_manifest_files(void **state)
     free(j);
 }
 
-/* A schema 2 database (before the quarantine) opens as schema 4 with its
- * counts, its kiosks trusted as first use, the quarantine and the health
- * table (the two steps chained), and takes exports. */
+/* A schema 2 database (before the quarantine) opens as schema 5 with its
+ * counts, its kiosks trusted as first use, the quarantine, the health and
+ * contacts tables (the steps chained), and takes exports. */
 static void test_migrate_v2(void **state)
 {
     (void)state;
@@ -895,7 +895,7 @@ static void test_migrate_v2(void **state)
     /* Back to schema 2: what versions 3 and 4 added, removed. */
     assert_int_equal(sqlite3_exec(report_db_handle(db),
                                   "DROP TABLE health; DROP TABLE quarantine; ALTER TABLE kiosks DROP COLUMN trust;"
-                                  " PRAGMA user_version=2",
+                                  " DROP TABLE contacts; PRAGMA user_version=2",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
     report_close(db);
@@ -904,7 +904,7 @@ static void test_migrate_v2(void **state)
     Err why;
     db = report_open(p, &why);
     assert_non_null(db);
-    assert_int_equal(q1(db, "SELECT user_version FROM pragma_user_version"), 4);
+    assert_int_equal(q1(db, "SELECT user_version FROM pragma_user_version"), 5);
     assert_int_equal(q1(db, "SELECT count(*) FROM kiosks WHERE trust='first-use'"), 1);
     assert_int_equal(q1(db, "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='health'"), 1);
     assert_int_equal(q1(db, "SELECT count(*) FROM pragma_table_info('quarantine') WHERE name='health'"), 1);
@@ -916,7 +916,7 @@ static void test_migrate_v2(void **state)
     report_close(db);
 }
 
-/* A schema 3 database (quarantine, no fleet health) opens as schema 4: its
+/* A schema 3 database (quarantine, no fleet health) opens as schema 5: its
  * quarantine kept, the health table and quarantine.health added. A schema
  * 3 file without the quarantine is not ours and is refused untouched. */
 static void test_migrate_v3(void **state)
@@ -929,7 +929,7 @@ static void test_migrate_v3(void **state)
     assert_int_equal(merge(db, g, NULL, 0).quarantined, 1);
     assert_int_equal(sqlite3_exec(report_db_handle(db),
                                   "DROP TABLE health; ALTER TABLE quarantine DROP COLUMN health;"
-                                  " PRAGMA user_version=3",
+                                  " DROP TABLE contacts; PRAGMA user_version=3",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
     report_close(db);
@@ -938,7 +938,7 @@ static void test_migrate_v3(void **state)
     Err why;
     db = report_open(p, &why);
     assert_non_null(db);
-    assert_int_equal(q1(db, "SELECT user_version FROM pragma_user_version"), 4);
+    assert_int_equal(q1(db, "SELECT user_version FROM pragma_user_version"), 5);
     assert_int_equal(q1(db, "SELECT count(*) FROM quarantine"), 2);
     assert_int_equal(q1(db, "SELECT count(*) FROM health"), 0);
     assert_int_equal(q1(db, "SELECT count(*) FROM pragma_table_info('quarantine') WHERE name='health'"), 1);
