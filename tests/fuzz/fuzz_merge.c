@@ -7,7 +7,8 @@
  * lists the CSV in the manifest with its real size and hash, fills in
  * kiosk_pubkey (unless given) and signs the manifest with a fixed Ed25519
  * key chosen by "key_seed=N"; with "encrypted=1" it seals the CSV to a fixed
- * campaign key, which merge is given. Then every export is merged into one
+ * campaign key, which merge is given; "contacts_json=TEXT" writes TEXT as
+ * the export's contacts.json and lists it. Then every export is merged into one
  * campaign database and the HTML, CSV and DHIS2 (fixed map) reports are
  * written. Checked: no crash or sanitizer report, merge messages carry no
  * terminal escape, the HTML holds only the markup html.c writes, the raw
@@ -20,6 +21,7 @@
 #include <sodium.h>
 
 #include "core/log.h"
+#include "export/contacts.h"
 #include "export/export.h"
 #include "manifest/manifest.h"
 #include "report/report.h"
@@ -45,7 +47,7 @@ static void make_export(const char *dir, const char *meta, size_t mlen, const ch
     if (!m)
         abort();
     unsigned char seed[crypto_sign_SEEDBYTES] = {0};
-    int have_pk = 0, encrypted = 0;
+    int have_pk = 0, encrypted = 0, contacts = 0;
     const char *p = meta, *end = meta + mlen;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -57,7 +59,10 @@ static void make_export(const char *dir, const char *meta, size_t mlen, const ch
             snprintf(val, sizeof val, "%.*s", (int)(le - eq - 1), eq + 1);
             if (strcmp(key, "key_seed") == 0)
                 seed[0] = (unsigned char)atoi(val);
-            else {
+            else if (strcmp(key, "contacts_json") == 0 && !contacts) {
+                fz_write(dir, EXPORT_CONTACTS_NAME, val, strlen(val));
+                contacts = manifest_add_file_from_disk(m, dir, EXPORT_CONTACTS_NAME) == ERR_OK;
+            } else {
                 have_pk |= strcmp(key, "kiosk_pubkey") == 0;
                 if (strcmp(key, "encrypted") == 0)
                     encrypted = strcmp(val, "1") == 0;
