@@ -168,10 +168,10 @@ int export_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
     }
     ExportRequest req = {.data_dir = data_dir, .dest = to, .kiosk_label = label, .now = (int64_t)time(NULL)};
     ExportResult res;
-    export_run(s, &req, &res);
+    Err e = export_run(s, &req, &res); /* res.message says what happened either way */
     stats_close(s);
     fprintf(out, "%s\n", res.message);
-    if (res.err == ERR_OK)
+    if (e == ERR_OK)
         fprintf(out, "%s\n", res.folder);
-    return res.err == ERR_OK ? 0 : 1;
+    return e == ERR_OK ? 0 : 1;
 }

@@ -61,12 +61,17 @@ static void make_export(const char *dir, const char *meta, size_t mlen, const ch
                 seed[0] = (unsigned char)atoi(val);
             else if (strcmp(key, "contacts_json") == 0 && !contacts) {
                 fz_write(dir, EXPORT_CONTACTS_NAME, val, strlen(val));
-                contacts = manifest_add_file_from_disk(m, dir, EXPORT_CONTACTS_NAME) == ERR_OK;
+                if (manifest_add_file_from_disk(m, dir, EXPORT_CONTACTS_NAME) != ERR_OK)
+                    abort(); /* the harness wrote it */
+                contacts = 1;
             } else {
                 have_pk |= strcmp(key, "kiosk_pubkey") == 0;
                 if (strcmp(key, "encrypted") == 0)
                     encrypted = strcmp(val, "1") == 0;
-                (void)manifest_set(m, key, val);
+                /* a key or value the manifest refuses is left out: the
+                 * kiosk could not have written it */
+                if (manifest_set(m, key, val) != ERR_OK)
+                    have_pk &= strcmp(key, "kiosk_pubkey") != 0;
             }
         }
         p = le + 1;
@@ -76,7 +81,8 @@ static void make_export(const char *dir, const char *meta, size_t mlen, const ch
     if (!have_pk) {
         char hex[2 * crypto_sign_PUBLICKEYBYTES + 1];
         sodium_bin2hex(hex, sizeof hex, pk, sizeof pk);
-        (void)manifest_set(m, "kiosk_pubkey", hex);
+        if (manifest_set(m, "kiosk_pubkey", hex) != ERR_OK)
+            abort();
     }
     if (encrypted) {
         size_t slen = clen + crypto_box_SEALBYTES;
@@ -86,10 +92,12 @@ static void make_export(const char *dir, const char *meta, size_t mlen, const ch
         crypto_box_seal(sealed, (const unsigned char *)csv, clen, campaign_pk);
         fz_write(dir, EXPORT_SEALED_NAME, sealed, slen);
         free(sealed);
-        (void)manifest_add_file_from_disk(m, dir, EXPORT_SEALED_NAME);
+        if (manifest_add_file_from_disk(m, dir, EXPORT_SEALED_NAME) != ERR_OK)
+            abort();
     } else {
         fz_write(dir, EXPORT_CSV_NAME, csv, clen);
-        (void)manifest_add_file_from_disk(m, dir, EXPORT_CSV_NAME);
+        if (manifest_add_file_from_disk(m, dir, EXPORT_CSV_NAME) != ERR_OK)
+            abort();
     }
     char *bytes = NULL;
     size_t blen = 0;

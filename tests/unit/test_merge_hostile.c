@@ -739,8 +739,8 @@ static void test_hostile_stick(void **state)
         Manifest *m2 = manifest_new();
         size_t nk = manifest_meta_count(m);
         for (size_t i = 0; i < nk; i++)
-            manifest_set(m2, manifest_meta_key(m, i), manifest_get(m, manifest_meta_key(m, i)));
-        manifest_add_file(m2, EXPORT_CSV_NAME, 8ull << 30, manifest_file(m, 0)->sha256);
+            assert_int_equal(manifest_set(m2, manifest_meta_key(m, i), manifest_get(m, manifest_meta_key(m, i))), ERR_OK);
+        assert_int_equal(manifest_add_file(m2, EXPORT_CSV_NAME, 8ull << 30, manifest_file(m, 0)->sha256), ERR_OK);
         manifest_free(m);
         assert_int_equal(manifest_serialize(m2, &mb, &ml), ERR_OK);
         manifest_free(m2);
