@@ -171,7 +171,10 @@ Err report_contacts_check(const char *buf, size_t len, ReportContacts *out, char
     for (size_t i = 0; i < nl; i++) {
         json_object *c = NULL;
         json_object_object_get_ex(json_object_array_get_idx(jl, i), "contacts", &c);
-        total += json_object_is_type(c, json_type_array) ? json_object_array_length(c) : 0;
+        size_t k = json_object_is_type(c, json_type_array) ? json_object_array_length(c) : 0;
+        /* a longer list is refused before any of it is kept: room for the
+         * bound only, whatever a hostile file claims */
+        total += k > STATS_CONTACTS_MAX ? STATS_CONTACTS_MAX : k;
     }
     e = ERR_NOMEM;
     if (!(out->c = malloc((total ? total : 1) * sizeof *out->c)))
@@ -333,21 +336,28 @@ ReportContactSource report_contact_name(ReportContactNamer *n, const char *kiosk
     sqlite3_bind_int(q, 2, start);
     sqlite3_bind_int(q, 3, period_end(start, p));
     sqlite3_bind_int64(q, 4, idx);
-    size_t o = 0;
+    size_t o = 0, at[STATS_CONTACT_LISTS_MAX], nat = 0;
     out[0] = '\0';
-    while (sqlite3_step(q) == SQLITE_ROW) {
+    while (sqlite3_step(q) == SQLITE_ROW && nat < STATS_CONTACT_LISTS_MAX) {
         if (sqlite3_column_type(q, 0) == SQLITE_NULL)
             continue;
         char one[400];
         const char *label = (const char *)sqlite3_column_text(q, 1);
-        snprintf(one, sizeof one, "%s: %s", (const char *)sqlite3_column_text(q, 0),
-                 *label ? report_tr_content(label) : "");
+        int n1 = snprintf(one, sizeof one, "%s: %s", (const char *)sqlite3_column_text(q, 0),
+                          *label ? report_tr_content(label) : "");
+        if (n1 < 0 || (size_t)n1 >= sizeof one)
+            n1 = (int)strlen(one);
         /* the same name from two lists once; different names all shown */
-        if (o && (strstr(out, one) != NULL))
+        int seen = 0;
+        for (size_t i = 0; i < nat && !seen; i++)
+            seen = strncmp(out + at[i], one, (size_t)n1) == 0 && (out[at[i] + (size_t)n1] == '\0' ||
+                                                                  out[at[i] + (size_t)n1] == ' ');
+        if (seen)
             continue;
         int w = snprintf(out + o, sz - o, "%s%s", o ? " / " : "", one);
         if (w < 0 || (size_t)w >= sz - o)
             break;
+        at[nat++] = o + (o ? 3 : 0);
         o += (size_t)w;
     }
     sqlite3_reset(q);

@@ -237,6 +237,18 @@ static void test_hostile_json(void **state)
     report_contacts_free(&rc);
     assert_int_equal(report_contacts_check(big, EXPORT_CONTACTS_MAX_BYTES + 1, &rc, why, sizeof why), ERR_FORMAT);
     assert_non_null(strstr(why, "more than"));
+    /* more contacts in a list than a kiosk keeps */
+    size_t cap = 64 * 1024, n = 0;
+    char *many = malloc(cap);
+    assert_non_null(many);
+    n += (size_t)snprintf(many, cap, "{\"format\":\"taama-contacts-1\",\"lists\":[{\"contacts\":[");
+    for (int i = 0; i <= STATS_CONTACTS_MAX; i++)
+        n += (size_t)snprintf(many + n, cap - n, "%s{\"id\":\"c%d\",\"index\":%d,\"label\":\"x\"}", i ? "," : "",
+                              i, i);
+    snprintf(many + n, cap - n, "],\"first_day\":\"2025-03-10\",\"last_day\":\"2025-03-12\"}]}");
+    assert_int_equal(report_contacts_check(many, strlen(many), &rc, why, sizeof why), ERR_FORMAT);
+    assert_non_null(strstr(why, "list 1: contacts is not a list of at most 128 contacts"));
+    free(many);
 #undef LIST
 #undef C0
 }
