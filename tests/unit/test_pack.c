@@ -627,9 +627,9 @@ static void do_top_level_file(const char *pack)
     Manifest *m = manifest_new();
     assert_int_equal(manifest_add_file_from_disk(m, pack, "content/contacts.yaml"), ERR_OK);
     assert_int_equal(manifest_add_file_from_disk(m, pack, "run.sh"), ERR_OK);
-    manifest_set(m, "kind", "content-pack");
-    manifest_set(m, "campaign", "sahel-2025");
-    manifest_set_int(m, "version", 2);
+    assert_int_equal(manifest_set(m, "kind", "content-pack"), ERR_OK);
+    assert_int_equal(manifest_set(m, "campaign", "sahel-2025"), ERR_OK);
+    assert_int_equal(manifest_set_int(m, "version", 2), ERR_OK);
     char *buf;
     size_t len;
     assert_int_equal(manifest_serialize(m, &buf, &len), ERR_OK);
