@@ -385,7 +385,7 @@ static void test_unlisted_files_ignored(void **state)
     assert_int_equal(rep.n_ignored, 2);
     assert_int_equal(assert_installed_complete(), 1);
     PackInstalled in;
-    pack_select(data, 0, &in);
+    assert_int_equal(pack_select(data, 0, &in), ERR_OK);
     snprintf(path, sizeof path, "%s/content/modules/injected.yaml", in.root);
     assert_int_equal(access(path, F_OK), -1);
     snprintf(path, sizeof path, "%s/autorun.sh", in.root);
@@ -831,7 +831,7 @@ static void test_io_failure_at_every_operation(void **state)
             fileio_fault_set((FileioOp)op, nth, op == FILEIO_OP_WRITE ? ENOSPC : EIO);
             Err e = pack_install(data, pack2, &trust, &rep);
             fileio_fault_clear();
-            pack_recover(data);
+            assert_int_equal(pack_recover(data), ERR_OK);
             int64_t v = assert_installed_complete();
             if (e != ERR_OK) {
                 failures++;
