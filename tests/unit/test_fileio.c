@@ -19,15 +19,14 @@
 #include <unistd.h>
 
 #include "core/fileio.h"
+#include "support.h"
 
 static char tmpdir[PATH_MAX];
 
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/taama-fileio-XXXXXX");
-    if (!mkdtemp(tmpdir))
-        return -1;
+    snprintf(tmpdir, sizeof tmpdir, "%s", support_tmpdir());
     fileio_fault_clear();
     return 0;
 }
@@ -36,9 +35,7 @@ static int teardown(void **state)
 {
     (void)state;
     fileio_fault_clear();
-    char cmd[PATH_MAX + 16];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return support_rmtree(tmpdir) == 0 ? 0 : -1;
 }
 
 /* Number of entries in dir other than . and .. */

@@ -23,6 +23,7 @@
 #include "core/log.h"
 #include "manifest/manifest.h"
 #include "pack/pack.h"
+#include "support.h"
 
 static char root[256];    /* per-test temp folder */
 static char keys[256];    /* key pairs, made once */
@@ -73,9 +74,7 @@ static int group_setup(void **state)
 {
     (void)state;
     log_set_quiet(1);
-    snprintf(keys, sizeof keys, "/tmp/taama-packkeys-XXXXXX");
-    if (!mkdtemp(keys))
-        return -1;
+    snprintf(keys, sizeof keys, "%s", support_tmpdir());
     const char *names[] = {"k1", "k2", "evil"};
     for (int i = 0; i < 3; i++) {
         char cmd[1024];
@@ -92,17 +91,13 @@ static int group_setup(void **state)
 static int group_teardown(void **state)
 {
     (void)state;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", keys);
-    return system(cmd) == 0 ? 0 : -1;
+    return support_rmtree(keys) == 0 ? 0 : -1;
 }
 
 static int setup(void **state)
 {
     (void)state;
-    snprintf(root, sizeof root, "/tmp/taama-pack-XXXXXX");
-    if (!mkdtemp(root))
-        return -1;
+    snprintf(root, sizeof root, "%s", support_tmpdir());
     snprintf(data, sizeof data, "%s/data", root);
     mkdir(data, 0755);
     memset(&trust, 0, sizeof trust);
@@ -120,9 +115,7 @@ static int teardown(void **state)
     (void)state;
     fileio_fault_clear();
     pack_set_step_hook(NULL, NULL);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-    return system(cmd) == 0 ? 0 : -1;
+    return support_rmtree(root) == 0 ? 0 : -1;
 }
 
 /* Source content for version v: the helpline number differs per version,
