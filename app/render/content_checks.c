@@ -15,6 +15,7 @@
 #include "app.h"
 #include "core/arena.h"
 #include "core/log.h"
+#include "core/vec.h"
 #include "i18n/i18n.h"
 #include "narration/narration.h"
 #include "qr/qr.h"
@@ -124,20 +125,17 @@ static int check_langs(const ContentReport *r, const char **out, int max)
 
 typedef struct {
     char (*v)[128];
-    int n, cap;
+    int n;
+    size_t cap;
 } Names;
 
+/* Keep a copy of name (cut at 127 bytes); on out of memory it is left out
+ * and that screen is not checked. */
 static void add_name(void *ctx, const char *name)
 {
     Names *ns = ctx;
-    if (ns->n == ns->cap) {
-        int ncap = ns->cap ? ns->cap * 2 : 64;
-        char(*v)[128] = realloc(ns->v, (size_t)ncap * sizeof *v);
-        if (!v)
-            return;
-        ns->v = v;
-        ns->cap = ncap;
-    }
+    if (VEC_RESERVE(ns->v, ns->cap, (size_t)ns->n + 1) != ERR_OK)
+        return;
     snprintf(ns->v[ns->n++], sizeof ns->v[0], "%s", name);
 }
 

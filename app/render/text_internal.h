@@ -127,12 +127,13 @@ const Metric *text_metric_get(TextEngine *te, int px);
 
 /* Width in pixels of s[0..len) drawn with dir (into *w even on error: what
  * could be measured). */
-Err text_measure(TextEngine *te, const char *s, size_t len, int px, int bold, ParaDir dir, int *w);
+Err text_measure(TextEngine *te, const char *s, size_t len, int px, int bold, ParaDir dir, int *w)
+    ERR_MUST_USE;
 
 /* The line para[off..off+len) in one ARGB surface (*out, caller frees),
  * runs side by side on a shared baseline, levels resolved over para. *out
  * is NULL with ERR_OK when nothing has width (only joiners, say). */
 Err text_compose(TextEngine *te, const char *para, size_t para_len, size_t off, size_t len,
-                 int px, int bold, ParaDir dir, Color c, SDL_Surface **out);
+                 int px, int bold, ParaDir dir, Color c, SDL_Surface **out) ERR_MUST_USE;
 
 #endif
