@@ -70,7 +70,7 @@ void drv_tap(Driver *d, WidgetKind kind, int index)
     drv_build(d);
     Rect r;
     if (!ui_find(&d->ui, WIDGET(kind, index), &r))
-        fail_msg("no control %d/%d on screen %d", kind, index, d->app.screen);
+        fail_msg("no control %d/%d on screen %d", kind, index, d->app.visit.screen);
     drv_send(d, EV_POINTER_DOWN, r.x + r.w / 2, r.y + r.h / 2);
     d->now += 80;
     drv_send(d, EV_POINTER_UP, r.x + r.w / 2 + 2, r.y + r.h / 2 + 1);
@@ -104,8 +104,8 @@ void drv_advance(Driver *d, uint64_t ms)
 
 void drv_swipe(Driver *d, int forward)
 {
-    int y = d->app.h / 2, x0 = d->app.w / 2 + (forward ? 200 : -200);
-    int x1 = d->app.w / 2 + (forward ? -200 : 200);
+    int y = d->app.wiring.h / 2, x0 = d->app.wiring.w / 2 + (forward ? 200 : -200);
+    int x1 = d->app.wiring.w / 2 + (forward ? -200 : 200);
     drv_send(d, EV_POINTER_DOWN, x0, y);
     d->now += 40;
     drv_send(d, EV_POINTER_MOVE, (x0 + x1) / 2, y);

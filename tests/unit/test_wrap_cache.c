@@ -56,12 +56,12 @@ static void app_at(App *a, const char *screen, const char *lang, int w, int h)
     AppConfig cfg;
     app_config_default(&cfg);
     app_init(a, content, &cfg, 1000);
-    a->w = w;
-    a->h = h;
-    a->dpi = 160;
+    a->wiring.w = w;
+    a->wiring.h = h;
+    a->wiring.dpi = 160;
     assert_int_equal(app_goto(a, screen, 1000), 0);
-    for (int i = 0; i < a->cfg.n_langs; i++)
-        if (strcmp(a->cfg.langs[i], lang) == 0)
+    for (int i = 0; i < a->wiring.cfg.n_langs; i++)
+        if (strcmp(a->wiring.cfg.langs[i], lang) == 0)
             app_show_in(a, i);
 }
 
