@@ -84,14 +84,7 @@ static int ccat_cmp(const void *a, const void *b)
 
 static int crow_cmp(const void *a, const void *b)
 {
-    const CRow *x = a, *y = b;
-    if (x->day != y->day)
-        return x->day < y->day ? -1 : 1;
-    if (x->lang != y->lang)
-        return x->lang < y->lang ? -1 : 1;
-    if (x->module != y->module)
-        return x->module < y->module ? -1 : 1;
-    return (x->item > y->item) - (x->item < y->item);
+    return report_key_cmp(REPORT_KEY((const CRow *)a), REPORT_KEY((const CRow *)b));
 }
 
 typedef struct {

@@ -434,7 +434,7 @@ static void test_suppression(void **state)
     /* min 1: nothing hidden. */
     int64_t y[4] = {1, 0, 0, 0};
     unsigned char sy[4];
-    report_suppress_grid(y, sy, 1, 1, 1);
+    assert_int_equal(report_suppress_grid(y, sy, 1, 1, 1), ERR_OK);
     assert_int_equal(sy[0] + sy[1] + sy[2] + sy[3], 0);
 }
 
