@@ -282,7 +282,7 @@ static void cleanup_folder(const char *folder)
         char *slash = strrchr(parent, '/');
         if (slash) {
             *slash = '\0';
-            (void)fileio_fsync_dir(parent);
+            (void)!fileio_fsync_dir(parent);
         }
     }
 }

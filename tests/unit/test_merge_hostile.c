@@ -718,6 +718,11 @@ static void test_hostile_stick(void **state)
     unlink(p);
     assert_int_equal(symlink("/dev/zero", p), 0);
     expect_refused(stick, "counters.csv", "not a regular file");
+    /* A folder named counters.csv (opens, but is no file to read). */
+    unlink(p);
+    assert_int_equal(mkdir(p, 0755), 0);
+    expect_refused(stick, "counters.csv", "not a regular file");
+    assert_int_equal(rmdir(p), 0);
     /* A symlinked manifest. */
     forge(f, KIOSK, &k, 1, GOOD_BODY, NULL, 0);
     snprintf(p, sizeof p, "%s/" EXPORT_MANIFEST_NAME, f);
