@@ -136,29 +136,34 @@ static void group_next(App *a, int dir, uint64_t now)
     }
 }
 
-/* The counts the presenter keys in: raised hands, bands of the headcount. */
+/* The counts the presenter keys in: raised hands, bands of the headcount.
+ * A widget index the session refuses (ERR_INVALID: a stale hit after the
+ * quiz changed) changes nothing and repaints nothing. */
 static void group_counts(App *a, WidgetKind kind, int idx)
 {
+    Err e = ERR_INVALID;
     switch (kind) {
     case W_GROUP_HANDS_DEC:
     case W_GROUP_HANDS_INC:
         if (a->visit.screen == SCREEN_GROUP_QUIZ)
-            group_session_add_hands(&a->group.session, a->group.group_q, idx, kind == W_GROUP_HANDS_INC ? 1 : -1);
+            e = group_session_add_hands(&a->group.session, a->group.group_q, idx,
+                                        kind == W_GROUP_HANDS_INC ? 1 : -1);
         break;
     case W_GROUP_BAND_SET:
         if ((idx >> 3) < GROUP_BAND__COUNT && (idx & 7) < APP_QUICK_COUNTS)
-            group_session_set_band(&a->group.session, (GroupBand)(idx >> 3), app_quick_counts[idx & 7]);
+            e = group_session_set_band(&a->group.session, (GroupBand)(idx >> 3), app_quick_counts[idx & 7]);
         break;
     case W_GROUP_BAND_DEC:
     case W_GROUP_BAND_INC:
         if (idx < GROUP_BAND__COUNT)
-            group_session_set_band(&a->group.session, (GroupBand)idx,
-                                   a->group.session.bands[idx] + (kind == W_GROUP_BAND_INC ? 1 : -1));
+            e = group_session_set_band(&a->group.session, (GroupBand)idx,
+                                       a->group.session.bands[idx] + (kind == W_GROUP_BAND_INC ? 1 : -1));
         break;
     default:
         break;
     }
-    a->dirty = 1;
+    if (e == ERR_OK)
+        a->dirty = 1;
 }
 
 static void group_page(App *a, WidgetKind kind, uint64_t now)

@@ -306,7 +306,9 @@ static int parse_options(int argc, char **argv, int first, Paths *p, KioskOption
 static void apply_settings(const Paths *p, KioskOptions *o)
 {
     Settings s;
-    settings_load(p->data, &s);
+    /* Ignored on purpose: settings_load fills defaults for whatever it
+     * could not use and logs why; the kiosk starts with them. */
+    (void)!settings_load(p->data, &s);
     AppConfig cfg;
     app_config_default(&cfg);
     app_config_from_settings(&cfg, &s);

@@ -129,7 +129,8 @@ static int show_group_headcount(App *a, int arg, uint64_t now)
     static const int bands[GROUP_BAND__COUNT] = {14, 6, 9, 11};
     group_flow_open(a, now);
     for (int i = 0; i < GROUP_BAND__COUNT; i++)
-        group_session_set_band(&a->group.session, (GroupBand)i, bands[i]);
+        if (group_session_set_band(&a->group.session, (GroupBand)i, bands[i]) != ERR_OK)
+            return -1;
     app_set_screen(a, SCREEN_GROUP_COUNT, now);
     return 0;
 }
@@ -153,7 +154,8 @@ static int show_group_module(App *a, int quiz, uint64_t now)
     }
     group_flow_enter_quiz(a, 0, now);
     for (int i = 0; i < a->group.session.questions[0].n_answers; i++)
-        group_session_add_hands(&a->group.session, 0, i, 3 + 7 * i);
+        if (group_session_add_hands(&a->group.session, 0, i, 3 + 7 * i) != ERR_OK)
+            return -1;
     return 0;
 }
 

@@ -102,7 +102,15 @@ done:
 static int cmd_set(const char *data_dir, int argc, char **argv, FILE *out)
 {
     Settings s;
-    settings_load(data_dir, &s);
+    /* Saving defaults over a file we could not read would lose every other
+     * setting: refuse. A file with some unusable fields keeps the rest. */
+    Err le = settings_load(data_dir, &s);
+    if (le == ERR_FORMAT)
+        fprintf(out, "admin: settings.json had unusable values; they are saved as defaults\n");
+    else if (le != ERR_OK && le != ERR_NOTFOUND) {
+        fprintf(out, "admin: cannot read the settings (%s); nothing changed\n", err_str(le));
+        return 1;
+    }
     int changed = 0;
     for (int i = 1; i < argc; i++) {
         char *field = NULL;

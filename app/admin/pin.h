@@ -59,10 +59,10 @@ int pin_is_set(const PinStore *ps, PinSlot slot);
 /* Hash pin into slot and save atomically; resets the failure count.
  * ERR_INVALID for a malformed PIN or slot; ERR_NOMEM if hashing cannot get
  * its memory; a storage Err (nothing changed on disk). */
-Err pin_set(PinStore *ps, PinSlot slot, const char *pin);
+Err pin_set(PinStore *ps, PinSlot slot, const char *pin) ERR_MUST_USE;
 
 /* Remove the PIN of slot (e.g. the facilitator PIN when a worker leaves). */
-Err pin_clear(PinStore *ps, PinSlot slot);
+Err pin_clear(PinStore *ps, PinSlot slot) ERR_MUST_USE;
 
 typedef struct {
     PinSlot slot;       /* the slot that matched (valid when ERR_OK) */
@@ -76,7 +76,7 @@ typedef struct {
  * ERR_NOTFOUND: no PIN set at all. ERR_CORRUPT: the PIN file is damaged.
  * res may be NULL. A failure to save the count is logged; the count still
  * holds in memory until the next start. */
-Err pin_check(PinStore *ps, const char *pin, int64_t now_ms, PinResult *res);
+Err pin_check(PinStore *ps, const char *pin, int64_t now_ms, PinResult *res) ERR_MUST_USE;
 
 /* Milliseconds the pad stays locked at now_ms (0 when open). */
 int64_t pin_locked_ms(const PinStore *ps, int64_t now_ms);
@@ -86,6 +86,6 @@ int64_t pin_locked_ms(const PinStore *ps, int64_t now_ms);
 int64_t pin_lock_delay_ms(int failures);
 
 /* Forget the failure count (shell `taama admin unlock`). */
-Err pin_unlock(PinStore *ps);
+Err pin_unlock(PinStore *ps) ERR_MUST_USE;
 
 #endif

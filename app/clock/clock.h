@@ -142,7 +142,7 @@ typedef enum {
 } KStickResult;
 
 /* Parse "taama time campaign=ID issued=N expires=M [kiosk=HEX]". */
-Err kclock_stick_comment_parse(const char *comment, KClockStick *out);
+Err kclock_stick_comment_parse(const char *comment, KClockStick *out) ERR_MUST_USE;
 
 /* Verify the time file in dir against the trust in data_dir, and check it
  * for this kiosk (kiosk_id) given the last accepted issue time and the

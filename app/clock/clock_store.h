@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "clock/clock.h"
+#include "core/err.h"
 #include "stats/stats.h"
 
 /* Initialise c from s's meta (latest trusted time: also never earlier than
@@ -14,7 +15,7 @@ void kclock_load(KioskClock *c, Stats *s, int64_t build_s);
 
 /* Write c's durable state to s's meta (the latest trusted time rounded
  * down to the hour: privacy). The storage error, if any. */
-Err kclock_save(const KioskClock *c, Stats *s);
+Err kclock_save(const KioskClock *c, Stats *s) ERR_MUST_USE;
 
 /* Check the time file in dir (see clock.h) and, when accepted, apply it,
  * remember its issue time (replay protection) and save. *changed: 1 when

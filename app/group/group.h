@@ -52,19 +52,19 @@ void group_session_init(GroupSession *g);
  * Clears any hands counted before. ERR_INVALID when module is empty or too
  * long, or a question shape is out of range; g is then unchanged. */
 Err group_session_set_quiz(GroupSession *g, const char *module, int n_questions,
-                           const int *n_answers, const int *correct);
+                           const int *n_answers, const int *correct) ERR_MUST_USE;
 
 /* Add delta (may be negative, e.g. the worker's "-" button) to the hands
  * raised for answer a of question q, clamped to 0..GROUP_MAX_HANDS.
  * ERR_INVALID when q or a is out of range. */
-Err group_session_add_hands(GroupSession *g, int q, int a, int delta);
+Err group_session_add_hands(GroupSession *g, int q, int a, int delta) ERR_MUST_USE;
 
 /* Set the hands for answer a of question q to count (clamped). */
-Err group_session_set_hands(GroupSession *g, int q, int a, int count);
+Err group_session_set_hands(GroupSession *g, int q, int a, int count) ERR_MUST_USE;
 
 /* Set a headcount band (clamped to 0..GROUP_MAX_BAND). ERR_INVALID for a
  * band out of range. */
-Err group_session_set_band(GroupSession *g, GroupBand band, int count);
+Err group_session_set_band(GroupSession *g, GroupBand band, int count) ERR_MUST_USE;
 
 /* Total attendees over all bands. */
 int group_session_attendees(const GroupSession *g);

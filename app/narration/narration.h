@@ -53,7 +53,7 @@ int narration_exists(void *ctx, const char *lang, const char *key);
 /* Path of the recording for (lang, key) into buf. ERR_NOTFOUND when there
  * is none, ERR_TOOBIG when buf is too small, ERR_INVALID on NULL. */
 Err narration_path(const NarrationIndex *ix, const char *lang, const char *key, char *buf,
-                   size_t n);
+                   size_t n) ERR_MUST_USE;
 
 /* How fast a text should be spoken. */
 typedef enum { NARRATION_PACE_NORMAL, NARRATION_PACE_SLOW } NarrationPace;

@@ -377,9 +377,10 @@ void audio_apply(AudioPlayer *p, const NarrationIndex *ix, const AudioCmd *cmds,
             audio_stop(p);
         } else if (c->action == AUDIO_PLAY) {
             char path[4096];
-            if (narration_path(ix, c->lang, c->key, path, sizeof path) == ERR_OK)
-                audio_play(p, path, c->key);
-            else
+            if (narration_path(ix, c->lang, c->key, path, sizeof path) == ERR_OK) {
+                if (audio_play(p, path, c->key) != ERR_OK)
+                    log_warn("narration %s: path refused by the player", c->key);
+            } else
                 audio_stop(p); /* a new screen or language: the old voice must not go on */
         }
     }

@@ -50,7 +50,7 @@ void audio_close(AudioPlayer *p); /* stops sound, joins the thread; accepts NULL
  * it in audio_status() (the narration key). Returns at once; errors while
  * loading are logged and counted in AudioStatus.failed. ERR_INVALID on a
  * NULL or too long path. */
-Err audio_play(AudioPlayer *p, const char *path, const char *tag);
+Err audio_play(AudioPlayer *p, const char *path, const char *tag) ERR_MUST_USE;
 
 /* Stop at once: when this returns, the callback mixes no more of the old
  * sound, and a load in flight is dropped when it completes. */

@@ -150,7 +150,7 @@ void kiosk_admin_start(Kiosk *k, uint64_t now)
     if (!k->o->data_dir)
         return;
     Settings st;
-    settings_load(k->o->data_dir, &st);
+    (void)!settings_load(k->o->data_dir, &st); /* defaults where unusable, logged */
     /* languages and timeout as main.c applied them (a --timeout wins) */
     if (k->o->cfg.timeout_s >= SETTINGS_TIMEOUT_MIN_S &&
         k->o->cfg.timeout_s <= SETTINGS_TIMEOUT_MAX_S)

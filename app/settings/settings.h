@@ -47,13 +47,14 @@ int settings_sanitize(Settings *s);
  * Returns ERR_OK when the file was read cleanly; ERR_NOTFOUND when there
  * is none (defaults, logged as info); ERR_FORMAT when it is not valid JSON
  * or too big, or some field was wrong (defaults for what was unusable,
- * logged as a warning); another Err for a read error (defaults). The
- * caller may ignore the result. */
-Err settings_load(const char *data_dir, Settings *s);
+ * logged as a warning); another Err for a read error (defaults). s is
+ * always usable, so a caller may ignore the result, but must say so
+ * ((void)! and a comment). */
+Err settings_load(const char *data_dir, Settings *s) ERR_MUST_USE;
 
 /* Sanitize a copy of s and write it atomically to DATA/settings.json
  * (the data folder must exist). On error the file on disk is unchanged. */
-Err settings_save(const char *data_dir, const Settings *s);
+Err settings_save(const char *data_dir, const Settings *s) ERR_MUST_USE;
 
 /* 1 if code is among the enabled languages. */
 int settings_has_language(const Settings *s, const char *code);

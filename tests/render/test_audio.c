@@ -651,7 +651,7 @@ static void test_output_stop_replace_volume(void **st)
     /* volume 50: half the amplitude (SDL_MixAudioFormat, 64 of 128) */
     audio_set_volume(p, 50);
     long at_half = file_size(disk);
-    audio_play(p, a, "a");
+    assert_int_equal(audio_play(p, a, "a"), ERR_OK);
     assert_true(audio_wait_loaded(p, 10000));
     audio_status(p, &s);
     wait_played(p, s.played_bytes + (unsigned long)buf * 12);
@@ -675,7 +675,7 @@ static void test_stale_loads_and_bad_files(void **st)
     snprintf(a, sizeof a, "%s/en/%s.wav", narr, content_module(content, 0)->slides[0].audio);
     /* stop right after play: the load in flight must not start afterwards */
     for (int i = 0; i < 20; i++) {
-        audio_play(p, a, "a");
+        assert_int_equal(audio_play(p, a, "a"), ERR_OK);
         audio_stop(p);
         assert_true(audio_wait_loaded(p, 10000));
         AudioStatus s;
@@ -683,8 +683,8 @@ static void test_stale_loads_and_bad_files(void **st)
         assert_string_equal(s.tag, "");
     }
     /* a newer play wins over an older one still loading */
-    audio_play(p, a, "old");
-    audio_play(p, a, "new");
+    assert_int_equal(audio_play(p, a, "old"), ERR_OK);
+    assert_int_equal(audio_play(p, a, "new"), ERR_OK);
     assert_true(audio_wait_loaded(p, 10000));
     AudioStatus s;
     audio_status(p, &s);
@@ -696,12 +696,12 @@ static void test_stale_loads_and_bad_files(void **st)
     fputs("RIFF....WAVEnot really", f);
     fclose(f);
     unsigned failed = s.failed;
-    audio_play(p, bad, "bad");
+    assert_int_equal(audio_play(p, bad, "bad"), ERR_OK);
     assert_true(audio_wait_loaded(p, 10000));
     audio_status(p, &s);
     assert_string_equal(s.tag, "");
     assert_int_equal(s.failed, failed + 1);
-    audio_play(p, "/nonexistent/x.wav", "gone");
+    assert_int_equal(audio_play(p, "/nonexistent/x.wav", "gone"), ERR_OK);
     assert_true(audio_wait_loaded(p, 10000));
     audio_status(p, &s);
     assert_int_equal(s.failed, failed + 2);
@@ -728,7 +728,7 @@ static void test_idle_device_closes_and_reopens(void **st)
     assert_false(s.device); /* an idle kiosk keeps no audio thread busy */
     char a[1024];
     snprintf(a, sizeof a, "%s/en/language-name.wav", narr);
-    audio_play(p, a, "lang:en");
+    assert_int_equal(audio_play(p, a, "lang:en"), ERR_OK);
     assert_true(audio_wait_loaded(p, 10000));
     audio_status(p, &s);
     assert_true(s.device);

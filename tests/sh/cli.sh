@@ -77,6 +77,15 @@ errs "$T" export --bogus
 errs "$T" export
 errs "$T" pack verify
 errs "$T" admin set --colour red
+# admin set over a settings file it cannot use: says so, keeps what it can
+# (site), and over one it cannot read at all (a folder): exit 1, no change
+mkdir -p "$tmp/sd" "$tmp/sd2/settings.json"
+printf '{"site":"Keep me","inactivity_timeout_s":"bad"}' > "$tmp/sd/settings.json"
+run "$T" admin set --data "$tmp/sd" --name N
+[ "$rc" = 0 ] && grep -q "unusable values" "$tmp/out" || fail "admin set on a bad settings file: rc $rc, $(cat "$tmp/out")"
+grep -q '"site":"Keep me"' "$tmp/sd/settings.json" || fail "admin set lost the site of a partly bad settings file"
+run "$T" admin set --data "$tmp/sd2" --name N
+[ "$rc" = 1 ] && [ -d "$tmp/sd2/settings.json" ] || fail "admin set over an unreadable settings file: rc $rc"
 errs "$T" clock --bogus
 errs "$T" clock set
 errs "$R"

@@ -148,8 +148,8 @@ static void test_new_quiz_clears_hands(void **state)
     (void)state;
     GroupSession g;
     quiz_setup(&g);
-    group_session_set_band(&g, GROUP_BAND_MEN, 4);
-    group_session_add_hands(&g, 0, 1, 7);
+    assert_int_equal(group_session_set_band(&g, GROUP_BAND_MEN, 4), ERR_OK);
+    assert_int_equal(group_session_add_hands(&g, 0, 1, 7), ERR_OK);
     const int n[1] = {2}, c[1] = {1};
     assert_int_equal(group_session_set_quiz(&g, "your-rights", 1, n, c), ERR_OK);
     assert_int_equal(g.questions[0].hands[1], 0);
@@ -169,9 +169,9 @@ static void test_full_session_fits_and_small_buffer_refused(void **state)
     assert_int_equal(group_session_set_quiz(&g, "m", 4, n_answers, correct), ERR_OK);
     for (int q = 0; q < 4; q++)
         for (int a = 0; a < 4; a++)
-            group_session_set_hands(&g, q, a, 1 + a);
+            assert_int_equal(group_session_set_hands(&g, q, a, 1 + a), ERR_OK);
     for (int b = 0; b < GROUP_BAND__COUNT; b++)
-        group_session_set_band(&g, (GroupBand)b, 3);
+        assert_int_equal(group_session_set_band(&g, (GroupBand)b, 3), ERR_OK);
     StatEvent ev[GROUP_MAX_EVENTS];
     int n = group_session_events(&g, ev, GROUP_MAX_EVENTS);
     assert_int_equal(n, GROUP_MAX_EVENTS);
