@@ -123,6 +123,22 @@ Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena 
     return ui_build_cached(ui, app, now, tm, arena, NULL);
 }
 
+int ui_smallest_text(const Ui *ui, const char **line, size_t *len)
+{
+    int px = 0;
+    for (int i = 0; i < ui->n_cmds; i++) {
+        const DrawCmd *d = &ui->cmds[i];
+        if (d->kind != DRAW_TEXT || (px && d->px >= px))
+            continue;
+        px = d->px;
+        if (line)
+            *line = d->text;
+        if (len)
+            *len = d->len;
+    }
+    return px;
+}
+
 WidgetId ui_hit(const Ui *ui, int x, int y)
 {
     for (int i = ui->n_hits - 1; i >= 0; i--)
