@@ -21,7 +21,8 @@
 static Content *content;
 static Arena *arena;
 
-static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 800}, {720, 1280}, {360, 640}};
+static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 800}, {720, 1280},
+                               {800, 480},   {480, 800},   {360, 640}};
 enum { NSIZES = sizeof sizes / sizeof sizes[0] };
 
 static int setup_all(void **st)
@@ -326,8 +327,9 @@ static void test_language_fits_large_screen(void **st)
     }
 }
 
-/* With stub metrics every text line must sit inside the window and no
- * screen may report overflow at any size, in normal and large text. */
+/* With stub metrics every text line must sit inside the window, at no
+ * less than the readable minimum (issue 9 point 7), and no screen may
+ * report overflow at any size, in normal and large text. */
 static void test_no_overflow_stub(void **st)
 {
     (void)st;
@@ -358,6 +360,10 @@ static void test_no_overflow_stub(void **st)
                     if (d->r.x < 0 || d->r.x + d->r.w > a.w || d->r.y + d->r.h > a.h)
                         fail_msg("%s at %dx%d: text \"%.*s\" leaves the window", names.names[i],
                                  sizes[s][0], sizes[s][1], (int)d->len, d->text);
+                    if (d->px < ui_min_text_px(a.dpi))
+                        fail_msg("%s at %dx%d%s: text \"%.*s\" at %d px, under the minimum",
+                                 names.names[i], sizes[s][0], sizes[s][1], large ? " large" : "",
+                                 (int)d->len, d->text, d->px);
                 }
             }
 }
