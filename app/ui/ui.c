@@ -87,6 +87,8 @@ Err ui_build_cached(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm,
     memset(ui, 0, sizeof *ui);
     const char *code = app_ui_lang(app);
     const Language *lang = i18n_language(code);
+    /* after i18n_preload() (the kiosk's start-up) this only selects the
+     * translation table's column: no environment, no gettext state */
     if (i18n_current() != lang)
         i18n_set_language(code);
     B b = {0};
