@@ -425,8 +425,8 @@ static int cmd_kiosk(int argc, char **argv, Paths *p, KioskOptions *o)
      * (PACK/locales/<lang>/LC_MESSAGES/taama.mo) */
     char packlocale[1200];
     snprintf(packlocale, sizeof packlocale, "%s/../locales", content_dir(c));
-    if (o->content_version > 0 && is_dir(packlocale))
-        i18n_init(packlocale);
+    if (o->content_version > 0 && is_dir(packlocale) && i18n_init(packlocale) != ERR_OK)
+        log_error("no UTF-8 locale: the pack's translations are not used, every text is in English");
     preload_translations(c);
     Stats *st = stats_open(p->data, NULL, &e);
     if (!st)
@@ -493,7 +493,8 @@ int main(int argc, char **argv)
     }
     Paths p;
     find_paths(&p, argv[0]);
-    i18n_init(p.locale);
+    if (i18n_init(p.locale) != ERR_OK)
+        log_error("no UTF-8 locale available: translations are disabled, every text is in English");
     KioskOptions o;
     memset(&o, 0, sizeof o);
     app_config_default(&o.cfg);

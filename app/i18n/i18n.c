@@ -190,7 +190,6 @@ Err i18n_init(const char *localedir)
 {
     if (!setlocale(LC_ALL, "C.UTF-8") && !setlocale(LC_ALL, "C.utf8") &&
         !setlocale(LC_ALL, "en_US.UTF-8")) {
-        log_error("no UTF-8 locale available; translations are disabled");
         return ERR_NOTFOUND;
     }
     /* Numbers and dates are formatted by us, never by the locale. */

@@ -58,8 +58,10 @@ extern const int i18n_catalogue_msg_count;
 
 /* Bind the "taama" domain to localedir (the folder holding
  * <lang>/LC_MESSAGES/taama.mo). Fails with ERR_NOTFOUND only if no UTF-8
- * locale can be set; a missing localedir is logged, not fatal. */
-Err i18n_init(const char *localedir);
+ * locale can be set: every text then shows its English source, and the
+ * caller says so in its own words; a missing localedir is logged, not
+ * fatal. */
+Err i18n_init(const char *localedir) ERR_MUST_USE;
 
 /* Look up every message of the catalogue (i18n_catalogue_msgs) and the
  * n_extra msgids in extra (the loaded content's strings; copied, the caller

@@ -85,7 +85,8 @@ typedef struct {
 
 /* Build the current screen of app at time now. Fails with ERR_NOMEM only
  * when the arena is exhausted (the caller then draws nothing new). */
-Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena *arena);
+Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena *arena)
+    ERR_MUST_USE;
 
 /* The memo of line breaks ui_build_cached() keeps between frames (a
  * screen is rebuilt on every animation frame with the same paragraphs).
@@ -98,7 +99,7 @@ void ui_wrap_cache_free(WrapCache *c);
 
 /* ui_build() with the caller's memo of line breaks (NULL: none). */
 Err ui_build_cached(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena *arena,
-                    WrapCache *wrap);
+                    WrapCache *wrap) ERR_MUST_USE;
 
 /* Wrap text into lines of at most width pixels at px, as every text box
  * does: greedy, at spaces, never inside a number's digit groups, a word
