@@ -107,19 +107,32 @@ static void contact_card(B *b, const Contact *c, Rect r, int big)
                             c->hours ? _(c->hours) : "", c->place ? "\n" : "",
                             c->place ? _(c->place) : "");
     int desc_h = desc ? ui_text_height(b, desc, tx.w, b->small_px, 0) : 0;
+    int name_min_px = b->small_px * 3 / 4 > b->min_px ? b->small_px * 3 / 4 : b->min_px;
     int need = name_h + num_h + desc_h;
     if (need > tx.h) { /* share the shortfall: the number keeps its line */
         int rest = tx.h - num_h;
         if (rest < 0)
             rest = 0;
-        int sum = name_h + desc_h > 0 ? name_h + desc_h : 1;
-        name_h = rest * name_h / sum;
+        /* each first gets what it needs at its smallest size, then the
+         * rest in proportion to what it still lacks: sharing by full
+         * heights alone could starve the name while the description has
+         * room to spare */
+        int name_lo = ui_text_height(b, _(c->name), tx.w, name_min_px, 1);
+        int desc_lo = desc ? ui_text_height(b, desc, tx.w, name_min_px, 0) : 0;
+        if (name_lo + desc_lo <= rest && name_lo <= name_h && desc_lo <= desc_h) {
+            int lack = name_h - name_lo + desc_h - desc_lo;
+            int extra = rest - name_lo - desc_lo;
+            name_h = name_lo + (lack > 0 ? (int)((long long)extra * (name_h - name_lo) / lack) : 0);
+        } else {
+            int sum = name_h + desc_h > 0 ? name_h + desc_h : 1;
+            name_h = rest * name_h / sum;
+        }
         desc_h = rest - name_h;
         if (num_h > tx.h)
             num_h = tx.h;
     }
     int y = tx.y;
-    ui_text_box(b, _(c->name), (Rect){tx.x, y, tx.w, name_h}, b->body_px, b->small_px * 3 / 4, 1,
+    ui_text_box(b, _(c->name), (Rect){tx.x, y, tx.w, name_h}, b->body_px, name_min_px, 1,
              ALIGN_START, 0, t->text);
     y += name_h;
     if (c->number) {
@@ -131,7 +144,7 @@ static void contact_card(B *b, const Contact *c, Rect r, int big)
         y += num_h;
     }
     if (desc)
-        ui_text_box(b, desc, (Rect){tx.x, y, tx.w, desc_h}, b->small_px, b->small_px * 3 / 4, 0,
+        ui_text_box(b, desc, (Rect){tx.x, y, tx.w, desc_h}, b->small_px, name_min_px, 0,
                  ALIGN_START, 0, t->muted);
 }
 
@@ -156,8 +169,14 @@ void ui_screen_end(B *b)
      * the readable minimum); the action text takes the rest */
     int room = area.y + area.h - y;
     int ch = c ? contact_needed_h(b, c, area.w, 1, 0) : 0;
-    if (ch > room * 70 / 100)
+    if (ch > room * 70 / 100) {
+        /* more when the action text, across the whole width, leaves it */
+        int need = ch;
+        int free_h = room - ui_text_height(b, _(m->end.body), area.w, b->body_px, 0) - b->pad;
         ch = room * 70 / 100;
+        if (free_h > ch)
+            ch = free_h < need ? free_h : need;
+    }
     if (c && ch < b->target * 2)
         ch = b->target * 2;
     int bh = area.y + area.h - y - ch - (c ? b->pad : 0);
