@@ -242,9 +242,9 @@ const char *i18n_text(const char *msgid)
  * of the shipped catalogues depends on n only through "n is 0, 1 or 2"
  * and n % 100 (en, ha: n != 1; fr, ti: n > 1; ar: 0, 1, 2, then n % 100 in
  * 3..10, in 11..99, or else), so for n >= 200 the number 100 + n % 100,
- * which is over 2 and has the same n % 100, takes the same form. A
- * language whose rule looks further (n % 1000, as some Slavic ones do not
- * either) would need more; test_i18n_preload checks Arabic's six forms. */
+ * which is over 2 and has the same n % 100, takes the same form. A new
+ * language whose rule looks at more (n % 1000, or n itself beyond 199)
+ * would need a wider table; test_i18n_preload checks Arabic's six forms. */
 static unsigned long form_index(unsigned long u)
 {
     return u < NFORMS ? u : 100 + u % 100;
