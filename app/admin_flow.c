@@ -34,7 +34,7 @@ void app_config_from_settings(AppConfig *cfg, const Settings *s)
 int app_admin_languages(const App *a, const char **out, int max, int *n_enabled)
 {
     int n = 0;
-    const Settings *s = &a->settings;
+    const Settings *s = &a->facts.settings;
     for (int i = 0; i < s->n_languages && n < max; i++)
         out[n++] = s->languages[i];
     if (n_enabled)
@@ -54,8 +54,8 @@ int admin_is_screen(ScreenId s)
 
 static void pin_clear_entry(App *a)
 {
-    app_wipe_pin(a->pin, sizeof a->pin);
-    a->pin_len = 0;
+    app_wipe_pin(a->admin.pin, sizeof a->admin.pin);
+    a->admin.pin_len = 0;
 }
 
 void admin_open_pin_pad(App *a, uint64_t now)
@@ -63,18 +63,18 @@ void admin_open_pin_pad(App *a, uint64_t now)
     pin_clear_entry(a);
     /* Without an admin PIN the gesture only explains who sets it: a
      * passer-by who stumbles on it must not be able to choose one. */
-    a->pin_mode = a->pin_missing ? PINPAD_NOT_SET : PINPAD_ENTER;
-    a->pin_message = a->pin_locked_until > now ? PINMSG_LOCKED : PINMSG_NONE;
-    a->pin_waiting = 0;
-    a->last_input_ms = now;
-    a->gesture_stage = 0;
+    a->admin.pin_mode = a->facts.pin_missing ? PINPAD_NOT_SET : PINPAD_ENTER;
+    a->admin.pin_message = a->facts.pin_locked_until > now ? PINMSG_LOCKED : PINMSG_NONE;
+    a->admin.pin_waiting = 0;
+    a->visit.last_input_ms = now;
+    a->gesture.gesture_stage = 0;
     app_set_screen(a, SCREEN_PIN, now);
 }
 
 void admin_open(App *a, AdminTab tab, uint64_t now)
 {
-    a->tab = tab;
-    a->last_input_ms = now;
+    a->admin.tab = tab;
+    a->visit.last_input_ms = now;
     if (tab == TAB_STATUS)
         app_command(a, CMD_ADMIN_INFO);
     app_set_screen(a, SCREEN_ADMIN, now);
@@ -86,18 +86,18 @@ static void apply_settings(App *a)
 {
     char code[12];
     app_copy_str(code, sizeof code, app_lang(a));
-    app_config_from_settings(&a->cfg, &a->settings);
-    a->lang = 0;
-    for (int i = 0; i < a->cfg.n_langs; i++)
-        if (strcmp(a->cfg.langs[i], code) == 0)
-            a->lang = i;
+    app_config_from_settings(&a->wiring.cfg, &a->facts.settings);
+    a->visit.lang = 0;
+    for (int i = 0; i < a->wiring.cfg.n_langs; i++)
+        if (strcmp(a->wiring.cfg.langs[i], code) == 0)
+            a->visit.lang = i;
 }
 
 /* The settings changed on the admin screen: apply them at once (languages,
  * timeout, autoplay) and have the kiosk save them. */
 static void settings_changed(App *a)
 {
-    settings_sanitize(&a->settings);
+    settings_sanitize(&a->facts.settings);
     apply_settings(a);
     app_command(a, CMD_SAVE_SETTINGS);
     a->dirty = 1;
@@ -108,7 +108,7 @@ static void admin_language(App *a, WidgetKind kind, int row)
     const char *rows[APP_MAX_LANGS + 16];
     int on = 0;
     int n = app_admin_languages(a, rows, (int)(sizeof rows / sizeof rows[0]), &on);
-    Settings *s = &a->settings;
+    Settings *s = &a->facts.settings;
     if (row < 0 || row >= n)
         return;
     char tmp[12];
@@ -136,21 +136,21 @@ static void admin_language(App *a, WidgetKind kind, int row)
 
 static AppCmd *start_job(App *a, CmdKind kind, const char *path, uint64_t now)
 {
-    if (a->job_busy)
+    if (a->facts.job_busy)
         return NULL; /* one at a time; the banner says one is running */
     AppCmd *c = app_command(a, kind);
     if (!c)
         return NULL;
     if (path)
         app_copy_str(c->path, sizeof c->path, path);
-    a->job_busy = 1;
-    if (a->screen == SCREEN_ADMIN)
-        a->tab = TAB_TOOLS; /* where the result is shown */
-    a->banner = BANNER_BUSY;
-    a->banner_job = kind;
-    a->banner_detail[0] = 0;
-    a->banner_until = 0;
-    a->note = NOTE_NONE;
+    a->facts.job_busy = 1;
+    if (a->visit.screen == SCREEN_ADMIN)
+        a->admin.tab = TAB_TOOLS; /* where the result is shown */
+    a->facts.banner = BANNER_BUSY;
+    a->facts.banner_job = kind;
+    a->facts.banner_detail[0] = 0;
+    a->facts.banner_until = 0;
+    a->admin.note = NOTE_NONE;
     a->dirty = 1;
     (void)now;
     return c;
@@ -160,20 +160,20 @@ static AppCmd *start_job(App *a, CmdKind kind, const char *path, uint64_t now)
 
 static void pin_ok(App *a, uint64_t now)
 {
-    if (a->pin_waiting || a->pin_locked_until > now)
+    if (a->admin.pin_waiting || a->facts.pin_locked_until > now)
         return;
-    if (a->pin_len < PIN_MIN_DIGITS) {
-        a->pin_message = PINMSG_SHORT;
+    if (a->admin.pin_len < PIN_MIN_DIGITS) {
+        a->admin.pin_message = PINMSG_SHORT;
         return;
     }
     AppCmd *c;
-    switch (a->pin_mode) {
+    switch (a->admin.pin_mode) {
     case PINPAD_ENTER:
         c = app_command(a, CMD_PIN_CHECK);
         if (c) {
-            memcpy(c->pin, a->pin, sizeof c->pin);
-            a->pin_waiting = 1;
-            a->pin_message = PINMSG_CHECKING;
+            memcpy(c->pin, a->admin.pin, sizeof c->pin);
+            a->admin.pin_waiting = 1;
+            a->admin.pin_message = PINMSG_CHECKING;
         }
         break;
     case PINPAD_NOT_SET:
@@ -184,27 +184,27 @@ static void pin_ok(App *a, uint64_t now)
 
 static void pin_activate(App *a, WidgetKind kind, int idx, uint64_t now)
 {
-    int locked = a->pin_locked_until > now;
+    int locked = a->facts.pin_locked_until > now;
     switch (kind) {
     case W_PIN_DIGIT:
-        if (locked || a->pin_waiting || idx < 0 || idx > 9)
+        if (locked || a->admin.pin_waiting || idx < 0 || idx > 9)
             break;
-        if (a->pin_len < PIN_MAX_DIGITS) {
-            a->pin[a->pin_len++] = (char)('0' + idx);
-            a->pin[a->pin_len] = 0;
+        if (a->admin.pin_len < PIN_MAX_DIGITS) {
+            a->admin.pin[a->admin.pin_len++] = (char)('0' + idx);
+            a->admin.pin[a->admin.pin_len] = 0;
         }
-        if (a->pin_message != PINMSG_LOCKED)
-            a->pin_message = PINMSG_NONE;
+        if (a->admin.pin_message != PINMSG_LOCKED)
+            a->admin.pin_message = PINMSG_NONE;
         break;
     case W_PIN_DELETE:
-        if (a->pin_len > 0)
-            a->pin[--a->pin_len] = 0;
+        if (a->admin.pin_len > 0)
+            a->admin.pin[--a->admin.pin_len] = 0;
         break;
     case W_PIN_OK:
         pin_ok(a, now);
         break;
     case W_PIN_CANCEL:
-        if (!a->pin_waiting)
+        if (!a->admin.pin_waiting)
             app_wipe(a, now);
         break;
     default:
@@ -216,7 +216,7 @@ static void pin_activate(App *a, WidgetKind kind, int idx, uint64_t now)
 /* The settings' values: a step per touch and its bounds. */
 static void admin_step_value(App *a, int v, int d)
 {
-    Settings *s = &a->settings;
+    Settings *s = &a->facts.settings;
     if (v == VALUE_TIMEOUT)
         s->inactivity_timeout_s = app_clampi(s->inactivity_timeout_s + 15 * d,
                                              SETTINGS_TIMEOUT_MIN_S, SETTINGS_TIMEOUT_MAX_S);
@@ -229,8 +229,8 @@ static void admin_step_value(App *a, int v, int d)
         int64_t secs = (v == VALUE_CLOCK_DAY ? 86400 : 3600) * (int64_t)d;
         if (c)
             c->seconds = secs;
-        if (a->info.clock_now > 0)
-            a->info.clock_now += secs;
+        if (a->facts.info.clock_now > 0)
+            a->facts.info.clock_now += secs;
         a->dirty = 1;
         return;
     } else
@@ -242,7 +242,7 @@ static void admin_step_value(App *a, int v, int d)
  * are offered. */
 static void admin_next_ui_language(App *a)
 {
-    Settings *s = &a->settings;
+    Settings *s = &a->facts.settings;
     int n = i18n_language_count(), cur = 0;
     for (int i = 0; i < n; i++)
         if (strcmp(i18n_language_at(i)->code, s->admin_language) == 0)
@@ -255,7 +255,7 @@ static void admin_next_ui_language(App *a)
 
 static void admin_toggle(App *a, int flag)
 {
-    Settings *s = &a->settings;
+    Settings *s = &a->facts.settings;
     if (flag == FLAG_EXPORT_ON_INSERT)
         s->export_on_insert = !s->export_on_insert;
     else if (flag == FLAG_AUTOPLAY)
@@ -271,7 +271,7 @@ static void admin_action(App *a, AdminAction action, uint64_t now)
     case ACTION_EXPORT: start_job(a, CMD_EXPORT, "", now); break;
     case ACTION_INSTALL: start_job(a, CMD_INSTALL_PACK, NULL, now); break;
     case ACTION_TEST_TOUCH:
-        memset(a->touched, 0, sizeof a->touched);
+        memset(a->admin.touched, 0, sizeof a->admin.touched);
         app_set_screen(a, SCREEN_TEST_TOUCH, now);
         break;
     case ACTION_TEST_SOUND: app_command(a, CMD_TEST_SOUND); break;
@@ -317,7 +317,7 @@ static int admin_screen_activate(App *a, WidgetKind kind, int idx, uint64_t now)
 static void test_touch_activate(App *a, WidgetKind kind, int idx, uint64_t now)
 {
     if (kind == W_TOUCH_CELL && idx < APP_TOUCH_CELLS) {
-        a->touched[idx] = 1;
+        a->admin.touched[idx] = 1;
         a->dirty = 1;
     } else if (kind == W_DONE) {
         admin_open(a, TAB_TOOLS, now);
@@ -333,25 +333,25 @@ int admin_activate(App *a, WidgetId w, uint64_t now)
     case W_PIN_DELETE:
     case W_PIN_OK:
     case W_PIN_CANCEL:
-        if (a->screen == SCREEN_PIN)
+        if (a->visit.screen == SCREEN_PIN)
             pin_activate(a, kind, idx, now);
         return 1;
     case W_BANNER:
-        if (a->banner != BANNER_BUSY)
-            a->banner = BANNER_NONE;
-        a->note = NOTE_NONE;
+        if (a->facts.banner != BANNER_BUSY)
+            a->facts.banner = BANNER_NONE;
+        a->admin.note = NOTE_NONE;
         a->dirty = 1;
         return 1;
     default:
         break;
     }
-    if (a->screen == SCREEN_ADMIN)
+    if (a->visit.screen == SCREEN_ADMIN)
         return admin_screen_activate(a, kind, idx, now);
-    if (a->screen == SCREEN_TEST_TOUCH) {
+    if (a->visit.screen == SCREEN_TEST_TOUCH) {
         test_touch_activate(a, kind, idx, now);
         return 1;
     }
-    if (!group_flow_is_screen(a->screen))
+    if (!group_flow_is_screen(a->visit.screen))
         return 0;
     group_flow_activate(a, kind, idx, now);
     return 1;
@@ -363,10 +363,10 @@ int admin_activate(App *a, WidgetId w, uint64_t now)
  * Returns 1 when the tap belonged to the gesture. */
 static int corner_of(const App *a, int x, int y)
 {
-    int side = (a->w < a->h ? a->w : a->h) / 6;
+    int side = (a->wiring.w < a->wiring.h ? a->wiring.w : a->wiring.h) / 6;
     if (side < 80)
         side = 80;
-    int left = x < side, right = x >= a->w - side, top = y < side, bottom = y >= a->h - side;
+    int left = x < side, right = x >= a->wiring.w - side, top = y < side, bottom = y >= a->wiring.h - side;
     if (top && left)
         return 0;
     if (top && right)
@@ -380,21 +380,21 @@ static int corner_of(const App *a, int x, int y)
 
 int admin_attract_gesture(App *a, const Event *ev, uint64_t now)
 {
-    int c_down = corner_of(a, a->down_x, a->down_y), c_up = corner_of(a, ev->x, ev->y);
-    if (a->gesture_stage > 0 && now > a->gesture_until)
-        a->gesture_stage = 0;
-    if (c_down == 0 && c_up == 0 && now - a->down_ms >= APP_LONG_PRESS_MS) {
-        a->gesture_stage = 1;
-        a->gesture_until = now + APP_GESTURE_MS;
+    int c_down = corner_of(a, a->visit.down_x, a->visit.down_y), c_up = corner_of(a, ev->x, ev->y);
+    if (a->gesture.gesture_stage > 0 && now > a->gesture.gesture_until)
+        a->gesture.gesture_stage = 0;
+    if (c_down == 0 && c_up == 0 && now - a->gesture.down_ms >= APP_LONG_PRESS_MS) {
+        a->gesture.gesture_stage = 1;
+        a->gesture.gesture_until = now + APP_GESTURE_MS;
         return 1;
     }
-    if (a->gesture_stage > 0) {
-        if (c_down == a->gesture_stage && c_up == c_down) {
-            if (++a->gesture_stage == 4)
+    if (a->gesture.gesture_stage > 0) {
+        if (c_down == a->gesture.gesture_stage && c_up == c_down) {
+            if (++a->gesture.gesture_stage == 4)
                 admin_open_pin_pad(a, now);
             return 1;
         }
-        a->gesture_stage = 0; /* a wrong corner: an ordinary tap */
+        a->gesture.gesture_stage = 0; /* a wrong corner: an ordinary tap */
     }
     return 0;
 }
@@ -402,27 +402,27 @@ int admin_attract_gesture(App *a, const Event *ev, uint64_t now)
 /* The kiosk checked the PIN typed on the pad. */
 static void pin_result(App *a, const Event *ev, uint64_t now)
 {
-    a->pin_waiting = 0;
-    a->pin_message = PINMSG_NONE;
+    a->admin.pin_waiting = 0;
+    a->admin.pin_message = PINMSG_NONE;
     if (ev->err == ERR_OK) {
-        a->pin_locked_until = 0;
-        a->facilitator = ev->slot == PIN_SLOT_FACILITATOR;
-        if (a->facilitator)
+        a->facts.pin_locked_until = 0;
+        a->admin.facilitator = ev->slot == PIN_SLOT_FACILITATOR;
+        if (a->admin.facilitator)
             group_flow_open(a, now);
         else
             admin_open(a, TAB_STATUS, now);
     } else if (ev->err == ERR_KEY || ev->err == ERR_BUSY) {
-        a->pin_message = PINMSG_WRONG;
+        a->admin.pin_message = PINMSG_WRONG;
         if (ev->locked_ms > 0) {
-            a->pin_locked_until = now + (uint64_t)ev->locked_ms;
-            a->pin_message = PINMSG_LOCKED;
+            a->facts.pin_locked_until = now + (uint64_t)ev->locked_ms;
+            a->admin.pin_message = PINMSG_LOCKED;
         }
     } else if (ev->err == ERR_NOTFOUND) {
-        a->pin_missing = 1; /* removed from a shell meanwhile */
-        a->pin_mode = PINPAD_NOT_SET;
+        a->facts.pin_missing = 1; /* removed from a shell meanwhile */
+        a->admin.pin_mode = PINPAD_NOT_SET;
         pin_clear_entry(a);
     } else {
-        a->pin_message = PINMSG_DAMAGED;
+        a->admin.pin_message = PINMSG_DAMAGED;
     }
 }
 
@@ -432,49 +432,43 @@ void admin_on_reply(App *a, const Event *ev, uint64_t now)
     switch (ev->kind) {
     case EV_SETTINGS:
         if (ev->settings) {
-            a->settings = *ev->settings;
-            a->have_settings = 1;
+            a->facts.settings = *ev->settings;
+            a->facts.have_settings = 1;
             apply_settings(a);
         }
         break;
     case EV_PIN_STATE:
-        a->pin_missing = !ev->pin_set;
-        a->pin_locked_until = ev->locked_ms > 0 ? now + (uint64_t)ev->locked_ms : 0;
+        a->facts.pin_missing = !ev->pin_set;
+        a->facts.pin_locked_until = ev->locked_ms > 0 ? now + (uint64_t)ev->locked_ms : 0;
         break;
     case EV_PIN_RESULT:
-        if (a->screen != SCREEN_PIN || !a->pin_waiting)
+        if (a->visit.screen != SCREEN_PIN || !a->admin.pin_waiting)
             break; /* the pad was closed meanwhile */
         pin_result(a, ev, now);
         break;
     case EV_ADMIN_INFO:
         if (ev->info)
-            a->info = *ev->info;
+            a->facts.info = *ev->info;
         break;
     case EV_JOB_DONE:
-        a->job_busy = 0;
-        a->banner = ev->err == ERR_OK ? BANNER_OK : BANNER_FAILED;
-        a->banner_job = ev->job;
-        a->banner_until = now + APP_BANNER_MS;
-        app_copy_str(a->banner_detail, sizeof a->banner_detail, ev->text ? ev->text : "");
-        if (ev->job == CMD_INSTALL_PACK && ev->content && ev->content != a->content) {
-            /* new content: module indexes changed; only the admin screen
-             * is open (installs start there), so nothing refers to them */
-            a->content = ev->content;
-            a->module = -1;
-        }
-        if (a->screen == SCREEN_ADMIN)
+        a->facts.job_busy = 0;
+        a->facts.banner = ev->err == ERR_OK ? BANNER_OK : BANNER_FAILED;
+        a->facts.banner_job = ev->job;
+        a->facts.banner_until = now + APP_BANNER_MS;
+        app_copy_str(a->facts.banner_detail, sizeof a->facts.banner_detail, ev->text ? ev->text : "");
+        if (a->visit.screen == SCREEN_ADMIN)
             app_command(a, CMD_ADMIN_INFO);
         break;
     case EV_AUDIO_ENDED:
-        a->narration_playing = 0;
+        a->visit.narration_playing = 0;
         break;
     case EV_STICK:
         /* only while nobody uses the kiosk, only if enabled, and only
          * encrypted: anyone can insert a stick, no PIN is asked, so an
          * export on insert stays inactive until a campaign key is
          * installed, and the job itself refuses to write plaintext */
-        if (ev->text && ev->can_seal && a->settings.export_on_insert && !a->in_session &&
-            (a->screen == SCREEN_ATTRACT || a->screen == SCREEN_ADMIN)) {
+        if (ev->text && ev->can_seal && a->facts.settings.export_on_insert && !a->visit.in_session &&
+            (a->visit.screen == SCREEN_ATTRACT || a->visit.screen == SCREEN_ADMIN)) {
             AppCmd *c = start_job(a, CMD_EXPORT, ev->text, now);
             if (c)
                 c->sealed_only = 1;

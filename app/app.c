@@ -40,16 +40,16 @@ static const unsigned char counts_whole_visit[STAT__COUNT] = {
 
 void app_stat(App *a, StatKind kind, int n, int ok)
 {
-    if (a->n_stats >= APP_MAX_EFFECTS)
+    if (a->fx.n_stats >= APP_MAX_EFFECTS)
         return; /* the caller drains every frame; overflow means a bug upstream */
-    StatEvent *e = &a->stats[a->n_stats++];
+    StatEvent *e = &a->fx.stats[a->fx.n_stats++];
     memset(e, 0, sizeof *e);
     e->kind = kind;
     e->n = n;
     e->ok = ok;
     e->count = 1;
-    if (a->in_session && a->cfg.n_langs > 0)
-        app_copy_str(e->lang, sizeof e->lang, a->cfg.langs[a->lang]);
+    if (a->visit.in_session && a->wiring.cfg.n_langs > 0)
+        app_copy_str(e->lang, sizeof e->lang, a->wiring.cfg.langs[a->visit.lang]);
     const Module *m = app_module(a);
     int whole_visit = (unsigned)kind < STAT__COUNT && counts_whole_visit[kind];
     if (m && !whole_visit)
@@ -58,22 +58,22 @@ void app_stat(App *a, StatKind kind, int n, int ok)
 
 void app_audio(App *a, AudioAction act, const char *key)
 {
-    if (a->n_audio >= (int)(sizeof a->audio / sizeof a->audio[0]))
-        a->n_audio = 0; /* keep the newest: an old play request is stale anyway */
-    AudioCmd *c = &a->audio[a->n_audio++];
+    if (a->fx.n_audio >= (int)(sizeof a->fx.audio / sizeof a->fx.audio[0]))
+        a->fx.n_audio = 0; /* keep the newest: an old play request is stale anyway */
+    AudioCmd *c = &a->fx.audio[a->fx.n_audio++];
     memset(c, 0, sizeof *c);
     c->action = act;
     if (key)
         app_copy_str(c->key, sizeof c->key, key);
-    if (a->cfg.n_langs > 0)
-        app_copy_str(c->lang, sizeof c->lang, a->cfg.langs[a->lang]);
+    if (a->wiring.cfg.n_langs > 0)
+        app_copy_str(c->lang, sizeof c->lang, a->wiring.cfg.langs[a->visit.lang]);
     /* the speaker button shows Stop while a recording plays; a key with no
      * recording plays nothing (the kiosk stops instead) */
-    int playing = act == AUDIO_PLAY && key && a->narration_exists &&
-                  a->narration_exists(a->narration_ctx, c->lang, key);
-    if (playing != a->narration_playing)
+    int playing = act == AUDIO_PLAY && key && a->wiring.narration_exists &&
+                  a->wiring.narration_exists(a->wiring.narration_ctx, c->lang, key);
+    if (playing != a->visit.narration_playing)
         a->dirty = 1;
-    a->narration_playing = playing;
+    a->visit.narration_playing = playing;
 }
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -93,27 +93,27 @@ void app_config_default(AppConfig *cfg)
 
 const char *app_lang(const App *a)
 {
-    return a->cfg.n_langs > 0 ? a->cfg.langs[a->lang] : "en";
+    return a->wiring.cfg.n_langs > 0 ? a->wiring.cfg.langs[a->visit.lang] : "en";
 }
 
 const int app_quick_counts[APP_QUICK_COUNTS] = {0, 5, 10, 15, 20, 30, 50};
 
 const char *app_ui_lang(const App *a)
 {
-    if ((a->screen == SCREEN_GROUP_SLIDE || a->screen == SCREEN_GROUP_QUIZ) &&
-        i18n_language(a->group_lang))
-        return a->group_lang;
-    if (admin_is_screen(a->screen) || a->screen == SCREEN_GROUP_PICK ||
-        a->screen == SCREEN_GROUP_COUNT)
-        return i18n_language(a->settings.admin_language) ? a->settings.admin_language : "en";
+    if ((a->visit.screen == SCREEN_GROUP_SLIDE || a->visit.screen == SCREEN_GROUP_QUIZ) &&
+        i18n_language(a->group.group_lang))
+        return a->group.group_lang;
+    if (admin_is_screen(a->visit.screen) || a->visit.screen == SCREEN_GROUP_PICK ||
+        a->visit.screen == SCREEN_GROUP_COUNT)
+        return i18n_language(a->facts.settings.admin_language) ? a->facts.settings.admin_language : "en";
     return app_lang(a);
 }
 
 const Module *app_module(const App *a)
 {
-    if (!a->content || a->module < 0 || a->module >= content_module_count(a->content))
+    if (!a->wiring.content || a->visit.module < 0 || a->visit.module >= content_module_count(a->wiring.content))
         return NULL;
-    return content_module(a->content, a->module);
+    return content_module(a->wiring.content, a->visit.module);
 }
 
 int app_rtl(const App *a)
@@ -124,19 +124,19 @@ int app_rtl(const App *a)
 
 void app_set_screen(App *a, ScreenId s, uint64_t now)
 {
-    a->screen = s;
-    a->focus = W_NONE;
+    a->visit.screen = s;
+    a->visit.focus = W_NONE;
     a->dirty = 1;
-    if (s == SCREEN_END && !a->end_counted) {
+    if (s == SCREEN_END && !a->visit.end_counted) {
         /* once per opening: coming back from Help or the language picker
          * is the same completion */
-        a->end_counted = 1;
+        a->visit.end_counted = 1;
         app_stat(a, STAT_END_CARD_SHOWN, 0, 0);
         app_stat(a, STAT_MODULE_COMPLETED, 0, 0);
         const Module *m = app_module(a);
-        if (m && m->end.contact_id && a->content) {
-            for (int i = 0; i < content_contact_count(a->content); i++)
-                if (strcmp(content_contact(a->content, i)->id, m->end.contact_id) == 0)
+        if (m && m->end.contact_id && a->wiring.content) {
+            for (int i = 0; i < content_contact_count(a->wiring.content); i++)
+                if (strcmp(content_contact(a->wiring.content, i)->id, m->end.contact_id) == 0)
                     app_stat(a, STAT_QR_SHOWN, i, 0);
         }
     }
@@ -145,42 +145,20 @@ void app_set_screen(App *a, ScreenId s, uint64_t now)
 
 void app_wipe(App *a, uint64_t now)
 {
-    /* Keep only the wiring, the kiosk's clocks and the effects not yet
-     * drained; everything the visitor did goes. */
-    App keep = *a;
-    memset(a, 0, sizeof *a);
-    a->content = keep.content;
-    a->narration_exists = keep.narration_exists;
-    a->narration_ctx = keep.narration_ctx;
-    a->cfg = keep.cfg;
-    a->w = keep.w;
-    a->h = keep.h;
-    a->dpi = keep.dpi;
-    memcpy(a->stats, keep.stats, sizeof a->stats);
-    a->n_stats = keep.n_stats;
-    memcpy(a->audio, keep.audio, sizeof a->audio);
-    a->n_audio = keep.n_audio;
-    memcpy(a->cmds, keep.cmds, sizeof a->cmds);
-    a->n_cmds = keep.n_cmds;
-    a->settings = keep.settings;
-    a->have_settings = keep.have_settings;
-    a->pin_missing = keep.pin_missing;
-    a->pin_locked_until = keep.pin_locked_until;
-    a->info = keep.info;
-    a->banner = keep.banner;
-    a->banner_until = keep.banner_until;
-    a->banner_job = keep.banner_job;
-    memcpy(a->banner_detail, keep.banner_detail, sizeof a->banner_detail);
-    a->job_busy = keep.job_busy;
-    /* the copy held whatever was typed on the PIN pad */
-    app_wipe_pin(keep.pin, sizeof keep.pin);
-    a->module = -1;
-    a->quiz_answer = -1;
-    a->picker_choice = -1;
-    a->screen = SCREEN_ATTRACT;
-    a->attract_start_ms = now;
-    a->neutral_until_ms = keep.neutral_until_ms;
-    a->clock_min = keep.clock_min;
+    /* The parts of a visit go whole; the wiring, the kiosk's clocks and
+     * facts, and the effects not yet taken stay. */
+    app_wipe_pin(a->admin.pin, sizeof a->admin.pin);
+    memset(&a->visit, 0, sizeof a->visit);
+    memset(&a->gesture, 0, sizeof a->gesture);
+    memset(&a->admin, 0, sizeof a->admin);
+    memset(&a->group, 0, sizeof a->group);
+    /* the next app_update() compares against "nothing drawn yet" */
+    memset(&a->time_view, 0, sizeof a->time_view);
+    a->visit.module = -1;
+    a->visit.quiz_answer = -1;
+    a->visit.picker_choice = -1;
+    a->visit.screen = SCREEN_ATTRACT;
+    a->kiosk.attract_start_ms = now;
     a->dirty = 1;
     app_audio(a, AUDIO_STOP, NULL);
 }
@@ -188,47 +166,109 @@ void app_wipe(App *a, uint64_t now)
 void app_init(App *a, const Content *content, const AppConfig *cfg, uint64_t now)
 {
     memset(a, 0, sizeof *a);
-    a->content = content;
+    a->wiring.content = content;
     if (cfg)
-        a->cfg = *cfg;
+        a->wiring.cfg = *cfg;
     else
-        app_config_default(&a->cfg);
-    if (a->cfg.n_langs <= 0) {
-        snprintf(a->cfg.langs[0], sizeof a->cfg.langs[0], "en");
-        a->cfg.n_langs = 1;
+        app_config_default(&a->wiring.cfg);
+    if (a->wiring.cfg.n_langs <= 0) {
+        snprintf(a->wiring.cfg.langs[0], sizeof a->wiring.cfg.langs[0], "en");
+        a->wiring.cfg.n_langs = 1;
     }
-    if (a->cfg.timeout_s <= 0)
-        a->cfg.timeout_s = 60;
-    if (a->cfg.countdown_s <= 0)
-        a->cfg.countdown_s = 10;
-    if (a->cfg.attract_cycle_ms <= 0)
-        a->cfg.attract_cycle_ms = 3500;
-    a->w = 1280;
-    a->h = 800;
-    a->dpi = 160;
-    a->clock_min = -1;
+    if (a->wiring.cfg.timeout_s <= 0)
+        a->wiring.cfg.timeout_s = 60;
+    if (a->wiring.cfg.countdown_s <= 0)
+        a->wiring.cfg.countdown_s = 10;
+    if (a->wiring.cfg.attract_cycle_ms <= 0)
+        a->wiring.cfg.attract_cycle_ms = 3500;
+    a->wiring.w = 1280;
+    a->wiring.h = 800;
+    a->wiring.dpi = 160;
+    a->kiosk.clock_min = -1;
     /* the settings agree with the configuration until the kiosk sends the
      * saved ones (EV_SETTINGS) */
-    settings_defaults(&a->settings);
-    a->settings.n_languages = 0;
-    for (int i = 0; i < a->cfg.n_langs && i < SETTINGS_MAX_LANGS; i++)
-        app_copy_str(a->settings.languages[a->settings.n_languages++], sizeof a->settings.languages[0],
-                 a->cfg.langs[i]);
-    if (a->cfg.timeout_s >= SETTINGS_TIMEOUT_MIN_S && a->cfg.timeout_s <= SETTINGS_TIMEOUT_MAX_S)
-        a->settings.inactivity_timeout_s = a->cfg.timeout_s;
-    a->settings.narration_autoplay = a->cfg.autoplay;
+    settings_defaults(&a->facts.settings);
+    a->facts.settings.n_languages = 0;
+    for (int i = 0; i < a->wiring.cfg.n_langs && i < SETTINGS_MAX_LANGS; i++)
+        app_copy_str(a->facts.settings.languages[a->facts.settings.n_languages++], sizeof a->facts.settings.languages[0],
+                 a->wiring.cfg.langs[i]);
+    if (a->wiring.cfg.timeout_s >= SETTINGS_TIMEOUT_MIN_S && a->wiring.cfg.timeout_s <= SETTINGS_TIMEOUT_MAX_S)
+        a->facts.settings.inactivity_timeout_s = a->wiring.cfg.timeout_s;
+    a->facts.settings.narration_autoplay = a->wiring.cfg.autoplay;
     app_wipe(a, now);
-    a->n_audio = 0;
+    a->fx.n_audio = 0;
 }
 
 AppCmd *app_command(App *a, CmdKind kind)
 {
-    if (a->n_cmds >= APP_MAX_CMDS)
+    if (a->fx.n_cmds >= APP_MAX_CMDS)
         return NULL; /* drained every frame: a full queue means a bug upstream */
-    AppCmd *c = &a->cmds[a->n_cmds++];
+    AppCmd *c = &a->fx.cmds[a->fx.n_cmds++];
     memset(c, 0, sizeof *c);
     c->kind = kind;
     return c;
+}
+
+/* ---- what the shell may ask of the App -------------------------------- */
+
+void app_take_effects(App *a, AppEffects *out)
+{
+    if (out)
+        *out = a->fx;
+    app_wipe_pin((char *)a->fx.cmds, sizeof a->fx.cmds);
+    a->fx.n_stats = 0;
+    a->fx.n_audio = 0;
+    a->fx.n_cmds = 0;
+}
+
+int app_take_dirty(App *a)
+{
+    int d = a->dirty;
+    a->dirty = 0;
+    return d;
+}
+
+void app_set_narration(App *a, int (*exists)(void *ctx, const char *lang, const char *key), void *ctx)
+{
+    a->wiring.narration_exists = exists;
+    a->wiring.narration_ctx = ctx;
+}
+
+void app_set_content(App *a, const Content *content)
+{
+    a->wiring.content = content;
+    a->visit.module = -1;
+    a->dirty = 1;
+}
+
+void app_set_display(App *a, int w, int h, float dpi)
+{
+    a->wiring.w = w;
+    a->wiring.h = h;
+    a->wiring.dpi = dpi > 0 ? dpi : 160;
+    a->dirty = 1;
+}
+
+void app_set_access(App *a, int large_text, int high_contrast)
+{
+    a->visit.large_text = large_text;
+    a->visit.high_contrast = high_contrast;
+    a->dirty = 1;
+}
+
+void app_restart(App *a, uint64_t now)
+{
+    AppWiring w = a->wiring;
+    app_init(a, w.content, &w.cfg, now);
+    a->wiring = w;
+}
+
+void app_peek_slide(const App *a, int slide, App *out)
+{
+    *out = *a;
+    out->visit.slide = slide;
+    out->visit.pointer_down = 0;
+    out->visit.pressed = W_NONE;
 }
 
 /* ---- time ------------------------------------------------------------- */
@@ -238,53 +278,53 @@ AppCmd *app_command(App *a, CmdKind kind)
 static int child_track(const App *a)
 {
     const Module *m = app_module(a);
-    return m && (m->audience & AUDIENCE_CHILDREN) && a->in_session;
+    return m && (m->audience & AUDIENCE_CHILDREN) && a->visit.in_session;
 }
 
 int app_anim_ms(const App *a) { return child_track(a) ? APP_ANIM_MS * 5 / 3 : APP_ANIM_MS; }
 
 static uint64_t timeout_ms(const App *a)
 {
-    uint64_t t = (uint64_t)a->cfg.timeout_s * 1000;
+    uint64_t t = (uint64_t)a->wiring.cfg.timeout_s * 1000;
     return child_track(a) ? t * 3 / 2 : t;
 }
 
 static void advance_time(App *a, uint64_t now)
 {
-    if (a->banner != BANNER_NONE && a->banner != BANNER_BUSY && now >= a->banner_until) {
-        a->banner = BANNER_NONE;
+    if (a->facts.banner != BANNER_NONE && a->facts.banner != BANNER_BUSY && now >= a->facts.banner_until) {
+        a->facts.banner = BANNER_NONE;
         a->dirty = 1;
     }
-    if (a->screen == SCREEN_PIN && a->pin_message == PINMSG_LOCKED && now >= a->pin_locked_until) {
-        a->pin_message = PINMSG_NONE;
+    if (a->visit.screen == SCREEN_PIN && a->admin.pin_message == PINMSG_LOCKED && now >= a->facts.pin_locked_until) {
+        a->admin.pin_message = PINMSG_NONE;
         a->dirty = 1;
     }
     /* The admin screens close by themselves when left alone; the first
      * PIN has to be set, and a group session runs as long as the worker
      * needs. */
-    if (admin_is_screen(a->screen) && !a->pin_waiting) {
-        uint64_t idle = a->screen == SCREEN_PIN ? APP_PIN_IDLE_MS : APP_ADMIN_IDLE_MS;
-        if (now - a->last_input_ms >= idle)
+    if (admin_is_screen(a->visit.screen) && !a->admin.pin_waiting) {
+        uint64_t idle = a->visit.screen == SCREEN_PIN ? APP_PIN_IDLE_MS : APP_ADMIN_IDLE_MS;
+        if (now - a->visit.last_input_ms >= idle)
             app_wipe(a, now);
     }
-    if (a->screen == SCREEN_NEUTRAL && now >= a->neutral_until_ms) {
-        a->screen = SCREEN_ATTRACT;
-        a->attract_start_ms = now;
+    if (a->visit.screen == SCREEN_NEUTRAL && now >= a->kiosk.neutral_until_ms) {
+        a->visit.screen = SCREEN_ATTRACT;
+        a->kiosk.attract_start_ms = now;
         a->dirty = 1;
     }
-    if (a->anim_start_ms && now - a->anim_start_ms >= (uint64_t)app_anim_ms(a)) {
-        a->anim_start_ms = 0;
+    if (a->visit.anim_start_ms && now - a->visit.anim_start_ms >= (uint64_t)app_anim_ms(a)) {
+        a->visit.anim_start_ms = 0;
         a->dirty = 1;
     }
-    if (!a->in_session)
+    if (!a->visit.in_session)
         return;
-    if (!a->countdown && now - a->last_input_ms >= timeout_ms(a)) {
-        a->countdown = 1;
-        a->countdown_start_ms = a->last_input_ms + timeout_ms(a);
+    if (!a->visit.countdown && now - a->visit.last_input_ms >= timeout_ms(a)) {
+        a->visit.countdown = 1;
+        a->visit.countdown_start_ms = a->visit.last_input_ms + timeout_ms(a);
         a->dirty = 1;
         app_audio(a, AUDIO_STOP, NULL);
     }
-    if (a->countdown && now - a->countdown_start_ms >= (uint64_t)a->cfg.countdown_s * 1000) {
+    if (a->visit.countdown && now - a->visit.countdown_start_ms >= (uint64_t)a->wiring.cfg.countdown_s * 1000) {
         app_stat(a, STAT_TIMEOUT, 0, 0);
         visit_end_session(a, now);
         app_wipe(a, now);
@@ -298,22 +338,22 @@ static void sync_narration(App *a)
 {
     char key[96];
     app_narration_key(a, key, sizeof key);
-    if (strcmp(key, a->narrating) == 0 && strcmp(app_lang(a), a->narrating_lang) == 0)
+    if (strcmp(key, a->visit.narrating) == 0 && strcmp(app_lang(a), a->visit.narrating_lang) == 0)
         return;
-    if (a->narrating[0])
+    if (a->visit.narrating[0])
         app_audio(a, AUDIO_STOP, NULL);
-    if (key[0] && a->cfg.autoplay)
+    if (key[0] && a->wiring.cfg.autoplay)
         app_audio(a, AUDIO_PLAY, key);
-    app_copy_str(a->narrating, sizeof a->narrating, key);
-    app_copy_str(a->narrating_lang, sizeof a->narrating_lang, app_lang(a));
+    app_copy_str(a->visit.narrating, sizeof a->visit.narrating, key);
+    app_copy_str(a->visit.narrating_lang, sizeof a->visit.narrating_lang, app_lang(a));
 }
 
 static void update(App *a, const Event *ev, uint64_t now);
 
 static int cycle_index(const App *a, uint64_t since, uint64_t now)
 {
-    uint64_t cyc = (uint64_t)a->cfg.attract_cycle_ms;
-    return a->cfg.n_langs > 1 && now >= since ? (int)(((now - since) / cyc) % (uint64_t)a->cfg.n_langs)
+    uint64_t cyc = (uint64_t)a->wiring.cfg.attract_cycle_ms;
+    return a->wiring.cfg.n_langs > 1 && now >= since ? (int)(((now - since) / cyc) % (uint64_t)a->wiring.cfg.n_langs)
                                               : 0;
 }
 
@@ -321,22 +361,22 @@ static int cycle_index(const App *a, uint64_t since, uint64_t now)
  * touches one: they may not read the language the kiosk starts in. */
 static int picker_cycling(const App *a)
 {
-    return a->screen == SCREEN_LANGUAGE && a->picker_choice < 0 && a->cfg.n_langs > 1;
+    return a->visit.screen == SCREEN_LANGUAGE && a->visit.picker_choice < 0 && a->wiring.cfg.n_langs > 1;
 }
 
 void app_time_view(const App *a, uint64_t now, AppTimeView *v)
 {
-    v->attract_lang = a->screen == SCREEN_ATTRACT ? cycle_index(a, a->attract_start_ms, now) : -1;
-    v->picker_lang = picker_cycling(a) ? cycle_index(a, a->session_start_ms, now) : -1;
+    v->attract_lang = a->visit.screen == SCREEN_ATTRACT ? cycle_index(a, a->kiosk.attract_start_ms, now) : -1;
+    v->picker_lang = picker_cycling(a) ? cycle_index(a, a->visit.session_start_ms, now) : -1;
     v->countdown_left = -1;
-    if (a->in_session && a->countdown) {
-        uint64_t el = now > a->countdown_start_ms ? now - a->countdown_start_ms : 0;
-        int left = a->cfg.countdown_s - (int)(el / 1000);
+    if (a->visit.in_session && a->visit.countdown) {
+        uint64_t el = now > a->visit.countdown_start_ms ? now - a->visit.countdown_start_ms : 0;
+        int left = a->wiring.cfg.countdown_s - (int)(el / 1000);
         v->countdown_left = left < 0 ? 0 : left;
     }
     v->lock_left = -1;
-    if (a->screen == SCREEN_PIN && a->pin_locked_until > now)
-        v->lock_left = (int)((a->pin_locked_until - now + 999) / 1000);
+    if (a->visit.screen == SCREEN_PIN && a->facts.pin_locked_until > now)
+        v->lock_left = (int)((a->facts.pin_locked_until - now + 999) / 1000);
 }
 
 void app_update(App *a, const Event *ev, uint64_t now)
@@ -358,24 +398,24 @@ static void update(App *a, const Event *ev, uint64_t now)
     if (!ev)
         return;
     if (ev->clock_min > 0 && ev->clock_min <= 24 * 60)
-        a->clock_min = ev->clock_min - 1;
+        a->kiosk.clock_min = ev->clock_min - 1;
     int input = ev->kind == EV_POINTER_DOWN || ev->kind == EV_POINTER_UP || ev->kind == EV_KEY;
-    if (input && a->screen == SCREEN_NEUTRAL)
+    if (input && a->visit.screen == SCREEN_NEUTRAL)
         return; /* the neutral screen stays put: someone may be watching */
     if (ev->kind >= EV_SETTINGS) {
         admin_on_reply(a, ev, now);
         return;
     }
-    if (input && !a->in_session)
-        a->last_input_ms = now; /* the admin screens' idle clock */
-    if (input && a->in_session) {
-        a->last_input_ms = now;
-        if (a->countdown) {
+    if (input && !a->visit.in_session)
+        a->visit.last_input_ms = now; /* the admin screens' idle clock */
+    if (input && a->visit.in_session) {
+        a->visit.last_input_ms = now;
+        if (a->visit.countdown) {
             /* Any touch answers "Still there?"; it does nothing else, so a
              * tap meant for the countdown never lands on what lies beneath. */
-            a->countdown = 0;
-            a->pointer_down = 0;
-            a->pressed = W_NONE;
+            a->visit.countdown = 0;
+            a->visit.pointer_down = 0;
+            a->visit.pressed = W_NONE;
             a->dirty = 1;
             if (!(ev->kind == EV_POINTER_UP && WIDGET_KIND(ev->widget) == W_QUICK_EXIT))
                 return;
@@ -383,34 +423,31 @@ static void update(App *a, const Event *ev, uint64_t now)
     }
     switch (ev->kind) {
     case EV_POINTER_DOWN:
-        a->pointer_down = 1;
-        a->down_ms = now;
-        a->down_x = ev->x;
-        a->down_y = ev->y;
-        a->pressed = ev->widget;
+        a->visit.pointer_down = 1;
+        a->gesture.down_ms = now;
+        a->visit.down_x = ev->x;
+        a->visit.down_y = ev->y;
+        a->visit.pressed = ev->widget;
         a->dirty = 1; /* pressed look */
         break;
     case EV_POINTER_MOVE:
         break;
     case EV_POINTER_UP:
-        if (a->pointer_down)
+        if (a->visit.pointer_down)
             visit_on_pointer_up(a, ev, now);
         else if (WIDGET_KIND(ev->widget) == W_QUICK_EXIT)
             visit_activate(a, ev->widget, now);
         break;
     case EV_POINTER_CANCEL:
-        a->pointer_down = 0;
-        a->pressed = W_NONE;
+        a->visit.pointer_down = 0;
+        a->visit.pressed = W_NONE;
         a->dirty = 1;
         break;
     case EV_KEY:
         visit_on_key(a, ev, now);
         break;
     case EV_RESIZE:
-        a->w = ev->w;
-        a->h = ev->h;
-        a->dpi = ev->dpi > 0 ? ev->dpi : 160;
-        a->dirty = 1;
+        app_set_display(a, ev->w, ev->h, ev->dpi);
         break;
     default:
         break;
@@ -419,7 +456,7 @@ static void update(App *a, const Event *ev, uint64_t now)
 
 int app_animating(const App *a, uint64_t now)
 {
-    return a->anim_start_ms && now - a->anim_start_ms < (uint64_t)app_anim_ms(a);
+    return a->visit.anim_start_ms && now - a->visit.anim_start_ms < (uint64_t)app_anim_ms(a);
 }
 
 int app_next_wake_ms(const App *a, uint64_t now)
@@ -435,29 +472,29 @@ int app_next_wake_ms(const App *a, uint64_t now)
         if (best < 0 || d_ < best)                                                               \
             best = d_;                                                                           \
     } while (0)
-    if (a->screen == SCREEN_NEUTRAL)
-        CONSIDER(a->neutral_until_ms);
-    uint64_t cyc = (uint64_t)a->cfg.attract_cycle_ms;
-    if (a->screen == SCREEN_ATTRACT && a->cfg.n_langs > 1)
-        CONSIDER(now + (cyc - (now - a->attract_start_ms) % cyc));
+    if (a->visit.screen == SCREEN_NEUTRAL)
+        CONSIDER(a->kiosk.neutral_until_ms);
+    uint64_t cyc = (uint64_t)a->wiring.cfg.attract_cycle_ms;
+    if (a->visit.screen == SCREEN_ATTRACT && a->wiring.cfg.n_langs > 1)
+        CONSIDER(now + (cyc - (now - a->kiosk.attract_start_ms) % cyc));
     if (picker_cycling(a))
-        CONSIDER(now + (cyc - (now - a->session_start_ms) % cyc));
-    if (a->in_session && !a->countdown)
-        CONSIDER(a->last_input_ms + timeout_ms(a));
-    if (a->banner != BANNER_NONE && a->banner != BANNER_BUSY)
-        CONSIDER(a->banner_until);
-    if (a->screen == SCREEN_PIN && a->pin_locked_until > now) {
+        CONSIDER(now + (cyc - (now - a->visit.session_start_ms) % cyc));
+    if (a->visit.in_session && !a->visit.countdown)
+        CONSIDER(a->visit.last_input_ms + timeout_ms(a));
+    if (a->facts.banner != BANNER_NONE && a->facts.banner != BANNER_BUSY)
+        CONSIDER(a->facts.banner_until);
+    if (a->visit.screen == SCREEN_PIN && a->facts.pin_locked_until > now) {
         /* the seconds shown (rounded up) drop when the time left crosses
          * a whole second */
-        uint64_t r = (a->pin_locked_until - now) % 1000;
+        uint64_t r = (a->facts.pin_locked_until - now) % 1000;
         CONSIDER(now + (r ? r : 1000));
     }
-    if (admin_is_screen(a->screen))
-        CONSIDER(a->last_input_ms +
-                 (a->screen == SCREEN_PIN ? APP_PIN_IDLE_MS : APP_ADMIN_IDLE_MS));
-    if (a->in_session && a->countdown) {
+    if (admin_is_screen(a->visit.screen))
+        CONSIDER(a->visit.last_input_ms +
+                 (a->visit.screen == SCREEN_PIN ? APP_PIN_IDLE_MS : APP_ADMIN_IDLE_MS));
+    if (a->visit.in_session && a->visit.countdown) {
         /* once a second, for the visible countdown */
-        uint64_t el = now - a->countdown_start_ms;
+        uint64_t el = now - a->visit.countdown_start_ms;
         CONSIDER(now + (1000 - el % 1000));
     }
 #undef CONSIDER

@@ -141,7 +141,6 @@ typedef struct {
     int job;           /* CmdKind of the finished job */
     const char *text;  /* detail message or mount path */
     int can_seal;      /* EV_STICK: a campaign key is installed, so an export is encrypted */
-    const Content *content; /* EV_JOB_DONE of an install: the content now loaded, or NULL */
 } Event;
 
 typedef enum { AUDIO_NONE, AUDIO_PLAY, AUDIO_STOP } AudioAction;
@@ -259,8 +258,15 @@ typedef struct {
     int lock_left;      /* seconds shown by the locked PIN pad, -1 when not locked */
 } AppTimeView;
 
+/* App is split by lifetime: each part says how long what it holds lives.
+ * app_wipe() zeroes the parts of a visit (AppVisit, AppGesture,
+ * AppAdminSession, AppGroupWork) whole and keeps the rest. Only app_update()
+ * and the app_* functions below write any of it; the shell (render/, main.c)
+ * reads it and takes the effects with app_take_effects(). */
+
+/* Wiring: set once at start (app_init, app_set_narration, app_set_display);
+ * lives as long as the App. */
 typedef struct {
-    /* wiring (not visit state) */
     const Content *content;
     /* Whether narration exists for (lang, key); NULL means none does. The
      * speaker button is disabled where this says no. */
@@ -269,8 +275,31 @@ typedef struct {
     AppConfig cfg;
     int w, h;
     float dpi;
+} AppWiring;
 
-    /* the visit (wiped by app_wipe) */
+/* The kiosk's own clocks: kept by app_wipe (the attract cycle restarts). */
+typedef struct {
+    int clock_min;     /* local time of day in minutes, -1 unknown (the neutral page's clock) */
+    uint64_t attract_start_ms;
+    uint64_t neutral_until_ms;
+} AppKioskClock;
+
+/* The kiosk's settings and admin facts: kept by app_wipe. */
+typedef struct {
+    Settings settings;
+    int have_settings;
+    int pin_missing;     /* no admin PIN yet: visitors are served, the admin path explains */
+    uint64_t pin_locked_until;
+    AdminInfo info;
+    BannerKind banner;
+    uint64_t banner_until;
+    char banner_detail[256]; /* English detail, shown on the admin screen only */
+    int job_busy;        /* an export or install runs */
+    int banner_job;      /* CmdKind the banner reports */
+} AppAdminFacts;
+
+/* The visit: everything a visitor did. Zeroed by app_wipe. */
+typedef struct {
     ScreenId screen;
     int in_session;
     uint64_t session_start_ms;
@@ -304,32 +333,18 @@ typedef struct {
     int narration_playing; /* a recording was asked for and has not ended: the
                               speaker button shows Stop */
     char narrating_lang[12];
+} AppVisit;
 
-    /* not visit state: the kiosk's own clocks */
-    int clock_min;     /* local time of day in minutes, -1 unknown (the neutral page's clock) */
-    uint64_t attract_start_ms;
-    uint64_t neutral_until_ms;
-
-    /* not visit state: the kiosk's settings and admin facts (kept by
-     * app_wipe) */
-    Settings settings;
-    int have_settings;
-    int pin_missing;     /* no admin PIN yet: visitors are served, the admin path explains */
-    uint64_t pin_locked_until;
-    AdminInfo info;
-    BannerKind banner;
-    uint64_t banner_until;
-    char banner_detail[256]; /* English detail, shown on the admin screen only */
-    int job_busy;        /* an export or install runs */
-    int banner_job;      /* CmdKind the banner reports */
-    AdminNote note;
-
-    /* the hidden gesture (wiped) */
+/* The hidden gesture that opens the PIN pad. Zeroed by app_wipe. */
+typedef struct {
     uint64_t down_ms;    /* when the pointer went down */
     int gesture_stage;   /* 0 none; 1..3 corners tapped after the long press */
     uint64_t gesture_until;
+} AppGesture;
 
-    /* the PIN pad and admin screens (wiped) */
+/* The PIN pad and admin screens. Zeroed by app_wipe (the PIN with
+ * app_wipe_pin first). */
+typedef struct {
     PinPadMode pin_mode;
     char pin[16];        /* digits typed so far; never leaves but as a command */
     int pin_len;
@@ -338,25 +353,42 @@ typedef struct {
     int facilitator;     /* opened with the facilitator PIN: group sessions only */
     AdminTab tab;
     unsigned char touched[APP_TOUCH_CELLS];
+    AdminNote note;
+} AppAdminSession;
 
-    /* a community-worker group session (wiped) */
-    GroupSession group;
+/* A community-worker group session. Zeroed by app_wipe. */
+typedef struct {
+    GroupSession session;
     int group_open;
     StatEvent group_pending[GROUP_MAX_EVENTS * 4]; /* earlier modules' quiz counts */
     int n_group_pending;
     int group_q;         /* question on the group quiz screen */
     int group_revealed;  /* the right answer is shown to the room */
     char group_lang[12]; /* the session's language, chosen by the presenter */
+} AppGroupWork;
 
-    /* queued side effects, drained by the caller */
+/* Side effects queued for the caller, taken with app_take_effects(); kept
+ * by app_wipe until taken. */
+typedef struct {
     StatEvent stats[APP_MAX_EFFECTS];
     int n_stats;
     AudioCmd audio[8];
     int n_audio;
-    AppCmd cmds[APP_MAX_CMDS];
+    AppCmd cmds[APP_MAX_CMDS]; /* may hold a PIN: the taker wipes its copy */
     int n_cmds;
-    int dirty; /* something visible changed since the caller last drew */
-    AppTimeView time_view; /* as of the last app_update() */
+} AppEffects;
+
+typedef struct {
+    AppWiring wiring;
+    AppKioskClock kiosk;
+    AppAdminFacts facts;
+    AppVisit visit;
+    AppGesture gesture;
+    AppAdminSession admin;
+    AppGroupWork group;
+    AppEffects fx;
+    int dirty; /* something visible changed since the caller last drew (app_take_dirty) */
+    AppTimeView time_view; /* as of the last app_update(); reset by app_wipe */
 } App;
 
 /* Default configuration: English, French, Arabic, Tigrinya, Hausa; 60 s. */
@@ -385,6 +417,51 @@ void app_update(App *app, const Event *ev, uint64_t now_ms);
 /* End the visit: forget everything the visitor did and return to the
  * attract screen (or the neutral screen after a quick exit). */
 void app_wipe(App *app, uint64_t now_ms);
+
+/* Hand the effects queued since the last call over to the caller and
+ * clear the queues. out (caller-owned, may be NULL to drop them) gets the
+ * statistics, narration commands and kiosk commands in the order queued.
+ * The App's copy of the commands, which may hold a typed PIN, is wiped;
+ * the caller wipes out->cmds (app_wipe_pin) once it has run them. Cannot
+ * fail. */
+void app_take_effects(App *app, AppEffects *out);
+
+/* Whether something visible changed since the last call (the caller is
+ * about to draw); clears the flag. */
+int app_take_dirty(App *app);
+
+/* Wiring: how the App asks whether a narration exists (exists may be NULL:
+ * none does). ctx is borrowed for the App's life. */
+void app_set_narration(App *app, int (*exists)(void *ctx, const char *lang, const char *key),
+                       void *ctx);
+
+/* Wiring: show content (borrowed; must outlive its use by the App) from
+ * now on, after a pack install. Module indexes change, so no module stays
+ * open (installs start on the admin screen, where none is). Who owns the
+ * old and the new content is the caller's business: the kiosk decides it
+ * in one place (render/kiosk_effects.c). */
+void app_set_content(App *app, const Content *content);
+
+/* Wiring: the display's size in pixels and its DPI (0 or less: 160). The
+ * same as an EV_RESIZE, without letting time act: for offscreen renders
+ * and content checks that set the size before building a screen. */
+void app_set_display(App *app, int w, int h, float dpi);
+
+/* The visit's display choices (large text, high contrast), as the visitor
+ * would set them with the buttons: for the command line's --large-text and
+ * --high-contrast and the offscreen renders. A wipe clears them. */
+void app_set_access(App *app, int large_text, int high_contrast);
+
+/* Start again from a clean attract screen at now, as app_init() would,
+ * keeping the wiring (content, configuration, narration, display). The
+ * settings and admin facts go too: the caller sends them again
+ * (EV_SETTINGS, EV_PIN_STATE). */
+void app_restart(App *app, uint64_t now_ms);
+
+/* A copy of app into out as it would be on slide `slide` of the module
+ * open, nothing pressed: for building the neighbours of the slide shown
+ * ahead of time. out owns nothing (the content stays borrowed). */
+void app_peek_slide(const App *app, int slide, App *out);
 
 /* Milliseconds until the state changes by itself (a countdown tick, the
  * attract cycle, an animation frame), or -1 if it never will. The main loop

@@ -18,7 +18,7 @@
 void app_copy_str(char *dst, size_t n, const char *src);
 /* Queue a statistics event (language and module filled in from the visit). */
 void app_stat(App *a, StatKind kind, int n, int ok);
-/* Queue a narration command; keeps app->narration_playing in step. */
+/* Queue a narration command; keeps visit.narration_playing in step. */
 void app_audio(App *a, AudioAction act, const char *key);
 /* Queue a command for the kiosk; NULL when the queue is full. */
 AppCmd *app_command(App *a, CmdKind kind);

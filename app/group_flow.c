@@ -17,15 +17,15 @@ int group_flow_is_screen(ScreenId s)
 
 void group_flow_open(App *a, uint64_t now)
 {
-    group_session_init(&a->group);
+    group_session_init(&a->group.session);
     /* the room's language: the kiosk's first visitor language until the
      * presenter picks another (any known one, enabled or not) */
-    app_copy_str(a->group_lang, sizeof a->group_lang, app_lang(a));
-    a->group_revealed = 0;
-    a->group_open = 1;
-    a->n_group_pending = 0;
-    a->module = -1;
-    a->menu_scroll = 0;
+    app_copy_str(a->group.group_lang, sizeof a->group.group_lang, app_lang(a));
+    a->group.group_revealed = 0;
+    a->group.group_open = 1;
+    a->group.n_group_pending = 0;
+    a->visit.module = -1;
+    a->visit.menu_scroll = 0;
     app_set_screen(a, SCREEN_GROUP_PICK, now);
 }
 
@@ -33,16 +33,16 @@ void group_flow_open(App *a, uint64_t now)
  * queued at the end (group.h holds one module's quiz at a time). */
 static void group_stash_quiz(App *a)
 {
-    if (!a->group.module[0])
+    if (!a->group.session.module[0])
         return;
-    GroupSession tmp = a->group;
+    GroupSession tmp = a->group.session;
     memset(tmp.bands, 0, sizeof tmp.bands);
     StatEvent ev[GROUP_MAX_EVENTS];
     int n = group_session_events(&tmp, ev, GROUP_MAX_EVENTS);
-    int cap = (int)(sizeof a->group_pending / sizeof a->group_pending[0]);
+    int cap = (int)(sizeof a->group.group_pending / sizeof a->group.group_pending[0]);
     for (int i = 0; i < n; i++)
-        if (ev[i].kind == STAT_GROUP_QUIZ && a->n_group_pending < cap)
-            a->group_pending[a->n_group_pending++] = ev[i];
+        if (ev[i].kind == STAT_GROUP_QUIZ && a->group.n_group_pending < cap)
+            a->group.group_pending[a->group.n_group_pending++] = ev[i];
 }
 
 void group_flow_enter_quiz(App *a, int q, uint64_t now)
@@ -50,7 +50,7 @@ void group_flow_enter_quiz(App *a, int q, uint64_t now)
     const Module *m = app_module(a);
     if (!m || m->n_quiz == 0)
         return;
-    if (strcmp(a->group.module, m->id) != 0) {
+    if (strcmp(a->group.session.module, m->id) != 0) {
         group_stash_quiz(a);
         int na[GROUP_MAX_QUESTIONS], co[GROUP_MAX_QUESTIONS];
         int nq = m->n_quiz < GROUP_MAX_QUESTIONS ? m->n_quiz : GROUP_MAX_QUESTIONS;
@@ -58,49 +58,49 @@ void group_flow_enter_quiz(App *a, int q, uint64_t now)
             na[i] = m->quiz[i].n_answers;
             co[i] = m->quiz[i].correct;
         }
-        if (group_session_set_quiz(&a->group, m->id, nq, na, co) != ERR_OK)
+        if (group_session_set_quiz(&a->group.session, m->id, nq, na, co) != ERR_OK)
             return;
     }
-    a->group_q = app_clampi(q, 0, a->group.n_questions - 1);
-    a->group_revealed = 0;
+    a->group.group_q = app_clampi(q, 0, a->group.session.n_questions - 1);
+    a->group.group_revealed = 0;
     app_set_screen(a, SCREEN_GROUP_QUIZ, now);
 }
 
 static void queue_stat_event(App *a, const StatEvent *e)
 {
-    if (a->n_stats < APP_MAX_EFFECTS)
-        a->stats[a->n_stats++] = *e;
+    if (a->fx.n_stats < APP_MAX_EFFECTS)
+        a->fx.stats[a->fx.n_stats++] = *e;
 }
 
 static void group_finish(App *a, uint64_t now)
 {
     StatEvent ev[GROUP_MAX_EVENTS];
-    int n = group_session_events(&a->group, ev, GROUP_MAX_EVENTS);
+    int n = group_session_events(&a->group.session, ev, GROUP_MAX_EVENTS);
     for (int i = 0; i < n; i++)
         queue_stat_event(a, &ev[i]);
-    for (int i = 0; i < a->n_group_pending; i++)
-        queue_stat_event(a, &a->group_pending[i]);
-    int facilitator = a->facilitator;
-    group_session_init(&a->group);
-    a->group_open = 0;
-    a->n_group_pending = 0;
-    a->module = -1;
+    for (int i = 0; i < a->group.n_group_pending; i++)
+        queue_stat_event(a, &a->group.group_pending[i]);
+    int facilitator = a->admin.facilitator;
+    group_session_init(&a->group.session);
+    a->group.group_open = 0;
+    a->group.n_group_pending = 0;
+    a->visit.module = -1;
     if (facilitator) {
         app_wipe(a, now);
         return;
     }
     admin_open(a, TAB_TOOLS, now);
-    a->note = NOTE_GROUP_SAVED;
+    a->admin.note = NOTE_GROUP_SAVED;
 }
 
 static void group_leave(App *a, uint64_t now)
 {
     /* leaving without Finish counts nothing */
-    group_session_init(&a->group);
-    a->group_open = 0;
-    a->n_group_pending = 0;
-    a->module = -1;
-    if (a->facilitator)
+    group_session_init(&a->group.session);
+    a->group.group_open = 0;
+    a->group.n_group_pending = 0;
+    a->visit.module = -1;
+    if (a->admin.facilitator)
         app_wipe(a, now);
     else
         admin_open(a, TAB_TOOLS, now);
@@ -111,24 +111,24 @@ static void group_next(App *a, int dir, uint64_t now)
     const Module *m = app_module(a);
     if (!m)
         return;
-    if (a->screen == SCREEN_GROUP_SLIDE) {
-        if (dir > 0 && a->slide + 1 < m->n_slides)
-            a->slide++;
+    if (a->visit.screen == SCREEN_GROUP_SLIDE) {
+        if (dir > 0 && a->visit.slide + 1 < m->n_slides)
+            a->visit.slide++;
         else if (dir > 0 && m->n_quiz > 0)
             group_flow_enter_quiz(a, 0, now);
-        else if (dir < 0 && a->slide > 0)
-            a->slide--;
+        else if (dir < 0 && a->visit.slide > 0)
+            a->visit.slide--;
         else
             app_set_screen(a, SCREEN_GROUP_PICK, now);
         a->dirty = 1;
-    } else if (a->screen == SCREEN_GROUP_QUIZ) {
-        a->group_revealed = 0;
-        if (dir > 0 && a->group_q + 1 < a->group.n_questions)
-            a->group_q++;
-        else if (dir < 0 && a->group_q > 0)
-            a->group_q--;
+    } else if (a->visit.screen == SCREEN_GROUP_QUIZ) {
+        a->group.group_revealed = 0;
+        if (dir > 0 && a->group.group_q + 1 < a->group.session.n_questions)
+            a->group.group_q++;
+        else if (dir < 0 && a->group.group_q > 0)
+            a->group.group_q--;
         else if (dir < 0) {
-            a->slide = m->n_slides - 1;
+            a->visit.slide = m->n_slides - 1;
             app_set_screen(a, SCREEN_GROUP_SLIDE, now);
         } else
             app_set_screen(a, SCREEN_GROUP_PICK, now);
@@ -142,18 +142,18 @@ static void group_counts(App *a, WidgetKind kind, int idx)
     switch (kind) {
     case W_GROUP_HANDS_DEC:
     case W_GROUP_HANDS_INC:
-        if (a->screen == SCREEN_GROUP_QUIZ)
-            group_session_add_hands(&a->group, a->group_q, idx, kind == W_GROUP_HANDS_INC ? 1 : -1);
+        if (a->visit.screen == SCREEN_GROUP_QUIZ)
+            group_session_add_hands(&a->group.session, a->group.group_q, idx, kind == W_GROUP_HANDS_INC ? 1 : -1);
         break;
     case W_GROUP_BAND_SET:
         if ((idx >> 3) < GROUP_BAND__COUNT && (idx & 7) < APP_QUICK_COUNTS)
-            group_session_set_band(&a->group, (GroupBand)(idx >> 3), app_quick_counts[idx & 7]);
+            group_session_set_band(&a->group.session, (GroupBand)(idx >> 3), app_quick_counts[idx & 7]);
         break;
     case W_GROUP_BAND_DEC:
     case W_GROUP_BAND_INC:
         if (idx < GROUP_BAND__COUNT)
-            group_session_set_band(&a->group, (GroupBand)idx,
-                                   a->group.bands[idx] + (kind == W_GROUP_BAND_INC ? 1 : -1));
+            group_session_set_band(&a->group.session, (GroupBand)idx,
+                                   a->group.session.bands[idx] + (kind == W_GROUP_BAND_INC ? 1 : -1));
         break;
     default:
         break;
@@ -163,11 +163,11 @@ static void group_counts(App *a, WidgetKind kind, int idx)
 
 static void group_page(App *a, WidgetKind kind, uint64_t now)
 {
-    if (a->screen == SCREEN_GROUP_COUNT)
+    if (a->visit.screen == SCREEN_GROUP_COUNT)
         app_set_screen(a, SCREEN_GROUP_PICK, now);
-    else if (a->screen == SCREEN_GROUP_PICK) {
+    else if (a->visit.screen == SCREEN_GROUP_PICK) {
         /* the module list pages like the menu */
-        a->menu_scroll += kind == W_NEXT ? 1 : (a->menu_scroll > 0 ? -1 : 0);
+        a->visit.menu_scroll += kind == W_NEXT ? 1 : (a->visit.menu_scroll > 0 ? -1 : 0);
         a->dirty = 1;
     } else
         group_next(a, kind == W_NEXT ? 1 : -1, now);
@@ -177,9 +177,9 @@ void group_flow_activate(App *a, WidgetKind kind, int idx, uint64_t now)
 {
     switch (kind) {
     case W_GROUP_MODULE:
-        if (a->content && idx < content_module_count(a->content)) {
-            a->module = idx;
-            a->slide = 0;
+        if (a->wiring.content && idx < content_module_count(a->wiring.content)) {
+            a->visit.module = idx;
+            a->visit.slide = 0;
             app_set_screen(a, SCREEN_GROUP_SLIDE, now);
         }
         break;
@@ -196,11 +196,11 @@ void group_flow_activate(App *a, WidgetKind kind, int idx, uint64_t now)
         break;
     case W_GROUP_LANG:
         if (idx < i18n_language_count())
-            app_copy_str(a->group_lang, sizeof a->group_lang, i18n_language_at(idx)->code);
+            app_copy_str(a->group.group_lang, sizeof a->group.group_lang, i18n_language_at(idx)->code);
         a->dirty = 1;
         break;
     case W_GROUP_REVEAL:
-        a->group_revealed = !a->group_revealed;
+        a->group.group_revealed = !a->group.group_revealed;
         a->dirty = 1;
         break;
     case W_GROUP_HEADCOUNT:

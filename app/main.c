@@ -205,6 +205,32 @@ static void mounts_free(void)
     mounts_list = NULL;
 }
 
+/* --mounts DIR:DIR...: colon-separated places where sticks appear, as
+ * many as given, into o->mount_prefixes (owned by mounts_buf/mounts_list,
+ * freed at exit). NULL, or what was wrong. */
+static const char *parse_mounts(const char *v, KioskOptions *o)
+{
+    mounts_free();
+    char *buf = strdup(v);
+    size_t n = 1;
+    for (const char *q = v; *q; q++)
+        n += *q == ':';
+    const char **places = calloc(n + 1, sizeof *places);
+    if (!buf || !places) {
+        free(buf);
+        free(places);
+        return "out of memory";
+    }
+    size_t k = 0;
+    char *save = NULL;
+    for (char *tok = strtok_r(buf, ":", &save); tok; tok = strtok_r(NULL, ":", &save))
+        places[k++] = tok;
+    o->mount_prefixes = places;
+    mounts_buf = buf;
+    mounts_list = places;
+    return NULL;
+}
+
 static int parse_options(int argc, char **argv, int first, Paths *p, KioskOptions *o, const char **lang,
                          const char **screen, const char **out, int *list, int *rw, int *rh,
                          const char **sheet)
@@ -231,30 +257,7 @@ static int parse_options(int argc, char **argv, int first, Paths *p, KioskOption
             o->dpi = (float)dpi;
             break;
         }
-        case O_MOUNTS: {
-            /* colon-separated places where sticks appear, as many as
-             * given; owned by mounts_buf/mounts_list (freed at exit) */
-            mounts_free();
-            char *buf = strdup(v);
-            size_t n = 1;
-            for (const char *q = v; *q; q++)
-                n += *q == ':';
-            const char **places = calloc(n + 1, sizeof *places);
-            if (!buf || !places) {
-                free(buf);
-                free(places);
-                bad = "out of memory";
-                break;
-            }
-            size_t k = 0;
-            char *save = NULL;
-            for (char *tok = strtok_r(buf, ":", &save); tok; tok = strtok_r(NULL, ":", &save))
-                places[k++] = tok;
-            o->mount_prefixes = places;
-            mounts_buf = buf;
-            mounts_list = places;
-            break;
-        }
+        case O_MOUNTS: bad = parse_mounts(v, o); break;
         case O_MOUNT_TABLE: o->mount_table = v; break;
         case O_TIMEOUT:
             if (parse_int(v, 5, 86400, &o->cfg.timeout_s) != 0)
@@ -468,6 +471,51 @@ static int run_subcommand(const char *sub, Paths *p, const char *assets, int arg
     return 2; /* not reached: main() looked the name up in commands[] */
 }
 
+/* The other subcommands still match their words with strcmp(): give
+ * them `--opt value` for every `--opt=value`. --data (and, but for
+ * `content`, which reads it itself, --content) are taken out here, so
+ * each command sees only its own arguments. Returns the exit status. */
+static int run_other(const char *sub, Paths *p, const char *assets, int argc, char **argv)
+{
+    int n = 0;
+    char **v = args_split_equals(argc - 1, argv + 1, &n);
+    if (!v) {
+        fprintf(stderr, "taama: out of memory\n");
+        return 1;
+    }
+    char **words = calloc((size_t)n + 1, sizeof *words);
+    int nw = 0;
+    for (int i = 0; words && i < n; i++) {
+        if (i + 1 < n && strcmp(v[i], "--data") == 0)
+            snprintf(p->data, sizeof p->data, "%s", v[++i]);
+        else if (i + 1 < n && strcmp(v[i], "--content") == 0 && strcmp(sub, "content") != 0)
+            snprintf(p->content, sizeof p->content, "%s", v[++i]);
+        else
+            words[nw++] = v[i];
+    }
+    int rc = 1;
+    if (!words) {
+        fprintf(stderr, "taama: out of memory\n");
+        goto done;
+    }
+    /* Errors go to stderr: a subcommand writes to one stream, kept in
+     * memory and sent to stdout when it succeeds, to stderr when it fails.
+     * (Not for `admin` on a terminal, whose PIN prompts must show at once.) */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *cap = strcmp(sub, "admin") == 0 && isatty(0) ? NULL : open_memstream(&text, &len);
+    rc = run_subcommand(sub, p, assets, nw, words, cap ? cap : stdout);
+    if (cap) {
+        fclose(cap);
+        fwrite(text, 1, len, rc == 0 ? stdout : stderr);
+        free(text);
+    }
+done:
+    free(words);
+    args_split_free(v, n);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     const char *sub = argc > 1 ? argv[1] : "";
@@ -516,45 +564,5 @@ int main(int argc, char **argv)
         mounts_free();
         return rc;
     }
-    /* The other subcommands still match their words with strcmp(): give
-     * them `--opt value` for every `--opt=value`. --data (and, but for
-     * `content`, which reads it itself, --content) are taken out here, so
-     * each command sees only its own arguments. */
-    int n = 0;
-    char **v = args_split_equals(argc - 1, argv + 1, &n);
-    if (!v) {
-        fprintf(stderr, "taama: out of memory\n");
-        return 1;
-    }
-    char **words = calloc((size_t)n + 1, sizeof *words);
-    int nw = 0;
-    for (int i = 0; words && i < n; i++) {
-        if (i + 1 < n && strcmp(v[i], "--data") == 0)
-            snprintf(p.data, sizeof p.data, "%s", v[++i]);
-        else if (i + 1 < n && strcmp(v[i], "--content") == 0 && strcmp(sub, "content") != 0)
-            snprintf(p.content, sizeof p.content, "%s", v[++i]);
-        else
-            words[nw++] = v[i];
-    }
-    int rc = 1;
-    if (!words) {
-        fprintf(stderr, "taama: out of memory\n");
-        goto done;
-    }
-    /* Errors go to stderr: a subcommand writes to one stream, kept in
-     * memory and sent to stdout when it succeeds, to stderr when it fails.
-     * (Not for `admin` on a terminal, whose PIN prompts must show at once.) */
-    char *text = NULL;
-    size_t len = 0;
-    FILE *cap = strcmp(sub, "admin") == 0 && isatty(0) ? NULL : open_memstream(&text, &len);
-    rc = run_subcommand(sub, &p, assets, nw, words, cap ? cap : stdout);
-    if (cap) {
-        fclose(cap);
-        fwrite(text, 1, len, rc == 0 ? stdout : stderr);
-        free(text);
-    }
-done:
-    free(words);
-    args_split_free(v, n);
-    return rc;
+    return run_other(sub, &p, assets, argc, argv);
 }

@@ -11,7 +11,7 @@
 static int parse_module_screen(App *a, const char *name, uint64_t now)
 {
     const char *slash = strchr(name, '/');
-    if (!slash || !a->content)
+    if (!slash || !a->wiring.content)
         return -1;
     char id[64];
     size_t n = (size_t)(slash - name);
@@ -20,34 +20,34 @@ static int parse_module_screen(App *a, const char *name, uint64_t now)
     memcpy(id, name, n);
     id[n] = 0;
     int mi = -1;
-    for (int i = 0; i < content_module_count(a->content); i++)
-        if (strcmp(content_module(a->content, i)->id, id) == 0)
+    for (int i = 0; i < content_module_count(a->wiring.content); i++)
+        if (strcmp(content_module(a->wiring.content, i)->id, id) == 0)
             mi = i;
     if (mi < 0)
         return -1;
-    const Module *m = content_module(a->content, mi);
+    const Module *m = content_module(a->wiring.content, mi);
     const char *rest = slash + 1;
     int k = 0;
     char tail[16] = "";
-    a->in_session = 1;
-    a->session_start_ms = now;
-    a->last_input_ms = now;
-    a->lang_confirmed = 1;
-    a->module = mi;
-    a->quiz_answer = -1;
+    a->visit.in_session = 1;
+    a->visit.session_start_ms = now;
+    a->visit.last_input_ms = now;
+    a->visit.lang_confirmed = 1;
+    a->visit.module = mi;
+    a->visit.quiz_answer = -1;
     if (sscanf(rest, "slide-%d%15s", &k, tail) >= 1 && k >= 1 && k <= m->n_slides && !tail[0]) {
-        a->slide = k - 1;
-        a->deepest_slide = k - 1;
-        a->screen = SCREEN_SLIDE;
+        a->visit.slide = k - 1;
+        a->visit.deepest_slide = k - 1;
+        a->visit.screen = SCREEN_SLIDE;
     } else if (sscanf(rest, "quiz-%d%15s", &k, tail) >= 1 && k >= 1 && k <= m->n_quiz &&
                (!tail[0] || strcmp(tail, "-answered") == 0)) {
-        a->slide = m->n_slides - 1;
-        a->quiz_q = k - 1;
-        a->screen = SCREEN_QUIZ;
+        a->visit.slide = m->n_slides - 1;
+        a->visit.quiz_q = k - 1;
+        a->visit.screen = SCREEN_QUIZ;
         if (tail[0])
-            a->quiz_answer = m->quiz[k - 1].correct;
+            a->visit.quiz_answer = m->quiz[k - 1].correct;
     } else if (strcmp(rest, "end") == 0) {
-        a->screen = SCREEN_END;
+        a->visit.screen = SCREEN_END;
     } else {
         return -1;
     }
@@ -83,13 +83,13 @@ static int show_attract(App *a, int arg, uint64_t now) { return 0; }
 
 static int show_pin(App *a, int arg, uint64_t now)
 {
-    a->pin_missing = arg == PIN_SHOWN_NOT_SET;
+    a->facts.pin_missing = arg == PIN_SHOWN_NOT_SET;
     if (arg == PIN_SHOWN_LOCKED)
-        a->pin_locked_until = now + 25000;
+        a->facts.pin_locked_until = now + 25000;
     admin_open_pin_pad(a, now);
-    if (!a->pin_missing) {
-        a->pin_len = 3; /* three dots shown */
-        memcpy(a->pin, "000", 4);
+    if (!a->facts.pin_missing) {
+        a->admin.pin_len = 3; /* three dots shown */
+        memcpy(a->admin.pin, "000", 4);
     }
     return 0;
 }
@@ -97,16 +97,16 @@ static int show_pin(App *a, int arg, uint64_t now)
 static int show_admin_tab(App *a, int tab, uint64_t now)
 {
     admin_open(a, (AdminTab)tab, now);
-    a->n_cmds = 0;
+    a->fx.n_cmds = 0;
     return 0;
 }
 
 /* the banner after an export, over the attract screen */
 static int show_export_banner(App *a, int arg, uint64_t now)
 {
-    a->banner = BANNER_OK;
-    a->banner_job = CMD_EXPORT;
-    a->banner_until = now + APP_BANNER_MS;
+    a->facts.banner = BANNER_OK;
+    a->facts.banner_job = CMD_EXPORT;
+    a->facts.banner_until = now + APP_BANNER_MS;
     return 0;
 }
 
@@ -114,7 +114,7 @@ static int show_test_touch(App *a, int arg, uint64_t now)
 {
     app_set_screen(a, SCREEN_TEST_TOUCH, now);
     for (int i = 0; i < APP_TOUCH_CELLS; i += 3)
-        a->touched[i] = 1;
+        a->admin.touched[i] = 1;
     return 0;
 }
 
@@ -129,7 +129,7 @@ static int show_group_headcount(App *a, int arg, uint64_t now)
     static const int bands[GROUP_BAND__COUNT] = {14, 6, 9, 11};
     group_flow_open(a, now);
     for (int i = 0; i < GROUP_BAND__COUNT; i++)
-        group_session_set_band(&a->group, (GroupBand)i, bands[i]);
+        group_session_set_band(&a->group.session, (GroupBand)i, bands[i]);
     app_set_screen(a, SCREEN_GROUP_COUNT, now);
     return 0;
 }
@@ -140,29 +140,29 @@ static int show_group_module(App *a, int quiz, uint64_t now)
 {
     group_flow_open(a, now);
     int mi = -1;
-    for (int i = 0; a->content && i < content_module_count(a->content) && mi < 0; i++)
-        if (content_module(a->content, i)->n_quiz > 0)
+    for (int i = 0; a->wiring.content && i < content_module_count(a->wiring.content) && mi < 0; i++)
+        if (content_module(a->wiring.content, i)->n_quiz > 0)
             mi = i;
     if (mi < 0)
         return -1;
-    a->module = mi;
-    a->slide = content_module(a->content, mi)->n_slides > 1 ? 1 : 0;
+    a->visit.module = mi;
+    a->visit.slide = content_module(a->wiring.content, mi)->n_slides > 1 ? 1 : 0;
     if (!quiz) {
         app_set_screen(a, SCREEN_GROUP_SLIDE, now);
         return 0;
     }
     group_flow_enter_quiz(a, 0, now);
-    for (int i = 0; i < a->group.questions[0].n_answers; i++)
-        group_session_add_hands(&a->group, 0, i, 3 + 7 * i);
+    for (int i = 0; i < a->group.session.questions[0].n_answers; i++)
+        group_session_add_hands(&a->group.session, 0, i, 3 + 7 * i);
     return 0;
 }
 
 static int show_neutral(App *a, int arg, uint64_t now)
 {
-    a->screen = SCREEN_NEUTRAL;
-    a->neutral_until_ms = now + 8000;
-    if (a->clock_min < 0)
-        a->clock_min = 10 * 60 + 30; /* a fixed example time for reviews */
+    a->visit.screen = SCREEN_NEUTRAL;
+    a->kiosk.neutral_until_ms = now + 8000;
+    if (a->kiosk.clock_min < 0)
+        a->kiosk.clock_min = 10 * 60 + 30; /* a fixed example time for reviews */
     return 0;
 }
 
@@ -170,18 +170,18 @@ static int show_neutral(App *a, int arg, uint64_t now)
  * picker itself, and arg 1 adds the "Still there?" countdown. */
 static int show_visit(App *a, ScreenId s, int countdown, uint64_t now)
 {
-    a->in_session = 1;
-    a->session_start_ms = now;
-    a->last_input_ms = now;
-    a->screen = s;
+    a->visit.in_session = 1;
+    a->visit.session_start_ms = now;
+    a->visit.last_input_ms = now;
+    a->visit.screen = s;
     if (s == SCREEN_LANGUAGE) {
-        a->picker_choice = a->lang;
+        a->visit.picker_choice = a->visit.lang;
         return 0;
     }
-    a->lang_confirmed = 1;
+    a->visit.lang_confirmed = 1;
     if (countdown) {
-        a->countdown = 1;
-        a->countdown_start_ms = now;
+        a->visit.countdown = 1;
+        a->visit.countdown_start_ms = now;
     }
     return 0;
 }
@@ -256,38 +256,38 @@ int app_goto(App *a, const char *name, uint64_t now)
 {
     const NamedScreen *ns = find_named(name);
     app_wipe(a, now);
-    a->n_audio = 0;
-    a->pin_missing = 0;
-    a->pin_locked_until = 0;
-    a->banner = BANNER_NONE;
-    a->job_busy = 0;
+    a->fx.n_audio = 0;
+    a->facts.pin_missing = 0;
+    a->facts.pin_locked_until = 0;
+    a->facts.banner = BANNER_NONE;
+    a->facts.job_busy = 0;
     if (ns && ns->kind == NAMED_BARE)
         return ns->show(a, ns->arg, now);
-    example_info(&a->info);
-    a->last_input_ms = now;
+    example_info(&a->facts.info);
+    a->visit.last_input_ms = now;
     if (ns && ns->kind == NAMED_ADMIN && ns->show(a, ns->arg, now) == 0)
         return 0;
     app_wipe(a, now);
-    a->n_cmds = 0;
-    a->n_stats = 0;
+    a->fx.n_cmds = 0;
+    a->fx.n_stats = 0;
     if (ns && ns->kind == NAMED_VISIT)
         return ns->show(a, ns->arg, now);
     int rc = parse_module_screen(a, name, now);
     if (rc != 0)
         app_wipe(a, now);
-    a->n_audio = 0;
+    a->fx.n_audio = 0;
     return rc;
 }
 
 void app_show_in(App *a, int i)
 {
-    if (i < 0 || i >= a->cfg.n_langs)
+    if (i < 0 || i >= a->wiring.cfg.n_langs)
         return;
-    a->lang = i;
-    app_copy_str(a->settings.admin_language, sizeof a->settings.admin_language, a->cfg.langs[i]);
-    app_copy_str(a->group_lang, sizeof a->group_lang, a->cfg.langs[i]);
-    if (a->screen == SCREEN_LANGUAGE)
-        a->picker_choice = i;
+    a->visit.lang = i;
+    app_copy_str(a->facts.settings.admin_language, sizeof a->facts.settings.admin_language, a->wiring.cfg.langs[i]);
+    app_copy_str(a->group.group_lang, sizeof a->group.group_lang, a->wiring.cfg.langs[i]);
+    if (a->visit.screen == SCREEN_LANGUAGE)
+        a->visit.picker_choice = i;
 }
 
 void app_screen_names(const App *a, void (*cb)(void *ctx, const char *name), void *ctx)
@@ -296,8 +296,8 @@ void app_screen_names(const App *a, void (*cb)(void *ctx, const char *name), voi
     for (int i = 0; i < N_NAMED; i++)
         if (named[i].kind != NAMED_MODULE)
             cb(ctx, named[i].name);
-    for (int i = 0; a->content && i < content_module_count(a->content); i++) {
-        const Module *m = content_module(a->content, i);
+    for (int i = 0; a->wiring.content && i < content_module_count(a->wiring.content); i++) {
+        const Module *m = content_module(a->wiring.content, i);
         for (int s = 0; s < m->n_slides; s++) {
             snprintf(buf, sizeof buf, "%s/slide-%d", m->id, s + 1);
             cb(ctx, buf);

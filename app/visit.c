@@ -21,21 +21,21 @@ void app_narration_key(const App *a, char *out, size_t n)
     out[0] = 0;
     if (!m)
         return;
-    if (a->screen == SCREEN_SLIDE) {
-        const char *k = m->slides[a->slide].audio;
+    if (a->visit.screen == SCREEN_SLIDE) {
+        const char *k = m->slides[a->visit.slide].audio;
         if (k)
             snprintf(out, n, "%s", k);
         else
-            snprintf(out, n, "%s-slide-%d", m->id, a->slide + 1);
-    } else if (a->screen == SCREEN_QUIZ) {
+            snprintf(out, n, "%s-slide-%d", m->id, a->visit.slide + 1);
+    } else if (a->visit.screen == SCREEN_QUIZ) {
         /* once answered, the explanation is what is read */
-        const QuizQuestion *q = &m->quiz[a->quiz_q];
-        const char *tail = a->quiz_answer >= 0 && q->explain ? NARRATION_EXPLAIN_SUFFIX : "";
+        const QuizQuestion *q = &m->quiz[a->visit.quiz_q];
+        const char *tail = a->visit.quiz_answer >= 0 && q->explain ? NARRATION_EXPLAIN_SUFFIX : "";
         if (q->audio)
             snprintf(out, n, "%s%s", q->audio, tail);
         else
-            snprintf(out, n, "%s-quiz-%d%s", m->id, a->quiz_q + 1, tail);
-    } else if (a->screen == SCREEN_END) {
+            snprintf(out, n, "%s-quiz-%d%s", m->id, a->visit.quiz_q + 1, tail);
+    } else if (a->visit.screen == SCREEN_END) {
         if (m->end.audio)
             snprintf(out, n, "%s", m->end.audio);
         else
@@ -53,9 +53,9 @@ static const unsigned filter_bits[FILTER__COUNT] = {
 int app_menu_modules(const App *a, int *out, int max)
 {
     int n = 0;
-    int total = a->content ? content_module_count(a->content) : 0;
+    int total = a->wiring.content ? content_module_count(a->wiring.content) : 0;
     for (int i = 0; i < total && n < max; i++)
-        if (content_module(a->content, i)->audience & filter_bits[a->filter])
+        if (content_module(a->wiring.content, i)->audience & filter_bits[a->visit.filter])
             out[n++] = i;
     return n;
 }
@@ -63,31 +63,31 @@ int app_menu_modules(const App *a, int *out, int max)
 /* Leave the open module (if any), counting how deep the visitor went. */
 static void leave_module(App *a)
 {
-    if (a->module >= 0 && a->in_session)
-        app_stat(a, STAT_SLIDE_DEEPEST, a->deepest_slide, 0);
-    a->module = -1;
+    if (a->visit.module >= 0 && a->visit.in_session)
+        app_stat(a, STAT_SLIDE_DEEPEST, a->visit.deepest_slide, 0);
+    a->visit.module = -1;
 }
 
 static void open_module(App *a, int index, uint64_t now)
 {
     leave_module(a);
-    a->module = index;
-    a->slide = 0;
-    a->deepest_slide = 0;
-    a->quiz_q = 0;
-    a->quiz_answer = -1;
-    a->anim_start_ms = 0;
-    a->end_counted = 0;
+    a->visit.module = index;
+    a->visit.slide = 0;
+    a->visit.deepest_slide = 0;
+    a->visit.quiz_q = 0;
+    a->visit.quiz_answer = -1;
+    a->visit.anim_start_ms = 0;
+    a->visit.end_counted = 0;
     app_stat(a, STAT_MODULE_OPENED, 0, 0);
     app_set_screen(a, SCREEN_SLIDE, now);
 }
 
 void visit_end_session(App *a, uint64_t now)
 {
-    if (!a->in_session)
+    if (!a->visit.in_session)
         return;
     leave_module(a);
-    uint64_t secs = (now - a->session_start_ms) / 1000;
+    uint64_t secs = (now - a->visit.session_start_ms) / 1000;
     app_stat(a, STAT_SESSION_END, (int)(secs > 1000000 ? 1000000 : secs), 0);
 }
 
@@ -96,31 +96,31 @@ void visit_end_session(App *a, uint64_t now)
 static void go_next(App *a, uint64_t now)
 {
     const Module *m = app_module(a);
-    switch (a->screen) {
+    switch (a->visit.screen) {
     case SCREEN_SLIDE:
         if (!m)
             return;
-        if (a->slide + 1 < m->n_slides) {
-            a->slide++;
-            if (a->slide > a->deepest_slide)
-                a->deepest_slide = a->slide;
-            a->anim_start_ms = now;
-            a->anim_dir = 1;
+        if (a->visit.slide + 1 < m->n_slides) {
+            a->visit.slide++;
+            if (a->visit.slide > a->visit.deepest_slide)
+                a->visit.deepest_slide = a->visit.slide;
+            a->visit.anim_start_ms = now;
+            a->visit.anim_dir = 1;
             app_set_screen(a, SCREEN_SLIDE, now);
         } else if (m->n_quiz > 0) {
-            a->quiz_q = 0;
-            a->quiz_answer = -1;
+            a->visit.quiz_q = 0;
+            a->visit.quiz_answer = -1;
             app_set_screen(a, SCREEN_QUIZ, now);
         } else {
             app_set_screen(a, SCREEN_END, now);
         }
         break;
     case SCREEN_QUIZ:
-        if (!m || a->quiz_answer < 0)
+        if (!m || a->visit.quiz_answer < 0)
             return; /* answer first: Next appears only after an answer */
-        if (a->quiz_q + 1 < m->n_quiz) {
-            a->quiz_q++;
-            a->quiz_answer = -1;
+        if (a->visit.quiz_q + 1 < m->n_quiz) {
+            a->visit.quiz_q++;
+            a->visit.quiz_answer = -1;
             app_set_screen(a, SCREEN_QUIZ, now);
         } else {
             app_set_screen(a, SCREEN_END, now);
@@ -132,7 +132,7 @@ static void go_next(App *a, uint64_t now)
         break;
     case SCREEN_MENU:
     case SCREEN_HELP:
-        a->menu_scroll++; /* next page; ui_build clamps to the last page */
+        a->visit.menu_scroll++; /* next page; ui_build clamps to the last page */
         a->dirty = 1;
         break;
     default:
@@ -143,12 +143,12 @@ static void go_next(App *a, uint64_t now)
 static void go_back(App *a, uint64_t now)
 {
     const Module *m = app_module(a);
-    switch (a->screen) {
+    switch (a->visit.screen) {
     case SCREEN_SLIDE:
-        if (a->slide > 0) {
-            a->slide--;
-            a->anim_start_ms = now;
-            a->anim_dir = -1;
+        if (a->visit.slide > 0) {
+            a->visit.slide--;
+            a->visit.anim_start_ms = now;
+            a->visit.anim_dir = -1;
             app_set_screen(a, SCREEN_SLIDE, now);
         } else {
             leave_module(a);
@@ -156,46 +156,46 @@ static void go_back(App *a, uint64_t now)
         }
         break;
     case SCREEN_QUIZ:
-        if (a->quiz_q > 0) {
-            a->quiz_q--;
-            a->quiz_answer = -1;
+        if (a->visit.quiz_q > 0) {
+            a->visit.quiz_q--;
+            a->visit.quiz_answer = -1;
             app_set_screen(a, SCREEN_QUIZ, now);
         } else if (m) {
-            a->slide = m->n_slides - 1;
-            a->quiz_answer = -1;
+            a->visit.slide = m->n_slides - 1;
+            a->visit.quiz_answer = -1;
             app_set_screen(a, SCREEN_SLIDE, now);
         }
         break;
     case SCREEN_END:
         if (m && m->n_quiz > 0) {
-            a->quiz_q = m->n_quiz - 1;
-            a->quiz_answer = -1;
+            a->visit.quiz_q = m->n_quiz - 1;
+            a->visit.quiz_answer = -1;
             app_set_screen(a, SCREEN_QUIZ, now);
         } else if (m) {
-            a->slide = m->n_slides - 1;
+            a->visit.slide = m->n_slides - 1;
             app_set_screen(a, SCREEN_SLIDE, now);
         }
         break;
     case SCREEN_MENU:
-        if (a->menu_scroll > 0) {
-            a->menu_scroll--;
+        if (a->visit.menu_scroll > 0) {
+            a->visit.menu_scroll--;
             a->dirty = 1;
         } else {
-            a->picker_choice = a->lang;
+            a->visit.picker_choice = a->visit.lang;
             app_set_screen(a, SCREEN_LANGUAGE, now);
         }
         break;
     case SCREEN_HELP:
-        if (a->menu_scroll > 0) {
-            a->menu_scroll--;
+        if (a->visit.menu_scroll > 0) {
+            a->visit.menu_scroll--;
             a->dirty = 1;
             break;
         }
         app_set_screen(a, app_module(a) ? SCREEN_END : SCREEN_MENU, now);
         break;
     case SCREEN_LANGUAGE:
-        if (a->module >= 0 || a->lang_confirmed)
-            app_set_screen(a, a->module >= 0 ? SCREEN_SLIDE : SCREEN_MENU, now);
+        if (a->visit.module >= 0 || a->visit.lang_confirmed)
+            app_set_screen(a, a->visit.module >= 0 ? SCREEN_SLIDE : SCREEN_MENU, now);
         else {
             visit_end_session(a, now);
             app_wipe(a, now);
@@ -208,13 +208,13 @@ static void go_back(App *a, uint64_t now)
 
 static void choose_language(App *a, int i)
 {
-    if (i < 0 || i >= a->cfg.n_langs)
+    if (i < 0 || i >= a->wiring.cfg.n_langs)
         return;
-    if (a->lang != i) {
+    if (a->visit.lang != i) {
         app_audio(a, AUDIO_STOP, NULL); /* narration is in the old language */
-        a->lang = i;
+        a->visit.lang = i;
     }
-    a->picker_choice = i;
+    a->visit.picker_choice = i;
     a->dirty = 1;
 }
 
@@ -223,8 +223,8 @@ static void pick_language(App *a, int idx)
 {
     char key[96];
     choose_language(a, idx);
-    if (idx < a->cfg.n_langs) {
-        snprintf(key, sizeof key, "lang:%s", a->cfg.langs[idx]);
+    if (idx < a->wiring.cfg.n_langs) {
+        snprintf(key, sizeof key, "lang:%s", a->wiring.cfg.langs[idx]);
         app_audio(a, AUDIO_PLAY, key);
     }
 }
@@ -232,23 +232,23 @@ static void pick_language(App *a, int idx)
 static void confirm_language(App *a, uint64_t now)
 {
     app_audio(a, AUDIO_STOP, NULL); /* the language's spoken name ends here */
-    if (a->picker_choice >= 0)
-        a->lang = a->picker_choice;
-    if (!a->lang_confirmed)
+    if (a->visit.picker_choice >= 0)
+        a->visit.lang = a->visit.picker_choice;
+    if (!a->visit.lang_confirmed)
         app_stat(a, STAT_LANGUAGE_CHOSEN, 0, 0);
-    else if (a->lang != a->lang_at_open)
+    else if (a->visit.lang != a->visit.lang_at_open)
         app_stat(a, STAT_LANGUAGE_SWITCH, 0, 0);
-    a->lang_confirmed = 1;
-    app_set_screen(a, a->module >= 0 ? a->lang_return : SCREEN_MENU, now);
+    a->visit.lang_confirmed = 1;
+    app_set_screen(a, a->visit.module >= 0 ? a->visit.lang_return : SCREEN_MENU, now);
 }
 
 static void start_visit(App *a, uint64_t now)
 {
-    a->in_session = 1;
-    a->session_start_ms = now;
-    a->last_input_ms = now;
+    a->visit.in_session = 1;
+    a->visit.session_start_ms = now;
+    a->visit.last_input_ms = now;
     app_stat(a, STAT_SESSION_START, -1, 0);
-    a->picker_choice = -1;
+    a->visit.picker_choice = -1;
     app_set_screen(a, SCREEN_LANGUAGE, now);
 }
 
@@ -257,9 +257,9 @@ static void visit_quick_exit(App *a, uint64_t now)
 {
     app_stat(a, STAT_QUICK_EXIT, 0, 0);
     visit_end_session(a, now);
-    a->neutral_until_ms = now + (uint64_t)(a->cfg.neutral_s > 0 ? a->cfg.neutral_s : 8) * 1000;
+    a->kiosk.neutral_until_ms = now + (uint64_t)(a->wiring.cfg.neutral_s > 0 ? a->wiring.cfg.neutral_s : 8) * 1000;
     app_wipe(a, now);
-    a->screen = SCREEN_NEUTRAL;
+    a->visit.screen = SCREEN_NEUTRAL;
 }
 
 /* One button: Listen, and Stop while it plays. */
@@ -267,7 +267,7 @@ static void toggle_narration(App *a)
 {
     char key[96];
     app_narration_key(a, key, sizeof key);
-    if (a->narration_playing)
+    if (a->visit.narration_playing)
         app_audio(a, AUDIO_STOP, NULL);
     else if (key[0])
         app_audio(a, AUDIO_PLAY, key);
@@ -276,10 +276,10 @@ static void toggle_narration(App *a)
 static void answer(App *a, int idx)
 {
     const Module *m = app_module(a);
-    if (a->screen == SCREEN_QUIZ && m && a->quiz_answer < 0 &&
-        idx < m->quiz[a->quiz_q].n_answers) {
-        a->quiz_answer = idx;
-        app_stat(a, STAT_QUIZ_ANSWER, a->quiz_q, idx == m->quiz[a->quiz_q].correct);
+    if (a->visit.screen == SCREEN_QUIZ && m && a->visit.quiz_answer < 0 &&
+        idx < m->quiz[a->visit.quiz_q].n_answers) {
+        a->visit.quiz_answer = idx;
+        app_stat(a, STAT_QUIZ_ANSWER, a->visit.quiz_q, idx == m->quiz[a->visit.quiz_q].correct);
         a->dirty = 1;
     }
 }
@@ -291,29 +291,29 @@ void visit_activate(App *a, WidgetId w, uint64_t now)
     int idx = WIDGET_INDEX(w);
     switch (WIDGET_KIND(w)) {
     case W_BACKGROUND:
-        if (a->screen == SCREEN_ATTRACT)
+        if (a->visit.screen == SCREEN_ATTRACT)
             start_visit(a, now);
         break;
     case W_HOME:
         leave_module(a);
-        a->menu_scroll = 0;
-        app_set_screen(a, a->lang_confirmed ? SCREEN_MENU : SCREEN_LANGUAGE, now);
+        a->visit.menu_scroll = 0;
+        app_set_screen(a, a->visit.lang_confirmed ? SCREEN_MENU : SCREEN_LANGUAGE, now);
         break;
     case W_LANGUAGE:
-        a->lang_return = a->screen;
-        a->lang_at_open = a->lang;
-        a->picker_choice = a->lang;
+        a->visit.lang_return = a->visit.screen;
+        a->visit.lang_at_open = a->visit.lang;
+        a->visit.picker_choice = a->visit.lang;
         app_set_screen(a, SCREEN_LANGUAGE, now);
         break;
     case W_QUICK_EXIT:
         visit_quick_exit(a, now);
         break;
     case W_LARGE_TEXT:
-        a->large_text = !a->large_text;
+        a->visit.large_text = !a->visit.large_text;
         a->dirty = 1;
         break;
     case W_CONTRAST:
-        a->high_contrast = !a->high_contrast;
+        a->visit.high_contrast = !a->visit.high_contrast;
         a->dirty = 1;
         break;
     case W_SPEAKER:
@@ -327,18 +327,18 @@ void visit_activate(App *a, WidgetId w, uint64_t now)
         break;
     case W_FILTER:
         if (idx < FILTER__COUNT) {
-            a->filter = (AudienceFilter)idx;
-            a->menu_scroll = 0;
+            a->visit.filter = (AudienceFilter)idx;
+            a->visit.menu_scroll = 0;
             a->dirty = 1;
         }
         break;
     case W_CARD:
-        if (a->content && idx < content_module_count(a->content))
+        if (a->wiring.content && idx < content_module_count(a->wiring.content))
             open_module(a, idx, now);
         break;
     case W_HELP:
         app_stat(a, STAT_HELP_SHOWN, 0, 0);
-        a->menu_scroll = 0;
+        a->visit.menu_scroll = 0;
         app_set_screen(a, SCREEN_HELP, now);
         break;
     case W_BACK:
@@ -351,7 +351,7 @@ void visit_activate(App *a, WidgetId w, uint64_t now)
         answer(a, idx);
         break;
     case W_STILL_HERE:
-        a->countdown = 0;
+        a->visit.countdown = 0;
         a->dirty = 1;
         break;
     default:
@@ -366,35 +366,35 @@ static void move_focus(App *a, const Event *ev, int step)
         return;
     int cur = -1;
     for (int i = 0; i < ev->n_focus; i++)
-        if (ev->focus_order[i] == a->focus)
+        if (ev->focus_order[i] == a->visit.focus)
             cur = i;
     if (cur < 0)
         cur = step > 0 ? -1 : 0;
-    a->focus = ev->focus_order[(cur + step + ev->n_focus) % ev->n_focus];
+    a->visit.focus = ev->focus_order[(cur + step + ev->n_focus) % ev->n_focus];
     a->dirty = 1;
 }
 
 static int paged_screen(const App *a)
 {
-    return a->screen == SCREEN_SLIDE || (a->screen == SCREEN_QUIZ && a->quiz_answer >= 0) ||
-           a->screen == SCREEN_END;
+    return a->visit.screen == SCREEN_SLIDE || (a->visit.screen == SCREEN_QUIZ && a->visit.quiz_answer >= 0) ||
+           a->visit.screen == SCREEN_END;
 }
 
 void visit_on_key(App *a, const Event *ev, uint64_t now)
 {
-    int mirrored = app_rtl(a) && a->screen != SCREEN_LANGUAGE; /* the picker is never mirrored */
+    int mirrored = app_rtl(a) && a->visit.screen != SCREEN_LANGUAGE; /* the picker is never mirrored */
     int forward_key = mirrored ? KEY_LEFT : KEY_RIGHT;
     int backward_key = mirrored ? KEY_RIGHT : KEY_LEFT;
-    if (a->screen == SCREEN_ATTRACT) {
+    if (a->visit.screen == SCREEN_ATTRACT) {
         visit_activate(a, WIDGET(W_BACKGROUND, 0), now);
         return;
     }
     if (ev->key == KEY_ESCAPE) {
         go_back(a, now);
     } else if (ev->key == KEY_ENTER) {
-        if (a->focus != W_NONE)
-            visit_activate(a, a->focus, now);
-        else if (a->screen == SCREEN_LANGUAGE && a->picker_choice >= 0)
+        if (a->visit.focus != W_NONE)
+            visit_activate(a, a->visit.focus, now);
+        else if (a->visit.screen == SCREEN_LANGUAGE && a->visit.picker_choice >= 0)
             confirm_language(a, now);
         else if (paged_screen(a))
             go_next(a, now);
@@ -412,24 +412,24 @@ void visit_on_key(App *a, const Event *ev, uint64_t now)
 static int swipe_slop(const App *a)
 {
     /* About 6 mm: less is a wobbly tap, not a swipe. */
-    float dpi = a->dpi > 0 ? a->dpi : 160;
+    float dpi = a->wiring.dpi > 0 ? a->wiring.dpi : 160;
     int s = (int)(dpi * 6 / 25.4f);
     return s < 24 ? 24 : s;
 }
 
 void visit_on_pointer_up(App *a, const Event *ev, uint64_t now)
 {
-    int dx = ev->x - a->down_x, dy = ev->y - a->down_y;
+    int dx = ev->x - a->visit.down_x, dy = ev->y - a->visit.down_y;
     int adx = abs(dx), ady = abs(dy);
-    WidgetId pressed = a->pressed;
-    a->pointer_down = 0;
-    a->pressed = W_NONE;
+    WidgetId pressed = a->visit.pressed;
+    a->visit.pointer_down = 0;
+    a->visit.pressed = W_NONE;
     a->dirty = 1;
     if (adx > swipe_slop(a) && adx > 2 * ady) {
         /* A swipe: the finger moving toward the start of the reading
          * direction brings the next page (left in LTR, right in RTL). */
-        if (a->screen == SCREEN_SLIDE || a->screen == SCREEN_QUIZ || a->screen == SCREEN_END ||
-            a->screen == SCREEN_MENU) {
+        if (a->visit.screen == SCREEN_SLIDE || a->visit.screen == SCREEN_QUIZ || a->visit.screen == SCREEN_END ||
+            a->visit.screen == SCREEN_MENU) {
             int forward = app_rtl(a) ? dx > 0 : dx < 0;
             if (forward)
                 go_next(a, now);
@@ -438,7 +438,7 @@ void visit_on_pointer_up(App *a, const Event *ev, uint64_t now)
         }
         return;
     }
-    if (a->screen == SCREEN_ATTRACT) {
+    if (a->visit.screen == SCREEN_ATTRACT) {
         if (admin_attract_gesture(a, ev, now))
             return;
         if (WIDGET_KIND(pressed) == W_BANNER && ev->widget == pressed)

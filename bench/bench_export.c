@@ -193,10 +193,10 @@ static double merge_names(const char *root, const char *tag, int n, int distinct
     MergeOptions mo = {0};
     MergeSummary sum = {0};
     double t0 = now_s();
-    report_merge_path(db, stick, &mo, &sum);
+    e = report_merge_path(db, stick, &mo, &sum);
     double t = now_s() - t0;
     report_close(db);
-    return sum.taken == 1 ? t : -1;
+    return e == ERR_OK && sum.taken == 1 ? t : -1;
 }
 
 int main(int argc, char **argv)
@@ -288,29 +288,39 @@ int main(int argc, char **argv)
     MergeOptions mo = {.out = devnull};
     MergeSummary sum = {0};
     double t0 = now_s();
-    report_merge_path(db, stick, &mo, &sum);
+    Err mrg = report_merge_path(db, stick, &mo, &sum);
     double tm = now_s() - t0;
     MergeSummary sum2 = {0};
     t0 = now_s();
-    report_merge_path(db, stick, &mo, &sum2);
+    if (!mrg)
+        mrg = report_merge_path(db, stick, &mo, &sum2);
     double tm2 = now_s() - t0;
+    if (mrg) {
+        fprintf(stderr, "bench_export: merge failed: %s\n", err_str(mrg));
+        return 1;
+    }
 
     /* 3. Reports. */
     ReportOptions ro = {.min_count = 10};
     snprintf(p, sizeof p, "%s/report.html", root);
     FILE *o = fopen(p, "w");
     t0 = now_s();
-    report_write_html(db, &ro, o);
+    Err re = report_write_html(db, &ro, o);
     double th = now_s() - t0;
     fclose(o);
     long long hbytes = stat(p, &st) == 0 ? (long long)st.st_size : 0;
     snprintf(p, sizeof p, "%s/report.csv", root);
     o = fopen(p, "w");
     t0 = now_s();
-    report_write_csv(db, &ro, o);
+    if (!re)
+        re = report_write_csv(db, &ro, o);
     double tc = now_s() - t0;
     fclose(o);
     report_close(db);
+    if (re) {
+        fprintf(stderr, "bench_export: a report failed: %s\n", err_str(re));
+        return 1;
+    }
 
     /* Floors, same rows, same run: the sqlite3 shell dumping every counter
      * (text columns, through the `counters` view) as CSV, and importing

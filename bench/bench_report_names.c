@@ -59,7 +59,10 @@ static ReportDb *build(const char *path, int n)
     }
     sqlite3_finalize(nm);
     sqlite3_finalize(ct);
-    report_db_sums_rebuild(h);
+    if (report_db_sums_rebuild(h) != ERR_OK) {
+        report_close(db); /* rolls the transaction back */
+        return NULL;
+    }
     sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
     report_close(db);
     return report_open(path, &why);
@@ -91,11 +94,16 @@ static Times measure(int n)
     t.floor = now_s() - t0;
     ReportOptions ro = {.min_count = 10, .period = REPORT_PERIOD_DAY};
     t0 = now_s();
-    report_write_csv(db, &ro, null);
+    Err e = report_write_csv(db, &ro, null);
     t.csv = now_s() - t0;
     t0 = now_s();
-    report_write_html(db, &ro, null);
+    if (!e)
+        e = report_write_html(db, &ro, null);
     t.html = now_s() - t0;
+    if (e) {
+        fprintf(stderr, "bench_report_names: a report failed: %s\n", err_str(e));
+        exit(1);
+    }
     fclose(null);
     report_close(db);
     unlink(path);

@@ -7,6 +7,7 @@
 #include "jobs/jobs.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -358,13 +359,14 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
-int jobs_worker_start(JobWorker *w, const JobEnv *env)
+Err jobs_worker_start(JobWorker *w, const JobEnv *env)
 {
     w->env = *env;
-    if (pthread_create(&w->th, NULL, worker_main, w) != 0)
-        return -1;
+    int e = pthread_create(&w->th, NULL, worker_main, w);
+    if (e != 0)
+        return e == EAGAIN ? ERR_BUSY : ERR_NOMEM;
     w->started = 1;
-    return 0;
+    return ERR_OK;
 }
 
 void jobs_worker_stop(JobWorker *w)

@@ -84,9 +84,9 @@ typedef struct {
 /* Ready w (no thread yet); wake tells the loop a result is waiting. */
 void jobs_worker_init(JobWorker *w, void (*wake)(void *ctx), void *wake_ctx);
 
-/* Start the thread with env. Returns 0, or -1 when no thread could start
- * (the caller then runs jobs inline). */
-int jobs_worker_start(JobWorker *w, const JobEnv *env);
+/* Start the thread with env (copied). ERR_OK, or ERR_BUSY / ERR_NOMEM
+ * when no thread could start (the caller then runs jobs inline). */
+ERR_MUST_USE Err jobs_worker_start(JobWorker *w, const JobEnv *env);
 
 /* Stop and join the thread, free undelivered results, wipe the queue and
  * destroy the lock. */

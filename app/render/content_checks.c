@@ -172,11 +172,8 @@ static void check_overflow(const Content *c, ContentReport *r, void *user)
                     if (app_goto(a, names.v[s], 1000) != 0)
                         continue;
                     app_show_in(a, li);
-                    a->w = SIZES[z].w;
-                    a->h = SIZES[z].h;
-                    a->dpi = 160;
-                    a->large_text = MODES[md].large;
-                    a->high_contrast = MODES[md].contrast;
+                    app_set_display(a, SIZES[z].w, SIZES[z].h, 160);
+                    app_set_access(a, MODES[md].large, MODES[md].contrast);
                     i18n_set_language(langs[li]);
                     Ui ui;
                     arena_reset(cc->arena);

@@ -54,9 +54,12 @@ int kiosk_sdl_start(void);
 void kiosk_sdl_stop(void);
 
 /* Renderer, arenas, narration and a fresh App for content (borrowed) on
- * sdl; 0, or -1 with a message logged. kiosk_teardown undoes it. */
-int kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const Content *content,
-                uint64_t now);
+ * sdl (borrowed). ERR_OK, or the reason (logged; nothing is left to free)
+ * when the frame arena or the renderer cannot be made. The wrap cache, the
+ * scratch arena and the narration are optional: without them the kiosk is
+ * slower or silent. kiosk_teardown undoes it. */
+ERR_MUST_USE Err kiosk_setup(Kiosk *k, SDL_Renderer *sdl, const KioskOptions *o, const Content *content,
+                             uint64_t now);
 void kiosk_teardown(Kiosk *k);
 
 /* Saved settings and the PIN state into the App, then the worker. */
@@ -77,5 +80,31 @@ void kiosk_prefetch_neighbours(Kiosk *k, uint64_t now);
 
 /* Look for new USB sticks (at most every 2 s, only while idle). */
 void kiosk_poll_mounts(Kiosk *k, uint64_t now);
+
+/* ---- kiosk_effects.c ---- */
+
+/* The wall clock in ms (the kiosk clock corrects it: app/clock). */
+int64_t kiosk_wall_ms(void);
+
+/* Load the kiosk clock's saved state from the statistics and note the
+ * time zone; needs k->stats (may be NULL: nothing is kept). */
+void kiosk_clock_start(Kiosk *k);
+
+/* Save the clock's state when due (every hour of kiosk time, at once on a
+ * new problem, each minute while counts are held), or now with force. A
+ * failure is logged; the next call tries again. */
+void kiosk_clock_persist(Kiosk *k, int force);
+
+/* Take the App's effects (app_take_effects) and carry them out:
+ * statistics recorded, narration applied, commands run or handed to the
+ * worker. The taken copy of a PIN is wiped. */
+void kiosk_drain(Kiosk *k);
+
+/* Turn finished jobs into Events for app_update(), draining after each;
+ * an installed pack's content becomes the kiosk's (see swap_content). */
+void kiosk_deliver(Kiosk *k, uint64_t now);
+
+/* Nobody is using the kiosk: the attract screen or the admin screen. */
+int kiosk_idle(const Kiosk *k);
 
 #endif

@@ -33,15 +33,13 @@ int kiosk_render(const KioskOptions *o, const Content *content, const char *lang
         fprintf(stderr, "taama render: %s\n", SDL_GetError());
         goto out;
     }
-    if (kiosk_setup(&k, sdl, o, content, 1000) != 0)
+    if (kiosk_setup(&k, sdl, o, content, 1000) != ERR_OK)
         goto out;
     have = 1;
-    k.app.w = w;
-    k.app.h = h;
-    k.app.dpi = o->dpi > 0 ? o->dpi : 160;
+    app_set_display(&k.app, w, h, o->dpi);
     int li = -1;
-    for (int i = 0; i < k.app.cfg.n_langs; i++)
-        if (strcmp(k.app.cfg.langs[i], lang) == 0)
+    for (int i = 0; i < k.app.wiring.cfg.n_langs; i++)
+        if (strcmp(k.app.wiring.cfg.langs[i], lang) == 0)
             li = i;
     if (li < 0) {
         fprintf(stderr, "taama render: language '%s' is not enabled\n", lang);
@@ -53,8 +51,7 @@ int kiosk_render(const KioskOptions *o, const Content *content, const char *lang
         goto out;
     }
     app_show_in(&k.app, li);
-    k.app.large_text = o->large_text;
-    k.app.high_contrast = o->high_contrast;
+    app_set_access(&k.app, o->large_text, o->high_contrast);
     kiosk_rebuild(&k, 1000);
     render_draw(k.ren, &k.ui);
     SDL_RenderPresent(sdl);
@@ -71,9 +68,9 @@ int kiosk_render(const KioskOptions *o, const Content *content, const char *lang
     const char *small_line = NULL;
     size_t small_len = 0;
     int small = ui_smallest_text(&k.ui, &small_line, &small_len);
-    if (small && small < ui_min_text_px(k.app.dpi)) {
+    if (small && small < ui_min_text_px(k.app.wiring.dpi)) {
         fprintf(stderr, "taama render: %s %s %dx%d: text at %d px, under the %d px minimum: "
-                "\"%.*s\"\n", screen_name, lang, w, h, small, ui_min_text_px(k.app.dpi),
+                "\"%.*s\"\n", screen_name, lang, w, h, small, ui_min_text_px(k.app.wiring.dpi),
                 (int)small_len, small_line);
         rc = 3;
     }
@@ -110,12 +107,10 @@ int kiosk_bench_frames(const KioskOptions *o, const Content *content, int w, int
     int have = 0;
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *sdl = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
-    if (!sdl || kiosk_setup(&k, sdl, o, content, 1000) != 0)
+    if (!sdl || kiosk_setup(&k, sdl, o, content, 1000) != ERR_OK)
         goto out;
     have = 1;
-    k.app.w = w;
-    k.app.h = h;
-    k.app.dpi = 160;
+    app_set_display(&k.app, w, h, 160);
     uint64_t now = 1000;
     int mods = content_module_count(content);
     n = 0;

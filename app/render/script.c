@@ -159,7 +159,7 @@ static int verb_wait_job(const ScriptLine *l)
 {
     Kiosk *k = l->k;
     for (int i = 0; i < 12000; i++) {
-        if (jobs_worker_idle(&k->worker) && !k->app.job_busy)
+        if (jobs_worker_idle(&k->worker) && !k->app.facts.job_busy)
             return 0;
         *l->now += 5;
         k->last_poll_ms = 0; /* read the table every round */
@@ -181,7 +181,7 @@ static int verb_tap(const ScriptLine *l)
         WidgetId id = WIDGET(widget_names[i].kind, l->n >= 3 ? atoi(l->a2) : 0);
         if (!ui_find(&k->ui, id, &r)) {
             fprintf(stderr, "script:%d: no control '%s %s' on the %s screen\n", l->lineno, l->a1,
-                    l->a2, app_screen_name(k->app.screen));
+                    l->a2, app_screen_name(k->app.visit.screen));
             return 1;
         }
         pointer(k, r.x + r.w / 2, r.y + r.h / 2, r.x + r.w / 2 + 3, r.y + r.h / 2 + 2, l->now);
@@ -214,7 +214,7 @@ static int verb_type_pin(const ScriptLine *l)
             kiosk_rebuild(k, *l->now);
         if (!ui_find(&k->ui, WIDGET(W_PIN_DIGIT, *p - '0'), &r)) {
             fprintf(stderr, "script:%d: no PIN digit %c on the %s screen\n", l->lineno, *p,
-                    app_screen_name(k->app.screen));
+                    app_screen_name(k->app.visit.screen));
             return 1;
         }
         pointer(k, r.x + r.w / 2, r.y + r.h / 2, r.x + r.w / 2, r.y + r.h / 2, l->now);
@@ -232,9 +232,9 @@ static int verb_expect_banner(const ScriptLine *l)
 {
     static const char *const kinds[] = {"none", "busy", "ok", "failed"};
     const App *a = &l->k->app;
-    if ((unsigned)a->banner >= 4 || strcmp(kinds[a->banner], l->a1) != 0) {
+    if ((unsigned)a->facts.banner >= 4 || strcmp(kinds[a->facts.banner], l->a1) != 0) {
         fprintf(stderr, "script:%d: expected banner %s, have %s (%s)\n", l->lineno, l->a1,
-                (unsigned)a->banner < 4 ? kinds[a->banner] : "?", a->banner_detail);
+                (unsigned)a->facts.banner < 4 ? kinds[a->facts.banner] : "?", a->facts.banner_detail);
         return 1;
     }
     return 0;
@@ -250,10 +250,10 @@ static int verb_tap_at(const ScriptLine *l)
 static int verb_swipe(const ScriptLine *l)
 {
     const App *a = &l->k->app;
-    int y = a->h / 2, d = a->w / 3;
+    int y = a->wiring.h / 2, d = a->wiring.w / 3;
     int left = strcmp(l->a1, "left") == 0;
-    pointer(l->k, left ? a->w / 2 + d / 2 : a->w / 2 - d / 2, y,
-            left ? a->w / 2 - d / 2 : a->w / 2 + d / 2, y + 5, l->now);
+    pointer(l->k, left ? a->wiring.w / 2 + d / 2 : a->wiring.w / 2 - d / 2, y,
+            left ? a->wiring.w / 2 - d / 2 : a->wiring.w / 2 + d / 2, y + 5, l->now);
     return 0;
 }
 
@@ -278,7 +278,7 @@ static int verb_key(const ScriptLine *l)
 
 static int verb_expect_screen(const ScriptLine *l)
 {
-    const char *have = app_screen_name(l->k->app.screen);
+    const char *have = app_screen_name(l->k->app.visit.screen);
     if (strcmp(have, l->a1) != 0) {
         fprintf(stderr, "script:%d: expected the %s screen, on the %s screen\n", l->lineno, l->a1,
                 have);
@@ -299,9 +299,9 @@ static int verb_expect_lang(const ScriptLine *l)
 
 static int verb_expect_slide(const ScriptLine *l)
 {
-    if (l->k->app.slide + 1 != atoi(l->a1)) {
+    if (l->k->app.visit.slide + 1 != atoi(l->a1)) {
         fprintf(stderr, "script:%d: expected slide %s, on slide %d\n", l->lineno, l->a1,
-                l->k->app.slide + 1);
+                l->k->app.visit.slide + 1);
         return 1;
     }
     return 0;
@@ -319,7 +319,7 @@ static int verb_expect_text(const ScriptLine *l)
     int have = screen_has_text(&l->k->ui, text);
     if (have != want) {
         fprintf(stderr, "script:%d: \"%s\" is %son the %s screen\n", l->lineno, text,
-                have ? "" : "not ", app_screen_name(l->k->app.screen));
+                have ? "" : "not ", app_screen_name(l->k->app.visit.screen));
         return 1;
     }
     return 0;
@@ -330,7 +330,7 @@ static int verb_expect_narration(const ScriptLine *l)
     const App *a = &l->k->app;
     char key[128];
     app_narration_key(a, key, sizeof key);
-    int have = key[0] && a->narration_exists && a->narration_exists(a->narration_ctx, app_lang(a), key);
+    int have = key[0] && a->wiring.narration_exists && a->wiring.narration_exists(a->wiring.narration_ctx, app_lang(a), key);
     if (have != (strcmp(l->a1, "yes") == 0)) {
         fprintf(stderr, "script:%d: expected narration %s for '%s' in %s, have %s\n", l->lineno,
                 l->a1, key, app_lang(a), have ? "yes" : "no");
@@ -354,7 +354,7 @@ static int verb_screenshot(const ScriptLine *l)
     if (!k->ui_valid)
         kiosk_rebuild(k, *l->now);
     render_draw(k->ren, &k->ui);
-    if (save_png(l->sdl, k->app.w, k->app.h, l->a1) != 0) {
+    if (save_png(l->sdl, k->app.wiring.w, k->app.wiring.h, l->a1) != 0) {
         fprintf(stderr, "script:%d: cannot write %s: %s\n", l->lineno, l->a1, SDL_GetError());
         return 1;
     }
@@ -409,17 +409,9 @@ static int script_line(Kiosk *k, SDL_Renderer *sdl, char *line, int lineno, uint
  * configuration, window size and wiring (app_init would wipe them). */
 static void script_reset(Kiosk *k, uint64_t now)
 {
-    App fresh;
-    AppConfig cfg = k->app.cfg;
-    app_init(&fresh, k->app.content, &cfg, now);
-    fresh.w = k->app.w;
-    fresh.h = k->app.h;
-    fresh.dpi = k->app.dpi;
-    fresh.narration_exists = k->app.narration_exists;
-    fresh.narration_ctx = k->app.narration_ctx;
-    fresh.large_text = k->app.large_text;
-    fresh.high_contrast = k->app.high_contrast;
-    k->app = fresh;
+    int large = k->app.visit.large_text, contrast = k->app.visit.high_contrast;
+    app_restart(&k->app, now);
+    app_set_access(&k->app, large, contrast);
     k->ui_valid = 0;
     k->inline_jobs = 1;
     kiosk_admin_start(k, now);

@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "content/content.h"
+#include "core/sort.h"
+#include "core/vec.h"
 #include "i18n/i18n.h"
 #include "report/rtext.h"
 #include "stats/stats.h"
@@ -51,8 +53,7 @@ static Err name_ranks(const ReportNames *nm, int32_t **rank_out)
     }
     for (size_t i = 0; i < nm->n; i++)
         ids[i] = (NameId){report_names_of(nm, (int64_t)i), (int64_t)i};
-    if (nm->n > 1)
-        qsort(ids, nm->n, sizeof *ids, nameid_cmp);
+    sort_items(ids, nm->n, sizeof *ids, nameid_cmp);
     for (size_t i = 0; i < nm->n; i++)
         rank[ids[i].id] = (int32_t)i;
     free(ids);
@@ -83,14 +84,7 @@ static int ccat_cmp(const void *a, const void *b)
 
 static int crow_cmp(const void *a, const void *b)
 {
-    const CRow *x = a, *y = b;
-    if (x->day != y->day)
-        return x->day < y->day ? -1 : 1;
-    if (x->lang != y->lang)
-        return x->lang < y->lang ? -1 : 1;
-    if (x->module != y->module)
-        return x->module < y->module ? -1 : 1;
-    return (x->item > y->item) - (x->item < y->item);
+    return report_key_cmp(REPORT_KEY((const CRow *)a), REPORT_KEY((const CRow *)b));
 }
 
 typedef struct {
@@ -113,6 +107,8 @@ typedef struct {
     ReportHidden hid;
     ReportProgress prog;
     uint64_t done;
+    CRow *rows; /* one (metric, kiosk, epoch) block being read */
+    size_t rcap;
 } CsvCtx;
 
 /* What an item number means for a metric, for readers. */
@@ -169,21 +165,6 @@ static void csv_row(CsvCtx *c, int64_t epoch, int32_t day, const CCat *k, int64_
     fputs("\r\n", c->o);
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 1;
-    size_t nc = *cap ? *cap : 64;
-    while (nc < need)
-        nc *= 2;
-    void *np = realloc(*p, nc * elem);
-    if (!np)
-        return 0;
-    *p = np;
-    *cap = nc;
-    return 1;
-}
-
 /* One (metric, kiosk, epoch): rows r[0..n) in (day, lang id, module id,
  * item) order. Days are first grouped into the chosen period (summing),
  * then the block is suppressed as a periods x categories table whose
@@ -192,38 +173,43 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
  * column may end with exactly one hidden cell. A zero cell hidden as a
  * complement is written as a suppressed row, so it protects like any
  * other. */
+/* Rows r[0..n) moved to the first day of their period and summed there,
+ * in (period, lang, module, item) order; returns how many are left. */
+static size_t csv_regroup(const CsvCtx *c, CRow *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        r[i].day = report_period_start(r[i].day, c->period);
+    sort_items(r, n, sizeof *r, crow_cmp);
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w > 0 && crow_cmp(&r[w - 1], &r[i]) == 0)
+            r[w - 1].value += r[i].value;
+        else
+            r[w++] = r[i];
+    }
+    return w;
+}
+
 static Err csv_block(CsvCtx *c, CRow *r, size_t n)
 {
-    if (c->period != REPORT_PERIOD_DAY) {
-        for (size_t i = 0; i < n; i++)
-            r[i].day = report_period_start(r[i].day, c->period);
-        qsort(r, n, sizeof *r, crow_cmp);
-        size_t w = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (w > 0 && crow_cmp(&r[w - 1], &r[i]) == 0)
-                r[w - 1].value += r[i].value;
-            else
-                r[w++] = r[i];
-        }
-        n = w;
-    }
+    if (c->period != REPORT_PERIOD_DAY)
+        n = csv_regroup(c, r, n);
     size_t nc = 0, nd = 0;
-    if (!grow((void **)&c->cats, &c->catcap, n, sizeof *c->cats) ||
-        !grow((void **)&c->days, &c->daycap, n, sizeof *c->days))
+    if (VEC_RESERVE(c->cats, c->catcap, n) != ERR_OK || VEC_RESERVE(c->days, c->daycap, n) != ERR_OK)
         return ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
         c->cats[nc++] = (CCat){r[i].lang, r[i].module, r[i].item, c->rank[r[i].lang], c->rank[r[i].module]};
         if (nd == 0 || c->days[nd - 1] != r[i].day)
             c->days[nd++] = r[i].day;
     }
-    qsort(c->cats, nc, sizeof *c->cats, ccat_cmp);
+    sort_items(c->cats, nc, sizeof *c->cats, ccat_cmp);
     size_t w = 0;
     for (size_t i = 0; i < nc; i++)
         if (w == 0 || ccat_cmp(&c->cats[w - 1], &c->cats[i]) != 0)
             c->cats[w++] = c->cats[i];
     nc = w;
     size_t W = nc + 1, cells = (nd + 1) * W;
-    if (!grow((void **)&c->v, &c->cellcap, cells, sizeof *c->v))
+    if (VEC_RESERVE(c->v, c->cellcap, cells) != ERR_OK)
         return ERR_NOMEM;
     unsigned char *ns = realloc(c->sup, c->cellcap), *np = ns ? realloc(c->present, c->cellcap) : NULL;
     if (ns)
@@ -337,6 +323,107 @@ static Err csv_auto(ReportDb *rdb, const ReportOptions *opt, FILE *o, ReportHidd
     return report_write_csv_ex(rdb, &ro, o, hidden);
 }
 
+/* The metrics that have counters, as name ids in name order, into
+ * metrics (room for every name); *nmet gets their number. ERR_DB. */
+static Err csv_metrics(sqlite3 *db, const ReportNames *nm, const int32_t *rank, size_t *metrics, size_t *nmet)
+{
+    sqlite3_stmt *has = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM counts WHERE metric=?1 LIMIT 1", -1, &has, NULL) != SQLITE_OK)
+        return ERR_DB;
+    *nmet = 0;
+    for (size_t i = 0; i < nm->n; i++) {
+        sqlite3_bind_int64(has, 1, (int64_t)i);
+        if (sqlite3_step(has) == SQLITE_ROW)
+            metrics[(*nmet)++] = i;
+        sqlite3_reset(has);
+    }
+    sqlite3_finalize(has);
+    for (size_t i = 1; i < *nmet; i++) /* by name; metrics are few */
+        for (size_t j = i; j > 0 && rank[metrics[j - 1]] > rank[metrics[j]]; j--) {
+            size_t t = metrics[j];
+            metrics[j] = metrics[j - 1];
+            metrics[j - 1] = t;
+        }
+    return ERR_OK;
+}
+
+/* Progress over all counters, shown only on a terminal. */
+static void csv_progress_start(CsvCtx *c, sqlite3 *db, FILE *progress)
+{
+    int64_t total = 0;
+    sqlite3_stmt *cs = NULL;
+    if (isatty(fileno(progress)) && sqlite3_prepare_v2(db, "SELECT count(*) FROM counts", -1, &cs, NULL) == SQLITE_OK &&
+        sqlite3_step(cs) == SQLITE_ROW)
+        total = sqlite3_column_int64(cs, 0);
+    sqlite3_finalize(cs);
+    report_progress_start(&c->prog, progress, "csv: counters", (uint64_t)total, 0);
+}
+
+/* The rows of one (metric, kiosk) from st (bound, stepped here, reset by
+ * the caller), written one epoch at a time. ERR_CORRUPT for a name id out
+ * of range, ERR_DB, ERR_NOMEM. */
+static Err csv_kiosk(CsvCtx *c, sqlite3_stmt *st)
+{
+    size_t n = 0;
+    int rc;
+    Err e = ERR_OK;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t ep = sqlite3_column_int64(st, 0);
+        if (n > 0 && ep != c->rows[0].epoch) { /* next epoch: flush */
+            if ((e = csv_block(c, c->rows, n)))
+                return e;
+            n = 0;
+        }
+        if (VEC_RESERVE(c->rows, c->rcap, n + 1) != ERR_OK)
+            return ERR_NOMEM;
+        CRow *r = &c->rows[n++];
+        r->epoch = ep;
+        r->day = (int32_t)sqlite3_column_int(st, 1);
+        r->lang = (int32_t)sqlite3_column_int(st, 2);
+        r->module = (int32_t)sqlite3_column_int(st, 3);
+        r->item = (int32_t)sqlite3_column_int(st, 4);
+        r->value = sqlite3_column_int64(st, 5);
+        if (r->lang < 0 || (size_t)r->lang >= c->nm->n || r->module < 0 || (size_t)r->module >= c->nm->n)
+            return ERR_CORRUPT;
+        report_progress_step(&c->prog, ++c->done);
+    }
+    if (rc != SQLITE_DONE)
+        return ERR_DB;
+    return n > 0 ? csv_block(c, c->rows, n) : ERR_OK;
+}
+
+/* Every (metric, kiosk) in order: metrics in name order, kiosks in id
+ * order from ks, each one range of the counts key read through st. */
+static Err csv_body(CsvCtx *c, sqlite3_stmt *ks, sqlite3_stmt *st, const size_t *metrics, size_t nmet)
+{
+    Err e = ERR_OK;
+    for (size_t mi = 0; !e && mi < nmet; mi++) {
+        c->metric = report_names_of(c->nm, (int64_t)metrics[mi]);
+        while (!e && sqlite3_step(ks) == SQLITE_ROW) {
+            c->kiosk = (const char *)sqlite3_column_text(ks, 1);
+            c->label = (const char *)sqlite3_column_text(ks, 2);
+            sqlite3_bind_int64(st, 1, (int64_t)metrics[mi]);
+            sqlite3_bind_int64(st, 2, sqlite3_column_int64(ks, 0));
+            e = csv_kiosk(c, st);
+            sqlite3_reset(st);
+        }
+        sqlite3_reset(ks);
+    }
+    return e;
+}
+
+static void csv_ctx_free(CsvCtx *c)
+{
+    free_labels(c->lang_label, c->nm->n);
+    free_labels(c->module_label, c->nm->n);
+    free(c->rows);
+    free(c->cats);
+    free(c->days);
+    free(c->v);
+    free(c->sup);
+    free(c->present);
+}
+
 Err report_write_csv_ex(ReportDb *rdb, const ReportOptions *opt, FILE *o, ReportHidden *hidden)
 {
     if (opt && opt->period == REPORT_PERIOD_AUTO && opt->min_count > 1)
@@ -348,119 +435,47 @@ Err report_write_csv_ex(ReportDb *rdb, const ReportOptions *opt, FILE *o, Report
     c.period = opt && opt->period != REPORT_PERIOD_AUTO ? opt->period : REPORT_PERIOD_DAY;
     c.hid.period = c.period;
     int32_t *rank = NULL;
-    sqlite3_stmt *ks = NULL, *st = NULL, *has = NULL;
-    CRow *rows = NULL;
-    size_t rcap = 0;
     size_t *metrics = NULL, nmet = 0;
+    sqlite3_stmt *ks = NULL, *st = NULL;
     Err e = name_ranks(nm, &rank);
     if (e)
         return e;
     c.rank = rank;
     if ((e = make_labels(&c)))
         goto out;
-    /* Metrics in name order, kiosks in id order, each (metric, kiosk) one
-     * range of the counts key. */
     metrics = malloc((nm->n + 1) * sizeof *metrics);
-    e = ERR_DB;
     if (!metrics) {
         e = ERR_NOMEM;
         goto out;
     }
-    if (sqlite3_prepare_v2(db, "SELECT 1 FROM counts WHERE metric=?1 LIMIT 1", -1, &has, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(db, "SELECT kid, kiosk_id, label FROM kiosks ORDER BY kiosk_id", -1, &ks, NULL) !=
+    if ((e = csv_metrics(db, nm, rank, metrics, &nmet)))
+        goto out;
+    e = ERR_DB;
+    if (sqlite3_prepare_v2(db, "SELECT kid, kiosk_id, label FROM kiosks ORDER BY kiosk_id", -1, &ks, NULL) !=
             SQLITE_OK ||
         sqlite3_prepare_v2(db,
                            "SELECT epoch, day, lang, module, item, value FROM counts WHERE metric=?1 AND kid=?2"
                            " ORDER BY epoch, day, lang, module, item",
                            -1, &st, NULL) != SQLITE_OK)
         goto out;
-    for (size_t i = 0; i < nm->n; i++) {
-        sqlite3_bind_int64(has, 1, (int64_t)i);
-        if (sqlite3_step(has) == SQLITE_ROW)
-            metrics[nmet++] = i;
-        sqlite3_reset(has);
-    }
-    for (size_t i = 1; i < nmet; i++) /* by name; metrics are few */
-        for (size_t j = i; j > 0 && rank[metrics[j - 1]] > rank[metrics[j]]; j--) {
-            size_t t = metrics[j];
-            metrics[j] = metrics[j - 1];
-            metrics[j - 1] = t;
-        }
-    if (opt && opt->progress) {
-        int64_t total = 0;
-        sqlite3_stmt *cs = NULL;
-        if (isatty(fileno(opt->progress)) &&
-            sqlite3_prepare_v2(db, "SELECT count(*) FROM counts", -1, &cs, NULL) == SQLITE_OK &&
-            sqlite3_step(cs) == SQLITE_ROW)
-            total = sqlite3_column_int64(cs, 0);
-        sqlite3_finalize(cs);
-        report_progress_start(&c.prog, opt->progress, "csv: counters", (uint64_t)total, 0);
-    }
+    if (opt && opt->progress)
+        csv_progress_start(&c, db, opt->progress);
     fprintf(o, "\xEF\xBB\xBFkiosk_id%ckiosk_label%cepoch%c%s%cmetric%clang%cmodule%citem%cvalue%csuppressed%c"
                "lang_name%cmodule_title%citem_label\r\n",
             c.sep, c.sep, c.sep, period_column(c.period), c.sep, c.sep, c.sep, c.sep, c.sep, c.sep, c.sep, c.sep,
             c.sep);
-    e = ERR_OK;
-    for (size_t mi = 0; !e && mi < nmet; mi++) {
-        c.metric = report_names_of(nm, (int64_t)metrics[mi]);
-        int rc;
-        while (!e && (rc = sqlite3_step(ks)) == SQLITE_ROW) {
-            c.kiosk = (const char *)sqlite3_column_text(ks, 1);
-            c.label = (const char *)sqlite3_column_text(ks, 2);
-            sqlite3_bind_int64(st, 1, (int64_t)metrics[mi]);
-            sqlite3_bind_int64(st, 2, sqlite3_column_int64(ks, 0));
-            size_t n = 0;
-            while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                int64_t ep = sqlite3_column_int64(st, 0);
-                if (n > 0 && ep != rows[0].epoch) { /* next epoch: flush */
-                    if ((e = csv_block(&c, rows, n)))
-                        break;
-                    n = 0;
-                }
-                if (!grow((void **)&rows, &rcap, n + 1, sizeof *rows)) {
-                    e = ERR_NOMEM;
-                    break;
-                }
-                CRow *r = &rows[n++];
-                r->epoch = ep;
-                r->day = (int32_t)sqlite3_column_int(st, 1);
-                r->lang = (int32_t)sqlite3_column_int(st, 2);
-                r->module = (int32_t)sqlite3_column_int(st, 3);
-                r->item = (int32_t)sqlite3_column_int(st, 4);
-                r->value = sqlite3_column_int64(st, 5);
-                if (r->lang < 0 || (size_t)r->lang >= nm->n || r->module < 0 || (size_t)r->module >= nm->n) {
-                    e = ERR_CORRUPT;
-                    break;
-                }
-                report_progress_step(&c.prog, ++c.done);
-            }
-            if (!e && rc != SQLITE_DONE)
-                e = ERR_DB;
-            if (!e && n > 0)
-                e = csv_block(&c, rows, n);
-            sqlite3_reset(st);
-        }
-        sqlite3_reset(ks);
-    }
+    e = csv_body(&c, ks, st, metrics, nmet);
     report_progress_done(&c.prog);
     if (!e && ferror(o))
         e = ERR_IO;
     if (hidden)
         *hidden = c.hid;
 out:
-    sqlite3_finalize(has);
     sqlite3_finalize(ks);
     sqlite3_finalize(st);
     free(metrics);
-    free(rows);
-    free_labels(c.lang_label, nm->n);
-    free_labels(c.module_label, nm->n);
+    csv_ctx_free(&c);
     free(rank);
-    free(c.cats);
-    free(c.days);
-    free(c.v);
-    free(c.sup);
-    free(c.present);
     return e;
 }
 
@@ -501,6 +516,34 @@ static const struct {
     {"group_quiz_right", RN_("group quiz answers that were right"), RN_("question number, 0 = first")},
     {"group_quiz_wrong", RN_("group quiz answers that were wrong"), RN_("question number, 0 = first")},
 };
+
+/* The codebook's module rows: the content's modules, then any other
+ * module id seen in the database (db may be NULL). */
+static void cb_modules(ReportDb *rdb, const struct Content *content, FILE *o, char sep)
+{
+    char buf[600];
+    int nmod = content ? content_module_count(content) : 0;
+    for (int i = 0; i < nmod; i++) {
+        const Module *m = content_module(content, i);
+        report_module_label(content, m->id, buf, sizeof buf);
+        cb_row(o, sep, "module", m->id, buf);
+    }
+    if (!rdb)
+        return;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(report_db_handle(rdb),
+                           "SELECT DISTINCT n.name FROM names n WHERE n.id IN (SELECT module FROM counts)"
+                           " AND n.name <> '' ORDER BY n.name",
+                           -1, &st, NULL) == SQLITE_OK)
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *mid = (const char *)sqlite3_column_text(st, 0);
+            if (content && content_find_module(content, mid))
+                continue;
+            report_module_label(content, mid, buf, sizeof buf);
+            cb_row(o, sep, "module", mid, buf);
+        }
+    sqlite3_finalize(st);
+}
 
 Err report_write_codebook(ReportDb *rdb, const ReportOptions *opt, FILE *o)
 {
@@ -547,28 +590,7 @@ Err report_write_codebook(ReportDb *rdb, const ReportOptions *opt, FILE *o)
         report_lang_label(l->code, buf, sizeof buf);
         cb_row(o, sep, "lang", l->code, buf);
     }
-    /* Modules: from the content, and any other id seen in the database. */
-    int nmod = content ? content_module_count(content) : 0;
-    for (int i = 0; i < nmod; i++) {
-        const Module *m = content_module(content, i);
-        report_module_label(content, m->id, buf, sizeof buf);
-        cb_row(o, sep, "module", m->id, buf);
-    }
-    if (rdb) {
-        sqlite3_stmt *st = NULL;
-        if (sqlite3_prepare_v2(report_db_handle(rdb),
-                               "SELECT DISTINCT n.name FROM names n WHERE n.id IN (SELECT module FROM counts)"
-                               " AND n.name <> '' ORDER BY n.name",
-                               -1, &st, NULL) == SQLITE_OK)
-            while (sqlite3_step(st) == SQLITE_ROW) {
-                const char *mid = (const char *)sqlite3_column_text(st, 0);
-                if (content && content_find_module(content, mid))
-                    continue;
-                report_module_label(content, mid, buf, sizeof buf);
-                cb_row(o, sep, "module", mid, buf);
-            }
-        sqlite3_finalize(st);
-    }
+    cb_modules(rdb, content, o, sep);
     for (int i = 0; content && i < content_contact_count(content); i++) {
         report_contact_label(content, i, buf, sizeof buf, id, sizeof id);
         snprintf(num, sizeof num, "%d", i);

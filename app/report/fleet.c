@@ -2,8 +2,8 @@
  * checked by validate.c at merge): storage in the campaign database
  * (table health, one row per counted export), and the report's fleet page:
  * one row per kiosk from its newest export, stale and unhealthy kiosks
- * first (the kiosks waiting in the quarantine are listed by html.c's
- * quarantine section).
+ * first (the kiosks waiting in the quarantine are listed by the report's
+ * quarantine section, html_quarantine.c).
  *
  * "Stale" is measured against the newest export of the whole campaign, not
  * the manager's clock: the report reads no clock, and a campaign whose
@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/sort.h"
 #include "core/vec.h"
+#include "report/html.h"
 #include "report/rtext.h"
 #include "stats/stats.h"
 
@@ -137,31 +139,15 @@ static void judge(FleetRow *r, int64_t newest)
     }
 }
 
-/* A translated sentence with "{N}" standing for value, escaped. */
-static void put_n(FILE *o, const char *msg, const char *value)
+/* Each kiosk's newest export (by epoch, then seq), with its health if
+ * any, into *rows_out (*n_out rows, caller frees; NULL when there are
+ * none), judged against the campaign's newest export. ERR_DB, ERR_NOMEM. */
+static Err fleet_load(sqlite3 *db, FleetRow **rows_out, size_t *n_out)
 {
-    const char *at = strstr(msg, "{N}");
-    if (!at) {
-        report_html_esc(o, msg);
-        return;
-    }
-    char *head = strndup(msg, (size_t)(at - msg)); /* whole code points: {N} is ASCII */
-    if (head)
-        report_html_esc(o, head);
-    free(head);
-    report_html_esc(o, value);
-    report_html_esc(o, at + 3);
-}
-
-Err report_write_fleet(ReportDb *rdb, FILE *o)
-{
-    sqlite3 *db = report_db_handle(rdb);
     sqlite3_stmt *st = NULL;
     FleetRow *rows = NULL;
     size_t n = 0, cap = 0;
     int64_t newest = 0;
-    Err e = ERR_DB;
-    /* Each kiosk's newest export (by epoch, then seq), with its health if any. */
     if (sqlite3_prepare_v2(
             db,
             "SELECT k.kiosk_id, k.label, x.created, h.kiosk_id IS NOT NULL, h.build_version, h.content_version,"
@@ -173,12 +159,13 @@ Err report_write_fleet(ReportDb *rdb, FILE *o)
             " LEFT JOIN health h ON h.kiosk_id = x.kiosk_id AND h.epoch = x.epoch AND h.seq = x.seq"
             " ORDER BY k.kiosk_id",
             -1, &st, NULL) != SQLITE_OK)
-        goto out;
+        return ERR_DB;
+    Err e = ERR_OK;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (VEC_RESERVE(rows, cap, n + 1) != ERR_OK) {
             e = ERR_NOMEM;
-            goto out;
+            break;
         }
         FleetRow *r = &rows[n++];
         memset(r, 0, sizeof *r);
@@ -209,13 +196,23 @@ Err report_write_fleet(ReportDb *rdb, FILE *o)
         if (r->last_created > newest)
             newest = r->last_created;
     }
-    if (rc != SQLITE_DONE)
-        goto out;
+    sqlite3_finalize(st);
+    if (!e && rc != SQLITE_DONE)
+        e = ERR_DB;
+    if (e) {
+        free(rows);
+        return e;
+    }
     for (size_t i = 0; i < n; i++)
         judge(&rows[i], newest);
-    if (n > 1) /* qsort(NULL, 0) is undefined (an empty database) */
-        qsort(rows, n, sizeof *rows, row_cmp);
+    *rows_out = rows;
+    *n_out = n;
+    return ERR_OK;
+}
 
+/* The section's heading, introduction and column heads. */
+static void fleet_head(FILE *o)
+{
     fputs("<h2 id=\"fleet\">", o);
     report_html_esc(o, R_("Fleet health"));
     fputs("</h2>\n<p class=\"note\">", o);
@@ -224,7 +221,7 @@ Err report_write_fleet(ReportDb *rdb, FILE *o)
     /* TRANSLATORS: {N} is a number of days */
     const char *intro = R_("One row per kiosk, from its newest export. Stale kiosks (no export within {N} days of "
                            "the campaign's newest) come first, then kiosks with problems.");
-    put_n(o, intro, days);
+    html_esc_n(o, intro, days); /* a translation without {N}: the number follows it */
     fputs("</p>\n<table class=\"fleet\">\n<tr>", o);
     static const char *const heads[] = {
         RN_("State"),      RN_("Kiosk"),      RN_("Last export"), RN_("Content"),         RN_("Build"),
@@ -237,48 +234,60 @@ Err report_write_fleet(ReportDb *rdb, FILE *o)
         fputs("</th>", o);
     }
     fputs("</tr>\n", o);
-    for (size_t i = 0; i < n; i++) {
-        const FleetRow *r = &rows[i];
-        char day[11];
-        stats_day_string(r->last_created, 0, day); /* the export's UTC day */
-        fputs("<tr><td>", o);
-        /* TRANSLATORS: fleet health states: a kiosk with no recent export,
-         * one with problems to check, one that is fine */
-        report_html_esc(o, r->stale ? R_("STALE") : r->unhealthy ? R_("CHECK") : R_("ok"));
+}
+
+/* One kiosk's row: state, name, last export, its health, its problems. */
+static void fleet_row(FILE *o, const FleetRow *r)
+{
+    char day[11];
+    stats_day_string(r->last_created, 0, day); /* the export's UTC day */
+    fputs("<tr><td>", o);
+    /* TRANSLATORS: fleet health states: a kiosk with no recent export,
+     * one with problems to check, one that is fine */
+    report_html_esc(o, r->stale ? R_("STALE") : r->unhealthy ? R_("CHECK") : R_("ok"));
+    fputs("</td><td>", o);
+    report_html_esc(o, r->label[0] ? r->label : "");
+    char shortid[9]; /* the id's first 8 characters, escaped like any other text */
+    report_utf8_copy(shortid, sizeof shortid, r->kiosk);
+    fprintf(o, "%s<code>", r->label[0] ? " " : "");
+    report_html_esc(o, shortid);
+    fprintf(o, "</code></td><td>%s</td>", day);
+    if (r->has_health) {
+        fprintf(o, "<td>%lld</td><td>", (long long)r->h.content_version);
+        report_html_esc(o, r->h.build_version);
+        fprintf(o, "</td><td>%s%lld</td><td>%lld</td><td>%lld</td><td>%lld</td><td>", r->h.uptime_s < 0 ? "?" : "",
+                (long long)(r->h.uptime_s < 0 ? 0 : r->h.uptime_s / 3600), (long long)r->h.starts,
+                (long long)r->h.warnings, (long long)r->h.disk_free_mb);
+        report_html_esc(o, r->h.last_touch);
         fputs("</td><td>", o);
-        report_html_esc(o, r->label[0] ? r->label : "");
-        char shortid[9]; /* the id's first 8 characters, escaped like any other text */
-        report_utf8_copy(shortid, sizeof shortid, r->kiosk);
-        fprintf(o, "%s<code>", r->label[0] ? " " : "");
-        report_html_esc(o, shortid);
-        fprintf(o, "</code></td><td>%s</td>", day);
-        if (r->has_health) {
-            fprintf(o, "<td>%lld</td><td>", (long long)r->h.content_version);
-            report_html_esc(o, r->h.build_version);
-            fprintf(o, "</td><td>%s%lld</td><td>%lld</td><td>%lld</td><td>%lld</td><td>", r->h.uptime_s < 0 ? "?" : "",
-                    (long long)(r->h.uptime_s < 0 ? 0 : r->h.uptime_s / 3600), (long long)r->h.starts,
-                    (long long)r->h.warnings, (long long)r->h.disk_free_mb);
-            report_html_esc(o, r->h.last_touch);
-            fputs("</td><td>", o);
-            report_html_esc(o, r->h.touch_test);
-            fputs("</td><td>", o);
-            report_html_esc(o, r->h.sound_test);
-            fputs("</td><td>", o);
-            report_html_esc(o, r->h.clock_status);
-            fputs("</td>", o);
-        } else {
-            fputs("<td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td>", o);
-        }
-        fputs("<td>", o);
-        report_html_esc(o, r->problems);
-        fputs("</td></tr>\n", o);
+        report_html_esc(o, r->h.touch_test);
+        fputs("</td><td>", o);
+        report_html_esc(o, r->h.sound_test);
+        fputs("</td><td>", o);
+        report_html_esc(o, r->h.clock_status);
+        fputs("</td>", o);
+    } else {
+        fputs("<td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td>", o);
     }
+    fputs("<td>", o);
+    report_html_esc(o, r->problems);
+    fputs("</td></tr>\n", o);
+}
+
+Err report_write_fleet(ReportDb *rdb, FILE *o)
+{
+    FleetRow *rows = NULL;
+    size_t n = 0;
+    Err e = fleet_load(report_db_handle(rdb), &rows, &n);
+    if (e)
+        return e;
+    sort_items(rows, n, sizeof *rows, row_cmp); /* rows is NULL on an empty database */
+    fleet_head(o);
+    for (size_t i = 0; i < n; i++)
+        fleet_row(o, &rows[i]);
     fputs("</table>\n", o);
     /* The kiosks waiting in the quarantine are in the report's quarantine
-     * section (html.c), the one place that lists them. */
-    e = ferror(o) ? ERR_IO : ERR_OK;
-out:
-    sqlite3_finalize(st);
+     * section (html_quarantine.c), the one place that lists them. */
     free(rows);
-    return e;
+    return ferror(o) ? ERR_IO : ERR_OK;
 }

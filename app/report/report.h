@@ -42,7 +42,7 @@ sqlite3 *report_db_handle(ReportDb *db);
  * export starts afresh (after a legitimate key reset, or to drop a forged
  * claim). *removed (may be NULL) gets the number of counters removed.
  * ERR_NOTFOUND if the kiosk is unknown. */
-Err report_forget_kiosk(ReportDb *db, const char *kiosk_id, int64_t *removed);
+Err report_forget_kiosk(ReportDb *db, const char *kiosk_id, int64_t *removed) ERR_MUST_USE;
 
 typedef struct {
     const unsigned char *campaign_sk; /* 32-byte X25519 secret key, or NULL */
@@ -65,25 +65,25 @@ typedef struct {
  * quarantined. Progress lines go to out (may be NULL). ERR_NOTFOUND (no
  * such quarantined key), ERR_INVALID (malformed id or key, or an ambiguous
  * prefix), ERR_DB. */
-Err report_enroll(ReportDb *db, const char *kiosk_id, const char *key, const char *label, FILE *out);
+Err report_enroll(ReportDb *db, const char *kiosk_id, const char *key, const char *label, FILE *out) ERR_MUST_USE;
 
 /* Drop the quarantined exports of kiosk_id signed by key (64 hex, or a
  * prefix of 8+ of a quarantined key): a forged claim the manager has seen
  * and dismissed. *removed (may be NULL) gets their number. ERR_KEY for the
  * key the kiosk is counted under (use forget), ERR_NOTFOUND, ERR_INVALID
  * (malformed, or an ambiguous prefix), ERR_DB. */
-Err report_reject(ReportDb *db, const char *kiosk_id, const char *key, int64_t *removed);
+Err report_reject(ReportDb *db, const char *kiosk_id, const char *key, int64_t *removed) ERR_MUST_USE;
 
 /* Enroll every kiosk of a list file: one "kiosk_id,pubkey[,label]" line
  * each (CSV, lines starting with # are comments), as the manager collected
  * them from the kiosks' admin screens. Stops at the first bad line. */
-Err report_enroll_list(ReportDb *db, const char *path, FILE *out, FILE *err);
+Err report_enroll_list(ReportDb *db, const char *path, FILE *out, FILE *err) ERR_MUST_USE;
 
 /* List the quarantined exports, grouped by kiosk and key, with the reason
  * and the command that would resolve each. Export text is sanitised for
  * the terminal. Returns the number of quarantined exports in *n (may be
  * NULL). */
-Err report_print_quarantine(ReportDb *db, FILE *out, int64_t *n);
+Err report_print_quarantine(ReportDb *db, FILE *out, int64_t *n) ERR_MUST_USE;
 
 /* Why an export is in quarantine, from the reason merge stored with it
  * (report_quarantine_kind() reads it; merge.c writes the reasons). */
@@ -102,11 +102,11 @@ ReportQuarantineKind report_quarantine_kind(const char *reason);
  * deep without following symlinks below path. Adds to sum. Returns ERR_OK
  * unless the database failed; refusals and quarantines are reported on
  * opt->out (sanitised for a terminal) and counted in sum, not returned. */
-Err report_merge_path(ReportDb *db, const char *path, const MergeOptions *opt, MergeSummary *sum);
+Err report_merge_path(ReportDb *db, const char *path, const MergeOptions *opt, MergeSummary *sum) ERR_MUST_USE;
 
 /* Print, per kiosk and epoch, the sequence numbers merged and the gaps,
  * then how many exports wait in the quarantine (if any). */
-Err report_print_gaps(ReportDb *db, FILE *out);
+Err report_print_gaps(ReportDb *db, FILE *out) ERR_MUST_USE;
 
 /* ---- strict formats of an export (validate.c) ---- */
 
@@ -138,7 +138,7 @@ const ReportFieldRule *report_manifest_rules(size_t *n);
 
 /* Check every field of an export's manifest (unknown fields refused) and
  * the rules between fields. ERR_FORMAT with why naming file and field. */
-Err report_manifest_check(const Manifest *m, char *why, size_t whysz);
+Err report_manifest_check(const Manifest *m, char *why, size_t whysz) ERR_MUST_USE;
 
 /* A kiosk's health.json (export/health.h), checked. */
 typedef struct {
@@ -168,12 +168,12 @@ const ReportHealthRule *report_health_rules(size_t *n);
  * one JSON object, "kind" EXPORT_HEALTH_KIND, every field of the table
  * present with its type and format, no unknown field, last_touch no finer
  * than an hour; fills out. ERR_FORMAT with why naming the field. */
-Err report_health_check(const char *buf, size_t len, ReportHealth *out, char *why, size_t whysz);
+Err report_health_check(const char *buf, size_t len, ReportHealth *out, char *why, size_t whysz) ERR_MUST_USE;
 
 /* Check one counters.csv record (6 fields) and fill row. The day must lie
  * in day_first..day_last. ERR_FORMAT with why naming record and column. */
 Err report_row_check(char **f, size_t n, size_t record, const char *day_first, const char *day_last,
-                     StatRow *row, char *why, size_t whysz);
+                     StatRow *row, char *why, size_t whysz) ERR_MUST_USE;
 
 /* Whole decimal number in lo..hi, one spelling (no sign, no leading 0). */
 int report_uint_ok(const char *s, int64_t lo, int64_t hi, int64_t *out);
@@ -199,7 +199,7 @@ void report_term_safe(const char *in, char *out, size_t outsz);
  * frees. ERR_NOTFOUND (missing), ERR_PATH (a symlink, FIFO, device or
  * folder), ERR_TOOBIG, ERR_HASH (not the expected size), ERR_IO,
  * ERR_NOMEM. */
-Err report_stick_read(int dirfd, const char *name, size_t max, int64_t expect, char **out, size_t *len);
+Err report_stick_read(int dirfd, const char *name, size_t max, int64_t expect, char **out, size_t *len) ERR_MUST_USE;
 
 /* Open the folder name inside dirfd without following a symlink; -1 if it
  * is not a folder. */
@@ -215,7 +215,7 @@ typedef int (*ReportCsvFn)(void *ctx, char **fields, size_t n, size_t record);
 /* Parse RFC 4180 CSV (a leading UTF-8 BOM is skipped) strictly: stray
  * quotes or an unterminated quoted field give ERR_FORMAT with a reason in
  * why (may be NULL). At most 32 fields of 4 KiB per record. */
-Err report_csv_parse(const char *buf, size_t len, ReportCsvFn fn, void *ctx, char *why, size_t whysz);
+Err report_csv_parse(const char *buf, size_t len, ReportCsvFn fn, void *ctx, char *why, size_t whysz) ERR_MUST_USE;
 
 /* ---- suppression ---- */
 
@@ -252,10 +252,10 @@ void report_suppress_more(const int64_t *values, unsigned char *sup, const SupGr
 /* report_suppress for an R x C table with margins: values has (R+1)*(C+1)
  * cells row-major, row R holding column totals and column C row totals
  * (filled in by this function from the R x C body). Returns ERR_NOMEM. */
-Err report_suppress_grid(int64_t *values, unsigned char *sup, size_t rows, size_t cols, int64_t min);
+Err report_suppress_grid(int64_t *values, unsigned char *sup, size_t rows, size_t cols, int64_t min) ERR_MUST_USE;
 /* The same with complement classes per cell (see report_suppress_pref). */
 Err report_suppress_grid_pref(int64_t *values, unsigned char *sup, size_t rows, size_t cols, int64_t min,
-                              const unsigned char *cls);
+                              const unsigned char *cls) ERR_MUST_USE;
 
 /* ---- outputs ---- */
 
@@ -292,7 +292,7 @@ typedef struct {
 } ReportHidden;
 
 /* The HTML report (one file, inline SVG, passes `tidy -errors`). */
-Err report_write_html(ReportDb *db, const ReportOptions *opt, FILE *out);
+Err report_write_html(ReportDb *db, const ReportOptions *opt, FILE *out) ERR_MUST_USE;
 
 /* Tidy CSV: kiosk_id,kiosk_label,epoch,day,metric,lang,module,item,value,
  * suppressed; rows by metric, kiosk id, epoch, day, lang, module, item.
@@ -300,18 +300,18 @@ Err report_write_html(ReportDb *db, const ReportOptions *opt, FILE *out);
  * would reveal one by subtraction within its (metric, kiosk, epoch) table
  * of days x (lang, module, item) with its totals (a hidden zero is written
  * as a flagged row). min <= 1: raw values. ERR_DB, ERR_NOMEM, ERR_IO. */
-Err report_write_csv(ReportDb *db, const ReportOptions *opt, FILE *out);
+Err report_write_csv(ReportDb *db, const ReportOptions *opt, FILE *out) ERR_MUST_USE;
 /* The same, telling what was hidden in *hidden (may be NULL). The period
  * is opt->period (AUTO: the finest of day, week, month with at most a
  * quarter of the values hidden); the separator opt->sep. After the ten
  * columns above come lang_name, module_title and item_label (human
  * names, see the codebook); the day column is named day, week or month. */
-Err report_write_csv_ex(ReportDb *db, const ReportOptions *opt, FILE *out, ReportHidden *hidden);
+Err report_write_csv_ex(ReportDb *db, const ReportOptions *opt, FILE *out, ReportHidden *hidden) ERR_MUST_USE;
 
 /* The codebook of the CSV: one row per column and per value of metric,
  * lang, module (content and database) and item (help contacts, session
  * lengths), with its meaning in the report language. db may be NULL. */
-Err report_write_codebook(ReportDb *db, const ReportOptions *opt, FILE *out);
+Err report_write_codebook(ReportDb *db, const ReportOptions *opt, FILE *out) ERR_MUST_USE;
 
 /* DHIS2 dataValueSets CSV from the mapping file at map_path (format in
  * docs/export-and-report.md). Problems with the map go to err. Values
@@ -319,14 +319,14 @@ Err report_write_codebook(ReportDb *db, const ReportOptions *opt, FILE *out);
  * subtraction within its (data element, option combos) table of org units
  * x periods with its totals (DHIS2 adds both up); the count goes to err.
  * min <= 1: raw values. */
-Err report_write_dhis2(ReportDb *db, const char *map_path, const ReportOptions *opt, FILE *out, FILE *err);
+Err report_write_dhis2(ReportDb *db, const char *map_path, const ReportOptions *opt, FILE *out, FILE *err) ERR_MUST_USE;
 
 /* The DHIS2 metadata package (JSON for DHIS2's metadata import) matching a
  * mapping file: a data element per DATAELEMENT UID (integer, sum), a
  * category, category combo and the map's option combos for elements
  * disaggregated by CATOPTCOMBO, and one data set with the map's period type
  * and org units. Map problems go to err (ERR_FORMAT). */
-Err report_write_dhis2_metadata(const char *map_path, FILE *out, FILE *err);
+Err report_write_dhis2_metadata(const char *map_path, FILE *out, FILE *err) ERR_MUST_USE;
 
 /* ---- campaign database internals (for app/report/ and its tests) ---- */
 
@@ -338,18 +338,39 @@ typedef struct {
     size_t nslot;       /* a power of two, at least twice the names: grows */
 } ReportNames;
 
+/* The key of a counter within one metric and kiosk, in the order of the
+ * counts table's key and of every listing: day, then lang, module (name
+ * ids) and item. REPORT_KEY() makes one from any row with those fields. */
+typedef struct {
+    int64_t day, lang, module, item;
+} ReportKey;
+#define REPORT_KEY(r) ((ReportKey){(r)->day, (r)->lang, (r)->module, (r)->item})
+
+/* -1, 0 or 1 as a sorts before, with or after b. Inline: it runs inside
+ * qsort over millions of rows (merge, csv). */
+static inline int report_key_cmp(ReportKey a, ReportKey b)
+{
+    if (a.day != b.day)
+        return a.day < b.day ? -1 : 1;
+    if (a.lang != b.lang)
+        return a.lang < b.lang ? -1 : 1;
+    if (a.module != b.module)
+        return a.module < b.module ? -1 : 1;
+    return (a.item > b.item) - (a.item < b.item);
+}
+
 /* Create the schema, or migrate an older one forward in one transaction
  * (schema 1: text keys, no user_version). ERR_ROLLBACK for a database
  * made by a newer taama-report, ERR_CORRUPT for unknown tables. */
-Err report_db_schema(sqlite3 *db);
+Err report_db_schema(sqlite3 *db) ERR_MUST_USE;
 
 /* Recompute the per-day sums of one (metric, kiosk) for days
  * day_first..day_last (YYYYMMDD) from the counters; call inside the
  * transaction that changed them. */
-Err report_db_sums_update(sqlite3 *db, int64_t metric, int64_t kid, int32_t day_first, int32_t day_last);
+Err report_db_sums_update(sqlite3 *db, int64_t metric, int64_t kid, int32_t day_first, int32_t day_last) ERR_MUST_USE;
 
 /* Recompute every per-day sum from the counters (migration, checks). */
-Err report_db_sums_rebuild(sqlite3 *db);
+Err report_db_sums_rebuild(sqlite3 *db) ERR_MUST_USE;
 
 /* "YYYY-MM-DD" (already validated) <-> YYYYMMDD. */
 int32_t report_day_int(const char *day);
@@ -358,11 +379,11 @@ void report_day_str(int32_t day, char out[11]);
 /* Load every name (replacing n's contents); clear frees them. find returns
  * the id or -1; of returns "" for an unknown id; intern adds a missing
  * name to the database (inside the caller's transaction) and to n. */
-Err report_names_load(sqlite3 *db, ReportNames *n);
+Err report_names_load(sqlite3 *db, ReportNames *n) ERR_MUST_USE;
 void report_names_clear(ReportNames *n);
 int64_t report_names_find(const ReportNames *n, const char *s);
 const char *report_names_of(const ReportNames *n, int64_t id);
-Err report_names_intern(sqlite3 *db, ReportNames *n, const char *s, int64_t *id);
+Err report_names_intern(sqlite3 *db, ReportNames *n, const char *s, int64_t *id) ERR_MUST_USE;
 
 /* The database's names, borrowed (kept current by merge). */
 const ReportNames *report_db_names(ReportDb *db);
@@ -376,17 +397,17 @@ const ReportNames *report_db_names(ReportDb *db);
  * len; kept so a dispute can move them to the quarantine), inside the
  * merge's transaction. ERR_DB. */
 Err report_health_store(sqlite3 *db, const char *kiosk, int64_t epoch, int64_t seq, int64_t created,
-                        const ReportHealth *h, const char *json, size_t len);
+                        const ReportHealth *h, const char *json, size_t len) ERR_MUST_USE;
 
 /* The fleet page, a section of report_write_html() in the report language:
  * one row per kiosk, stale then unhealthy first (the kiosk ids waiting in
  * the quarantine are listed by the report's quarantine section). Text is
  * escaped with report_html_esc() (rtext.h). */
-Err report_write_fleet(ReportDb *db, FILE *out);
+Err report_write_fleet(ReportDb *db, FILE *out) ERR_MUST_USE;
 
 /* Make a campaign key pair: pub_path (hex, 0644) for kiosks' campaign.pub,
  * sec_path (hex, 0600) for --key. Refuses to overwrite (ERR_INVALID). */
-Err report_keygen(const char *pub_path, const char *sec_path);
+Err report_keygen(const char *pub_path, const char *sec_path) ERR_MUST_USE;
 
 /* Find the kiosk content next to the program (TAAMA_ROOT/content, the
  * build tree's content/, or PREFIX/share/taama/content) into out. 0 when

@@ -46,10 +46,10 @@ int ui_header(B *b, int with_nav)
     ui_button(b, WIDGET(W_QUICK_EXIT, 0), (Rect){ex, y, exit_w, bs}, "exit", _("Exit"), BTN_EXIT, 0);
     int cx = ex - b->pad / 2 - bs;
     ui_button(b, WIDGET(W_CONTRAST, 0), (Rect){cx, y, bs, bs}, "contrast", NULL,
-           b->app->high_contrast ? BTN_SELECTED : BTN_PLAIN, 0);
+           b->app->visit.high_contrast ? BTN_SELECTED : BTN_PLAIN, 0);
     cx -= b->pad / 2 + bs;
     ui_button(b, WIDGET(W_LARGE_TEXT, 0), (Rect){cx, y, bs, bs}, "textsize", NULL,
-           b->app->large_text ? BTN_SELECTED : BTN_PLAIN, 0);
+           b->app->visit.large_text ? BTN_SELECTED : BTN_PLAIN, 0);
     return hh;
 }
 
@@ -60,7 +60,7 @@ int ui_header(B *b, int with_nav)
  * the bar's other controls stay in its first row. */
 static int exit_row(const B *b)
 {
-    ScreenId s = b->app->screen;
+    ScreenId s = b->app->visit.screen;
     return b->h > b->w * 6 / 5 && b->h >= 1000 &&
            (s == SCREEN_LANGUAGE || s == SCREEN_MENU || s == SCREEN_SLIDE || s == SCREEN_QUIZ ||
             s == SCREEN_END || s == SCREEN_HELP);
@@ -90,7 +90,7 @@ int ui_footer_bar(B *b)
 /* Listen, or Stop (selected) while the narration plays. */
 void ui_speaker_button(B *b, Rect r, int has_audio)
 {
-    int playing = has_audio && b->app->narration_playing;
+    int playing = has_audio && b->app->visit.narration_playing;
     ui_button(b, WIDGET(W_SPEAKER, 0), r, playing ? "stop" : "speaker", NULL,
               playing ? BTN_SELECTED : has_audio ? BTN_PLAIN : BTN_DISABLED, 0);
 }
@@ -141,7 +141,7 @@ int ui_has_narration(const B *b)
     char key[96];
     const App *a = b->app;
     app_narration_key(a, key, sizeof key);
-    return key[0] && a->narration_exists && a->narration_exists(a->narration_ctx, app_lang(a), key);
+    return key[0] && a->wiring.narration_exists && a->wiring.narration_exists(a->wiring.narration_ctx, app_lang(a), key);
 }
 
 /* Content area between header and footer, with the slide transition. */

@@ -21,8 +21,8 @@
 
 static const char *banner_text(const App *a, int for_admin)
 {
-    int install = a->banner_job == CMD_INSTALL_PACK;
-    switch (a->banner) {
+    int install = a->facts.banner_job == CMD_INSTALL_PACK;
+    switch (a->facts.banner) {
     case BANNER_BUSY:
         return install ? _("Installing the content update. Please wait.")
                        : _("Writing to the USB stick. Do not remove it.");
@@ -48,16 +48,16 @@ void ui_attract_banner(B *b)
     if (bw > b->target * 14)
         bw = b->target * 14;
     Rect r = {(b->w - bw) / 2, b->h - bh - b->pad, bw, bh};
-    Color bg = a->banner == BANNER_FAILED ? b->th->bad : b->th->surface;
-    Color fg = a->banner == BANNER_FAILED ? b->th->on_accent : b->th->text;
+    Color bg = a->facts.banner == BANNER_FAILED ? b->th->bad : b->th->surface;
+    Color fg = a->facts.banner == BANNER_FAILED ? b->th->on_accent : b->th->text;
     ui_fill(b, r, bg);
     ui_frame(b, r, b->th->line, 2);
     int isz = b->target * 2 / 3;
     ui_icon(b, (Rect){r.x + b->pad, r.y + (bh - isz) / 2, isz, isz},
-            a->banner == BANNER_FAILED ? "cross" : a->banner == BANNER_OK ? "check" : "usb", fg, 0);
+            a->facts.banner == BANNER_FAILED ? "cross" : a->facts.banner == BANNER_OK ? "check" : "usb", fg, 0);
     Rect tr = {r.x + 2 * b->pad + isz, r.y + b->pad / 2, r.w - 3 * b->pad - isz, bh - b->pad};
     ui_text_box(b, banner_text(a, 0), tr, b->body_px, b->small_px * 2 / 3, 0, ALIGN_START, 1, fg);
-    if (a->banner != BANNER_BUSY)
+    if (a->facts.banner != BANNER_BUSY)
         ui_add_hit(b, WIDGET(W_BANNER, 0), r);
 }
 
@@ -65,7 +65,7 @@ void ui_attract_banner(B *b)
 
 static const char *pin_title(const App *a)
 {
-    switch (a->pin_mode) {
+    switch (a->admin.pin_mode) {
     case PINPAD_NOT_SET: return _("Kiosk administration");
     default: return _("Enter the PIN");
     }
@@ -74,7 +74,7 @@ static const char *pin_title(const App *a)
 static const char *pin_message(B *b)
 {
     const App *a = b->app;
-    switch ((PinMessage)a->pin_message) {
+    switch ((PinMessage)a->admin.pin_message) {
     case PINMSG_WRONG: return _("Wrong PIN.");
     case PINMSG_LOCKED: {
         AppTimeView tv;
@@ -98,7 +98,7 @@ void ui_screen_pin(B *b)
     const App *a = b->app;
     int hh = ui_top_bar(b, pin_title(a), WIDGET(W_PIN_CANCEL, 0), "cross", _("Cancel"));
     int y = hh + b->pad;
-    if (a->pin_mode == PINPAD_NOT_SET) {
+    if (a->admin.pin_mode == PINPAD_NOT_SET) {
         /* Only someone who knows the gesture sees this; it names no
          * subject and offers nothing to set. */
         Rect r = {b->pad * 2, y + b->pad, b->w - b->pad * 4, b->h - y - b->pad * 3};
@@ -112,7 +112,7 @@ void ui_screen_pin(B *b)
     /* the dots: as many as digits typed, never the digits */
     int d = b->target / 3;
     int dots_h = d + b->pad;
-    int n = a->pin_len;
+    int n = a->admin.pin_len;
     int shown = n + 1 > PIN_MIN_DIGITS ? n + 1 : PIN_MIN_DIGITS;
     if (shown > PIN_MAX_DIGITS)
         shown = PIN_MAX_DIGITS;
@@ -127,9 +127,9 @@ void ui_screen_pin(B *b)
     y += dots_h;
     int lh = b->tm->line_height(b->tm->ctx, b->body_px);
     int mh = lh * 2;
-    int locked = a->pin_locked_until > b->now;
+    int locked = a->facts.pin_locked_until > b->now;
     const char *msg = pin_message(b);
-    Color mc = a->pin_message == PINMSG_NONE || a->pin_message == PINMSG_CHECKING ? t->muted : t->bad;
+    Color mc = a->admin.pin_message == PINMSG_NONE || a->admin.pin_message == PINMSG_CHECKING ? t->muted : t->bad;
     ui_text_box(b, msg, (Rect){b->pad * 2, y, b->w - b->pad * 4, mh}, b->body_px,
                 b->small_px * 2 / 3, 1, ALIGN_CENTER, 1, mc);
     y += mh + b->pad / 2;
@@ -144,7 +144,7 @@ void ui_screen_pin(B *b)
     if (key_h < b->target)
         key_h = b->target;
     int kx = (b->w - (3 * key_w + 2 * b->pad)) / 2;
-    int off = locked || a->pin_waiting;
+    int off = locked || a->admin.pin_waiting;
     for (int k = 0; k < 12; k++) {
         Rect r = {kx + (k % 3) * (key_w + b->pad), y + (k / 3) * (key_h + b->pad), key_w, key_h};
         if (k < 9 || k == 10) {
@@ -180,7 +180,7 @@ static int tab_row(B *b, int y)
     for (int i = 0; i < TAB__COUNT; i++)
         ui_button(b, WIDGET(W_ADMIN_TAB, i), (Rect){b->pad + i * (tw + b->pad), y, tw, th},
                   tab_icons[i], labels ? _(tab_labels[i]) : NULL,
-                  a->tab == (AdminTab)i ? BTN_SELECTED : BTN_PLAIN, 0);
+                  a->admin.tab == (AdminTab)i ? BTN_SELECTED : BTN_PLAIN, 0);
     return th;
 }
 
@@ -192,7 +192,7 @@ static const char *const today_labels[ADMIN_TODAY_BARS] = {
 static void chart_today(B *b, Rect r)
 {
     const Theme *t = b->th;
-    const AdminInfo *in = &b->app->info;
+    const AdminInfo *in = &b->app->facts.info;
     int lh = b->tm->line_height(b->tm->ctx, b->small_px);
     int title_h = lh < r.h / 4 ? lh : r.h / 4;
     ui_text_box(b, _("Today"), (Rect){r.x, r.y, r.w, title_h}, b->small_px, b->small_px / 2, 1,
@@ -227,7 +227,7 @@ static void chart_today(B *b, Rect r)
 static void chart_month(B *b, Rect r)
 {
     const Theme *t = b->th;
-    const AdminInfo *in = &b->app->info;
+    const AdminInfo *in = &b->app->facts.info;
     int lh = b->tm->line_height(b->tm->ctx, b->small_px);
     int title_h = lh < r.h / 4 ? lh : r.h / 4;
     int64_t max = 1, total = 0;
@@ -270,8 +270,8 @@ static void tab_status(B *b, Rect area)
 {
     const Theme *t = b->th;
     const App *a = b->app;
-    const AdminInfo *in = &a->info;
-    const Settings *s = &a->settings;
+    const AdminInfo *in = &a->facts.info;
+    const Settings *s = &a->facts.settings;
     const char *unset = _("not set");
     char *facts = arena_printf(
         b->arena, "%s: %s\n%s: %s\n%s: %s\n%s: %s\n%s: %s", _("Kiosk name"),
@@ -326,7 +326,7 @@ static void tab_status(B *b, Rect area)
 static void tab_settings(B *b, Rect area)
 {
     const App *a = b->app;
-    const Settings *s = &a->settings;
+    const Settings *s = &a->facts.settings;
     int y = area.y, cy;
     int step_w = b->target * 4 + b->pad;
     int h = ui_row_layout(b, area, y, _("Visitor inactivity timeout"), step_w, &cy);
@@ -341,9 +341,9 @@ static void tab_settings(B *b, Rect area)
     y += h + b->pad;
     /* The kiosk's clock, from the facts (0: not read yet). Stepping moves
      * it by a day or an hour; minutes come from the system clock. */
-    if (a->info.clock_now > 0) {
+    if (a->facts.info.clock_now > 0) {
         char day[11], hm[8];
-        clock_text(a->info.clock_now, a->info.clock_utc_offset, day, hm);
+        clock_text(a->facts.info.clock_now, a->facts.info.clock_utc_offset, day, hm);
         /* a date needs a wider value than a number */
         h = ui_row_layout(b, area, y, _("Date"), step_w + b->target, &cy);
         ui_stepper_w(b, area.x + area.w, cy, b->target, WIDGET(W_ADMIN_DEC, VALUE_CLOCK_DAY),
@@ -391,7 +391,7 @@ static void tab_settings(B *b, Rect area)
     /* export on insert needs no PIN, so it only ever writes sealed
      * exports: say why it does nothing while no campaign key is there */
     const char *inactive =
-        rest > 0 && s->export_on_insert && a->info.valid && !a->info.campaign_key
+        rest > 0 && s->export_on_insert && a->facts.info.valid && !a->facts.info.campaign_key
             ? _("Export on insert is inactive until a campaign key "
                 "(campaign.pub) is installed: automatic exports are always "
                 "encrypted.")
@@ -423,11 +423,11 @@ static void tab_languages(B *b, Rect area)
     {
         int cy, bw = b->target * 4;
         int h = ui_row_layout(b, area, area.y, _("Admin screens in"), bw, &cy);
-        const Language *al = i18n_language(a->settings.admin_language);
+        const Language *al = i18n_language(a->facts.settings.admin_language);
         B bl = *b;
         bl.dir = al && al->rtl ? PARA_RTL : PARA_LTR;
         ui_button(&bl, WIDGET(W_ADMIN_UI_LANG, 0), (Rect){area.x + area.w - bw, cy, bw, b->target},
-                  "globe", al ? al->native : a->settings.admin_language, BTN_PLAIN, 0);
+                  "globe", al ? al->native : a->facts.settings.admin_language, BTN_PLAIN, 0);
         area.y += h + b->pad;
         area.h -= h + b->pad;
     }
@@ -466,8 +466,8 @@ static void tab_tools(B *b, Rect area)
     const App *a = b->app;
     int y = area.y;
     /* the result of the last job or session, with its English detail */
-    const char *head = a->banner != BANNER_NONE ? banner_text(a, 1)
-                       : a->note == NOTE_GROUP_SAVED ? _("Group session saved.")
+    const char *head = a->facts.banner != BANNER_NONE ? banner_text(a, 1)
+                       : a->admin.note == NOTE_GROUP_SAVED ? _("Group session saved.")
                                                      : NULL;
     if (head) {
         int mh = area.h / 3;
@@ -475,16 +475,16 @@ static void tab_tools(B *b, Rect area)
             mh = b->target * 3;
         Rect r = {area.x, y, area.w, mh};
         ui_fill(b, r, t->surface);
-        ui_frame(b, r, a->banner == BANNER_FAILED ? t->bad : t->accent, 3);
+        ui_frame(b, r, a->facts.banner == BANNER_FAILED ? t->bad : t->accent, 3);
         int bs = b->target;
         Rect in = inset(r, b->pad / 2);
         in.w -= bs + b->pad / 2;
-        const char *msg = a->banner_detail[0] && a->banner != BANNER_NONE
-                              ? arena_printf(b->arena, "%s\n%s", head, a->banner_detail)
+        const char *msg = a->facts.banner_detail[0] && a->facts.banner != BANNER_NONE
+                              ? arena_printf(b->arena, "%s\n%s", head, a->facts.banner_detail)
                               : head;
         ui_text_box(b, msg, in, b->body_px, b->small_px / 2, 0, ALIGN_START, 1,
-                    a->banner == BANNER_FAILED ? t->bad : t->text);
-        if (a->banner != BANNER_BUSY)
+                    a->facts.banner == BANNER_FAILED ? t->bad : t->text);
+        if (a->facts.banner != BANNER_BUSY)
             ui_button(b, WIDGET(W_BANNER, 0),
                       (Rect){r.x + r.w - bs - b->pad / 2, r.y + (mh - bs) / 2, bs, bs}, "cross",
                       NULL, BTN_PLAIN, 0);
@@ -499,7 +499,7 @@ static void tab_tools(B *b, Rect area)
     if (bh < b->target)
         bh = b->target;
     for (int i = 0; i < ACTION__COUNT; i++) {
-        int busy = a->job_busy && (i == ACTION_EXPORT || i == ACTION_INSTALL);
+        int busy = a->facts.job_busy && (i == ACTION_EXPORT || i == ACTION_INSTALL);
         Rect r = {area.x + (i % cols) * (bw + b->pad), y + (i / cols) * (bh + b->pad), bw, bh};
         ui_button(b, WIDGET(W_ADMIN_ACTION, i), r, action_icons[i], _(action_labels[i]),
                   busy ? BTN_DISABLED : BTN_PLAIN, 0);
@@ -513,7 +513,7 @@ void ui_screen_admin(B *b)
     int y = hh + b->pad;
     y += tab_row(b, y) + b->pad;
     Rect area = {b->pad * 2, y, b->w - b->pad * 4, b->h - y - b->pad};
-    switch (a->tab) {
+    switch (a->admin.tab) {
     case TAB_STATUS: tab_status(b, area); break;
     case TAB_SETTINGS: tab_settings(b, area); break;
     case TAB_LANGUAGES: tab_languages(b, area); break;
@@ -551,7 +551,7 @@ void ui_screen_test_touch(B *b)
             Rect cr = {area.x + c * cw + (cw - b->target) / 2, area.y + r * ch + (ch - b->target) / 2,
                        b->target, b->target};
             WidgetId id = WIDGET(W_TOUCH_CELL, i);
-            int hit = a->touched[i];
+            int hit = a->admin.touched[i];
             done += hit;
             ui_fill(b, cr, hit ? t->good : ui_pressed(b, id) ? t->pressed : t->surface);
             ui_frame(b, cr, hit ? t->good : t->line, 2);

@@ -21,7 +21,7 @@ static void group_pick(B *b)
                      _("Cancel"));
     int fh = ui_bottom_bar(b, W_NONE, NULL, WIDGET(W_GROUP_HEADCOUNT, 0), "group",
                         _("Headcount and finish"), BTN_PRIMARY);
-    int n = a->content ? content_module_count(a->content) : 0;
+    int n = a->wiring.content ? content_module_count(a->wiring.content) : 0;
     Rect area = {b->pad, hh + b->pad, b->w - 2 * b->pad, b->h - hh - fh - 2 * b->pad};
     int used = group_languages(b, area);
     area.y += used;
@@ -41,11 +41,11 @@ static void group_pick(B *b)
         per_page = rows * cols;
     }
     int pages = n > 0 ? (n + per_page - 1) / per_page : 1;
-    int page = a->menu_scroll < pages ? a->menu_scroll : pages - 1;
+    int page = a->visit.menu_scroll < pages ? a->visit.menu_scroll : pages - 1;
     int cw = (area.w - (cols - 1) * b->pad) / cols;
     for (int k = 0; k < per_page && page * per_page + k < n; k++) {
         int mi = page * per_page + k;
-        const Module *m = content_module(a->content, mi);
+        const Module *m = content_module(a->wiring.content, mi);
         Rect r = {area.x + (k % cols) * (cw + b->pad), area.y + (k / cols) * (ch + b->pad), cw, ch};
         WidgetId id = WIDGET(W_GROUP_MODULE, mi);
         ui_fill(b, r, ui_pressed(b, id) ? t->pressed : t->surface);
@@ -99,7 +99,7 @@ static int group_languages(B *b, Rect area)
         Rect r = {x0 + (i % per_row) * (cw + gap), area.y + (i / per_row) * (b->target + gap),
                   cw, b->target};
         ui_button(&bl, WIDGET(W_GROUP_LANG, i), r, NULL, l->native,
-                  strcmp(l->code, a->group_lang) == 0 ? BTN_SELECTED : BTN_PLAIN, 0);
+                  strcmp(l->code, a->group.group_lang) == 0 ? BTN_SELECTED : BTN_PLAIN, 0);
     }
     return rows * b->target + (rows > 0 ? rows - 1 : 0) * gap + b->pad;
 }
@@ -113,7 +113,7 @@ static void group_slide(B *b)
     const Module *m = app_module(a);
     if (!m)
         return;
-    const Slide *s = &m->slides[a->slide];
+    const Slide *s = &m->slides[a->visit.slide];
     int hh = ui_top_bar(b, _(m->title), WIDGET(W_HOME, 0), "home", _("Topics"));
     int fh = ui_bottom_bar(b, WIDGET(W_BACK, 0), _("Back"), WIDGET(W_NEXT, 0), "next", _("Next"),
                         BTN_PRIMARY);
@@ -148,7 +148,7 @@ static void group_quiz_row(B *b, const QuizQuestion *q, int hands, int i, Rect r
 {
     const Theme *t = b->th;
     int row_h = r.h;
-    int right = b->app->group_revealed && i == q->correct;
+    int right = b->app->group.group_revealed && i == q->correct;
     Color fg = right ? t->on_accent : t->text;
     ui_fill(b, r, right ? t->good : t->surface);
     ui_frame(b, r, right ? t->good : t->line, right ? 4 : 2);
@@ -188,17 +188,17 @@ static void group_quiz(B *b)
     const Theme *t = b->th;
     const App *a = b->app;
     const Module *m = app_module(a);
-    if (!m || a->group_q >= m->n_quiz)
+    if (!m || a->group.group_q >= m->n_quiz)
         return;
-    const QuizQuestion *q = &m->quiz[a->group_q];
-    const GroupQuestion *gq = &a->group.questions[a->group_q];
+    const QuizQuestion *q = &m->quiz[a->group.group_q];
+    const GroupQuestion *gq = &a->group.session.questions[a->group.group_q];
     int hh = ui_top_bar(b, _("Group quiz: count the raised hands"), WIDGET(W_HOME, 0), "home",
                      _("Topics"));
     int fh = ui_bottom_bar(b, WIDGET(W_BACK, 0), _("Back"), WIDGET(W_NEXT, 0), "next", _("Next"),
                         BTN_PRIMARY);
     Rect area = {b->pad * 2, hh + b->pad, b->w - b->pad * 4, b->h - hh - fh - 2 * b->pad};
     int n = q->n_answers < gq->n_answers ? q->n_answers : gq->n_answers;
-    int shown = a->group_revealed;
+    int shown = a->group.group_revealed;
     int ctl_w = b->target * 4 + b->pad;
     int narrow = area.w - ctl_w < area.w / 3;
     int rw = narrow ? b->target * 2 : b->target * 5;
@@ -253,7 +253,7 @@ static void quick_counts(B *b, Rect r, int band)
         ui_button(&l, WIDGET(W_GROUP_BAND_SET, band << 3 | i),
                   (Rect){r.x + j * (cw + gap), r.y, cw, r.h}, NULL,
                   arena_printf(b->arena, "%d", v),
-                  b->app->group.bands[band] == v ? BTN_SELECTED : BTN_PLAIN, 0);
+                  b->app->group.session.bands[band] == v ? BTN_SELECTED : BTN_PLAIN, 0);
     }
 }
 
@@ -275,7 +275,7 @@ static void group_count(B *b)
     int chips = one_row || GROUP_BAND__COUNT * (label_h + 2 * b->target + 2 * b->pad) <= area.h;
     int y = area.y;
     for (int i = 0; i < GROUP_BAND__COUNT; i++) {
-        const char *value = arena_printf(b->arena, "%d", a->group.bands[i]);
+        const char *value = arena_printf(b->arena, "%d", a->group.session.bands[i]);
         if (one_row) {
             ui_text_box(b, _(band_labels[i]), (Rect){area.x, y, label_w, b->target}, b->title_px,
                         b->small_px * 2 / 3, 1, ALIGN_START, 1, t->text);
@@ -299,14 +299,14 @@ static void group_count(B *b)
     if (rest >= lh)
         ui_text_box(b,
                     arena_printf(b->arena, _("Total: %d. No names are kept, only these counts."),
-                                 group_session_attendees(&a->group)),
+                                 group_session_attendees(&a->group.session)),
                     (Rect){area.x, y, area.w, rest}, b->body_px, b->small_px / 2, 0, ALIGN_START, 0,
                     t->muted);
 }
 
 void ui_screen_group(B *b)
 {
-    switch (b->app->screen) {
+    switch (b->app->visit.screen) {
     case SCREEN_GROUP_PICK: group_pick(b); break;
     case SCREEN_GROUP_SLIDE: group_slide(b); break;
     case SCREEN_GROUP_QUIZ: group_quiz(b); break;

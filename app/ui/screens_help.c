@@ -163,7 +163,7 @@ void ui_screen_end(B *b)
     ui_text_box(b, _(m->end.title), (Rect){area.x, area.y, area.w, th}, b->title_px, b->body_px, 1,
              ALIGN_START, 0, t->text);
     int y = area.y + th + b->pad;
-    const Contact *c = m->end.contact_id ? content_find_contact(a->content, m->end.contact_id) : NULL;
+    const Contact *c = m->end.contact_id ? content_find_contact(a->wiring.content, m->end.contact_id) : NULL;
     /* the contact gets what it needs, up to 70% of the room left (it is
      * what the visitor may need most, and its text may not shrink below
      * the readable minimum); the action text takes the rest */
@@ -221,7 +221,7 @@ void ui_screen_help(B *b)
         th = area.h / 6;
     ui_text_box(b, _("Where to get help"), (Rect){area.x, area.y, area.w, th}, b->title_px,
              b->body_px, 1, ALIGN_START, 0, t->text);
-    int n = a->content ? content_contact_count(a->content) : 0;
+    int n = a->wiring.content ? content_contact_count(a->wiring.content) : 0;
     int y = area.y + th + b->pad;
     int avail = area.y + area.h - y;
     int cols = area.w >= 1200 && n > 1 ? 2 : 1;
@@ -229,10 +229,10 @@ void ui_screen_help(B *b)
     /* every card as tall as the tallest needs; as many rows as fit; pages */
     int ch = b->target * 2, ch_smaller = b->target * 2;
     for (int i = 0; i < n; i++) {
-        int need = contact_needed_h(b, content_contact(a->content, i), cw, 0, 0);
+        int need = contact_needed_h(b, content_contact(a->wiring.content, i), cw, 0, 0);
         if (need > ch)
             ch = need;
-        need = contact_needed_h(b, content_contact(a->content, i), cw, 0, 2);
+        need = contact_needed_h(b, content_contact(a->wiring.content, i), cw, 0, 2);
         if (need > ch_smaller)
             ch_smaller = need;
     }
@@ -256,10 +256,10 @@ void ui_screen_help(B *b)
     }
     int per_page = rows * cols;
     int pages = n > 0 ? (n + per_page - 1) / per_page : 1;
-    int page = a->menu_scroll < pages ? a->menu_scroll : pages - 1;
+    int page = a->visit.menu_scroll < pages ? a->visit.menu_scroll : pages - 1;
     for (int k = 0; k < per_page && page * per_page + k < n; k++) {
         int r = k / cols, c = k % cols;
-        contact_card(b, content_contact(a->content, page * per_page + k),
+        contact_card(b, content_contact(a->wiring.content, page * per_page + k),
                      (Rect){area.x + c * (cw + b->pad), y + r * (ch + b->pad), cw, ch}, 0);
     }
     int fh = ui_footer_height(b), y0 = b->h - fh, bs = b->ctl;

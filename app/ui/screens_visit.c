@@ -16,8 +16,8 @@ void ui_screen_attract(B *b)
     b->ui->clear = t->attract_bg;
     AppTimeView tv;
     app_time_view(a, b->now, &tv);
-    int idx = tv.attract_lang >= 0 && tv.attract_lang < a->cfg.n_langs ? tv.attract_lang : 0;
-    const char *code = a->cfg.n_langs > 0 ? a->cfg.langs[idx] : "en";
+    int idx = tv.attract_lang >= 0 && tv.attract_lang < a->wiring.cfg.n_langs ? tv.attract_lang : 0;
+    const char *code = a->wiring.cfg.n_langs > 0 ? a->wiring.cfg.langs[idx] : "en";
     const Language *l = i18n_language(code);
     B bl = *b;
     bl.dir = l && l->rtl ? PARA_RTL : PARA_LTR;
@@ -47,7 +47,7 @@ void ui_screen_neutral(B *b)
           soft = {0xc6, 0xd1, 0xd9, 0xff};
     b->ui->clear = bg;
     int side = b->w < b->h ? b->w : b->h;
-    int m = b->app->clock_min;
+    int m = b->app->kiosk.clock_min;
     Rect face = {(b->w - side / 2) / 2, b->h / 2 - side / 2 + side / 10, side / 2, side / 2};
     if (m < 0 || m >= 24 * 60) {
         ui_circle(b, face, soft);
@@ -95,15 +95,15 @@ void ui_screen_language(B *b)
     app_time_view(a, b->now, &tv);
     B bh = *b;
     const char *heading = _("Choose your language");
-    if (tv.picker_lang >= 0 && tv.picker_lang < a->cfg.n_langs) {
-        const char *hc = a->cfg.langs[tv.picker_lang];
+    if (tv.picker_lang >= 0 && tv.picker_lang < a->wiring.cfg.n_langs) {
+        const char *hc = a->wiring.cfg.langs[tv.picker_lang];
         const Language *hl = i18n_language(hc);
         heading = i18n_text_in(hc, "Choose your language");
         bh.dir = hl && hl->rtl ? PARA_RTL : PARA_LTR;
     }
     int th = ui_text_box(&bh, heading, title, b->title_px, b->body_px, 1, ALIGN_CENTER, 0, t->text);
     y += th + b->pad;
-    int n = a->cfg.n_langs;
+    int n = a->wiring.cfg.n_langs;
     int bottom = b->h - ui_footer_height(b);
     int cols;
     grid_dims(n, b->w - b->pad * 2, (int)(380 * b->unit) > 220 ? (int)(380 * b->unit) : 220, &cols);
@@ -121,11 +121,11 @@ void ui_screen_language(B *b)
     if (ch < b->target)
         ch = b->target;
     for (int i = 0; i < n; i++) {
-        const Language *l = i18n_language(a->cfg.langs[i]);
+        const Language *l = i18n_language(a->wiring.cfg.langs[i]);
         int r = i / cols, c = i % cols;
         Rect cell = {b->pad + c * (cw + b->pad), y + r * (ch + b->pad), cw, ch};
         WidgetId id = WIDGET(W_LANG_CHOICE, i);
-        int sel = a->picker_choice == i;
+        int sel = a->visit.picker_choice == i;
         ui_fill(b, cell, ui_pressed(b, id) ? t->pressed : sel ? t->accent : t->surface);
         ui_frame(b, cell, sel ? t->accent : t->line, sel ? 4 : 2);
         B bl = *b;
@@ -137,7 +137,7 @@ void ui_screen_language(B *b)
                  "check", t->on_accent, 0);
             tr.w -= isz + b->pad;
         }
-        ui_text_box(&bl, l ? l->native : a->cfg.langs[i], tr, b->title_px, b->body_px, 1,
+        ui_text_box(&bl, l ? l->native : a->wiring.cfg.langs[i], tr, b->title_px, b->body_px, 1,
                  ALIGN_CENTER, 1, sel ? t->on_accent : t->text);
         ui_add_hit(b, id, cell);
         ui_focus_ring(b, id, cell);
@@ -149,7 +149,7 @@ void ui_screen_language(B *b)
         bw = b->ctl * 6;
     ui_button(b, WIDGET(W_LANG_CONFIRM, 0),
            (Rect){b->w - b->pad - bw, b->h - fh + b->pad, bw, b->ctl}, "next", _("Continue"),
-           a->picker_choice >= 0 ? BTN_PRIMARY : BTN_DISABLED, 1);
+           a->visit.picker_choice >= 0 ? BTN_PRIMARY : BTN_DISABLED, 1);
 }
 
 static const char *const filter_icons[FILTER__COUNT] = {"all", "women", "children", "everyone"};
@@ -193,7 +193,7 @@ static int menu_filters(B *b, int y)
     for (int i = 0; i < FILTER__COUNT; i++) {
         Rect r = {b->pad + (i % fcols) * (fw + b->pad), y + (i / fcols) * (fhh + b->pad), fw, fhh};
         ui_button(b, WIDGET(W_FILTER, i), r, filter_icons[i], label ? _(filter_labels[i]) : NULL,
-               a->filter == (AudienceFilter)i ? BTN_SELECTED : BTN_PLAIN, 0);
+               a->visit.filter == (AudienceFilter)i ? BTN_SELECTED : BTN_PLAIN, 0);
     }
     return y + (FILTER__COUNT / fcols) * (fhh + b->pad);
 }
@@ -202,7 +202,7 @@ static int menu_filters(B *b, int y)
 static void menu_card(B *b, int mi, Rect card, int isz, int bsz, int tw)
 {
     const Theme *t = b->th;
-    const Module *m = content_module(b->app->content, mi);
+    const Module *m = content_module(b->app->wiring.content, mi);
     WidgetId id = WIDGET(W_CARD, mi);
     ui_fill(b, card, ui_pressed(b, id) ? t->pressed : t->surface);
     ui_frame(b, card, t->line, 2);
@@ -256,7 +256,7 @@ void ui_screen_menu(B *b)
     if (card_h < (int)(150 * b->unit))
         card_h = (int)(150 * b->unit);
     for (int k = 0; k < n; k++) {
-        const Module *m = content_module(a->content, idx[k]);
+        const Module *m = content_module(a->wiring.content, idx[k]);
         int need = ui_text_height(b, _(m->title), tw, b->body_px, 1) +
                    ui_text_height(b, _(m->summary), tw, b->small_px, 0) + b->pad;
         if (need > card_h)
@@ -269,7 +269,7 @@ void ui_screen_menu(B *b)
         rows = 1;
     int per_page = rows * cols;
     int pages = n > 0 ? (n + per_page - 1) / per_page : 1;
-    int page = a->menu_scroll < pages ? a->menu_scroll : pages - 1;
+    int page = a->visit.menu_scroll < pages ? a->visit.menu_scroll : pages - 1;
     for (int k = 0; k < per_page && page * per_page + k < n; k++) {
         int mi = idx[page * per_page + k];
         int r = k / cols, c = k % cols;
@@ -308,13 +308,13 @@ void ui_screen_slide(B *b)
     int hh = ui_header(b, 1);
     if (!m)
         return;
-    const Slide *s = &m->slides[a->slide];
+    const Slide *s = &m->slides[a->visit.slide];
     int child = (m->audience & AUDIENCE_CHILDREN) != 0;
     Rect area = ui_body_area(b, hh);
     if (app_animating(a, b->now)) {
-        float p = (float)(b->now - a->anim_start_ms) / (float)app_anim_ms(a);
+        float p = (float)(b->now - a->visit.anim_start_ms) / (float)app_anim_ms(a);
         float ease = 1 - (1 - p) * (1 - p);
-        area.x += (int)((1 - ease) * b->w / 6 * a->anim_dir);
+        area.x += (int)((1 - ease) * b->w / 6 * a->visit.anim_dir);
     }
     int landscape = area.w > area.h * 5 / 4;
     Rect img, txt;
@@ -339,7 +339,7 @@ void ui_screen_slide(B *b)
              b->small_px, 0, ALIGN_START, 0, t->text);
     /* one dot per slide, per quiz question and for the end card */
     int total = m->n_slides + m->n_quiz + 1;
-    ui_footer(b, total, a->slide, 1, ui_has_narration(b));
+    ui_footer(b, total, a->visit.slide, 1, ui_has_narration(b));
 }
 
 /* Answer i of q in r: its picture and words; once answered, the right one
@@ -349,14 +349,14 @@ static void quiz_answer(B *b, const QuizQuestion *q, int i, Rect r)
 {
     const Theme *t = b->th;
     const App *a = b->app;
-    int answered = a->quiz_answer >= 0;
+    int answered = a->visit.quiz_answer >= 0;
     WidgetId id = WIDGET(W_ANSWER, i);
     Color bg = t->surface, fg = t->text, border = t->line;
     int verdict = -1;
     if (answered && i == q->correct) {
         border = t->good;
         verdict = 1;
-    } else if (answered && i == a->quiz_answer) {
+    } else if (answered && i == a->visit.quiz_answer) {
         border = t->bad;
         verdict = 0;
     }
@@ -441,12 +441,12 @@ void ui_screen_quiz(B *b)
     int hh = ui_header(b, 1);
     if (!m || m->n_quiz == 0)
         return;
-    const QuizQuestion *q = &m->quiz[a->quiz_q];
+    const QuizQuestion *q = &m->quiz[a->visit.quiz_q];
     Rect area = ui_body_area(b, hh);
     /* once answered, the question (already read) gives a little room to
      * the answers and the feedback: on a phone in large text they need it
      * to stay at a readable size */
-    int answered = a->quiz_answer >= 0;
+    int answered = a->visit.quiz_answer >= 0;
     int qh = ui_text_height(b, _(q->question), area.w, b->title_px, 1);
     if (qh > area.h / (answered ? 5 : 4))
         qh = area.h / (answered ? 5 : 4);
@@ -458,7 +458,7 @@ void ui_screen_quiz(B *b)
      * minimum (a phone in large text) */
     int fb_h = answered ? (area.y + area.h - y) / 2 : 0;
     if (answered) {
-        int need = feedback_needed_h(b, q, area.w, a->quiz_answer == q->correct);
+        int need = feedback_needed_h(b, q, area.w, a->visit.quiz_answer == q->correct);
         if (need < fb_h)
             fb_h = need;
     }
@@ -489,10 +489,10 @@ void ui_screen_quiz(B *b)
     if (answered) {
         int fy = (landscape ? y + ah : y + n * (ah + b->pad) - b->pad) + b->pad;
         Rect fr = {area.x, fy, area.w, area.y + area.h - fy};
-        quiz_feedback(b, q, fr, a->quiz_answer == q->correct);
+        quiz_feedback(b, q, fr, a->visit.quiz_answer == q->correct);
     }
     int total = m->n_slides + m->n_quiz + 1;
-    ui_footer(b, total, m->n_slides + a->quiz_q, answered, ui_has_narration(b));
+    ui_footer(b, total, m->n_slides + a->visit.quiz_q, answered, ui_has_narration(b));
 }
 
 void ui_overlay_still_there(B *b)

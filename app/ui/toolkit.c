@@ -140,11 +140,11 @@ void ui_add_hit(B *b, WidgetId id, Rect r)
 
 /* ---- controls --------------------------------------------------------- */
 
-int ui_pressed(const B *b, WidgetId id) { return b->app->pointer_down && b->app->pressed == id; }
+int ui_pressed(const B *b, WidgetId id) { return b->app->visit.pointer_down && b->app->visit.pressed == id; }
 
 void ui_focus_ring(B *b, WidgetId id, Rect r)
 {
-    if (b->app->focus == id)
+    if (b->app->visit.focus == id)
         ui_frame(b, inset(r, -4), b->th->focus, 4);
 }
 

@@ -58,21 +58,21 @@ static const struct {
 /* The sizes of everything on this display, in this text mode. */
 static void size_context(B *b, const App *app)
 {
-    b->w = app->w;
-    b->h = app->h;
+    b->w = app->wiring.w;
+    b->h = app->wiring.h;
     int side = b->w < b->h ? b->w : b->h;
     b->unit = (float)side / 1000.0f;
     if (b->unit < 0.36f)
         b->unit = 0.36f;
-    b->target = ui_min_target(app->dpi);
+    b->target = ui_min_target(app->wiring.dpi);
     b->ctl = (int)(76 * b->unit) > b->target ? (int)(76 * b->unit) : b->target;
     b->pad = (int)(16 * b->unit);
     if (b->pad < 8)
         b->pad = 8;
-    float scale = app->large_text ? 1.3f : 1.0f;
+    float scale = app->visit.large_text ? 1.3f : 1.0f;
     b->body_px = (int)(fmaxf(16, 34 * b->unit) * scale);
     b->small_px = (int)(fmaxf(14, 28 * b->unit) * scale);
-    b->min_px = ui_min_text_px(app->dpi);
+    b->min_px = ui_min_text_px(app->wiring.dpi);
     if (b->small_px < b->min_px)
         b->small_px = b->min_px;
     if (b->body_px < b->min_px * 6 / 5)
@@ -97,7 +97,7 @@ Err ui_build_cached(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm,
     b.tm = tm;
     b.arena = arena;
     b.wrap = wrap;
-    b.th = ui_theme(app->high_contrast);
+    b.th = ui_theme(app->visit.high_contrast);
     b.now = now;
     size_context(&b, app);
     b.rtl = lang && lang->rtl;
@@ -105,14 +105,14 @@ Err ui_build_cached(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm,
     ui->rtl = b.rtl;
     ui->min_target = b.target;
     ui->clear = b.th->bg;
-    if ((unsigned)app->screen < SCREEN__COUNT && screens[app->screen].build) {
-        if (screens[app->screen].unmirrored)
+    if ((unsigned)app->visit.screen < SCREEN__COUNT && screens[app->visit.screen].build) {
+        if (screens[app->visit.screen].unmirrored)
             b.rtl = 0;
-        screens[app->screen].build(&b);
+        screens[app->visit.screen].build(&b);
     }
-    if (app->screen == SCREEN_ATTRACT && app->banner != BANNER_NONE)
+    if (app->visit.screen == SCREEN_ATTRACT && app->facts.banner != BANNER_NONE)
         ui_attract_banner(&b);
-    if (app->countdown && app->in_session) {
+    if (app->visit.countdown && app->visit.in_session) {
         /* the overlay takes every touch: drop the controls beneath it */
         ui->n_hits = 0;
         ui_overlay_still_there(&b);

@@ -12,7 +12,13 @@
  * written. Checked: no crash or sanitizer report, merge messages carry no
  * terminal escape, the HTML holds only the markup html.c writes, the raw
  * CSV holds no negative count and no field a spreadsheet would run as a
- * formula; from UTF-8 input the HTML is UTF-8. */
+ * formula; from UTF-8 input the HTML is UTF-8.
+ *
+ * A line "#expect TEXT" anywhere in the input is a note for the replay in
+ * make check (FUZZ_TARGET builds): the merge messages must hold TEXT, so a
+ * corpus file shows it still reaches the code it was written for (a seed
+ * "taken", a reproducer refused for its own reason). Lines starting with
+ * # are never manifest fields; under libFuzzer #expect is ignored. */
 #include "fuzz.h"
 
 #include <ctype.h>
@@ -50,7 +56,7 @@ static void make_export(const char *dir, const char *meta, size_t mlen, const ch
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
-        const char *eq = memchr(p, '=', (size_t)(le - p));
+        const char *eq = *p == '#' ? NULL : memchr(p, '=', (size_t)(le - p));
         if (eq && eq > p && eq - p < 64 && le - eq < 4096) {
             char key[64], val[4096];
             snprintf(key, sizeof key, "%.*s", (int)(eq - p), p);
@@ -158,6 +164,39 @@ static void check_csv(const char *csv, size_t len)
         fail("a CSV field would run as a formula", csv, len);
 }
 
+#ifdef FUZZ_TARGET
+/* Does text (len bytes) hold want (wl bytes)? (memmem is a GNU extension.) */
+static int holds(const char *text, size_t len, const char *want, size_t wl)
+{
+    for (size_t i = 0; text && i + wl <= len; i++)
+        if (memcmp(text + i, want, wl) == 0)
+            return 1;
+    return 0;
+}
+
+/* Replay only: every "#expect TEXT" line of the input must appear in the
+ * merge messages. */
+static void check_expected(const uint8_t *data, size_t size, const char *msgs, size_t msglen)
+{
+    static const char tag[] = "#expect ";
+    const char *p = (const char *)data, *end = p + size;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        size_t n = (size_t)(le - p);
+        if (n > sizeof tag - 1 && memcmp(p, tag, sizeof tag - 1) == 0) {
+            const char *want = p + sizeof tag - 1;
+            size_t wl = n - (sizeof tag - 1);
+            if (!holds(msgs, msglen, want, wl)) {
+                fprintf(stderr, "fuzz_merge: expected in the merge messages: %.*s\n", (int)wl, want);
+                fail("a corpus file no longer does what its #expect says", msgs ? msgs : "", msgs ? msglen : 0);
+            }
+        }
+        p = le + 1;
+    }
+}
+#endif
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static int ready;
@@ -193,13 +232,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char dir[320];
         snprintf(dir, sizeof dir, "%s/export-%d", root, i / 2);
         make_export(dir, in.p[i], in.len[i], in.p[i + 1], in.len[i + 1]);
-        (void)report_merge_path(db, dir, &mo, &sum);
+        /* Refusals are counted in sum; only a database failure (a bug on a
+         * fresh local database) is returned. */
+        if (report_merge_path(db, dir, &mo, &sum) != ERR_OK)
+            fail("merge: the database failed", in.p[i], in.len[i]);
     }
     fclose(mout);
     if (memchr(msgs, 0x1b, msglen))
         fail("terminal escape in merge messages", msgs, msglen);
     if (getenv("FUZZ_DEBUG"))
         fprintf(stderr, "%.*s", (int)msglen, msgs);
+#ifdef FUZZ_TARGET
+    check_expected(data, size, msgs, msglen);
+#endif
     free(msgs);
 
     FILE *devnull = fopen("/dev/null", "w");
@@ -210,16 +255,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FILE *hout = open_memstream(&html, &hlen);
     ReportOptions ro = {.min_count = 10, .title = NULL};
     ReportOptions raw = {.min_count = 0, .title = "a <b> & \"c\""};
-    (void)report_write_html(db, &ro, hout);
+    Err he = report_write_html(db, &ro, hout);
     fclose(hout);
+    if (he != ERR_OK)
+        fail("the HTML report of a merged database failed", err_str(he), strlen(err_str(he)));
     const char *bad = foreign_markup(html, hlen);
     if (bad)
         fail(bad, html, hlen);
     if (fz_valid_utf8(data, size) && !fz_valid_utf8((const unsigned char *)html, hlen))
         fail("UTF-8 input, but the HTML is not valid UTF-8 (a text cut inside a character?)", html, hlen);
     free(html);
-    (void)report_write_html(db, &raw, devnull);
-    (void)report_write_csv(db, &ro, devnull);
+    /* Every report of what merge accepted can be written. */
+    if (report_write_html(db, &raw, devnull) != ERR_OK || report_write_csv(db, &ro, devnull) != ERR_OK)
+        fail("the raw HTML or the suppressed CSV report failed", "", 0);
     char *csv = NULL;
     size_t clen = 0;
     FILE *cout = open_memstream(&csv, &clen);
@@ -238,10 +286,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_csv(csv, clen);
     } else {
         fclose(cout);
+        fail("the raw CSV report failed", "", 0);
     }
     free(csv);
-    (void)report_write_dhis2(db, map, &ro, devnull, devnull);
-    (void)report_write_dhis2(db, map, &raw, devnull, devnull);
+    if (report_write_dhis2(db, map, &ro, devnull, devnull) != ERR_OK ||
+        report_write_dhis2(db, map, &raw, devnull, devnull) != ERR_OK)
+        fail("a DHIS2 report failed", "", 0);
     fclose(devnull);
     report_close(db);
     return 0;

@@ -196,15 +196,15 @@ typedef struct {
 
 static void drain(T *t)
 {
-    audio_apply(t->p, t->ix, t->d.app.audio, t->d.app.n_audio);
-    t->d.app.n_audio = 0;
+    audio_apply(t->p, t->ix, t->d.app.fx.audio, t->d.app.fx.n_audio);
+    t->d.app.fx.n_audio = 0;
     assert_true(audio_wait_loaded(t->p, 10000));
 }
 
 static void swipe(T *t, int forward)
 {
-    int y = t->d.app.h / 2, x0 = t->d.app.w / 2 + (forward ? 200 : -200);
-    int x1 = t->d.app.w / 2 + (forward ? -200 : 200);
+    int y = t->d.app.wiring.h / 2, x0 = t->d.app.wiring.w / 2 + (forward ? 200 : -200);
+    int x1 = t->d.app.wiring.w / 2 + (forward ? -200 : 200);
     drv_send(&t->d, EV_POINTER_DOWN, x0, y);
     t->d.now += 40;
     drv_send(&t->d, EV_POINTER_MOVE, (x0 + x1) / 2, y);
@@ -244,8 +244,8 @@ static void t_init(T *t, int autoplay, int volume)
     t->p = audio_open(&ao);
     assert_non_null(t->p);
     drv_init(&t->d, content, &cfg, 1280, 800, 160);
-    t->d.app.narration_exists = narration_exists;
-    t->d.app.narration_ctx = t->ix;
+    t->d.app.wiring.narration_exists = narration_exists;
+    t->d.app.wiring.narration_ctx = t->ix;
     t->d.after = drain_hook;
     drain(t);
 }
@@ -269,7 +269,7 @@ static void assert_follows_screen(T *t)
     audio_status(t->p, &s);
     if (strcmp(s.tag, want) != 0)
         fail_msg("on screen %d (lang %s) the player has \"%s\", the screen narrates \"%s\"",
-                 t->d.app.screen, app_lang(&t->d.app), s.tag, want);
+                 t->d.app.visit.screen, app_lang(&t->d.app), s.tag, want);
 }
 
 static void assert_silent(T *t)
@@ -294,16 +294,16 @@ static void assert_silent_or_name(T *t)
 static void start_visit(T *t, int lang)
 {
     drv_tap(&t->d, W_BACKGROUND, 0);
-    assert_int_equal(t->d.app.screen, SCREEN_LANGUAGE);
+    assert_int_equal(t->d.app.visit.screen, SCREEN_LANGUAGE);
     assert_silent(t);
     drv_tap(&t->d, W_LANG_CHOICE, lang);
     AudioStatus s;
     audio_status(t->p, &s);
     char want[32];
-    snprintf(want, sizeof want, "lang:%s", t->d.app.cfg.langs[lang]);
+    snprintf(want, sizeof want, "lang:%s", t->d.app.wiring.cfg.langs[lang]);
     assert_string_equal(s.tag, want); /* the picker speaks the name at once */
     drv_tap(&t->d, W_LANG_CONFIRM, 0);
-    assert_int_equal(t->d.app.screen, SCREEN_MENU);
+    assert_int_equal(t->d.app.visit.screen, SCREEN_MENU);
     /* the menu has no narration; the short name may finish */
     audio_status(t->p, &s);
     if (s.tag[0])
@@ -317,42 +317,42 @@ static void test_autoplay_follows_every_path(void **st)
     t_init(&t, 1, 100);
     start_visit(&t, 0);
     drv_tap(&t.d, W_CARD, 0);
-    assert_int_equal(t.d.app.screen, SCREEN_SLIDE);
+    assert_int_equal(t.d.app.visit.screen, SCREEN_SLIDE);
     assert_follows_screen(&t);
     AudioStatus s;
     audio_status(t.p, &s);
     assert_true(s.tag[0]);
     drv_tap(&t.d, W_NEXT, 0); /* Next */
-    assert_int_equal(t.d.app.slide, 1);
+    assert_int_equal(t.d.app.visit.slide, 1);
     assert_follows_screen(&t);
     drv_tap(&t.d, W_BACK, 0); /* Back */
-    assert_int_equal(t.d.app.slide, 0);
+    assert_int_equal(t.d.app.visit.slide, 0);
     assert_follows_screen(&t);
     swipe(&t, 1); /* swipe forward */
-    assert_int_equal(t.d.app.slide, 1);
+    assert_int_equal(t.d.app.visit.slide, 1);
     assert_follows_screen(&t);
     swipe(&t, 0); /* swipe back */
-    assert_int_equal(t.d.app.slide, 0);
+    assert_int_equal(t.d.app.visit.slide, 0);
     assert_follows_screen(&t);
     key(&t, KEY_RIGHT); /* keyboard */
-    assert_int_equal(t.d.app.slide, 1);
+    assert_int_equal(t.d.app.visit.slide, 1);
     assert_follows_screen(&t);
     /* through the slides, the quiz (answered and not) and the end card */
     int guard = 0;
-    while (t.d.app.screen != SCREEN_END && guard++ < 40) {
-        if (t.d.app.screen == SCREEN_QUIZ && t.d.app.quiz_answer < 0) {
+    while (t.d.app.visit.screen != SCREEN_END && guard++ < 40) {
+        if (t.d.app.visit.screen == SCREEN_QUIZ && t.d.app.visit.quiz_answer < 0) {
             drv_tap(&t.d, W_ANSWER, 0);
             assert_follows_screen(&t);
         }
         drv_tap(&t.d, W_NEXT, 0);
         assert_follows_screen(&t);
     }
-    assert_int_equal(t.d.app.screen, SCREEN_END);
+    assert_int_equal(t.d.app.visit.screen, SCREEN_END);
     audio_status(t.p, &s);
     assert_true(s.tag[0]);
     /* help from the end card: no narration there */
     drv_tap(&t.d, W_HELP, 0);
-    assert_int_equal(t.d.app.screen, SCREEN_HELP);
+    assert_int_equal(t.d.app.visit.screen, SCREEN_HELP);
     assert_silent(&t);
     drv_tap(&t.d, W_HOME, 0);
     assert_silent(&t);
@@ -360,24 +360,24 @@ static void test_autoplay_follows_every_path(void **st)
     drv_tap(&t.d, W_CARD, 0);
     assert_follows_screen(&t);
     drv_tap(&t.d, W_HOME, 0);
-    assert_int_equal(t.d.app.screen, SCREEN_MENU);
+    assert_int_equal(t.d.app.visit.screen, SCREEN_MENU);
     assert_silent(&t);
     /* switching language mid-module: the picker speaks the touched name, the
      * old narration stops, and the slide comes back in French */
     drv_tap(&t.d, W_CARD, 0);
     assert_follows_screen(&t);
     drv_tap(&t.d, W_LANGUAGE, 0);
-    assert_int_equal(t.d.app.screen, SCREEN_LANGUAGE);
+    assert_int_equal(t.d.app.visit.screen, SCREEN_LANGUAGE);
     assert_silent(&t);
     drv_tap(&t.d, W_LANG_CHOICE, 1);
     audio_status(t.p, &s);
     assert_string_equal(s.tag, "lang:fr");
     drv_tap(&t.d, W_LANG_CONFIRM, 0);
     assert_string_equal(app_lang(&t.d.app), "fr");
-    assert_int_equal(t.d.app.screen, SCREEN_SLIDE);
+    assert_int_equal(t.d.app.visit.screen, SCREEN_SLIDE);
     assert_follows_screen(&t);
     audio_status(t.p, &s);
-    assert_string_equal(s.tag, content_module(content, t.d.app.module)->slides[t.d.app.slide].audio);
+    assert_string_equal(s.tag, content_module(content, t.d.app.visit.module)->slides[t.d.app.visit.slide].audio);
     /* a French slide without a recording: silence, not the English voice */
     drv_tap(&t.d, W_NEXT, 0);
     assert_silent(&t);
@@ -387,7 +387,7 @@ static void test_autoplay_follows_every_path(void **st)
     assert_true(s.tag[0]);
     /* quick exit */
     drv_tap(&t.d, W_QUICK_EXIT, 0);
-    assert_int_equal(t.d.app.screen, SCREEN_NEUTRAL);
+    assert_int_equal(t.d.app.visit.screen, SCREEN_NEUTRAL);
     assert_silent(&t);
     t_fini(&t);
 }
@@ -415,39 +415,39 @@ static void test_timeout_and_speaker(void **st)
     start_visit(&t, 0);
     drv_tap(&t.d, W_CARD, 0);
     assert_silent_or_name(&t); /* autoplay off */
-    assert_false(t.d.app.narration_playing);
+    assert_false(t.d.app.visit.narration_playing);
     drv_tap(&t.d, W_SPEAKER, 0);
     assert_follows_screen(&t);
     AudioStatus s;
     audio_status(t.p, &s);
     assert_true(s.tag[0]);
     /* the button shows that it plays, and a second touch stops it */
-    assert_true(t.d.app.narration_playing);
+    assert_true(t.d.app.visit.narration_playing);
     drv_build(&t.d);
     assert_true(speaker_shows_stop(&t));
     drv_tap(&t.d, W_SPEAKER, 0);
     assert_silent(&t);
-    assert_false(t.d.app.narration_playing);
+    assert_false(t.d.app.visit.narration_playing);
     drv_build(&t.d);
     assert_false(speaker_shows_stop(&t));
     drv_tap(&t.d, W_SPEAKER, 0); /* and a third plays it again */
     assert_follows_screen(&t);
-    assert_true(t.d.app.narration_playing);
+    assert_true(t.d.app.visit.narration_playing);
     drv_tap(&t.d, W_NEXT, 0);
     assert_silent(&t); /* moving on stops it, and nothing starts by itself */
     drv_tap(&t.d, W_SPEAKER, 0);
     assert_follows_screen(&t);
     /* walking away: the "Still there?" countdown stops the voice */
-    t.d.now += (uint64_t)t.d.app.cfg.timeout_s * 1000 + 10;
+    t.d.now += (uint64_t)t.d.app.wiring.cfg.timeout_s * 1000 + 10;
     app_update(&t.d.app, NULL, t.d.now);
     drain(&t);
-    assert_true(t.d.app.countdown);
+    assert_true(t.d.app.visit.countdown);
     assert_silent(&t);
-    assert_false(t.d.app.narration_playing);
-    t.d.now += (uint64_t)(t.d.app.cfg.timeout_s + t.d.app.cfg.countdown_s) * 1000 + 10;
+    assert_false(t.d.app.visit.narration_playing);
+    t.d.now += (uint64_t)(t.d.app.wiring.cfg.timeout_s + t.d.app.wiring.cfg.countdown_s) * 1000 + 10;
     app_update(&t.d.app, NULL, t.d.now);
     drain(&t);
-    assert_int_equal(t.d.app.screen, SCREEN_ATTRACT);
+    assert_int_equal(t.d.app.visit.screen, SCREEN_ATTRACT);
     assert_silent(&t);
     t_fini(&t);
 }
@@ -505,7 +505,7 @@ static void test_quiz_explanation_narrated(void **st)
     drv_tap(&t.d, W_CARD, 0);
     const Module *m = app_module(&t.d.app);
     assert_true(m->n_quiz > 0 && m->quiz[0].explain);
-    while (t.d.app.screen != SCREEN_QUIZ)
+    while (t.d.app.visit.screen != SCREEN_QUIZ)
         drv_tap(&t.d, W_NEXT, 0);
     drv_tap(&t.d, W_SPEAKER, 0);
     AudioStatus s;
@@ -523,7 +523,7 @@ static void test_quiz_explanation_narrated(void **st)
     t_init(&t, 1, 100);
     start_visit(&t, 0);
     drv_tap(&t.d, W_CARD, 0);
-    while (t.d.app.screen != SCREEN_QUIZ)
+    while (t.d.app.visit.screen != SCREEN_QUIZ)
         drv_tap(&t.d, W_NEXT, 0);
     drv_tap(&t.d, W_ANSWER, 0);
     audio_status(t.p, &s);
@@ -540,8 +540,8 @@ static void test_picker_speaks_every_recorded_name(void **st)
     T t;
     t_init(&t, 0, 100);
     drv_tap(&t.d, W_BACKGROUND, 0);
-    for (int i = 0; i < t.d.app.cfg.n_langs; i++) {
-        const char *code = t.d.app.cfg.langs[i];
+    for (int i = 0; i < t.d.app.wiring.cfg.n_langs; i++) {
+        const char *code = t.d.app.wiring.cfg.langs[i];
         char key[32];
         snprintf(key, sizeof key, "lang:%s", code);
         drv_tap(&t.d, W_LANG_CHOICE, i);
@@ -596,11 +596,11 @@ static void test_end_is_reported(void **st)
     start_visit(&t, 0);
     drv_tap(&t.d, W_CARD, 0);
     drv_tap(&t.d, W_SPEAKER, 0);
-    assert_true(t.d.app.narration_playing);
+    assert_true(t.d.app.visit.narration_playing);
     t.d.app.dirty = 0;
     Event ev = {.kind = EV_AUDIO_ENDED};
     app_update(&t.d.app, &ev, t.d.now);
-    assert_false(t.d.app.narration_playing);
+    assert_false(t.d.app.visit.narration_playing);
     assert_true(t.d.app.dirty);
     t_fini(&t);
 }

@@ -91,9 +91,9 @@ static void test_incremental_equals_full(void **st)
     Arena *arena = arena_new(4u << 20);
     App a;
     app_init(&a, content, NULL, 1000);
-    a.w = W;
-    a.h = H;
-    a.dpi = 160;
+    a.wiring.w = W;
+    a.wiring.h = H;
+    a.wiring.dpi = 160;
     TextMetrics tm = render_metrics(inc.ren);
     TextMetrics tmf = render_metrics(full.ren);
 
@@ -126,20 +126,20 @@ static void test_incremental_equals_full(void **st)
         uint64_t now = 100000;
         assert_int_equal(app_goto(&a, s->screen, now), 0);
         app_show_in(&a, s->lang);
-        a.large_text = s->large;
-        a.high_contrast = s->contrast;
+        a.visit.large_text = s->large;
+        a.visit.high_contrast = s->contrast;
         if (s->anim_ms >= 0) {
-            a.anim_start_ms = now - (uint64_t)s->anim_ms;
-            a.anim_dir = 1;
+            a.visit.anim_start_ms = now - (uint64_t)s->anim_ms;
+            a.visit.anim_dir = 1;
         }
         if (s->countdown_ms >= 0)
-            a.countdown_start_ms = now - (uint64_t)s->countdown_ms;
+            a.visit.countdown_start_ms = now - (uint64_t)s->countdown_ms;
         Ui ui;
         arena_reset(arena);
         assert_int_equal(ui_build(&ui, &a, now, &tm, arena), ERR_OK);
         if (s->pressed && ui.n_hits > 0) {
-            a.pointer_down = 1;
-            a.pressed = ui.hits[ui.n_hits - 1].id;
+            a.visit.pointer_down = 1;
+            a.visit.pressed = ui.hits[ui.n_hits - 1].id;
             arena_reset(arena);
             assert_int_equal(ui_build(&ui, &a, now, &tm, arena), ERR_OK);
         }
@@ -154,8 +154,8 @@ static void test_incremental_equals_full(void **st)
             fail_msg("step %zu (%s): %ld rows differ between incremental and full drawing", i,
                      s->screen, rows);
         arena_free(af);
-        a.pointer_down = 0;
-        a.pressed = W_NONE;
+        a.visit.pointer_down = 0;
+        a.visit.pressed = W_NONE;
     }
     arena_free(arena);
     target_close(&inc);

@@ -203,21 +203,21 @@ static void build_case(const Case *c, const KioskOptions *o, Built *bt)
     assert_non_null(bt->arena);
     TextMetrics tm = render_metrics(bt->ren);
     app_init(&bt->app, content, &o->cfg, 1000);
-    bt->app.large_text = o->large_text;
-    bt->app.high_contrast = o->high_contrast;
-    bt->app.w = c->w;
-    bt->app.h = c->h;
-    bt->app.dpi = o->dpi;
+    bt->app.visit.large_text = o->large_text;
+    bt->app.visit.high_contrast = o->high_contrast;
+    bt->app.wiring.w = c->w;
+    bt->app.wiring.h = c->h;
+    bt->app.wiring.dpi = o->dpi;
     int li = -1;
-    for (int i = 0; i < bt->app.cfg.n_langs; i++)
-        if (strcmp(bt->app.cfg.langs[i], c->lang) == 0)
+    for (int i = 0; i < bt->app.wiring.cfg.n_langs; i++)
+        if (strcmp(bt->app.wiring.cfg.langs[i], c->lang) == 0)
             li = i;
     assert_true(li >= 0);
     assert_int_equal(app_goto(&bt->app, c->screen, 1000), 0);
-    bt->app.lang = li;
-    bt->app.picker_choice = bt->app.screen == SCREEN_LANGUAGE ? li : bt->app.picker_choice;
-    bt->app.large_text = o->large_text;
-    bt->app.high_contrast = o->high_contrast;
+    bt->app.visit.lang = li;
+    bt->app.visit.picker_choice = bt->app.visit.screen == SCREEN_LANGUAGE ? li : bt->app.visit.picker_choice;
+    bt->app.visit.large_text = o->large_text;
+    bt->app.visit.high_contrast = o->high_contrast;
     assert_int_equal(ui_build(&bt->ui, &bt->app, 1000, &tm, bt->arena), ERR_OK);
 }
 

@@ -41,12 +41,12 @@ void drv_app_at(App *a, const Content *content, const char *screen, const char *
     AppConfig cfg;
     app_config_default(&cfg);
     app_init(a, content, &cfg, 1000);
-    a->w = w;
-    a->h = h;
-    a->dpi = dpi;
+    a->wiring.w = w;
+    a->wiring.h = h;
+    a->wiring.dpi = dpi;
     assert_int_equal(app_goto(a, screen, 1000), 0);
-    for (int i = 0; lang && i < a->cfg.n_langs; i++)
-        if (strcmp(a->cfg.langs[i], lang) == 0)
+    for (int i = 0; lang && i < a->wiring.cfg.n_langs; i++)
+        if (strcmp(a->wiring.cfg.langs[i], lang) == 0)
             app_show_in(a, i);
 }
 
@@ -128,7 +128,7 @@ void drv_tap(Driver *d, WidgetKind kind, int index)
     drv_build(d);
     Rect r;
     if (!ui_find(&d->ui, WIDGET(kind, index), &r))
-        fail_msg("no control %d/%d on screen %d", kind, index, d->app.screen);
+        fail_msg("no control %d/%d on screen %d", kind, index, d->app.visit.screen);
     drv_send(d, EV_POINTER_DOWN, r.x + r.w / 2, r.y + r.h / 2);
     d->now += 80;
     drv_send(d, EV_POINTER_UP, r.x + r.w / 2 + 2, r.y + r.h / 2 + 1);
@@ -162,8 +162,8 @@ void drv_advance(Driver *d, uint64_t ms)
 
 void drv_swipe(Driver *d, int forward)
 {
-    int y = d->app.h / 2, x0 = d->app.w / 2 + (forward ? 200 : -200);
-    int x1 = d->app.w / 2 + (forward ? -200 : 200);
+    int y = d->app.wiring.h / 2, x0 = d->app.wiring.w / 2 + (forward ? 200 : -200);
+    int x1 = d->app.wiring.w / 2 + (forward ? -200 : 200);
     drv_send(d, EV_POINTER_DOWN, x0, y);
     d->now += 40;
     drv_send(d, EV_POINTER_MOVE, (x0 + x1) / 2, y);

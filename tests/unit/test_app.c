@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "app.h"
@@ -58,16 +59,16 @@ static void t_fini(T *t) { drv_fini(t); }
 static int count_stat(const App *a, StatKind k)
 {
     int n = 0;
-    for (int i = 0; i < a->n_stats; i++)
-        n += a->stats[i].kind == k;
+    for (int i = 0; i < a->fx.n_stats; i++)
+        n += a->fx.stats[i].kind == k;
     return n;
 }
 
 static const StatEvent *find_stat(const App *a, StatKind k)
 {
-    for (int i = 0; i < a->n_stats; i++)
-        if (a->stats[i].kind == k)
-            return &a->stats[i];
+    for (int i = 0; i < a->fx.n_stats; i++)
+        if (a->fx.stats[i].kind == k)
+            return &a->fx.stats[i];
     return NULL;
 }
 
@@ -75,10 +76,10 @@ static const StatEvent *find_stat(const App *a, StatKind k)
 static void start_visit(T *t, int lang_index)
 {
     drv_tap(t, W_BACKGROUND, 0);
-    assert_int_equal(t->app.screen, SCREEN_LANGUAGE);
+    assert_int_equal(t->app.visit.screen, SCREEN_LANGUAGE);
     drv_tap(t, W_LANG_CHOICE, lang_index);
     drv_tap(t, W_LANG_CONFIRM, 0);
-    assert_int_equal(t->app.screen, SCREEN_MENU);
+    assert_int_equal(t->app.visit.screen, SCREEN_MENU);
 }
 
 static void test_full_visit(void **st)
@@ -86,52 +87,52 @@ static void test_full_visit(void **st)
     (void)st;
     T t;
     t_init(&t, NULL, 0);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    assert_int_equal(t.app.visit.screen, SCREEN_ATTRACT);
     start_visit(&t, 2); /* ar */
     assert_string_equal(app_lang(&t.app), "ar");
     assert_int_equal(count_stat(&t.app, STAT_SESSION_START), 1);
     assert_int_equal(count_stat(&t.app, STAT_LANGUAGE_CHOSEN), 1);
     assert_string_equal(find_stat(&t.app, STAT_LANGUAGE_CHOSEN)->lang, "ar");
     drv_tap(&t, W_CARD, 0);
-    assert_int_equal(t.app.screen, SCREEN_SLIDE);
+    assert_int_equal(t.app.visit.screen, SCREEN_SLIDE);
     const Module *m = app_module(&t.app);
     assert_non_null(m);
     assert_int_equal(count_stat(&t.app, STAT_MODULE_OPENED), 1);
     assert_string_equal(find_stat(&t.app, STAT_MODULE_OPENED)->module, m->id);
     for (int i = 1; i < m->n_slides; i++) {
         drv_tap(&t, W_NEXT, 0);
-        assert_int_equal(t.app.slide, i);
+        assert_int_equal(t.app.visit.slide, i);
         drv_advance(&t, APP_ANIM_MS);
     }
     drv_tap(&t, W_NEXT, 0);
     assert_true(m->n_quiz > 0);
-    assert_int_equal(t.app.screen, SCREEN_QUIZ);
+    assert_int_equal(t.app.visit.screen, SCREEN_QUIZ);
     /* Next is disabled until an answer is given */
     drv_build(&t);
     assert_false(ui_find(&t.ui, WIDGET(W_NEXT, 0), NULL));
     for (int q = 0; q < m->n_quiz; q++) {
         int wrong = (m->quiz[q].correct + 1) % m->quiz[q].n_answers;
         drv_tap(&t, W_ANSWER, wrong);
-        assert_int_equal(t.app.quiz_answer, wrong);
+        assert_int_equal(t.app.visit.quiz_answer, wrong);
         drv_tap(&t, W_NEXT, 0);
     }
     assert_int_equal(count_stat(&t.app, STAT_QUIZ_ANSWER), m->n_quiz);
     assert_int_equal(find_stat(&t.app, STAT_QUIZ_ANSWER)->ok, 0);
-    assert_int_equal(t.app.screen, SCREEN_END);
+    assert_int_equal(t.app.visit.screen, SCREEN_END);
     assert_int_equal(count_stat(&t.app, STAT_END_CARD_SHOWN), 1);
     assert_int_equal(count_stat(&t.app, STAT_MODULE_COMPLETED), 1);
     drv_tap(&t, W_HELP, 0); /* and back: still one completion */
     drv_tap(&t, W_BACK, 0);
-    assert_int_equal(t.app.screen, SCREEN_END);
+    assert_int_equal(t.app.visit.screen, SCREEN_END);
     assert_int_equal(count_stat(&t.app, STAT_MODULE_COMPLETED), 1);
     drv_tap(&t, W_NEXT, 0); /* back to the topics */
-    assert_int_equal(t.app.screen, SCREEN_MENU);
+    assert_int_equal(t.app.visit.screen, SCREEN_MENU);
     const StatEvent *deep = find_stat(&t.app, STAT_SLIDE_DEEPEST);
     assert_non_null(deep);
     assert_int_equal(deep->n, m->n_slides - 1);
     /* No stat event may carry anything but counters' keys. */
-    for (int i = 0; i < t.app.n_stats; i++)
-        assert_true(strlen(t.app.stats[i].lang) < 4);
+    for (int i = 0; i < t.app.fx.n_stats; i++)
+        assert_true(strlen(t.app.fx.stats[i].lang) < 4);
     t_fini(&t);
 }
 
@@ -145,27 +146,27 @@ static void test_timeout_wipes_everything(void **st)
     drv_tap(&t, W_CONTRAST, 0);
     drv_tap(&t, W_CARD, 1);
     drv_tap(&t, W_NEXT, 0);
-    t.app.n_stats = 0;
+    t.app.fx.n_stats = 0;
     drv_advance(&t, 59 * 1000);
-    assert_false(t.app.countdown);
+    assert_false(t.app.visit.countdown);
     drv_advance(&t, 1500);
-    assert_true(t.app.countdown);
+    assert_true(t.app.visit.countdown);
     drv_build(&t);
     assert_true(ui_find(&t.ui, WIDGET(W_STILL_HERE, 0), NULL));
     assert_false(ui_find(&t.ui, WIDGET(W_NEXT, 0), NULL)); /* the overlay takes every touch */
     drv_advance(&t, 9000);
-    assert_true(t.app.countdown);
-    assert_int_equal(t.app.screen, SCREEN_SLIDE);
+    assert_true(t.app.visit.countdown);
+    assert_int_equal(t.app.visit.screen, SCREEN_SLIDE);
     drv_advance(&t, 1000);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
-    assert_false(t.app.in_session);
-    assert_int_equal(t.app.module, -1);
-    assert_int_equal(t.app.slide, 0);
-    assert_int_equal(t.app.lang, 0);
-    assert_false(t.app.large_text);
-    assert_false(t.app.high_contrast);
-    assert_false(t.app.lang_confirmed);
-    assert_int_equal(t.app.picker_choice, -1);
+    assert_int_equal(t.app.visit.screen, SCREEN_ATTRACT);
+    assert_false(t.app.visit.in_session);
+    assert_int_equal(t.app.visit.module, -1);
+    assert_int_equal(t.app.visit.slide, 0);
+    assert_int_equal(t.app.visit.lang, 0);
+    assert_false(t.app.visit.large_text);
+    assert_false(t.app.visit.high_contrast);
+    assert_false(t.app.visit.lang_confirmed);
+    assert_int_equal(t.app.visit.picker_choice, -1);
     assert_int_equal(count_stat(&t.app, STAT_TIMEOUT), 1);
     assert_int_equal(count_stat(&t.app, STAT_SESSION_END), 1);
     assert_int_equal(find_stat(&t.app, STAT_SESSION_END)->n, 71);
@@ -180,12 +181,12 @@ static void test_still_here_keeps_session(void **st)
     start_visit(&t, 0);
     drv_tap(&t, W_CARD, 0);
     drv_advance(&t, 65 * 1000);
-    assert_true(t.app.countdown);
+    assert_true(t.app.visit.countdown);
     drv_tap(&t, W_STILL_HERE, 0);
-    assert_false(t.app.countdown);
-    assert_int_equal(t.app.screen, SCREEN_SLIDE);
+    assert_false(t.app.visit.countdown);
+    assert_int_equal(t.app.visit.screen, SCREEN_SLIDE);
     drv_advance(&t, 30 * 1000);
-    assert_int_equal(t.app.screen, SCREEN_SLIDE);
+    assert_int_equal(t.app.visit.screen, SCREEN_SLIDE);
     t_fini(&t);
 }
 
@@ -194,13 +195,13 @@ static void test_configured_timeout(void **st)
     (void)st;
     T t;
     t_init(&t, NULL, 0);
-    t.app.cfg.timeout_s = 20;
+    t.app.wiring.cfg.timeout_s = 20;
     start_visit(&t, 0);
     drv_advance(&t, 19 * 1000);
-    assert_false(t.app.countdown);
+    assert_false(t.app.visit.countdown);
     assert_true(app_next_wake_ms(&t.app, t.now) <= 1000);
     drv_advance(&t, 1000);
-    assert_true(t.app.countdown);
+    assert_true(t.app.visit.countdown);
     t_fini(&t);
 }
 
@@ -212,12 +213,12 @@ static void test_quick_exit(void **st)
     start_visit(&t, 1);
     drv_tap(&t, W_CARD, 2);
     drv_tap(&t, W_NEXT, 0);
-    t.app.n_stats = 0;
+    t.app.fx.n_stats = 0;
     drv_tap(&t, W_QUICK_EXIT, 0);
-    assert_int_equal(t.app.screen, SCREEN_NEUTRAL);
-    assert_false(t.app.in_session);
-    assert_int_equal(t.app.module, -1);
-    assert_int_equal(t.app.lang, 0);
+    assert_int_equal(t.app.visit.screen, SCREEN_NEUTRAL);
+    assert_false(t.app.visit.in_session);
+    assert_int_equal(t.app.visit.module, -1);
+    assert_int_equal(t.app.visit.lang, 0);
     assert_int_equal(count_stat(&t.app, STAT_QUICK_EXIT), 1);
     assert_int_equal(count_stat(&t.app, STAT_SESSION_END), 1);
     /* the neutral screen has no controls and says nothing of the subject */
@@ -228,9 +229,9 @@ static void test_quick_exit(void **st)
     /* taps do not bring the content back */
     drv_send(&t, EV_POINTER_DOWN, 100, 100);
     drv_send(&t, EV_POINTER_UP, 100, 100);
-    assert_int_equal(t.app.screen, SCREEN_NEUTRAL);
+    assert_int_equal(t.app.visit.screen, SCREEN_NEUTRAL);
     drv_advance(&t, 8000);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
+    assert_int_equal(t.app.visit.screen, SCREEN_ATTRACT);
     t_fini(&t);
 }
 
@@ -267,15 +268,15 @@ static void test_tap_fires_on_release_inside_pressed(void **st)
     /* press Next, slide off and release elsewhere (not a swipe: vertical) */
     drv_send(&t, EV_POINTER_DOWN, next.x + next.w / 2, next.y + next.h / 2);
     drv_send(&t, EV_POINTER_UP, next.x + next.w / 2, next.y - 200);
-    assert_int_equal(t.app.slide, 0);
+    assert_int_equal(t.app.visit.slide, 0);
     /* press on nothing, release on Next: nothing */
     drv_send(&t, EV_POINTER_DOWN, 600, 400);
     drv_send(&t, EV_POINTER_UP, next.x + next.w / 2, next.y + next.h / 2);
-    assert_int_equal(t.app.slide, 0);
+    assert_int_equal(t.app.visit.slide, 0);
     /* a small wobble is still a tap */
     drv_send(&t, EV_POINTER_DOWN, next.x + next.w / 2, next.y + next.h / 2);
     drv_send(&t, EV_POINTER_UP, next.x + next.w / 2 + 8, next.y + next.h / 2 - 6);
-    assert_int_equal(t.app.slide, 1);
+    assert_int_equal(t.app.visit.slide, 1);
     t_fini(&t);
 }
 
@@ -296,20 +297,20 @@ static void test_swipe_directions(void **st)
     start_visit(&t, 0); /* en: swipe left = next */
     drv_tap(&t, W_CARD, 0);
     swipe(&t, -300);
-    assert_int_equal(t.app.slide, 1);
+    assert_int_equal(t.app.visit.slide, 1);
     swipe(&t, 300);
-    assert_int_equal(t.app.slide, 0);
+    assert_int_equal(t.app.visit.slide, 0);
     swipe(&t, -20); /* under the slop: not a swipe */
-    assert_int_equal(t.app.slide, 0);
+    assert_int_equal(t.app.visit.slide, 0);
     t_fini(&t);
 
     t_init(&t, NULL, 0);
     start_visit(&t, 2); /* ar: swipe right = next */
     drv_tap(&t, W_CARD, 0);
     swipe(&t, 300);
-    assert_int_equal(t.app.slide, 1);
+    assert_int_equal(t.app.visit.slide, 1);
     swipe(&t, -300);
-    assert_int_equal(t.app.slide, 0);
+    assert_int_equal(t.app.visit.slide, 0);
     t_fini(&t);
 }
 
@@ -319,27 +320,27 @@ static void test_keyboard(void **st)
     T t;
     t_init(&t, NULL, 0);
     drv_key(&t, KEY_ENTER);
-    assert_int_equal(t.app.screen, SCREEN_LANGUAGE);
+    assert_int_equal(t.app.visit.screen, SCREEN_LANGUAGE);
     drv_key(&t, KEY_TAB); /* focus moves through the controls */
-    assert_int_not_equal(t.app.focus, W_NONE);
-    while (WIDGET_KIND(t.app.focus) != W_LANG_CHOICE)
+    assert_int_not_equal(t.app.visit.focus, W_NONE);
+    while (WIDGET_KIND(t.app.visit.focus) != W_LANG_CHOICE)
         drv_key(&t, KEY_TAB);
     drv_key(&t, KEY_ENTER); /* choose the focused language */
-    assert_int_equal(t.app.picker_choice, 0);
-    while (WIDGET_KIND(t.app.focus) != W_LANG_CONFIRM)
+    assert_int_equal(t.app.visit.picker_choice, 0);
+    while (WIDGET_KIND(t.app.visit.focus) != W_LANG_CONFIRM)
         drv_key(&t, KEY_TAB);
     drv_key(&t, KEY_ENTER);
-    assert_int_equal(t.app.screen, SCREEN_MENU);
-    while (WIDGET_KIND(t.app.focus) != W_CARD)
+    assert_int_equal(t.app.visit.screen, SCREEN_MENU);
+    while (WIDGET_KIND(t.app.visit.focus) != W_CARD)
         drv_key(&t, KEY_TAB);
     drv_key(&t, KEY_ENTER);
-    assert_int_equal(t.app.screen, SCREEN_SLIDE);
+    assert_int_equal(t.app.visit.screen, SCREEN_SLIDE);
     drv_key(&t, KEY_RIGHT);
-    assert_int_equal(t.app.slide, 1);
+    assert_int_equal(t.app.visit.slide, 1);
     drv_key(&t, KEY_LEFT);
-    assert_int_equal(t.app.slide, 0);
+    assert_int_equal(t.app.visit.slide, 0);
     drv_key(&t, KEY_ESCAPE);
-    assert_int_equal(t.app.screen, SCREEN_MENU);
+    assert_int_equal(t.app.visit.screen, SCREEN_MENU);
     t_fini(&t);
 
     /* right to left: the arrow keys follow the reading direction */
@@ -347,9 +348,9 @@ static void test_keyboard(void **st)
     start_visit(&t, 2);
     drv_tap(&t, W_CARD, 0);
     drv_key(&t, KEY_LEFT);
-    assert_int_equal(t.app.slide, 1);
+    assert_int_equal(t.app.visit.slide, 1);
     drv_key(&t, KEY_RIGHT);
-    assert_int_equal(t.app.slide, 0);
+    assert_int_equal(t.app.visit.slide, 0);
     t_fini(&t);
 }
 
@@ -361,17 +362,17 @@ static void test_language_switch_mid_module(void **st)
     start_visit(&t, 0);
     drv_tap(&t, W_CARD, 0);
     drv_tap(&t, W_NEXT, 0);
-    t.app.n_stats = 0;
+    t.app.fx.n_stats = 0;
     drv_tap(&t, W_LANGUAGE, 0);
-    assert_int_equal(t.app.screen, SCREEN_LANGUAGE);
+    assert_int_equal(t.app.visit.screen, SCREEN_LANGUAGE);
     drv_tap(&t, W_LANG_CHOICE, 3);
     /* the whole screen already speaks the new language */
     assert_string_equal(app_lang(&t.app), "ti");
     drv_build(&t);
     assert_string_equal(i18n_current()->code, "ti");
     drv_tap(&t, W_LANG_CONFIRM, 0);
-    assert_int_equal(t.app.screen, SCREEN_SLIDE);
-    assert_int_equal(t.app.slide, 1);
+    assert_int_equal(t.app.visit.screen, SCREEN_SLIDE);
+    assert_int_equal(t.app.visit.slide, 1);
     assert_int_equal(count_stat(&t.app, STAT_LANGUAGE_SWITCH), 1);
     assert_string_equal(find_stat(&t.app, STAT_LANGUAGE_SWITCH)->lang, "ti");
     t_fini(&t);
@@ -388,7 +389,7 @@ static void test_idle_sleeps(void **st)
     t_fini(&t);
     t_init(&t, NULL, 0);
     int w = app_next_wake_ms(&t.app, t.now);
-    assert_true(w > 0 && w <= t.app.cfg.attract_cycle_ms);
+    assert_true(w > 0 && w <= t.app.wiring.cfg.attract_cycle_ms);
     start_visit(&t, 0);
     w = app_next_wake_ms(&t.app, t.now);
     assert_true(w > 55 * 1000 && w <= 60 * 1000);
@@ -436,22 +437,22 @@ static void countdown_frame(T *t, int frame, void *ctx)
 {
     int *last = ctx;
     char want[8];
-    if (t->app.screen == SCREEN_ATTRACT)
+    if (t->app.visit.screen == SCREEN_ATTRACT)
         return; /* the wipe at the end */
-    snprintf(want, sizeof want, "%d", t->app.cfg.countdown_s - frame);
+    snprintf(want, sizeof want, "%d", t->app.wiring.cfg.countdown_s - frame);
     assert_true(support_has_line(&t->ui, want));
-    *last = t->app.cfg.countdown_s - frame;
+    *last = t->app.wiring.cfg.countdown_s - frame;
 }
 
 static void attract_frame(T *t, int frame, void *ctx)
 {
     const char **langs = ctx;
-    const char *code = t->app.cfg.langs[frame % t->app.cfg.n_langs];
+    const char *code = t->app.wiring.cfg.langs[frame % t->app.wiring.cfg.n_langs];
     langs[frame] = code;
     assert_true(support_has_line(&t->ui, i18n_text_in(code, "Touch the screen to start")));
     AppTimeView v;
     app_time_view(&t->app, t->now, &v);
-    assert_int_equal(v.attract_lang, frame % t->app.cfg.n_langs);
+    assert_int_equal(v.attract_lang, frame % t->app.wiring.cfg.n_langs);
 }
 
 /* Time-driven changes repaint a real display exactly when their pixels
@@ -472,14 +473,14 @@ static void test_loop_repaints_when_time_changes_pixels(void **st)
     /* the countdown: 10, 9, ..., 1 each drawn once, then the wipe */
     frames = run_loop(&t, t.now + 12 * 1000, &wakes, countdown_frame, &last);
     assert_int_equal(last, 1);
-    assert_int_equal(t.app.screen, SCREEN_ATTRACT);
-    assert_int_equal(frames, t.app.cfg.countdown_s + 1);
-    assert_int_equal(wakes, t.app.cfg.countdown_s + 1); /* no wake without a change */
+    assert_int_equal(t.app.visit.screen, SCREEN_ATTRACT);
+    assert_int_equal(frames, t.app.wiring.cfg.countdown_s + 1);
+    assert_int_equal(wakes, t.app.wiring.cfg.countdown_s + 1); /* no wake without a change */
     /* the attract screen: one frame per language, in order */
     const char *seen[16] = {0};
     t.app.dirty = 1;
-    uint64_t cyc = (uint64_t)t.app.cfg.attract_cycle_ms;
-    frames = run_loop(&t, t.app.attract_start_ms + cyc * 4 + cyc / 2, &wakes, attract_frame, seen);
+    uint64_t cyc = (uint64_t)t.app.wiring.cfg.attract_cycle_ms;
+    frames = run_loop(&t, t.app.kiosk.attract_start_ms + cyc * 4 + cyc / 2, &wakes, attract_frame, seen);
     assert_int_equal(frames, 5);
     assert_int_equal(wakes, 4);
     for (int i = 1; i < 5; i++)
@@ -522,7 +523,7 @@ static void test_picker_stays_put(void **st)
     drv_tap(&t, W_BACKGROUND, 0);
     drv_tap(&t, W_LANG_CHOICE, 0); /* English first: Continue is live */
     drv_build(&t);
-    int n = t.app.cfg.n_langs;
+    int n = t.app.wiring.cfg.n_langs;
     Rect before[APP_MAX_LANGS], exit_before, cont_before;
     for (int i = 0; i < n; i++)
         assert_true(ui_find(&t.ui, WIDGET(W_LANG_CHOICE, i), &before[i]));
@@ -551,7 +552,7 @@ static void test_picker_stays_put(void **st)
     drv_build(&t);
     assert_true(t.ui.rtl);
     assert_true(ui_find(&t.ui, WIDGET(W_QUICK_EXIT, 0), &r));
-    assert_true(r.x < t.app.w / 2);
+    assert_true(r.x < t.app.wiring.w / 2);
     t_fini(&t);
 }
 
@@ -563,12 +564,12 @@ static void test_picker_heading_in_every_language(void **st)
     T t;
     t_init(&t, NULL, 0);
     drv_tap(&t, W_BACKGROUND, 0);
-    for (int i = 0; i < t.app.cfg.n_langs; i++) {
+    for (int i = 0; i < t.app.wiring.cfg.n_langs; i++) {
         AppTimeView v;
         app_time_view(&t.app, t.now, &v);
         drv_build(&t);
-        assert_true(support_has_line(&t.ui, i18n_text_in(t.app.cfg.langs[v.picker_lang], "Choose your language")));
-        t.now += (uint64_t)t.app.cfg.attract_cycle_ms;
+        assert_true(support_has_line(&t.ui, i18n_text_in(t.app.wiring.cfg.langs[v.picker_lang], "Choose your language")));
+        t.now += (uint64_t)t.app.wiring.cfg.attract_cycle_ms;
         app_update(&t.app, NULL, t.now);
         assert_true(t.app.dirty);
         t.app.dirty = 0;
@@ -610,7 +611,7 @@ static void test_feedback_matches_choice(void **st)
     for (int pick = 0; pick < 2; pick++) {
         drv_tap(&t, W_HOME, 0);
         drv_tap(&t, W_CARD, child);
-        while (t.app.screen != SCREEN_QUIZ)
+        while (t.app.visit.screen != SCREEN_QUIZ)
             drv_tap(&t, W_NEXT, 0);
         int right = m->quiz[0].correct;
         int wrong = right == 0 ? 1 : 0;
@@ -627,19 +628,19 @@ static void test_narration_stops_on_every_path(void **st)
     (void)st;
     T t;
     t_init(&t, NULL, 0);
-    t.app.cfg.autoplay = 1;
+    t.app.wiring.cfg.autoplay = 1;
     start_visit(&t, 0);
-    t.app.n_audio = 0;
+    t.app.fx.n_audio = 0;
     drv_tap(&t, W_CARD, 0);
-    assert_int_equal(t.app.audio[t.app.n_audio - 1].action, AUDIO_PLAY);
-    t.app.n_audio = 0;
+    assert_int_equal(t.app.fx.audio[t.app.fx.n_audio - 1].action, AUDIO_PLAY);
+    t.app.fx.n_audio = 0;
     drv_tap(&t, W_NEXT, 0);
-    assert_int_equal(t.app.audio[0].action, AUDIO_STOP);
-    assert_int_equal(t.app.audio[1].action, AUDIO_PLAY);
-    t.app.n_audio = 0;
+    assert_int_equal(t.app.fx.audio[0].action, AUDIO_STOP);
+    assert_int_equal(t.app.fx.audio[1].action, AUDIO_PLAY);
+    t.app.fx.n_audio = 0;
     drv_tap(&t, W_QUICK_EXIT, 0);
-    assert_true(t.app.n_audio >= 1);
-    assert_int_equal(t.app.audio[t.app.n_audio - 1].action, AUDIO_STOP);
+    assert_true(t.app.fx.n_audio >= 1);
+    assert_int_equal(t.app.fx.audio[t.app.fx.n_audio - 1].action, AUDIO_STOP);
     t_fini(&t);
 }
 
@@ -660,9 +661,9 @@ static void test_children_track_slower(void **st)
     drv_advance(&t, APP_ANIM_MS + 10);
     assert_true(app_animating(&t.app, t.now)); /* still moving: a slower pace */
     drv_advance(&t, 70 * 1000);
-    assert_false(t.app.countdown); /* more time to read than the 60 s of others */
+    assert_false(t.app.visit.countdown); /* more time to read than the 60 s of others */
     drv_advance(&t, 25 * 1000);
-    assert_true(t.app.countdown);
+    assert_true(t.app.visit.countdown);
     t_fini(&t);
 }
 
@@ -692,6 +693,92 @@ static void test_goto_every_listed_screen(void **st)
     t_fini(&t);
 }
 
+static int all_zero(const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        if (b[i])
+            return 0;
+    return 1;
+}
+
+/* app_wipe() clears the parts of a visit whole, whatever a field holds
+ * (every byte of them is set here), and keeps the wiring, the kiosk's
+ * clocks and facts and the effects not yet taken. */
+static void test_wipe_clears_every_visit_byte(void **st)
+{
+    (void)st;
+    App a;
+    app_init(&a, content, NULL, 1000);
+    memset(&a.visit, 0xa5, sizeof a.visit);
+    memset(&a.gesture, 0xa5, sizeof a.gesture);
+    memset(&a.admin, 0xa5, sizeof a.admin);
+    memset(&a.group, 0xa5, sizeof a.group);
+    memset(&a.time_view, 0xa5, sizeof a.time_view);
+    a.kiosk.clock_min = 615;
+    a.kiosk.neutral_until_ms = 7777;
+    a.facts.pin_locked_until = 4242;
+    a.facts.banner = BANNER_OK;
+    a.facts.job_busy = 1;
+    snprintf(a.facts.banner_detail, sizeof a.facts.banner_detail, "exported 12 rows");
+    snprintf(a.facts.settings.kiosk_name, sizeof a.facts.settings.kiosk_name, "Gate 3");
+    memset(&a.fx.stats[0], 0, sizeof a.fx.stats[0]);
+    a.fx.stats[0].kind = STAT_HELP_SHOWN;
+    a.fx.n_stats = 1;
+    a.fx.n_audio = 0;
+    AppWiring wiring = a.wiring;
+    AppAdminFacts facts = a.facts;
+    StatEvent pending = a.fx.stats[0];
+    a.dirty = 0;
+
+    app_wipe(&a, 5000);
+
+    AppVisit fresh;
+    memset(&fresh, 0, sizeof fresh);
+    fresh.screen = SCREEN_ATTRACT;
+    fresh.module = -1;
+    fresh.quiz_answer = -1;
+    fresh.picker_choice = -1;
+    assert_memory_equal(&a.visit, &fresh, sizeof fresh);
+    assert_true(all_zero(&a.gesture, sizeof a.gesture));
+    assert_true(all_zero(&a.admin, sizeof a.admin));
+    assert_true(all_zero(&a.group, sizeof a.group));
+    assert_true(all_zero(&a.time_view, sizeof a.time_view));
+    assert_memory_equal(&a.wiring, &wiring, sizeof wiring);
+    assert_memory_equal(&a.facts, &facts, sizeof facts);
+    assert_int_equal(a.kiosk.clock_min, 615);
+    assert_int_equal(a.kiosk.neutral_until_ms, 7777);
+    assert_int_equal(a.kiosk.attract_start_ms, 5000);
+    assert_int_equal(a.fx.n_stats, 1);
+    assert_memory_equal(&a.fx.stats[0], &pending, sizeof pending);
+    assert_int_equal(a.fx.n_audio, 1);
+    assert_int_equal(a.fx.audio[0].action, AUDIO_STOP);
+    assert_true(a.dirty);
+}
+
+/* After an install the kiosk switches the App to the new content (it
+ * decides who frees what, render/kiosk_effects.c): the App borrows the new
+ * one and keeps no module index into the old one. */
+static void test_set_content_drops_module(void **st)
+{
+    (void)st;
+    Err e;
+    Content *fresh = content_load(support_path("content"), &e);
+    assert_non_null(fresh);
+    App a;
+    app_init(&a, content, NULL, 1000);
+    char name[128];
+    snprintf(name, sizeof name, "%s/slide-1", content_module(content, 0)->id);
+    assert_int_equal(app_goto(&a, name, 1000), 0);
+    assert_non_null(app_module(&a));
+    a.dirty = 0;
+    app_set_content(&a, fresh);
+    assert_ptr_equal(a.wiring.content, fresh);
+    assert_null(app_module(&a));
+    assert_true(a.dirty);
+    content_free(fresh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -714,6 +801,8 @@ int main(void)
         cmocka_unit_test(test_narration_stops_on_every_path),
         cmocka_unit_test(test_children_track_slower),
         cmocka_unit_test(test_goto_every_listed_screen),
+        cmocka_unit_test(test_wipe_clears_every_visit_byte),
+        cmocka_unit_test(test_set_content_drops_module),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }

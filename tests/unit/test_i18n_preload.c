@@ -127,7 +127,7 @@ static void build(App *a, Ui *ui, const char *screen, const char *lang)
 {
     drv_app_at(a, drv_fx.content, screen, lang, 1280, 800, 160);
     /* the admin screens speak the admin's language */
-    snprintf(a->settings.admin_language, sizeof a->settings.admin_language, "%s", lang);
+    snprintf(a->facts.settings.admin_language, sizeof a->facts.settings.admin_language, "%s", lang);
     drv_build_app(ui, a, 1000, drv_fx.arena);
 }
 

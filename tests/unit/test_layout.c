@@ -205,7 +205,7 @@ static void test_progress_dots_visible(void **st)
     Ui ui;
     for (int hc = 0; hc < 2; hc++) {
         build_at(&a, &ui, "journey-risks/slide-2", "en", 1280, 800, 160);
-        a.high_contrast = hc;
+        a.visit.high_contrast = hc;
         drv_build_app(&ui, &a, 1000, drv_fx.arena);
         int dots = 0;
         for (int i = 0; i < ui.n_cmds; i++) {
@@ -295,11 +295,11 @@ static void test_no_overflow_stub(void **st)
                 AppConfig cfg;
                 app_config_default(&cfg);
                 app_init(&a, drv_fx.content, &cfg, 1000);
-                a.w = sizes[s][0];
-                a.h = sizes[s][1];
-                a.dpi = 160;
+                a.wiring.w = sizes[s][0];
+                a.wiring.h = sizes[s][1];
+                a.wiring.dpi = 160;
                 app_goto(&a, names.names[i], 1000);
-                a.large_text = large;
+                a.visit.large_text = large;
                 drv_build_app(&ui, &a, 1000, drv_fx.arena);
                 if (ui.overflow)
                     fail_msg("%s at %dx%d%s: \"%s\" overflows", names.names[i], sizes[s][0],
@@ -308,10 +308,10 @@ static void test_no_overflow_stub(void **st)
                     const DrawCmd *d = &ui.cmds[k];
                     if (d->kind != DRAW_TEXT)
                         continue;
-                    if (d->r.x < 0 || d->r.x + d->r.w > a.w || d->r.y + d->r.h > a.h)
+                    if (d->r.x < 0 || d->r.x + d->r.w > a.wiring.w || d->r.y + d->r.h > a.wiring.h)
                         fail_msg("%s at %dx%d: text \"%.*s\" leaves the window", names.names[i],
                                  sizes[s][0], sizes[s][1], (int)d->len, d->text);
-                    if (d->px < ui_min_text_px(a.dpi))
+                    if (d->px < ui_min_text_px(a.wiring.dpi))
                         fail_msg("%s at %dx%d%s: text \"%.*s\" at %d px, under the minimum",
                                  names.names[i], sizes[s][0], sizes[s][1], large ? " large" : "",
                                  (int)d->len, d->text, d->px);
@@ -331,10 +331,10 @@ static void test_admin_states(void **st)
         for (int s = 0; s < NSIZES; s++) {
             int w = sizes[s][0], h = sizes[s][1];
             build_at(&a, &ui, "admin-tools", "en", w, h, 160);
-            a.large_text = large;
-            a.banner = BANNER_FAILED;
-            a.banner_job = CMD_EXPORT;
-            snprintf(a.banner_detail, sizeof a.banner_detail, "%s",
+            a.visit.large_text = large;
+            a.facts.banner = BANNER_FAILED;
+            a.facts.banner_job = CMD_EXPORT;
+            snprintf(a.facts.banner_detail, sizeof a.facts.banner_detail, "%s",
                      "The USB stick is read-only or was pulled out while writing: nothing on "
                      "it is counted as exported, and the kiosk keeps every counter.");
             drv_build_app(&ui, &a, 1000, drv_fx.arena);
@@ -343,8 +343,8 @@ static void test_admin_states(void **st)
                          ui.small_targets);
             assert_true(ui_find(&ui, WIDGET(W_BANNER, 0), NULL));
             build_at(&a, &ui, "admin", "en", w, h, 160);
-            a.large_text = large;
-            snprintf(a.info.warning, sizeof a.info.warning, "%s",
+            a.visit.large_text = large;
+            snprintf(a.facts.info.warning, sizeof a.facts.info.warning, "%s",
                      "The statistics database is read-only: counting in memory, retrying.");
             drv_build_app(&ui, &a, 1000, drv_fx.arena);
             if (ui.overflow)

@@ -882,28 +882,47 @@ static void test_manifest_files(void **state)
     free(j);
 }
 
+/* root/name, which must exist, opened again. */
+static ReportDb *reopen(const char *name)
+{
+    char p[PATH_MAX];
+    snprintf(p, sizeof p, "%s/%s", root, name);
+    Err why = ERR_OK;
+    ReportDb *db = report_open(p, &why);
+    assert_non_null(db);
+    return db;
+}
+
+/* A fresh database root/name with the first export of a forge_pair(tag)
+ * merged (and, when also_g, the second key's export g, quarantined), taken
+ * back to an older schema by the SQL downgrade, closed and opened again:
+ * the migration under test runs in the last step. */
+static ReportDb *merged_then_downgraded(const char *tag, const char *name, int also_g, const char *downgrade,
+                                        char g[PATH_MAX])
+{
+    char f[PATH_MAX];
+    forge_pair(tag, KIOSK, "2024-03-01,session_start,,,,9\r\n", f, g);
+    ReportDb *db = fresh_db(name);
+    merge(db, f, NULL, 0);
+    if (also_g)
+        assert_int_equal(merge(db, g, NULL, 0).quarantined, 1);
+    assert_int_equal(sqlite3_exec(report_db_handle(db), downgrade, NULL, NULL, NULL), SQLITE_OK);
+    report_close(db);
+    return reopen(name);
+}
+
 /* A schema 2 database (before the quarantine) opens as schema 4 with its
  * counts, its kiosks trusted as first use, the quarantine and the health
  * table (the two steps chained), and takes exports. */
 static void test_migrate_v2(void **state)
 {
     (void)state;
-    char f[PATH_MAX], g[PATH_MAX];
-    forge_pair("mig", KIOSK, "2024-03-01,session_start,,,,9\r\n", f, g);
-    ReportDb *db = fresh_db("v2.sqlite");
-    merge(db, f, NULL, 0);
+    char g[PATH_MAX];
     /* Back to schema 2: what versions 3 and 4 added, removed. */
-    assert_int_equal(sqlite3_exec(report_db_handle(db),
-                                  "DROP TABLE health; DROP TABLE quarantine; ALTER TABLE kiosks DROP COLUMN trust;"
-                                  " PRAGMA user_version=2",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    report_close(db);
-    char p[PATH_MAX];
-    snprintf(p, sizeof p, "%s/v2.sqlite", root);
-    Err why;
-    db = report_open(p, &why);
-    assert_non_null(db);
+    ReportDb *db = merged_then_downgraded("mig", "v2.sqlite", 0,
+                                          "DROP TABLE health; DROP TABLE quarantine; ALTER TABLE kiosks DROP"
+                                          " COLUMN trust; PRAGMA user_version=2",
+                                          g);
     assert_int_equal(q1(db, "SELECT user_version FROM pragma_user_version"), 4);
     assert_int_equal(q1(db, "SELECT count(*) FROM kiosks WHERE trust='first-use'"), 1);
     assert_int_equal(q1(db, "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='health'"), 1);
@@ -922,22 +941,11 @@ static void test_migrate_v2(void **state)
 static void test_migrate_v3(void **state)
 {
     (void)state;
-    char f[PATH_MAX], g[PATH_MAX];
-    forge_pair("mig3", KIOSK, "2024-03-01,session_start,,,,9\r\n", f, g);
-    ReportDb *db = fresh_db("v3.sqlite");
-    merge(db, f, NULL, 0);
-    assert_int_equal(merge(db, g, NULL, 0).quarantined, 1);
-    assert_int_equal(sqlite3_exec(report_db_handle(db),
-                                  "DROP TABLE health; ALTER TABLE quarantine DROP COLUMN health;"
-                                  " PRAGMA user_version=3",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    report_close(db);
-    char p[PATH_MAX];
-    snprintf(p, sizeof p, "%s/v3.sqlite", root);
-    Err why;
-    db = report_open(p, &why);
-    assert_non_null(db);
+    char g[PATH_MAX];
+    ReportDb *db = merged_then_downgraded("mig3", "v3.sqlite", 1,
+                                          "DROP TABLE health; ALTER TABLE quarantine DROP COLUMN health;"
+                                          " PRAGMA user_version=3",
+                                          g);
     assert_int_equal(q1(db, "SELECT user_version FROM pragma_user_version"), 4);
     assert_int_equal(q1(db, "SELECT count(*) FROM quarantine"), 2);
     assert_int_equal(q1(db, "SELECT count(*) FROM health"), 0);
@@ -947,6 +955,8 @@ static void test_migrate_v3(void **state)
     report_close(db);
 
     sqlite3 *h = NULL;
+    char p[PATH_MAX];
+    Err why = ERR_OK;
     snprintf(p, sizeof p, "%s/not-v3.sqlite", root);
     assert_int_equal(sqlite3_open(p, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h, "CREATE TABLE day_sums(x); PRAGMA user_version=3", NULL, NULL, NULL),
@@ -954,6 +964,64 @@ static void test_migrate_v3(void **state)
     sqlite3_close(h);
     assert_null(report_open(p, &why));
     assert_int_equal(why, ERR_CORRUPT);
+}
+
+/* An authorizer that refuses every read of the names table. */
+static int deny_names(void *ud, int action, const char *a, const char *b, const char *c, const char *d)
+{
+    (void)ud;
+    (void)b;
+    (void)c;
+    (void)d;
+    return action == SQLITE_READ && a && strcmp(a, "names") == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+
+/* A refused export's new names are rolled back and the names reloaded;
+ * when that reload fails, merge stops with a database error rather than
+ * count later exports under ids the database no longer has. */
+static void test_names_reload_failure(void **state)
+{
+    (void)state;
+    SignKey k;
+    key_make(&k);
+    char dir[PATH_MAX], msg[2000];
+    snprintf(dir, sizeof dir, "%s/reload/a", root);
+    forge(dir, KIOSK, &k, 1, "2024-03-01,session_start,,,,5\r\n2024-03-01,session_start,,,,6\r\n", NULL, 0);
+    ReportDb *db = fresh_db("reload.sqlite");
+    sqlite3_set_authorizer(report_db_handle(db), deny_names, NULL);
+    Err e = ERR_OK;
+    MergeSummary s = support_merge(db, dir, NULL, 0, msg, sizeof msg, &e);
+    sqlite3_set_authorizer(report_db_handle(db), NULL, NULL);
+    assert_int_equal(e, ERR_DB);
+    assert_int_equal(s.refused, 1);
+    assert_non_null(strstr(msg, "FAILED"));
+    assert_non_null(strstr(msg, "cannot reload the names"));
+    assert_int_equal(q1(db, "SELECT count(*) FROM exports"), 0);
+    report_close(db);
+}
+
+/* The order of counters shared by merge (counts key) and csv: day, then
+ * lang, module, item, whatever the later fields hold; ids wider than 32
+ * bits compare as themselves. */
+static void test_key_order(void **state)
+{
+    (void)state;
+    typedef struct {
+        int64_t day, lang, module, item;
+    } Row;
+    const Row a = {20240301, 5, 9, 3}, later_day = {20240302, 0, 0, -1}, later_lang = {20240301, 6, 0, -1},
+              later_module = {20240301, 5, 10, -1}, later_item = {20240301, 5, 9, 4},
+              wide = {20240301, 5, (int64_t)1 << 40, 0};
+    const Row *after[] = {&later_day, &later_lang, &later_module, &later_item, &wide};
+    for (size_t i = 0; i < sizeof after / sizeof after[0]; i++) {
+        assert_int_equal(report_key_cmp(REPORT_KEY(&a), REPORT_KEY(after[i])), -1);
+        assert_int_equal(report_key_cmp(REPORT_KEY(after[i]), REPORT_KEY(&a)), 1);
+    }
+    Row same = a;
+    assert_int_equal(report_key_cmp(REPORT_KEY(&a), REPORT_KEY(&same)), 0);
+    /* an item left empty (-1) sorts before every item of its key */
+    const Row none = {20240301, 5, 9, -1};
+    assert_int_equal(report_key_cmp(REPORT_KEY(&none), REPORT_KEY(&a)), -1);
 }
 
 int main(void)
@@ -974,6 +1042,8 @@ int main(void)
         cmocka_unit_test(test_migrate_v2),
         cmocka_unit_test(test_migrate_v3),
         cmocka_unit_test(test_manifest_files),
+        cmocka_unit_test(test_key_order),
+        cmocka_unit_test(test_names_reload_failure),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -76,8 +76,8 @@ static void test_quiz_verdict_sign(void **st)
         go(&a, "journey-risks/quiz-1-answered", sizes[z][0], sizes[z][1]);
         const QuizQuestion *q = &app_module(&a)->quiz[0];
         int wrong = q->correct == 0 ? 1 : 0;
-        a.quiz_answer = wrong;
-        a.pointer_down = 0;
+        a.visit.quiz_answer = wrong;
+        a.visit.pointer_down = 0;
         drv_build_app(&ui, &a, 1000, drv_fx.arena);
         /* the answers are not touchable once answered: find them by
          * their pictures */
@@ -178,7 +178,7 @@ static void test_help_never_filtered_away(void **st)
     assert_true(help >= 0);
     for (int f = 0; f < FILTER__COUNT; f++) {
         go(&a, "menu", 1280, 800);
-        a.filter = (AudienceFilter)f;
+        a.visit.filter = (AudienceFilter)f;
         int idx[64], n = app_menu_modules(&a, idx, 64), found = 0;
         for (int k = 0; k < n; k++)
             found |= idx[k] == help;
@@ -207,7 +207,7 @@ static void test_disabled_looks_disabled(void **st)
     Ui ui;
     for (int hc = 0; hc < 2; hc++) {
         go(&a, "journey-risks/quiz-1", 1280, 800);
-        a.high_contrast = hc;
+        a.visit.high_contrast = hc;
         drv_build_app(&ui, &a, 1000, drv_fx.arena);
         /* Next is disabled until an answer: no touch, so find it by its icon
          * in the footer's end corner; Back is an enabled plain button */
@@ -258,7 +258,7 @@ static void test_neutral_is_an_idle_clock(void **st)
     App a;
     Ui ui;
     go(&a, "neutral", 1280, 800);
-    a.clock_min = 14 * 60 + 5;
+    a.kiosk.clock_min = 14 * 60 + 5;
     drv_build_app(&ui, &a, 1000, drv_fx.arena);
     int texts = 0, clock = 0;
     for (int i = 0; i < ui.n_cmds; i++)
@@ -272,7 +272,7 @@ static void test_neutral_is_an_idle_clock(void **st)
     /* the time comes from the state: events carry it in */
     Event ev = {.kind = EV_TICK, .clock_min = 9 * 60 + 41 + 1};
     app_update(&a, &ev, 1100);
-    assert_int_equal(a.clock_min, 9 * 60 + 41);
+    assert_int_equal(a.kiosk.clock_min, 9 * 60 + 41);
 }
 
 /* Every topic is on the menu's first page, or the page is full and a
@@ -285,7 +285,7 @@ static void test_menu_topics_never_hidden(void **st)
     for (int z = 0; z < NSIZES; z++)
         for (int large = 0; large < 2; large++) {
             go(&a, "menu", sizes[z][0], sizes[z][1]);
-            a.large_text = large;
+            a.visit.large_text = large;
             drv_build_app(&ui, &a, 1000, drv_fx.arena);
             int idx[64], n = app_menu_modules(&a, idx, 64), shown = 0, low = 0;
             for (int k = 0; k < ui.n_hits; k++)
@@ -328,7 +328,7 @@ static void test_help_uses_its_space(void **st)
     for (int z = 0; z < NSIZES; z++)
         for (int large = 0; large < 2; large++) {
             go(&a, "help", sizes[z][0], sizes[z][1]);
-            a.large_text = large;
+            a.visit.large_text = large;
             drv_build_app(&ui, &a, 1000, drv_fx.arena);
             int top = sizes[z][1], bottom = 0;
             for (int i = 0; i < ui.n_cmds; i++) {
@@ -345,7 +345,7 @@ static void test_help_uses_its_space(void **st)
                 if (WIDGET_KIND(ui.hits[k].id) == W_BACK)
                     bar = ui.hits[k].r.y;
             assert_true(bottom > top);
-            if (!ui_find(&ui, WIDGET(W_NEXT, 0), NULL) && !a.menu_scroll)
+            if (!ui_find(&ui, WIDGET(W_NEXT, 0), NULL) && !a.visit.menu_scroll)
                 continue; /* every contact on one page: room to spare is fine */
             if ((bottom - top) * 4 < (bar - top) * 3)
                 fail_msg("help %dx%d%s: cards use %d of %d px", sizes[z][0], sizes[z][1],
@@ -365,7 +365,7 @@ static void test_small_screens_keep_text_readable(void **st)
     for (int z = 0; z < 2; z++)
         for (size_t d = 0; d < sizeof dpis / sizeof dpis[0]; d++) {
             go(&a, "journey-risks/slide-1", small[z][0], small[z][1]);
-            a.dpi = dpis[d];
+            a.wiring.dpi = dpis[d];
             drv_build_app(&ui, &a, 1000, drv_fx.arena);
             int min = ui_min_text_px(dpis[d]), texts = 0;
             assert_true(min >= (int)(dpis[d] * 2.2f / 25.4f));
