@@ -133,14 +133,14 @@ void content_foreach_string(const Content *c,
 /* Join the content folder and a path relative to it (an image or icon
  * field) into buf. ERR_PATH if rel would leave the folder, ERR_TOOBIG if buf
  * is too small, ERR_INVALID on NULL arguments. */
-Err content_path(const Content *c, const char *rel, char *buf, size_t size);
+Err content_path(const Content *c, const char *rel, char *buf, size_t size) ERR_MUST_USE;
 
 /* The narration file for a key in a language: DIR/audio/LANG/KEY.wav.
  * Every slide, quiz question and end card has a key after load (given in
  * the file or derived, see docs/content-format.md); the file itself may not
  * exist. Same errors as content_path(). */
 Err content_audio_path(const Content *c, const char *lang, const char *key, char *buf,
-                       size_t size);
+                       size_t size) ERR_MUST_USE;
 
 /* ---- `taama content ...` ------------------------------------------------ */
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/vec.h"
 
 struct ContentReport {
     FILE *out;
@@ -60,21 +61,16 @@ typedef struct {
 
 typedef struct {
     Ref *v;
-    int n, cap, oom;
+    int n, oom;
+    size_t cap;
 } Refs;
 
 static void collect(void *ctx, const char *s, const char *file, int line)
 {
     Refs *r = ctx;
-    if (r->n == r->cap) {
-        int ncap = r->cap ? r->cap * 2 : 256;
-        Ref *v = realloc(r->v, (size_t)ncap * sizeof *v);
-        if (!v) {
-            r->oom = 1;
-            return;
-        }
-        r->v = v;
-        r->cap = ncap;
+    if (VEC_RESERVE(r->v, r->cap, (size_t)r->n + 1) != ERR_OK) {
+        r->oom = 1;
+        return;
     }
     r->v[r->n] = (Ref){s, file, line, r->n};
     r->n++;

@@ -1,5 +1,6 @@
 /* export.c: the kiosk side of USB export: keys, the CSV snapshot, writing
- * and verifying the export folder, and the `taama export` command.
+ * and verifying the export folder (export_cli.c has the mount table and
+ * the `taama export` command, contacts.c the contact lists).
  *
  * Order on the stick is what makes it safe: data file, then signature, then
  * manifest (the commit record). A folder without a verifying manifest is
@@ -8,14 +9,11 @@
 #include "export/export.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
-#include <mntent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <csv.h>
@@ -23,6 +21,7 @@
 
 #include "core/fileio.h"
 #include "core/log.h"
+#include "export/contacts.h"
 #include "export/health.h"
 #include "manifest/manifest.h"
 
@@ -271,8 +270,8 @@ static void set_msg(ExportResult *res, Err e, const char *what)
  * gone. Manifest first, so the folder stops looking committed at once. */
 static void cleanup_folder(const char *folder)
 {
-    const char *names[] = {EXPORT_MANIFEST_NAME, EXPORT_SIG_NAME, EXPORT_CSV_NAME, EXPORT_SEALED_NAME,
-                           EXPORT_HEALTH_NAME};
+    const char *names[] = {EXPORT_MANIFEST_NAME, EXPORT_SIG_NAME,    EXPORT_CSV_NAME,
+                           EXPORT_SEALED_NAME,   EXPORT_HEALTH_NAME, EXPORT_CONTACTS_NAME};
     char p[PATH_MAX];
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (fileio_join(p, sizeof p, folder, names[i]) == ERR_OK)
@@ -283,7 +282,7 @@ static void cleanup_folder(const char *folder)
         char *slash = strrchr(parent, '/');
         if (slash) {
             *slash = '\0';
-            (void)fileio_fsync_dir(parent);
+            (void)!fileio_fsync_dir(parent);
         }
     }
 }
@@ -367,379 +366,235 @@ static Err verify_written(const char *folder, const Manifest *m, const char *mby
     return manifest_verify_dir(m, folder, ignore, NULL, NULL);
 }
 
-Err export_run(Stats *s, const ExportRequest *req, ExportResult *res)
-{
+/* One export attempt: what export_run() prepares, writes and frees. */
+typedef struct {
+    Stats *s;
+    const ExportRequest *req;
+    ExportResult *res;
     unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
     unsigned char cpk[crypto_box_PUBLICKEYBYTES];
-    char *csv = NULL, *sealed = NULL, *mbytes = NULL, *health = NULL;
-    size_t csv_len = 0, mlen = 0, health_len = 0;
-    Manifest *m = NULL;
-    int folder_made = 0;
-    const char *stage = "preparing";
-    Err e;
+    StatsIdentity id;
+    char day_first[11], day_last[11];
+    char *csv, *sealed, *health, *contacts, *mbytes;
+    size_t csv_len, health_len, contacts_len, mlen;
+    Manifest *m;
+    char sighex[2 * crypto_sign_BYTES + 2];
+    const char *stage; /* what was being done, for the message */
+    int folder_made;
+} ExportJob;
 
+/* Keys and identity. ERR_OK with res->err set to ERR_KEY means "refused
+ * on purpose, nothing written" (automatic export without campaign key). */
+static Err job_keys(ExportJob *j)
+{
+    j->stage = "kiosk key";
+    Err e = export_keys_for_identity(j->s, j->req->data_dir, NULL);
+    if (!e)
+        e = load_keys(j->req->data_dir, j->sk, j->pk);
+    if (e)
+        return e;
+    j->stage = "campaign key";
+    e = read_campaign_key(j->req->data_dir, j->cpk, &j->res->encrypted);
+    if (e)
+        return e;
+    if (j->req->require_encryption && !j->res->encrypted) {
+        j->res->err = ERR_KEY;
+        snprintf(j->res->message, sizeof j->res->message,
+                 "Export on insert is inactive: no campaign key (campaign.pub) is installed, "
+                 "and automatic exports are always encrypted. Nothing was written.");
+        log_warn("export: %s", j->res->message);
+        return ERR_OK;
+    }
+    stats_identity(j->s, &j->id);
+    if (strlen(j->id.kiosk_id) != 32 || j->id.epoch < 1) {
+        j->stage = "kiosk identity";
+        return ERR_CORRUPT;
+    }
+    return ERR_OK;
+}
+
+/* The folder: DEST/taama-export/<kiosk>/<epoch>-<seq>, after reserving
+ * the sequence number. If it exists (a database restored from an old
+ * backup), move on to a fresh number. */
+static Err job_folder(ExportJob *j)
+{
+    ExportResult *res = j->res;
+    j->stage = "numbering the export";
+    Err e = reserve_seq(j->s, &res->seq);
+    if (e)
+        return e;
+    j->stage = "creating the folder";
+    char rel[256];
+    for (int tries = 0;; tries++) {
+        int n = snprintf(rel, sizeof rel, "%s/%s/%lld-%06lld", EXPORT_ROOT_DIR, j->id.kiosk_id,
+                         (long long)j->id.epoch, (long long)res->seq);
+        int nf = snprintf(res->folder, sizeof res->folder, "%s/%s", j->req->dest, rel);
+        if (n < 0 || (size_t)n >= sizeof rel || nf < 0 || (size_t)nf >= sizeof res->folder)
+            return ERR_TOOBIG;
+        /* lstat: a link of that name is "taken" too, never followed */
+        struct stat st;
+        if (lstat(res->folder, &st) != 0)
+            break;
+        if (tries >= 100)
+            return ERR_CORRUPT;
+        e = reserve_seq(j->s, &res->seq);
+        if (e)
+            return e;
+    }
+    /* Never through a link on the stick: taama-export -> /var/lib/taama
+     * would otherwise put files into the kiosk's own data folder. */
+    e = fileio_mkdir_beneath(j->req->dest, rel, 0755);
+    if (!e)
+        j->folder_made = 1;
+    return e;
+}
+
+/* Write name (len bytes) into the export folder and list it. */
+static Err job_put(ExportJob *j, const char *name, const char *data, size_t len)
+{
+    char path[PATH_MAX], hex[65];
+    if (fileio_join(path, sizeof path, j->res->folder, name))
+        return ERR_TOOBIG;
+    Err e = fileio_write_atomic(path, data, len, 0644);
+    if (e)
+        return e;
+    fileio_sha256_hex(data, len, hex);
+    return manifest_add_file(j->m, name, len, hex);
+}
+
+/* The counters (sealed when a campaign key is installed), health.json and
+ * contacts.json, each listed in (so signed by) the manifest. */
+static Err job_data_files(ExportJob *j)
+{
+    j->stage = "writing the counters";
+    if (!(j->m = manifest_new()))
+        return ERR_NOMEM;
+    Err e;
+    if (j->res->encrypted) {
+        size_t n = j->csv_len + crypto_box_SEALBYTES;
+        if (!(j->sealed = malloc(n)))
+            return ERR_NOMEM;
+        if (crypto_box_seal((unsigned char *)j->sealed, (const unsigned char *)j->csv, j->csv_len, j->cpk) != 0)
+            return ERR_KEY;
+        e = job_put(j, EXPORT_SEALED_NAME, j->sealed, n);
+    } else {
+        e = job_put(j, EXPORT_CSV_NAME, j->csv, j->csv_len);
+    }
+    if (e)
+        return e;
+    j->stage = "writing the health file";
+    if (!j->req->health_json)
+        e = export_health_json(j->s, j->req->data_dir, NULL, j->req->now * 1000, 0, -1, &j->health, &j->health_len);
+    else if (!(j->health = strdup(j->req->health_json)))
+        e = ERR_NOMEM;
+    else
+        j->health_len = strlen(j->health);
+    if (e || (e = job_put(j, EXPORT_HEALTH_NAME, j->health, j->health_len)))
+        return e;
+    j->stage = "writing the contact lists";
+    e = export_contacts_json(j->s, j->day_last, &j->contacts, &j->contacts_len);
+    if (!e)
+        e = job_put(j, EXPORT_CONTACTS_NAME, j->contacts, j->contacts_len);
+    return e;
+}
+
+/* The manifest's facts, its signature, then the manifest itself (the
+ * commit record, last). */
+static Err job_commit(ExportJob *j)
+{
+    j->stage = "writing the manifest";
+    ExportResult *res = j->res;
+    Manifest *m = j->m;
+    char pkhex[65];
+    sodium_bin2hex(pkhex, sizeof pkhex, j->pk, sizeof j->pk);
+    Err e;
+    if ((e = manifest_set(m, "kind", EXPORT_KIND)) || (e = manifest_set(m, "kiosk_id", j->id.kiosk_id)) ||
+        (e = manifest_set_int(m, "epoch", j->id.epoch)) || (e = manifest_set_int(m, "seq", res->seq)) ||
+        (e = manifest_set_int(m, "rows", res->rows)) || (e = manifest_set(m, "day_first", j->day_first)) ||
+        (e = manifest_set(m, "day_last", j->day_last)) || (e = manifest_set_int(m, "created", j->req->now)) ||
+        (e = manifest_set(m, "kiosk_pubkey", pkhex)) ||
+        (e = manifest_set(m, "encrypted", res->encrypted ? "1" : "0")) ||
+        (e = manifest_set(m, "columns", EXPORT_CSV_HEADER)))
+        return e;
+    if (j->req->kiosk_label && *j->req->kiosk_label && (e = manifest_set(m, "kiosk_label", j->req->kiosk_label)))
+        return e;
+    if ((e = manifest_serialize(m, &j->mbytes, &j->mlen)))
+        return e;
+    unsigned char sig[crypto_sign_BYTES];
+    crypto_sign_detached(sig, NULL, (const unsigned char *)j->mbytes, j->mlen, j->sk);
+    sodium_bin2hex(j->sighex, sizeof j->sighex, sig, sizeof sig);
+    strcat(j->sighex, "\n");
+    char path[PATH_MAX];
+    if (fileio_join(path, sizeof path, res->folder, EXPORT_SIG_NAME))
+        return ERR_TOOBIG;
+    if ((e = fileio_write_atomic(path, j->sighex, strlen(j->sighex), 0644)))
+        return e;
+    if (fileio_join(path, sizeof path, res->folder, EXPORT_MANIFEST_NAME))
+        return ERR_TOOBIG;
+    return fileio_write_atomic(path, j->mbytes, j->mlen, 0644);
+}
+
+/* Remember a verified export. The export itself is complete even if this
+ * fails, so success is reported and the problem logged. */
+static void job_remember(ExportJob *j)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%lld", (long long)j->res->seq);
+    Err me = stats_meta_set(j->s, "export.last_seq", buf);
+    snprintf(buf, sizeof buf, "%lld", (long long)j->req->now);
+    if (!me)
+        me = stats_meta_set(j->s, "export.last_time", buf);
+    snprintf(buf, sizeof buf, "%lld", (long long)j->res->rows);
+    if (!me)
+        me = stats_meta_set(j->s, "export.last_rows", buf);
+    if (me)
+        log_warn("export: written and verified, but not remembered: %s", err_str(me));
+}
+
+/* Keys, snapshot, folder, files, commit, read-back check. */
+static Err job_run(ExportJob *j)
+{
+    Err e = job_keys(j);
+    if (e || j->res->err)
+        return e;
+    j->stage = "reading statistics";
+    /* Include what the visitor did a moment ago; a slow disk only delays. */
+    (void)stats_flush(j->s, 1000);
+    if ((e = export_csv_build(j->s, &j->csv, &j->csv_len, &j->res->rows, j->day_first, j->day_last)) ||
+        (e = job_folder(j)) || (e = job_data_files(j)) || (e = job_commit(j)))
+        return e;
+    j->stage = "checking what was written";
+    e = verify_written(j->res->folder, j->m, j->mbytes, j->mlen, j->sighex);
+    if (e && e != ERR_NOMEM && e != ERR_TOOBIG)
+        e = e == ERR_HASH ? ERR_HASH : ERR_IO;
+    return e;
+}
+
+Err export_run(Stats *s, const ExportRequest *req, ExportResult *res)
+{
     memset(res, 0, sizeof *res);
     if (!s || !req || !req->data_dir || !req->dest) {
         set_msg(res, ERR_INVALID, "bad request");
         return ERR_INVALID;
     }
-    stage = "kiosk key";
-    e = export_keys_for_identity(s, req->data_dir, NULL);
-    if (!e)
-        e = load_keys(req->data_dir, sk, pk);
-    if (e)
-        goto fail;
-    stage = "campaign key";
-    e = read_campaign_key(req->data_dir, cpk, &res->encrypted);
-    if (e)
-        goto fail;
-    if (req->require_encryption && !res->encrypted) {
-        res->err = ERR_KEY;
-        snprintf(res->message, sizeof res->message,
-                 "Export on insert is inactive: no campaign key (campaign.pub) is installed, "
-                 "and automatic exports are always encrypted. Nothing was written.");
-        log_warn("export: %s", res->message);
-        goto done;
-    }
-
-    StatsIdentity id;
-    stats_identity(s, &id);
-    if (strlen(id.kiosk_id) != 32 || id.epoch < 1) {
-        stage = "kiosk identity";
-        e = ERR_CORRUPT;
-        goto fail;
-    }
-
-    stage = "reading statistics";
-    /* Include what the visitor did a moment ago; a slow disk only delays. */
-    (void)stats_flush(s, 1000);
-    char day_first[11] = "", day_last[11] = "";
-    e = export_csv_build(s, &csv, &csv_len, &res->rows, day_first, day_last);
-    if (e)
-        goto fail;
-
-    stage = "numbering the export";
-    e = reserve_seq(s, &res->seq);
-    if (e)
-        goto fail;
-
-    /* The folder: DEST/taama-export/<kiosk>/<epoch>-<seq>. If it exists
-     * (a database restored from an old backup), move on to a fresh number. */
-    stage = "creating the folder";
-    char rel[256];
-    for (int tries = 0;; tries++) {
-        int n = snprintf(rel, sizeof rel, "%s/%s/%lld-%06lld", EXPORT_ROOT_DIR, id.kiosk_id,
-                         (long long)id.epoch, (long long)res->seq);
-        int nf = snprintf(res->folder, sizeof res->folder, "%s/%s", req->dest, rel);
-        if (n < 0 || (size_t)n >= sizeof rel || nf < 0 || (size_t)nf >= sizeof res->folder) {
-            e = ERR_TOOBIG;
-            goto fail;
-        }
-        /* lstat: a link of that name is "taken" too, never followed */
-        struct stat st;
-        if (lstat(res->folder, &st) != 0)
-            break;
-        if (tries >= 100) {
-            e = ERR_CORRUPT;
-            goto fail;
-        }
-        e = reserve_seq(s, &res->seq);
-        if (e)
-            goto fail;
-    }
-    /* Never through a link on the stick: taama-export -> /var/lib/taama
-     * would otherwise put files into the kiosk's own data folder. */
-    e = fileio_mkdir_beneath(req->dest, rel, 0755);
-    if (e)
-        goto fail;
-    folder_made = 1;
-
-    /* Data file. */
-    stage = "writing the counters";
-    const char *data_name = EXPORT_CSV_NAME;
-    const char *data = csv;
-    size_t data_len = csv_len;
-    if (res->encrypted) {
-        sealed = malloc(csv_len + crypto_box_SEALBYTES);
-        if (!sealed) {
-            e = ERR_NOMEM;
-            goto fail;
-        }
-        if (crypto_box_seal((unsigned char *)sealed, (const unsigned char *)csv, csv_len, cpk) != 0) {
-            e = ERR_KEY;
-            goto fail;
-        }
-        data_name = EXPORT_SEALED_NAME;
-        data = sealed;
-        data_len = csv_len + crypto_box_SEALBYTES;
-    }
-    char path[PATH_MAX];
-    if (fileio_join(path, sizeof path, res->folder, data_name)) {
-        e = ERR_TOOBIG;
-        goto fail;
-    }
-    e = fileio_write_atomic(path, data, data_len, 0644);
-    if (e)
-        goto fail;
-
-    /* Fleet health, listed in (so signed by) the manifest. */
-    stage = "writing the health file";
-    if (!req->health_json)
-        e = export_health_json(s, req->data_dir, NULL, req->now * 1000, 0, -1, &health, &health_len);
-    else if (!(health = strdup(req->health_json)))
-        e = ERR_NOMEM;
-    else
-        health_len = strlen(health);
-    if (e || (e = fileio_join(path, sizeof path, res->folder, EXPORT_HEALTH_NAME) ? ERR_TOOBIG : ERR_OK) ||
-        (e = fileio_write_atomic(path, health, health_len, 0644)))
-        goto fail;
-
-    /* Manifest and signature. */
-    stage = "writing the manifest";
-    m = manifest_new();
-    if (!m) {
-        e = ERR_NOMEM;
-        goto fail;
-    }
-    char hex[65], pkhex[65], hhex[65];
-    fileio_sha256_hex(data, data_len, hex);
-    fileio_sha256_hex(health, health_len, hhex);
-    if ((e = manifest_add_file(m, EXPORT_HEALTH_NAME, health_len, hhex)))
-        goto fail;
-    sodium_bin2hex(pkhex, sizeof pkhex, pk, sizeof pk);
-    if ((e = manifest_add_file(m, data_name, data_len, hex)) || (e = manifest_set(m, "kind", EXPORT_KIND)) ||
-        (e = manifest_set(m, "kiosk_id", id.kiosk_id)) || (e = manifest_set_int(m, "epoch", id.epoch)) ||
-        (e = manifest_set_int(m, "seq", res->seq)) || (e = manifest_set_int(m, "rows", res->rows)) ||
-        (e = manifest_set(m, "day_first", day_first)) || (e = manifest_set(m, "day_last", day_last)) ||
-        (e = manifest_set_int(m, "created", req->now)) || (e = manifest_set(m, "kiosk_pubkey", pkhex)) ||
-        (e = manifest_set(m, "encrypted", res->encrypted ? "1" : "0")) ||
-        (e = manifest_set(m, "columns", EXPORT_CSV_HEADER)))
-        goto fail;
-    if (req->kiosk_label && *req->kiosk_label && (e = manifest_set(m, "kiosk_label", req->kiosk_label)))
-        goto fail;
-    e = manifest_serialize(m, &mbytes, &mlen);
-    if (e)
-        goto fail;
-    unsigned char sig[crypto_sign_BYTES];
-    crypto_sign_detached(sig, NULL, (const unsigned char *)mbytes, mlen, sk);
-    char sighex[2 * crypto_sign_BYTES + 2];
-    sodium_bin2hex(sighex, sizeof sighex, sig, sizeof sig);
-    strcat(sighex, "\n");
-    if (fileio_join(path, sizeof path, res->folder, EXPORT_SIG_NAME)) {
-        e = ERR_TOOBIG;
-        goto fail;
-    }
-    e = fileio_write_atomic(path, sighex, strlen(sighex), 0644);
-    if (e)
-        goto fail;
-    if (fileio_join(path, sizeof path, res->folder, EXPORT_MANIFEST_NAME)) {
-        e = ERR_TOOBIG;
-        goto fail;
-    }
-    e = fileio_write_atomic(path, mbytes, mlen, 0644);
-    if (e)
-        goto fail;
-
-    stage = "checking what was written";
-    e = verify_written(res->folder, m, mbytes, mlen, sighex);
+    ExportJob j = {.s = s, .req = req, .res = res, .stage = "preparing"};
+    Err e = job_run(&j);
     if (e) {
-        if (e != ERR_NOMEM && e != ERR_TOOBIG)
-            e = e == ERR_HASH ? ERR_HASH : ERR_IO;
-        goto fail;
+        if (j.folder_made)
+            cleanup_folder(res->folder);
+        set_msg(res, e, j.stage);
+        log_warn("export: %s", res->message);
+    } else if (!res->err) {
+        job_remember(&j);
+        set_msg(res, ERR_OK, "");
+        log_info("export: %s verified", res->folder);
     }
-
-    /* Remember it. The export itself is complete and verified even if
-     * this fails, so we report success and log the problem. */
-    char buf[32];
-    snprintf(buf, sizeof buf, "%lld", (long long)res->seq);
-    Err me = stats_meta_set(s, "export.last_seq", buf);
-    snprintf(buf, sizeof buf, "%lld", (long long)req->now);
-    if (!me)
-        me = stats_meta_set(s, "export.last_time", buf);
-    snprintf(buf, sizeof buf, "%lld", (long long)res->rows);
-    if (!me)
-        me = stats_meta_set(s, "export.last_rows", buf);
-    if (me)
-        log_warn("export: written and verified, but not remembered: %s", err_str(me));
-    set_msg(res, ERR_OK, "");
-    log_info("export: %s verified", res->folder);
-    goto done;
-
-fail:
-    if (folder_made)
-        cleanup_folder(res->folder);
-    set_msg(res, e, stage);
-    log_warn("export: %s", res->message);
-done:
-    sodium_memzero(sk, sizeof sk);
-    free(csv);
-    free(sealed);
-    free(health);
-    free(mbytes);
-    manifest_free(m);
+    sodium_memzero(j.sk, sizeof j.sk);
+    free(j.csv);
+    free(j.sealed);
+    free(j.health);
+    free(j.contacts);
+    free(j.mbytes);
+    manifest_free(j.m);
     return res->err;
-}
-
-/* ---- mount table ---- */
-
-const char *const export_default_mount_prefixes[] = {"/media", "/run/media", "/mnt", NULL};
-
-static int pseudo_fs(const char *type)
-{
-    static const char *const skip[] = {"tmpfs", "proc", "sysfs", "devtmpfs", "devpts", "overlay",
-                                       "autofs", "cgroup", "cgroup2", "securityfs", "debugfs",
-                                       "tracefs", "fusectl", "configfs", "mqueue", "bpf", "ramfs",
-                                       "squashfs", "nsfs", "binfmt_misc", NULL};
-    for (int i = 0; skip[i]; i++)
-        if (strcmp(type, skip[i]) == 0)
-            return 1;
-    return 0;
-}
-
-static int under_prefix(const char *dir, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    while (n > 1 && prefix[n - 1] == '/')
-        n--;
-    return strncmp(dir, prefix, n) == 0 && (dir[n] == '\0' || dir[n] == '/');
-}
-
-void export_mounts_parse(const char *table_text, const char *const *prefixes, ExportMounts *out)
-{
-    out->n = 0;
-    if (!table_text || !*table_text)
-        return;
-    if (!prefixes)
-        prefixes = export_default_mount_prefixes;
-    FILE *f = fmemopen((void *)table_text, strlen(table_text), "r");
-    if (!f)
-        return;
-    struct mntent ent;
-    char buf[4096];
-    while (out->n < EXPORT_MAX_MOUNTS && getmntent_r(f, &ent, buf, sizeof buf)) {
-        if (pseudo_fs(ent.mnt_type))
-            continue;
-        int match = 0;
-        for (int i = 0; prefixes[i] && !match; i++)
-            match = under_prefix(ent.mnt_dir, prefixes[i]);
-        if (!match || strlen(ent.mnt_dir) >= sizeof out->path[0])
-            continue;
-        int dup = 0;
-        for (int i = 0; i < out->n && !dup; i++)
-            dup = strcmp(out->path[i], ent.mnt_dir) == 0;
-        if (!dup)
-            snprintf(out->path[out->n++], sizeof out->path[0], "%s", ent.mnt_dir);
-    }
-    fclose(f);
-}
-
-int export_mounts_added(const ExportMounts *before, const ExportMounts *after, ExportMounts *added)
-{
-    added->n = 0;
-    for (int i = 0; i < after->n; i++) {
-        int seen = 0;
-        for (int j = 0; before && j < before->n && !seen; j++)
-            seen = strcmp(before->path[j], after->path[i]) == 0;
-        if (!seen)
-            snprintf(added->path[added->n++], sizeof added->path[0], "%s", after->path[i]);
-    }
-    return added->n;
-}
-
-/* ---- `taama export` ---- */
-
-/* Whether dir is a removable stick: at or under a mount point that
- * export_mounts_parse() keeps (under /media, /run/media or /mnt, not a
- * pseudo file system) in the mount table file. */
-static int on_mounted_stick(const char *dir, const char *table_path, const char *mounts)
-{
-    char real[PATH_MAX], text[65536], places[1024];
-    const char *prefix[32] = {NULL};
-    if (!realpath(dir, real))
-        return 0;
-    if (mounts) { /* --mounts A:B: the places sticks appear, as for the kiosk */
-        snprintf(places, sizeof places, "%s", mounts);
-        int k = 0;
-        char *save = NULL;
-        for (char *t = strtok_r(places, ":", &save); t && k < 31; t = strtok_r(NULL, ":", &save))
-            prefix[k++] = t;
-    }
-    FILE *f = fopen(table_path, "r");
-    if (!f)
-        return 0;
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = 0;
-    ExportMounts m;
-    export_mounts_parse(text, prefix[0] ? prefix : NULL, &m);
-    for (int i = 0; i < m.n; i++)
-        if (under_prefix(real, m.path[i]))
-            return 1;
-    return 0;
-}
-
-int export_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
-{
-    static const char usage[] = "usage: taama export --to DIR [--label NAME] [--any-folder] [--mounts DIR:DIR...] [--data DIR]\n";
-    static const struct option opts[] = {
-        {"to", required_argument, NULL, 't'},          {"label", required_argument, NULL, 'l'},
-        {"any-folder", no_argument, NULL, 'a'},        {"mount-table", required_argument, NULL, 'm'},
-        {"mounts", required_argument, NULL, 'M'},      {NULL, 0, NULL, 0},
-    };
-    const char *to = NULL, *label = NULL, *table = "/proc/self/mounts", *mounts = NULL;
-    int any = 0;
-    optind = 0;
-    opterr = 0;
-    for (int o; (o = getopt_long(argc, argv, ":", opts, NULL)) != -1;) {
-        if (o == 't')
-            to = optarg;
-        else if (o == 'l')
-            label = optarg;
-        else if (o == 'a')
-            any = 1;
-        else if (o == 'm')
-            table = optarg; /* tests: a file in /proc/self/mounts form */
-        else if (o == 'M')
-            mounts = optarg;
-        else {
-            fprintf(out, "taama export: %s %s\n%s", o == ':' ? "a value is missing after" : "unknown option",
-                    argv[optind - 1], usage);
-            return 2;
-        }
-    }
-    if (!to || optind < argc) {
-        fprintf(out, "%s%s", optind < argc ? "taama export: unexpected words after the options\n" : "", usage);
-        return 2;
-    }
-    /* say what is wrong before touching anything: opening the statistics
-     * would create a data folder, and a plain folder is not a stick */
-    struct stat st;
-    if (stat(data_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        fprintf(out, "Export failed: the data folder %s does not exist (the kiosk's is /var/lib/taama; "
-                     "give it with --data DIR)\n", data_dir);
-        return 1;
-    }
-    if (stat(to, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        fprintf(out, "Export failed: %s is not a folder (is the stick mounted?)\n", to);
-        return 1;
-    }
-    if (!any && !on_mounted_stick(to, table, mounts)) {
-        fprintf(out, "Export failed: %s is not on a mounted USB stick (sticks appear under /media, "
-                     "/run/media or /mnt); to write to this folder anyway add --any-folder\n", to);
-        return 1;
-    }
-    Err why = ERR_OK;
-    Stats *s = stats_open(data_dir, NULL, &why);
-    if (!s) {
-        fprintf(out, "Export failed: cannot open the statistics in %s: %s\n", data_dir, err_str(why));
-        return 1;
-    }
-    ExportRequest req = {.data_dir = data_dir, .dest = to, .kiosk_label = label, .now = (int64_t)time(NULL)};
-    ExportResult res;
-    export_run(s, &req, &res);
-    stats_close(s);
-    fprintf(out, "%s\n", res.message);
-    if (res.err == ERR_OK)
-        fprintf(out, "%s\n", res.folder);
-    return res.err == ERR_OK ? 0 : 1;
 }

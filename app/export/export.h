@@ -6,6 +6,8 @@
  *   counters.csv         RFC 4180 CSV, UTF-8 with BOM, CRLF
  *   (or counters.csv.sealed when a campaign public key is configured:
  *    the same bytes in a libsodium sealed box)
+ *   health.json          fleet health (export/health.h)
+ *   contacts.json        the help contact lists in force (export/contacts.h)
  *   manifest.sig         hex Ed25519 signature of manifest.json's bytes
  *   manifest.json        the commit record (see manifest.h), written LAST
  * Every file goes through fileio (temp name, fsync, rename, folder fsync);
@@ -67,15 +69,15 @@ typedef struct {
 /* Make the kiosk's Ed25519 key pair in data_dir if missing (kiosk.key 0600,
  * kiosk.pub 0644) and return the public key as 64 hex chars (pub_hex may be
  * NULL). An existing but damaged key is never replaced: ERR_KEY. */
-Err export_keys_ensure(const char *data_dir, char pub_hex[65]);
+Err export_keys_ensure(const char *data_dir, char pub_hex[65]) ERR_MUST_USE;
 
 /* Read a key file holding n bytes as 2n hex characters (surrounding
  * whitespace allowed). ERR_NOTFOUND if absent, ERR_KEY if malformed. Shared
  * with taama-report for campaign keys. */
-Err export_read_hex_key(const char *path, unsigned char *out, size_t n);
+Err export_read_hex_key(const char *path, unsigned char *out, size_t n) ERR_MUST_USE;
 
 /* Write n bytes as hex plus a newline to path, atomically, with mode. */
-Err export_write_hex_key(const char *path, const unsigned char *key, size_t n, unsigned mode);
+Err export_write_hex_key(const char *path, const unsigned char *key, size_t n, unsigned mode) ERR_MUST_USE;
 
 /* 1 when DATA/campaign.pub holds a valid campaign key, so exports are
  * sealed; 0 when it is missing or damaged. */
@@ -88,13 +90,13 @@ int export_campaign_key_installed(const char *data_dir);
  * res->err. A full, read-only or removed stick gives a clear message, leaves
  * no temporary file (best effort if the stick is gone) and no unverified
  * manifest. Thread: may run on a worker thread while the UI records stats. */
-Err export_run(Stats *s, const ExportRequest *req, ExportResult *res);
+Err export_run(Stats *s, const ExportRequest *req, ExportResult *res) ERR_MUST_USE;
 
 /* Render the export snapshot of s as CSV bytes (BOM, header, CRLF), as
  * written to the stick. *out malloc'd, caller frees. rows, day_first and
  * day_last (11 bytes each, "" when no rows) may be NULL. */
 Err export_csv_build(Stats *s, char **out, size_t *len, int64_t *rows, char *day_first,
-                     char *day_last);
+                     char *day_last) ERR_MUST_USE;
 
 /* ---- watching for sticks (pure; the GUI feeds /proc/self/mounts text) ---- */
 #define EXPORT_MAX_MOUNTS 16

@@ -30,7 +30,7 @@
  * run would see it). uptime_s: -1 when unknown. *out malloc'd (caller
  * frees). ERR_NOMEM. */
 Err export_health_json(Stats *s, const char *data_dir, const KioskClock *clock, int64_t wall_ms,
-                       int64_t mono_ms, int64_t uptime_s, char **out, size_t *len);
+                       int64_t mono_ms, int64_t uptime_s, char **out, size_t *len) ERR_MUST_USE;
 
 /* At kiosk start: count the start, an unclean previous shutdown (the
  * "running" mark is still set) and a watchdog kill (systemd's ExecStopPost
@@ -50,6 +50,6 @@ void export_health_note(Stats *s, const char *key, const char *value);
  * made, so a clone cannot sign as the original. A key with no recorded
  * owner is adopted. *regenerated (may be NULL) is set to 1 when a new
  * pair was made for a changed identity. */
-Err export_keys_for_identity(Stats *s, const char *data_dir, int *regenerated);
+Err export_keys_for_identity(Stats *s, const char *data_dir, int *regenerated) ERR_MUST_USE;
 
 #endif

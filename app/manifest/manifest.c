@@ -330,66 +330,65 @@ done:
     return e;
 }
 
-Manifest *manifest_parse(const char *buf, size_t len, Err *why)
+/* The JSON object in buf (strict, nothing but whitespace after it), with
+ * the manifest's format; NULL and *e set otherwise. */
+static json_object *parse_root(const char *buf, size_t len, Err *e)
 {
-    Err e = ERR_FORMAT;
-    Manifest *m = NULL;
-    json_object *root = NULL;
-    json_tokener *tok = NULL;
-
+    *e = ERR_FORMAT;
     if (len > MANIFEST_MAX_BYTES) {
-        e = ERR_TOOBIG;
-        goto fail;
+        *e = ERR_TOOBIG;
+        return NULL;
     }
     if (memchr(buf, '\0', len)) /* JSON text never holds a raw NUL */
-        goto fail;
-    tok = json_tokener_new_ex(8);
+        return NULL;
+    json_tokener *tok = json_tokener_new_ex(8);
     if (!tok) {
-        e = ERR_NOMEM;
-        goto fail;
+        *e = ERR_NOMEM;
+        return NULL;
     }
     json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
-    root = json_tokener_parse_ex(tok, buf, (int)len);
-    if (!root || json_tokener_get_error(tok) != json_tokener_success)
-        goto fail;
+    json_object *root = json_tokener_parse_ex(tok, buf, (int)len);
+    int ok = root && json_tokener_get_error(tok) == json_tokener_success;
     /* Only whitespace may follow the object. */
-    for (size_t i = json_tokener_get_parse_end(tok); i < len; i++)
+    for (size_t i = ok ? json_tokener_get_parse_end(tok) : len; i < len; i++)
         if (buf[i] != '\n' && buf[i] != ' ' && buf[i] != '\r' && buf[i] != '\t')
-            goto fail;
-    if (!json_object_is_type(root, json_type_object))
-        goto fail;
-    json_object *fmt, *files, *meta;
-    if (!json_object_object_get_ex(root, "format", &fmt) || !json_object_is_type(fmt, json_type_string) ||
-        strcmp(json_object_get_string(fmt), MANIFEST_FORMAT) != 0)
-        goto fail;
-    if (!json_object_object_get_ex(root, "files", &files) || !json_object_is_type(files, json_type_array))
-        goto fail;
-    if (!json_object_object_get_ex(root, "meta", &meta) || !json_object_is_type(meta, json_type_object))
-        goto fail;
-    m = manifest_new();
-    if (!m) {
-        e = ERR_NOMEM;
-        goto fail;
+            ok = 0;
+    json_tokener_free(tok);
+    json_object *fmt;
+    if (ok && (!json_object_is_type(root, json_type_object) || !json_object_object_get_ex(root, "format", &fmt) ||
+               !json_object_is_type(fmt, json_type_string) || strcmp(json_object_get_string(fmt), MANIFEST_FORMAT)))
+        ok = 0;
+    if (!ok) {
+        json_object_put(root);
+        return NULL;
     }
-    /* manifest_set scans the keys: a bound keeps a hostile manifest with
-     * a million keys from costing a million squared before its signature
-     * is even checked. */
-    if (json_object_object_length(meta) > MANIFEST_MAX_META) {
-        e = ERR_TOOBIG;
-        goto fail;
-    }
+    return root;
+}
+
+/* The "meta" object into m: string values only, no embedded NUL, at most
+ * MANIFEST_MAX_META keys (manifest_set scans the keys: a bound keeps a
+ * hostile manifest with a million keys from costing a million squared
+ * before its signature is even checked). */
+static Err parse_meta(Manifest *m, json_object *meta)
+{
+    if (json_object_object_length(meta) > MANIFEST_MAX_META)
+        return ERR_TOOBIG;
+    json_object_object_foreach(meta, k, v)
     {
-        json_object_object_foreach(meta, k, v)
-        {
-            if (!json_object_is_type(v, json_type_string))
-                goto fail;
-            const char *s = json_object_get_string(v);
-            if ((size_t)json_object_get_string_len(v) != strlen(s))
-                goto fail; /* embedded \u0000 */
-            if (manifest_set(m, k, s) != ERR_OK)
-                goto fail;
-        }
+        if (!json_object_is_type(v, json_type_string))
+            return ERR_FORMAT;
+        const char *s = json_object_get_string(v);
+        if ((size_t)json_object_get_string_len(v) != strlen(s))
+            return ERR_FORMAT; /* embedded \u0000 */
+        if (manifest_set(m, k, s) != ERR_OK)
+            return ERR_FORMAT;
     }
+    return ERR_OK;
+}
+
+/* The "files" array into m, sorted by path, a path listed twice refused. */
+static Err parse_files(Manifest *m, json_object *files)
+{
     size_t n = json_object_array_length(files);
     for (size_t i = 0; i < n; i++) {
         json_object *f = json_object_array_get_idx(files, i);
@@ -398,37 +397,50 @@ Manifest *manifest_parse(const char *buf, size_t len, Err *why)
             !json_object_object_get_ex(f, "sha256", &h) || !json_object_object_get_ex(f, "size", &s) ||
             !json_object_is_type(p, json_type_string) || !json_object_is_type(h, json_type_string) ||
             !json_object_is_type(s, json_type_int))
-            goto fail;
+            return ERR_FORMAT;
         const char *ps = json_object_get_string(p);
-        if ((size_t)json_object_get_string_len(p) != strlen(ps)) {
-            e = ERR_PATH;
-            goto fail;
-        }
+        if ((size_t)json_object_get_string_len(p) != strlen(ps))
+            return ERR_PATH;
         errno = 0;
         int64_t size = json_object_get_int64(s);
         if (size < 0 || errno)
-            goto fail;
+            return ERR_FORMAT;
         Err fe = add_file(m, ps, (uint64_t)size, json_object_get_string(h), 0);
-        if (fe) {
-            e = fe == ERR_PATH ? ERR_PATH : (fe == ERR_NOMEM ? ERR_NOMEM : ERR_FORMAT);
-            goto fail;
-        }
+        if (fe)
+            return fe == ERR_PATH ? ERR_PATH : (fe == ERR_NOMEM ? ERR_NOMEM : ERR_FORMAT);
     }
     if (m->nfiles > 1)
         qsort(m->files, m->nfiles, sizeof *m->files, cmp_file);
     /* A path listed twice sits next to its twin once sorted. */
     for (size_t i = 1; i < m->nfiles; i++)
         if (strcmp(m->files[i - 1].path, m->files[i].path) == 0)
-            goto fail;
+            return ERR_FORMAT;
     m->sorted = 1;
+    return ERR_OK;
+}
+
+Manifest *manifest_parse(const char *buf, size_t len, Err *why)
+{
+    Err e = ERR_FORMAT;
+    Manifest *m = NULL;
+    json_object *root = parse_root(buf, len, &e), *files, *meta;
+    if (!root)
+        goto fail;
+    e = ERR_FORMAT;
+    if (!json_object_object_get_ex(root, "files", &files) || !json_object_is_type(files, json_type_array) ||
+        !json_object_object_get_ex(root, "meta", &meta) || !json_object_is_type(meta, json_type_object))
+        goto fail;
+    if (!(m = manifest_new())) {
+        e = ERR_NOMEM;
+        goto fail;
+    }
+    if ((e = parse_meta(m, meta)) || (e = parse_files(m, files)))
+        goto fail;
     json_object_put(root);
-    json_tokener_free(tok);
     return m;
 fail:
     manifest_free(m);
     json_object_put(root);
-    if (tok)
-        json_tokener_free(tok);
     if (why)
         *why = e;
     return NULL;

@@ -38,8 +38,8 @@ void manifest_free(Manifest *m);  /* accepts NULL */
 
 /* Set (or replace) a key/value. Keys: 1-64 chars of [a-z0-9_.-]; values:
  * any UTF-8 without NUL, up to 4096 bytes. ERR_INVALID otherwise. */
-Err manifest_set(Manifest *m, const char *key, const char *value);
-Err manifest_set_int(Manifest *m, const char *key, int64_t value);
+Err manifest_set(Manifest *m, const char *key, const char *value) ERR_MUST_USE;
+Err manifest_set_int(Manifest *m, const char *key, int64_t value) ERR_MUST_USE;
 
 /* The value for key, or NULL. Borrowed until the key is set again. */
 const char *manifest_get(const Manifest *m, const char *key);
@@ -51,17 +51,17 @@ const char *manifest_meta_key(const Manifest *m, size_t i);
 
 /* Parse key's value as a whole decimal integer: ERR_NOTFOUND if missing,
  * ERR_FORMAT if not an integer. */
-Err manifest_get_int(const Manifest *m, const char *key, int64_t *out);
+Err manifest_get_int(const Manifest *m, const char *key, int64_t *out) ERR_MUST_USE;
 
 /* Whether path is acceptable inside a manifest (see the file comment). */
 int manifest_path_ok(const char *path);
 
 /* List a file. ERR_PATH for an unacceptable path, ERR_INVALID for a
  * malformed hash or a path listed twice. */
-Err manifest_add_file(Manifest *m, const char *path, uint64_t size, const char *sha256_hex);
+Err manifest_add_file(Manifest *m, const char *path, uint64_t size, const char *sha256_hex) ERR_MUST_USE;
 
 /* Hash root/path from disk and list it. */
-Err manifest_add_file_from_disk(Manifest *m, const char *root, const char *path);
+Err manifest_add_file_from_disk(Manifest *m, const char *root, const char *path) ERR_MUST_USE;
 
 size_t manifest_file_count(const Manifest *m);
 /* Files in path order (after serialize or parse; in insertion order
@@ -72,7 +72,7 @@ const ManifestFile *manifest_find_file(const Manifest *m, const char *path);
 
 /* The canonical bytes. *out is malloc'd (caller frees), NUL-terminated,
  * *len excludes the NUL. Sorts the file list in place. */
-Err manifest_serialize(Manifest *m, char **out, size_t *len);
+Err manifest_serialize(Manifest *m, char **out, size_t *len) ERR_MUST_USE;
 
 /* Parse bytes (not necessarily canonical), in O(n log n) for n files. NULL
  * with *why = ERR_FORMAT for bad JSON, a missing/unknown "format" or a path
@@ -101,7 +101,7 @@ typedef void (*ManifestIssueFn)(void *ctx, ManifestIssue kind, const char *path,
  * listed file verifies (unlisted files alone do not fail), else the first
  * problem: ERR_NOTFOUND, ERR_HASH or ERR_PATH. */
 Err manifest_verify_dir(const Manifest *m, const char *root, const char *const *ignore,
-                        ManifestIssueFn on_issue, void *ctx);
+                        ManifestIssueFn on_issue, void *ctx) ERR_MUST_USE;
 
 /* A short English name for an issue ("missing"). */
 const char *manifest_issue_str(ManifestIssue kind);

@@ -1,19 +1,14 @@
-/* pack.c: verifying, staging and atomically switching content packs.
- *
- * Order of checks follows the cost of being wrong: nothing from the stick
- * is believed until the signature over the manifest verifies with a
- * trusted key, the trusted comment names our campaign and a newer version,
- * and the listed sizes fit the limits; only then are files hashed, and only
- * listed files are ever copied. The staged copy is verified again because
- * a hostile or failing stick can change between the first read and the
- * copy. See pack.h for the install layout and crash argument. */
+/* pack.c: installing a verified pack (staging, verifying the staged copy,
+ * atomically switching the links) and the installed versions (which one
+ * is current, falling back, recovering after an interrupted install).
+ * Verification is in pack_verify.c, making a pack in pack_make.c; see
+ * pack.h for the install layout and the crash argument. */
 #include "pack/pack.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,13 +18,9 @@
 #include "core/fileio.h"
 #include "core/log.h"
 #include "manifest/manifest.h"
+#include "pack/pack_internal.h"
 
-#define PACK_KIND "content-pack"
-#define SIG_FILE_MAX 4096
 #define SPACE_MARGIN (4ull * 1024ull * 1024ull)
-#define COPY_WALK_DEPTH 8
-
-static const char *const top_dirs[] = {"content/", "locales/", "assets/"};
 
 static PackStepHook step_hook;
 static void *step_ctx;
@@ -44,313 +35,6 @@ static void step(const char *name)
 {
     if (step_hook)
         step_hook(step_ctx, name);
-}
-
-/* ---- Report ---- */
-
-static void report_init(PackReport *rep, int64_t installed)
-{
-    memset(rep, 0, sizeof *rep);
-    rep->key_index = -1;
-    rep->installed_version = installed;
-}
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 4, 5)))
-#endif
-static Err refuse(PackReport *rep, PackResult result, Err err, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(rep->message, sizeof rep->message, fmt, ap);
-    va_end(ap);
-    rep->result = result;
-    rep->err = err;
-    return err;
-}
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static void report_line(PackReport *rep, const char *fmt, ...)
-{
-    if (rep->n_lines >= PACK_REPORT_LINES) {
-        rep->lines_dropped++;
-        return;
-    }
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(rep->lines[rep->n_lines++], sizeof rep->lines[0], fmt, ap);
-    va_end(ap);
-}
-
-static void report_print(FILE *f, const PackReport *rep)
-{
-    fprintf(f, "Taama content pack: %s\n", rep->err == ERR_OK ? "ACCEPTED" : "REFUSED");
-    fprintf(f, "%s\n", rep->message);
-    if (rep->campaign[0])
-        fprintf(f, "campaign: %s\n", rep->campaign);
-    if (rep->version)
-        fprintf(f, "version: %lld\n", (long long)rep->version);
-    fprintf(f, "installed version before: %lld\n", (long long)rep->installed_version);
-    if (rep->key_id[0])
-        fprintf(f, "signed by key: %s (%s signature)\n", rep->key_id,
-                rep->prehashed ? "prehashed" : "legacy");
-    fprintf(f, "files listed: %zu, %llu bytes\n", rep->n_files, (unsigned long long)rep->total_bytes);
-    if (rep->n_bad)
-        fprintf(f, "files wrong or missing: %zu\n", rep->n_bad);
-    if (rep->n_ignored)
-        fprintf(f, "files not listed (ignored, never installed): %zu\n", rep->n_ignored);
-    for (int i = 0; i < rep->n_lines; i++)
-        fprintf(f, "  %s\n", rep->lines[i]);
-    if (rep->lines_dropped)
-        fprintf(f, "  ... and %d more\n", rep->lines_dropped);
-}
-
-Err pack_report_write(const char *pack_dir, const PackReport *rep)
-{
-    char path[PATH_MAX];
-    Err e = fileio_join(path, sizeof path, pack_dir, PACK_REPORT);
-    if (e != ERR_OK)
-        return e;
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    if (!f)
-        return ERR_NOMEM;
-    report_print(f, rep);
-    if (fclose(f) != 0) {
-        free(buf);
-        return ERR_NOMEM;
-    }
-    e = fileio_write_atomic(path, buf, len, 0644);
-    free(buf);
-    return e;
-}
-
-/* ---- Verification ---- */
-
-typedef struct {
-    char *man;  /* manifest bytes as signed */
-    size_t man_len;
-    char *sig;  /* .minisig bytes */
-    size_t sig_len;
-    Manifest *m;
-} Verified;
-
-static void verified_free(Verified *v)
-{
-    free(v->man);
-    free(v->sig);
-    manifest_free(v->m);
-    memset(v, 0, sizeof *v);
-}
-
-static int under_top_dir(const char *path)
-{
-    for (size_t i = 0; i < sizeof top_dirs / sizeof top_dirs[0]; i++)
-        if (strncmp(path, top_dirs[i], strlen(top_dirs[i])) == 0 && path[strlen(top_dirs[i])])
-            return 1;
-    return 0;
-}
-
-typedef struct {
-    PackReport *rep;
-    int strict; /* staged copy: unlisted files are a failure too */
-    int unlisted;
-} IssueCtx;
-
-static void on_issue(void *ctx, ManifestIssue kind, const char *path, const char *detail)
-{
-    IssueCtx *ic = ctx;
-    if (kind == MANIFEST_ISSUE_UNLISTED) {
-        ic->unlisted++;
-        if (!ic->strict) {
-            ic->rep->n_ignored++;
-            report_line(ic->rep, "%s: not listed in the manifest, ignored", path);
-            return;
-        }
-    } else {
-        ic->rep->n_bad++;
-    }
-    report_line(ic->rep, "%s: %s (%s)", path, manifest_issue_str(kind), detail ? detail : "");
-}
-
-/* A file of the pack, never through a link, a FIFO or past max bytes. */
-static Err read_pack_file(const char *dir, const char *name, size_t max, char **buf, size_t *len)
-{
-    return fileio_read_regular(dir, name, max, buf, len);
-}
-
-/* Signature, trusted comment, campaign and version. */
-static Err check_signature(const Verified *v, const PackTrust *trust, PackReport *rep)
-{
-    PackSig sig;
-    if (pack_sig_parse(v->sig, v->sig_len, &sig) != ERR_OK)
-        return refuse(rep, PACK_BAD_SIGNATURE, ERR_SIGNATURE,
-                      "The signature file %s is damaged or not a minisign signature.", PACK_SIGNATURE);
-    rep->prehashed = sig.prehashed;
-    pack_key_id_hex(sig.key_id, rep->key_id);
-    int which = -1;
-    for (int i = 0; i < trust->n_keys && i < PACK_MAX_KEYS; i++)
-        if (pack_sig_verify(&sig, &trust->keys[i], v->man, v->man_len) != ERR_KEY) {
-            which = i;
-            break;
-        }
-    if (which < 0)
-        return refuse(rep, PACK_UNKNOWN_KEY, ERR_KEY,
-                      "The pack is signed with key %s, which this kiosk does not trust.", rep->key_id);
-    if (pack_sig_verify(&sig, &trust->keys[which], v->man, v->man_len) != ERR_OK)
-        return refuse(rep, PACK_BAD_SIGNATURE, ERR_SIGNATURE,
-                      "The signature does not match the manifest: the pack was altered after signing.");
-    rep->key_index = which;
-
-    if (pack_comment_parse(sig.trusted_comment, rep->campaign, &rep->version) != ERR_OK)
-        return refuse(rep, PACK_BAD_MANIFEST, ERR_FORMAT,
-                      "The signed comment must read \"taama campaign=ID version=N\".");
-    if (strcmp(rep->campaign, trust->campaign) != 0)
-        return refuse(rep, PACK_WRONG_CAMPAIGN, ERR_INVALID,
-                      "The pack is for campaign \"%s\"; this kiosk belongs to campaign \"%s\".",
-                      rep->campaign, trust->campaign);
-    if (rep->version <= rep->installed_version)
-        return refuse(rep, PACK_ROLLBACK, ERR_ROLLBACK,
-                      "The pack has version %lld; version %lld is installed. Only a newer version can be installed.",
-                      (long long)rep->version, (long long)rep->installed_version);
-    return ERR_OK;
-}
-
-/* The manifest itself: form, meta agreeing with the signed comment, paths,
- * limits. */
-static Err check_manifest(Verified *v, const PackTrust *trust, PackReport *rep)
-{
-    Err why = ERR_FORMAT;
-    v->m = manifest_parse(v->man, v->man_len, &why);
-    if (!v->m) {
-        if (why == ERR_PATH)
-            return refuse(rep, PACK_BAD_PATH, ERR_PATH,
-                          "The manifest lists a path that leaves the pack folder.");
-        return refuse(rep, PACK_BAD_MANIFEST, ERR_FORMAT, "The manifest is not valid (%s).", err_str(why));
-    }
-    const char *kind = manifest_get(v->m, "kind");
-    const char *campaign = manifest_get(v->m, "campaign");
-    int64_t version = 0;
-    if (!kind || strcmp(kind, PACK_KIND) != 0 || !campaign || strcmp(campaign, rep->campaign) != 0 ||
-        manifest_get_int(v->m, "version", &version) != ERR_OK || version != rep->version)
-        return refuse(rep, PACK_BAD_MANIFEST, ERR_FORMAT,
-                      "The manifest's kind, campaign or version does not match its signed comment.");
-
-    uint64_t max_bytes = trust->max_bytes ? trust->max_bytes : PACK_MAX_BYTES_DEFAULT;
-    size_t max_files = trust->max_files ? trust->max_files : PACK_MAX_FILES_DEFAULT;
-    rep->n_files = manifest_file_count(v->m);
-    for (size_t i = 0; i < rep->n_files; i++) {
-        const ManifestFile *f = manifest_file(v->m, i);
-        if (!under_top_dir(f->path)) {
-            report_line(rep, "%s: outside content/, locales/ and assets/", f->path);
-            return refuse(rep, PACK_BAD_PATH, ERR_PATH,
-                          "The manifest lists %s, which is outside content/, locales/ and assets/.", f->path);
-        }
-        /* Saturating sum: a hostile manifest cannot wrap it below the limit. */
-        rep->total_bytes = f->size > UINT64_MAX - rep->total_bytes ? UINT64_MAX : rep->total_bytes + f->size;
-    }
-    if (rep->n_files == 0)
-        return refuse(rep, PACK_BAD_MANIFEST, ERR_FORMAT, "The manifest lists no files.");
-    if (rep->n_files > max_files || rep->total_bytes > max_bytes)
-        return refuse(rep, PACK_TOO_BIG, ERR_TOOBIG,
-                      "The pack holds %zu files and %llu bytes; this kiosk accepts at most %zu files and %llu bytes.",
-                      rep->n_files, (unsigned long long)rep->total_bytes, max_files,
-                      (unsigned long long)max_bytes);
-    return ERR_OK;
-}
-
-/* Cheap checks before hashing, through fileio_open_regular(): a link, a
- * FIFO or a file of the wrong size on the stick is refused without reading
- * a byte of it (a FIFO would block the worker, a link read outside the
- * stick, a huge file take minutes to hash); then the full hash check. */
-static Err check_files(const Verified *v, const char *dir, int strict, PackReport *rep)
-{
-    int links = 0;
-    for (size_t i = 0; i < rep->n_files; i++) {
-        const ManifestFile *f = manifest_file(v->m, i);
-        int fd;
-        uint64_t size = 0;
-        Err e = fileio_open_regular(dir, f->path, f->size, &fd, &size);
-        if (e == ERR_OK) {
-            close(fd);
-            if (size == f->size)
-                continue;
-        }
-        rep->n_bad++;
-        if (e == ERR_OK || e == ERR_TOOBIG)
-            report_line(rep, "%s: %llu bytes, manifest says %llu", f->path, (unsigned long long)size,
-                        (unsigned long long)f->size);
-        else if (e == ERR_PATH && ++links)
-            report_line(rep, "%s: a symbolic link (never followed on a stick)", f->path);
-        else if (e == ERR_FORMAT)
-            report_line(rep, "%s: not a regular file", f->path);
-        else
-            report_line(rep, "%s: missing", f->path);
-    }
-    if (links)
-        return refuse(rep, PACK_BAD_PATH, ERR_PATH,
-                      "%d file(s) in the pack are links; links are never followed.", links);
-    if (rep->n_bad)
-        return refuse(rep, PACK_BAD_FILE, ERR_HASH,
-                      "%zu file(s) are missing or differ from the signed manifest.", rep->n_bad);
-
-    static const char *const ignore[] = {PACK_MANIFEST, PACK_SIGNATURE, PACK_REPORT, NULL};
-    IssueCtx ic = {rep, strict, 0};
-    Err e = manifest_verify_dir(v->m, dir, ignore, on_issue, &ic);
-    if (e == ERR_PATH)
-        return refuse(rep, PACK_BAD_PATH, ERR_PATH, "A file in the pack points outside the pack folder.");
-    if (e != ERR_OK)
-        return refuse(rep, e == ERR_HASH || e == ERR_NOTFOUND ? PACK_BAD_FILE : PACK_IO,
-                      e == ERR_NOTFOUND ? ERR_HASH : e,
-                      "%zu file(s) are missing or differ from the signed manifest.", rep->n_bad);
-    if (strict && ic.unlisted)
-        return refuse(rep, PACK_IO, ERR_CORRUPT, "The staged copy holds files it should not.");
-    return ERR_OK;
-}
-
-static Err verify_into(const char *pack_dir, const PackTrust *trust, PackReport *rep, Verified *v,
-                       int strict)
-{
-    if (!trust || trust->n_keys <= 0 || !trust->campaign[0])
-        return refuse(rep, PACK_NOT_CONFIGURED, ERR_KEY,
-                      "This kiosk has no trusted pack key or campaign configured.");
-    Err e = read_pack_file(pack_dir, PACK_MANIFEST, MANIFEST_MAX_BYTES, &v->man, &v->man_len);
-    if (e == ERR_TOOBIG)
-        return refuse(rep, PACK_TOO_BIG, ERR_TOOBIG, "The manifest is larger than %u bytes.",
-                      MANIFEST_MAX_BYTES);
-    if (e != ERR_OK)
-        return refuse(rep, PACK_NO_MANIFEST, e, "No readable %s in the pack folder (%s).", PACK_MANIFEST,
-                      err_str(e));
-    e = read_pack_file(pack_dir, PACK_SIGNATURE, SIG_FILE_MAX, &v->sig, &v->sig_len);
-    if (e == ERR_NOTFOUND)
-        return refuse(rep, PACK_UNSIGNED, ERR_SIGNATURE, "The pack is not signed (no %s).", PACK_SIGNATURE);
-    if (e != ERR_OK)
-        return refuse(rep, PACK_BAD_SIGNATURE, ERR_SIGNATURE, "The signature file cannot be read (%s).",
-                      err_str(e));
-    if ((e = check_signature(v, trust, rep)) != ERR_OK)
-        return e;
-    if ((e = check_manifest(v, trust, rep)) != ERR_OK)
-        return e;
-    if ((e = check_files(v, pack_dir, strict, rep)) != ERR_OK)
-        return e;
-    rep->result = PACK_OK;
-    rep->err = ERR_OK;
-    snprintf(rep->message, sizeof rep->message, "Pack version %lld for campaign \"%s\" verified.",
-             (long long)rep->version, rep->campaign);
-    return ERR_OK;
-}
-
-Err pack_verify(const char *pack_dir, const PackTrust *trust, int64_t installed_version,
-                PackReport *rep)
-{
-    report_init(rep, installed_version);
-    Verified v = {0};
-    Err e = verify_into(pack_dir, trust, rep, &v, 0);
-    verified_free(&v);
-    return e;
 }
 
 /* ---- Installed versions ---- */
@@ -417,7 +101,7 @@ Err pack_installed(const char *data_dir, int which, PackInstalled *out)
         return ERR_TOOBIG;
     char *buf = NULL;
     size_t len = 0;
-    e = read_pack_file(out->root, PACK_SIGNATURE, SIG_FILE_MAX, &buf, &len);
+    e = fileio_read_regular(out->root, PACK_SIGNATURE, SIG_FILE_MAX, &buf, &len);
     if (e != ERR_OK) {
         memset(out, 0, sizeof *out);
         return ERR_NOTFOUND;
@@ -425,7 +109,10 @@ Err pack_installed(const char *data_dir, int which, PackInstalled *out)
     PackSig sig;
     if (pack_sig_parse(buf, len, &sig) == ERR_OK) {
         int64_t sv = 0;
-        pack_comment_parse(sig.trusted_comment, out->campaign, &sv);
+        /* Verified when installed, so this holds; if not, no campaign is
+         * shown rather than part of one. */
+        if (pack_comment_parse(sig.trusted_comment, out->campaign, &sv) != ERR_OK)
+            out->campaign[0] = '\0';
         pack_key_id_hex(sig.key_id, out->key_id);
     }
     free(buf);
@@ -486,9 +173,20 @@ Err pack_recover(const char *data_dir)
         removed = 1;
     }
     closedir(d);
-    if (removed)
-        fileio_fsync_dir(versions);
+    /* The removals are redone by the next recover if they do not last. */
+    Err se = removed ? fileio_fsync_dir(versions) : ERR_OK;
+    if (se != ERR_OK)
+        log_warn("pack: removals in %s not yet durable: %s", versions, err_str(se));
     return ERR_OK;
+}
+
+/* pack_recover() where a failure costs only disk space until the next
+ * recover: logged, not returned. */
+static void recover_logged(const char *data_dir)
+{
+    Err e = pack_recover(data_dir);
+    if (e != ERR_OK)
+        log_warn("pack: cannot tidy the installed versions in %s: %s", data_dir, err_str(e));
 }
 
 /* ---- Install ---- */
@@ -497,7 +195,7 @@ Err pack_recover(const char *data_dir)
  * rel is opened with fileio_open_regular(): no link, FIFO or device on the
  * stick is followed or read, and a file over limit bytes is refused before
  * reading it (or while reading, if it grows). */
-static Err copy_file(const char *root, const char *rel, const char *dst, uint64_t limit)
+Err pack_copy_file(const char *root, const char *rel, const char *dst, uint64_t limit)
 {
     int fd;
     Err e = fileio_open_regular(root, rel, limit, &fd, NULL);
@@ -536,7 +234,7 @@ static Err copy_file(const char *root, const char *rel, const char *dst, uint64_
     return fileio_writer_commit(w);
 }
 
-static Err mkdir_parent(const char *path)
+Err pack_mkdir_parent(const char *path)
 {
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s", path);
@@ -559,8 +257,8 @@ static Err stage_copy(const Verified *v, const char *pack_dir, const char *stagi
         char dst[PATH_MAX];
         if ((e = fileio_join(dst, sizeof dst, staging, f->path)) != ERR_OK)
             return e;
-        if ((e = mkdir_parent(dst)) != ERR_OK ||
-            (e = copy_file(pack_dir, f->path, dst, f->size)) != ERR_OK)
+        if ((e = pack_mkdir_parent(dst)) != ERR_OK ||
+            (e = pack_copy_file(pack_dir, f->path, dst, f->size)) != ERR_OK)
             return e;
         step("file-copied");
     }
@@ -613,6 +311,77 @@ static Err check_space(const char *dir, uint64_t need)
     return avail < need + SPACE_MARGIN ? ERR_NOSPACE : ERR_OK;
 }
 
+/* Copy the verified pack into staging, verify the copy as if it were a
+ * new pack (the stick may have changed under us), and move it to final.
+ * On failure nothing the kiosk loads has changed and staging is gone. */
+static Err stage_version(const char *pack_dir, const PackTrust *trust, const Verified *v,
+                         const char *versions, const char *staging, const char *final,
+                         PackReport *rep)
+{
+    Err e = stage_copy(v, pack_dir, staging);
+    if (e != ERR_OK) {
+        rm_tree(staging);
+        return pack_refuse(rep, e == ERR_NOSPACE ? PACK_NO_SPACE : PACK_IO, e,
+                           "Copying the pack to the kiosk failed (%s); nothing was changed.", err_str(e));
+    }
+    PackReport staged;
+    pack_report_init(&staged, rep->installed_version);
+    Verified sv = {0};
+    e = pack_verify_into(staging, trust, &staged, &sv, 1);
+    pack_verified_free(&sv);
+    if (e != ERR_OK) {
+        rm_tree(staging);
+        for (int i = 0; i < staged.n_lines; i++)
+            pack_report_line(rep, "staged copy: %s", staged.lines[i]);
+        return pack_refuse(rep, PACK_IO, e,
+                           "The copy on the kiosk does not match the pack (%s); the stick may be failing. Nothing was changed.",
+                           staged.message);
+    }
+    step("staged-verified");
+
+    /* A leftover of the same version that `current` does not name. */
+    rm_tree(final);
+    if ((e = fileio_rename(staging, final)) != ERR_OK) {
+        rm_tree(staging);
+        return pack_refuse(rep, PACK_IO, e, "Cannot move the staged pack into place (%s).", err_str(e));
+    }
+    step("staged-renamed");
+    if ((e = fileio_fsync_dir(versions)) != ERR_OK) {
+        rm_tree(final);
+        return pack_refuse(rep, PACK_IO, e, "Cannot make the staged pack durable (%s).", err_str(e));
+    }
+    step("versions-synced");
+    return ERR_OK;
+}
+
+/* Point `previous` at what `current` names, then `current` at version. A
+ * failure leaves `current` naming a complete version (old or new);
+ * pack_recover() then tidies what is left. */
+static Err switch_versions(const char *data_dir, const char *content, int64_t version,
+                           PackReport *rep)
+{
+    Err e;
+    char target[64];
+    int64_t old = link_version(content, "current");
+    if (old) {
+        snprintf(target, sizeof target, "versions/%lld", (long long)old);
+        if ((e = switch_link(content, "previous", target)) != ERR_OK) {
+            recover_logged(data_dir);
+            return pack_refuse(rep, PACK_IO, e, "Cannot record the previous version (%s).", err_str(e));
+        }
+        step("previous-switched");
+    }
+    snprintf(target, sizeof target, "versions/%lld", (long long)version);
+    if ((e = switch_link(content, "current", target)) != ERR_OK) {
+        recover_logged(data_dir);
+        return pack_refuse(rep, PACK_IO, e, "Cannot switch to the new version (%s).", err_str(e));
+    }
+    step("current-switched");
+    recover_logged(data_dir); /* drop versions older than previous */
+    step("cleaned");
+    return ERR_OK;
+}
+
 static Err install_verified(const char *data_dir, const char *pack_dir, const PackTrust *trust,
                             const Verified *v, PackReport *rep)
 {
@@ -621,75 +390,22 @@ static Err install_verified(const char *data_dir, const char *pack_dir, const Pa
     if (e == ERR_OK)
         e = fileio_mkdir_p(versions, 0755);
     if (e != ERR_OK)
-        return refuse(rep, PACK_IO, e, "Cannot prepare the content folder on the kiosk (%s).", err_str(e));
+        return pack_refuse(rep, PACK_IO, e, "Cannot prepare the content folder on the kiosk (%s).", err_str(e));
     if (check_space(versions, rep->total_bytes) != ERR_OK)
-        return refuse(rep, PACK_NO_SPACE, ERR_NOSPACE,
-                      "Not enough free space on the kiosk for %llu bytes.",
-                      (unsigned long long)rep->total_bytes);
+        return pack_refuse(rep, PACK_NO_SPACE, ERR_NOSPACE,
+                           "Not enough free space on the kiosk for %llu bytes.",
+                           (unsigned long long)rep->total_bytes);
 
     snprintf(name, sizeof name, ".staging-%lld", (long long)rep->version);
     if ((e = fileio_join(staging, sizeof staging, versions, name)) != ERR_OK)
-        return refuse(rep, PACK_IO, e, "Data folder path too long.");
+        return pack_refuse(rep, PACK_IO, e, "Data folder path too long.");
     snprintf(name, sizeof name, "%lld", (long long)rep->version);
     if ((e = fileio_join(final, sizeof final, versions, name)) != ERR_OK)
-        return refuse(rep, PACK_IO, e, "Data folder path too long.");
-
-    e = stage_copy(v, pack_dir, staging);
-    if (e != ERR_OK) {
-        rm_tree(staging);
-        return refuse(rep, e == ERR_NOSPACE ? PACK_NO_SPACE : PACK_IO, e,
-                      "Copying the pack to the kiosk failed (%s); nothing was changed.", err_str(e));
-    }
-
-    /* Verify the staged copy as if it were a new pack. */
-    PackReport staged;
-    report_init(&staged, rep->installed_version);
-    Verified sv = {0};
-    e = verify_into(staging, trust, &staged, &sv, 1);
-    verified_free(&sv);
-    if (e != ERR_OK) {
-        rm_tree(staging);
-        for (int i = 0; i < staged.n_lines; i++)
-            report_line(rep, "staged copy: %s", staged.lines[i]);
-        return refuse(rep, PACK_IO, e,
-                      "The copy on the kiosk does not match the pack (%s); the stick may be failing. Nothing was changed.",
-                      staged.message);
-    }
-    step("staged-verified");
-
-    /* A leftover of the same version that `current` does not name. */
-    rm_tree(final);
-    if ((e = fileio_rename(staging, final)) != ERR_OK) {
-        rm_tree(staging);
-        return refuse(rep, PACK_IO, e, "Cannot move the staged pack into place (%s).", err_str(e));
-    }
-    step("staged-renamed");
-    if ((e = fileio_fsync_dir(versions)) != ERR_OK) {
-        rm_tree(final);
-        return refuse(rep, PACK_IO, e, "Cannot make the staged pack durable (%s).", err_str(e));
-    }
-    step("versions-synced");
-
-    int64_t old = link_version(content, "current");
-    if (old) {
-        char target[64];
-        snprintf(target, sizeof target, "versions/%lld", (long long)old);
-        if ((e = switch_link(content, "previous", target)) != ERR_OK) {
-            pack_recover(data_dir);
-            return refuse(rep, PACK_IO, e, "Cannot record the previous version (%s).", err_str(e));
-        }
-        step("previous-switched");
-    }
-    char target[64];
-    snprintf(target, sizeof target, "versions/%lld", (long long)rep->version);
-    if ((e = switch_link(content, "current", target)) != ERR_OK) {
-        pack_recover(data_dir);
-        return refuse(rep, PACK_IO, e, "Cannot switch to the new version (%s).", err_str(e));
-    }
-    step("current-switched");
-    pack_recover(data_dir); /* drop versions older than previous */
-    step("cleaned");
-    return ERR_OK;
+        return pack_refuse(rep, PACK_IO, e, "Data folder path too long.");
+    e = stage_version(pack_dir, trust, v, versions, staging, final, rep);
+    if (e != ERR_OK)
+        return e;
+    return switch_versions(data_dir, content, rep->version, rep);
 }
 
 /* 1 when path, links resolved, is dir or lies under it (also when either
@@ -705,14 +421,14 @@ static int resolves_inside(const char *path, const char *dir)
 
 Err pack_install(const char *data_dir, const char *pack_dir, const PackTrust *trust, PackReport *rep)
 {
-    pack_recover(data_dir);
+    recover_logged(data_dir);
     int64_t installed = pack_installed_version(data_dir);
-    report_init(rep, installed);
+    pack_report_init(rep, installed);
     Verified v = {0};
-    Err e = verify_into(pack_dir, trust, rep, &v, 0);
+    Err e = pack_verify_into(pack_dir, trust, rep, &v, 0);
     if (e == ERR_OK)
         e = install_verified(data_dir, pack_dir, trust, &v, rep);
-    verified_free(&v);
+    pack_verified_free(&v);
     if (e == ERR_OK) {
         snprintf(rep->message, sizeof rep->message,
                  "Installed pack version %lld for campaign \"%s\" (was version %lld).",
@@ -730,95 +446,5 @@ Err pack_install(const char *data_dir, const char *pack_dir, const PackTrust *tr
         if (we != ERR_OK)
             log_warn("pack: cannot write the report into %s: %s", pack_dir, err_str(we));
     }
-    return e;
-}
-
-/* ---- Making a pack ---- */
-
-static Err copy_tree(Manifest *m, const char *src_root, const char *out_root, const char *rel, int depth)
-{
-    if (depth > COPY_WALK_DEPTH)
-        return ERR_TOOBIG;
-    char dirpath[PATH_MAX];
-    Err e = fileio_join(dirpath, sizeof dirpath, src_root, rel);
-    if (e != ERR_OK)
-        return e;
-    DIR *d = opendir(dirpath);
-    if (!d)
-        return depth == 0 && errno == ENOENT ? ERR_OK : err_from_errno(errno);
-    struct dirent *de;
-    while (e == ERR_OK && (de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.')
-            continue; /* ".", "..", and hidden files (.DS_Store, editor backups) */
-        char sub[PATH_MAX], src[PATH_MAX], dst[PATH_MAX];
-        int n = snprintf(sub, sizeof sub, "%s/%s", rel, de->d_name);
-        if (n < 0 || (size_t)n >= sizeof sub)
-            e = ERR_TOOBIG;
-        else if ((e = fileio_join(src, sizeof src, src_root, sub)) == ERR_OK &&
-                 (e = fileio_join(dst, sizeof dst, out_root, sub)) == ERR_OK) {
-            struct stat st;
-            if (lstat(src, &st) != 0)
-                e = err_from_errno(errno);
-            else if (S_ISDIR(st.st_mode))
-                e = copy_tree(m, src_root, out_root, sub, depth + 1);
-            else if (!S_ISREG(st.st_mode))
-                log_warn("pack: skipping %s (not a regular file)", src);
-            else if ((e = mkdir_parent(dst)) == ERR_OK &&
-                     (e = copy_file(src_root, sub, dst, (uint64_t)st.st_size)) == ERR_OK)
-                e = manifest_add_file_from_disk(m, out_root, sub);
-        }
-    }
-    closedir(d);
-    return e;
-}
-
-Err pack_make(const char *src_dir, const char *out_dir, const char *campaign, int64_t version)
-{
-    char c[64];
-    int64_t v;
-    char comment[128];
-    snprintf(comment, sizeof comment, "taama campaign=%s version=%lld", campaign ? campaign : "",
-             (long long)version);
-    if (!src_dir || !out_dir || pack_comment_parse(comment, c, &v) != ERR_OK || strcmp(c, campaign) != 0)
-        return ERR_INVALID;
-    DIR *d = opendir(out_dir);
-    if (d) {
-        struct dirent *de;
-        int empty = 1;
-        while ((de = readdir(d)) != NULL)
-            if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
-                empty = 0;
-        closedir(d);
-        if (!empty)
-            return ERR_INVALID;
-    }
-    Err e = fileio_mkdir_p(out_dir, 0755);
-    if (e != ERR_OK)
-        return e;
-    Manifest *m = manifest_new();
-    if (!m)
-        return ERR_NOMEM;
-    char *buf = NULL;
-    size_t len = 0;
-    for (size_t i = 0; e == ERR_OK && i < sizeof top_dirs / sizeof top_dirs[0]; i++) {
-        char top[32];
-        snprintf(top, sizeof top, "%.*s", (int)strlen(top_dirs[i]) - 1, top_dirs[i]);
-        e = copy_tree(m, src_dir, out_dir, top, 0);
-    }
-    if (e == ERR_OK && manifest_file_count(m) == 0)
-        e = ERR_NOTFOUND;
-    if (e == ERR_OK)
-        e = manifest_set(m, "kind", PACK_KIND);
-    if (e == ERR_OK)
-        e = manifest_set(m, "campaign", campaign);
-    if (e == ERR_OK)
-        e = manifest_set_int(m, "version", version);
-    if (e == ERR_OK)
-        e = manifest_serialize(m, &buf, &len);
-    char path[PATH_MAX];
-    if (e == ERR_OK && (e = fileio_join(path, sizeof path, out_dir, PACK_MANIFEST)) == ERR_OK)
-        e = fileio_write_atomic(path, buf, len, 0644);
-    free(buf);
-    manifest_free(m);
     return e;
 }

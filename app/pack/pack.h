@@ -127,21 +127,21 @@ typedef struct {
 
 /* Parse a minisign public key: the .pub file's text (comment line + base64
  * line) or the bare base64 line. ERR_FORMAT when malformed. */
-Err pack_key_parse(const char *text, size_t len, PackKey *out);
+Err pack_key_parse(const char *text, size_t len, PackKey *out) ERR_MUST_USE;
 
 /* Parse a .minisig file's text. ERR_FORMAT when malformed. */
-Err pack_sig_parse(const char *text, size_t len, PackSig *out);
+Err pack_sig_parse(const char *text, size_t len, PackSig *out) ERR_MUST_USE;
 
 /* Verify sig over msg with key (file signature and global signature).
  * ERR_KEY when the key id differs, ERR_SIGNATURE when either signature
  * fails. */
-Err pack_sig_verify(const PackSig *sig, const PackKey *key, const void *msg, size_t len);
+Err pack_sig_verify(const PackSig *sig, const PackKey *key, const void *msg, size_t len) ERR_MUST_USE;
 
 /* Parse the trusted comment "taama campaign=ID version=N" (tokens separated
  * by spaces or tabs, in any order; unknown key=value tokens ignored; ID is
  * 1-63 of [A-Za-z0-9._-], N a decimal 1..2^62). campaign must hold 64.
  * ERR_FORMAT when anything required is missing or malformed. */
-Err pack_comment_parse(const char *comment, char *campaign, int64_t *version);
+Err pack_comment_parse(const char *comment, char *campaign, int64_t *version) ERR_MUST_USE;
 
 /* Key id as 16 uppercase hex digits: the number minisign prints in its
  * comments (minisign drops leading zeros). */
@@ -151,12 +151,12 @@ void pack_key_id_hex(const unsigned char id[PACK_KEY_ID_BYTES], char out[17]);
  * DATA/pack-trust/campaign (one line). ERR_NOTFOUND when no key or no
  * campaign is configured; ERR_FORMAT when a present file is malformed (the
  * other key is still loaded). Limits get their defaults. */
-Err pack_trust_load(const char *data_dir, PackTrust *out);
+Err pack_trust_load(const char *data_dir, PackTrust *out) ERR_MUST_USE;
 
 /* Check the pack in pack_dir against trust and the installed version,
  * without changing anything. Fills rep (always). Returns rep->err. */
 Err pack_verify(const char *pack_dir, const PackTrust *trust, int64_t installed_version,
-                PackReport *rep);
+                PackReport *rep) ERR_MUST_USE;
 
 /* Verify and install pack_dir into data_dir (see the file comment), then
  * write the report file into pack_dir (best effort: a read-only stick only
@@ -166,33 +166,33 @@ Err pack_verify(const char *pack_dir, const PackTrust *trust, int64_t installed_
  * on the stick are refused without being followed or read. On refusal or error nothing the kiosk loads changes. Fills rep
  * (always). Returns rep->err. */
 Err pack_install(const char *data_dir, const char *pack_dir, const PackTrust *trust,
-                 PackReport *rep);
+                 PackReport *rep) ERR_MUST_USE;
 
 /* Write rep as a readable text file PACK_REPORT into pack_dir, atomically. */
-Err pack_report_write(const char *pack_dir, const PackReport *rep);
+Err pack_report_write(const char *pack_dir, const PackReport *rep) ERR_MUST_USE;
 
 /* Remove what an interrupted install left: staging folders, temporary
  * links, and versions neither `current` nor `previous` names. Call at start
  * before pack_select(). ERR_OK when nothing is installed. */
-Err pack_recover(const char *data_dir);
+Err pack_recover(const char *data_dir) ERR_MUST_USE;
 
 /* Version `current` names, 0 when nothing is installed. */
 int64_t pack_installed_version(const char *data_dir);
 
 /* Describe the installed version: which = 0 for current, 1 for previous.
  * ERR_NOTFOUND when that link is missing or names no complete version. */
-Err pack_installed(const char *data_dir, int which, PackInstalled *out);
+Err pack_installed(const char *data_dir, int which, PackInstalled *out) ERR_MUST_USE;
 
 /* Pick the content to load: current, or previous when current_failed is
  * non-zero (the caller tried current and it failed to load) or current is
  * unusable. ERR_NOTFOUND when there is nothing to fall back to: the caller
  * then loads the content shipped with the program. */
-Err pack_select(const char *data_dir, int current_failed, PackInstalled *out);
+Err pack_select(const char *data_dir, int current_failed, PackInstalled *out) ERR_MUST_USE;
 
 /* Build a pack: copy DIR's content/, locales/ and assets/ (hidden files
  * skipped) into out_dir and write out_dir/manifest.json with meta campaign
  * and version. out_dir must not exist or be empty. */
-Err pack_make(const char *src_dir, const char *out_dir, const char *campaign, int64_t version);
+Err pack_make(const char *src_dir, const char *out_dir, const char *campaign, int64_t version) ERR_MUST_USE;
 
 /* Test hook: called at every durable step of pack_install() with a short
  * step name; a test can make it _exit() to simulate a power cut there.

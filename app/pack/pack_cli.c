@@ -99,7 +99,11 @@ int pack_cli_main(const char *data_dir, int argc, char **argv, FILE *out)
         fprintf(out, "warning: trust configuration in %s/%s: %s\n", data_dir, PACK_TRUST_DIR, err_str(e));
     PackReport rep;
     if (strcmp(argv[0], "verify") == 0) {
-        pack_recover(data_dir);
+        /* Only so the installed version below is the one that counts; a
+         * leftover it cannot remove does not change the verdict. */
+        Err re = pack_recover(data_dir);
+        if (re != ERR_OK)
+            fprintf(out, "warning: cannot tidy the installed versions: %s\n", err_str(re));
         e = pack_verify(argv[1], &trust, pack_installed_version(data_dir), &rep);
     } else {
         e = pack_install(data_dir, argv[1], &trust, &rep);

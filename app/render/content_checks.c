@@ -15,6 +15,7 @@
 #include "app.h"
 #include "core/arena.h"
 #include "core/log.h"
+#include "core/vec.h"
 #include "i18n/i18n.h"
 #include "narration/narration.h"
 #include "qr/qr.h"
@@ -124,20 +125,17 @@ static int check_langs(const ContentReport *r, const char **out, int max)
 
 typedef struct {
     char (*v)[128];
-    int n, cap;
+    int n;
+    size_t cap;
 } Names;
 
+/* Keep a copy of name (cut at 127 bytes); on out of memory it is left out
+ * and that screen is not checked. */
 static void add_name(void *ctx, const char *name)
 {
     Names *ns = ctx;
-    if (ns->n == ns->cap) {
-        int ncap = ns->cap ? ns->cap * 2 : 64;
-        char(*v)[128] = realloc(ns->v, (size_t)ncap * sizeof *v);
-        if (!v)
-            return;
-        ns->v = v;
-        ns->cap = ncap;
-    }
+    if (VEC_RESERVE(ns->v, ns->cap, (size_t)ns->n + 1) != ERR_OK)
+        return;
     snprintf(ns->v[ns->n++], sizeof ns->v[0], "%s", name);
 }
 
@@ -351,6 +349,91 @@ static int module_keys(const Module *m, KeyRef *out, int max)
     return n;
 }
 
+/* No narration at all in lang: say so, and what to record, one line per
+ * module rather than one per screen (docs/narration.md: `taama narration
+ * script --lang LANG`). */
+static void report_unnarrated(const Content *c, ContentReport *r, const char *lang, int total)
+{
+    KeyRef keys[KEYS_MAX];
+    content_report(r, CONTENT_WARNING, NULL, 0,
+                   "%s: no narration at all (0 of %d): the speaker is disabled in this "
+                   "language",
+                   lang, total);
+    for (int i = 0; i < content_module_count(c); i++) {
+        const Module *m = content_module(c, i);
+        int n = module_keys(m, keys, KEYS_MAX);
+        char list[2048];
+        size_t len = 0;
+        list[0] = 0;
+        for (int k = 0; k < n && len + 2 < sizeof list; k++) {
+            int w = snprintf(list + len, sizeof list - len, "%s%s.wav", k ? " " : "",
+                             keys[k].key ? keys[k].key : "?");
+            len += w > 0 ? (size_t)w : 0;
+        }
+        content_report(r, CONTENT_WARNING, m->file, 0, "%s: to record in audio/%s/: %s", lang,
+                       lang, list);
+    }
+}
+
+/* The narration of every screen, and of the language's own name, in lang. */
+static void check_language_narration(const Content *c, ContentReport *r, NarrationIndex *ix,
+                                     const char *lang)
+{
+    KeyRef keys[KEYS_MAX];
+    int total = 0, have = 0;
+    for (int i = 0; i < content_module_count(c); i++) {
+        int n = module_keys(content_module(c, i), keys, KEYS_MAX);
+        for (int k = 0; k < n; k++, total++)
+            have += keys[k].key && narration_exists(ix, lang, keys[k].key);
+    }
+    char name_key[32];
+    snprintf(name_key, sizeof name_key, "lang:%s", lang);
+    if (!narration_exists(ix, lang, name_key))
+        content_report(r, CONTENT_WARNING, NULL, 0,
+                       "%s: no recording of the language's own name (%s/%s.wav): the "
+                       "picker stays silent for it",
+                       lang, lang, NARRATION_LANGUAGE_NAME);
+    if (have == 0) {
+        report_unnarrated(c, r, lang, total);
+        return;
+    }
+    for (int i = 0; i < content_module_count(c); i++) {
+        const Module *m = content_module(c, i);
+        int n = module_keys(m, keys, KEYS_MAX);
+        for (int k = 0; k < n; k++)
+            if (!keys[k].key || !narration_exists(ix, lang, keys[k].key))
+                content_report(r, CONTENT_WARNING, m->file, 0,
+                               "%s: %s has no narration (audio/%s/%s.wav)", lang, keys[k].what,
+                               lang, keys[k].key ? keys[k].key : "?");
+    }
+    if (have < total)
+        content_report(r, CONTENT_WARNING, NULL, 0, "%s: narration for %d of %d screens", lang,
+                       have, total);
+}
+
+/* An explicit key is a reference to a recording: it must exist somewhere. */
+static void check_explicit_keys(const Content *c, ContentReport *r, NarrationIndex *ix,
+                                const char *const *langs, int n_langs)
+{
+    KeyRef keys[KEYS_MAX];
+    for (int i = 0; i < content_module_count(c); i++) {
+        const Module *m = content_module(c, i);
+        int n = module_keys(m, keys, KEYS_MAX);
+        for (int k = 0; k < n; k++) {
+            if (!keys[k].explicit_key)
+                continue;
+            int found = 0;
+            for (int li = 0; li < n_langs && !found; li++)
+                found = narration_exists(ix, langs[li], keys[k].key);
+            if (!found)
+                content_report(r, CONTENT_ERROR, m->file, 0,
+                               "%s: audio: %s names no recording in any language "
+                               "(audio/<lang>/%s.wav)",
+                               keys[k].what, keys[k].key, keys[k].key);
+        }
+    }
+}
+
 static void check_narration(const Content *c, ContentReport *r, void *user)
 {
     ContentChecks *cc = user;
@@ -365,75 +448,9 @@ static void check_narration(const Content *c, ContentReport *r, void *user)
         content_report(r, CONTENT_ERROR, NULL, 0, "cannot index narration: %s", err_str(why));
         return;
     }
-    KeyRef keys[KEYS_MAX];
-    for (int li = 0; li < n_langs; li++) {
-        const char *lang = langs[li];
-        int total = 0, have = 0;
-        for (int i = 0; i < content_module_count(c); i++) {
-            int n = module_keys(content_module(c, i), keys, (int)(sizeof keys / sizeof keys[0]));
-            for (int k = 0; k < n; k++, total++)
-                have += keys[k].key && narration_exists(ix, lang, keys[k].key);
-        }
-        char name_key[32];
-        snprintf(name_key, sizeof name_key, "lang:%s", lang);
-        if (!narration_exists(ix, lang, name_key))
-            content_report(r, CONTENT_WARNING, NULL, 0,
-                           "%s: no recording of the language's own name (%s/%s.wav): the "
-                           "picker stays silent for it",
-                           lang, lang, NARRATION_LANGUAGE_NAME);
-        if (have == 0) {
-            content_report(r, CONTENT_WARNING, NULL, 0,
-                           "%s: no narration at all (0 of %d): the speaker is disabled in this "
-                           "language",
-                           lang, total);
-            /* what to record, one line per module rather than one per screen
-             * (docs/narration.md: `taama narration script --lang LANG`) */
-            for (int i = 0; i < content_module_count(c); i++) {
-                const Module *m = content_module(c, i);
-                int n = module_keys(m, keys, (int)(sizeof keys / sizeof keys[0]));
-                char list[2048];
-                size_t len = 0;
-                list[0] = 0;
-                for (int k = 0; k < n && len + 2 < sizeof list; k++) {
-                    int w = snprintf(list + len, sizeof list - len, "%s%s.wav", k ? " " : "",
-                                     keys[k].key ? keys[k].key : "?");
-                    len += w > 0 ? (size_t)w : 0;
-                }
-                content_report(r, CONTENT_WARNING, m->file, 0, "%s: to record in audio/%s/: %s",
-                               lang, lang, list);
-            }
-            continue;
-        }
-        for (int i = 0; i < content_module_count(c); i++) {
-            const Module *m = content_module(c, i);
-            int n = module_keys(m, keys, (int)(sizeof keys / sizeof keys[0]));
-            for (int k = 0; k < n; k++)
-                if (!keys[k].key || !narration_exists(ix, lang, keys[k].key))
-                    content_report(r, CONTENT_WARNING, m->file, 0,
-                                   "%s: %s has no narration (audio/%s/%s.wav)", lang,
-                                   keys[k].what, lang, keys[k].key ? keys[k].key : "?");
-        }
-        if (have < total)
-            content_report(r, CONTENT_WARNING, NULL, 0, "%s: narration for %d of %d screens",
-                           lang, have, total);
-    }
-    /* An explicit key is a reference to a recording: it must exist somewhere. */
-    for (int i = 0; i < content_module_count(c); i++) {
-        const Module *m = content_module(c, i);
-        int n = module_keys(m, keys, (int)(sizeof keys / sizeof keys[0]));
-        for (int k = 0; k < n; k++) {
-            if (!keys[k].explicit_key)
-                continue;
-            int found = 0;
-            for (int li = 0; li < n_langs && !found; li++)
-                found = narration_exists(ix, langs[li], keys[k].key);
-            if (!found)
-                content_report(r, CONTENT_ERROR, m->file, 0,
-                               "%s: audio: %s names no recording in any language "
-                               "(audio/<lang>/%s.wav)",
-                               keys[k].what, keys[k].key, keys[k].key);
-        }
-    }
+    for (int li = 0; li < n_langs; li++)
+        check_language_narration(c, r, ix, langs[li]);
+    check_explicit_keys(c, r, ix, langs, n_langs);
     narration_index_free(ix);
 }
 

@@ -420,6 +420,7 @@ int kiosk_run(const KioskOptions *o, const Content *content, Stats *stats)
     have_kiosk = 1;
     k.stats = stats;
     kiosk_clock_start(&k);
+    kiosk_note_contacts(&k, content);
     if (!o->script) {
         AudioOptions ao = {.volume = o->narration_volume, .on_end = input_audio_ended};
         k.audio = audio_open(&ao);

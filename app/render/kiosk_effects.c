@@ -21,6 +21,7 @@
 
 #include "clock/clock_store.h"
 #include "core/log.h"
+#include "export/contacts.h"
 #include "export/export.h"
 #include "export/health.h"
 #include "jobs/jobs.h"
@@ -81,6 +82,13 @@ void kiosk_clock_start(Kiosk *k)
     k->clock_saved_s = k->clock.last_s;
     k->clock_saved_problems = k->clock.log.problems - (k->clock.status != KCLOCK_OK);
     kiosk_clock_persist(k, 1);
+}
+
+void kiosk_note_contacts(Kiosk *k, const Content *c)
+{
+    KioskClock clk = k->clock;
+    if (export_contacts_note(k->stats, c, kclock_now(&clk, kiosk_wall_ms(), mono_ms())) != ERR_OK)
+        log_warn("statistics: the help contact list was not recorded");
 }
 
 /* Removable mounts now, from the kiosk's current mount table. */
@@ -252,6 +260,7 @@ static void swap_content(Kiosk *k, const JobResult *r)
     content_free(k->own_content);
     k->own_content = r->content;
     k->content_version = r->content_version;
+    kiosk_note_contacts(k, r->content);
     snprintf(k->content_signer, sizeof k->content_signer, "%s", r->content_signer);
     render_set_content_dir(k->ren, content_dir(r->content));
     narration_index_free(k->narration);

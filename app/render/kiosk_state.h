@@ -90,6 +90,11 @@ int64_t kiosk_wall_ms(void);
  * time zone; needs k->stats (may be NULL: nothing is kept). */
 void kiosk_clock_start(Kiosk *k);
 
+/* Record c's help contacts as the list in force from the kiosk clock's
+ * today (export/contacts.h), so exports can name each QR count; at start
+ * and after a content install. A failure is logged. */
+void kiosk_note_contacts(Kiosk *k, const Content *c);
+
 /* Save the clock's state when due (every hour of kiosk time, at once on a
  * new problem, each minute while counts are held), or now with force. A
  * failure is logged; the next call tries again. */

@@ -49,7 +49,7 @@ void render_prefetch(Renderer *r, const Ui *ui);
  * file RENDER_IMAGE_FILE_MAX; ERR_FORMAT for anything else (another format,
  * a damaged header); w and h (may be NULL) get the declared size when the
  * header was read. The renderer calls it before every PNG/JPEG decode. */
-Err render_image_probe(const char *path, long *w, long *h);
+Err render_image_probe(const char *path, long *w, long *h) ERR_MUST_USE;
 
 /* Forget what the last frame drew, so the next render_draw() draws all
  * (after the target was changed behind the Renderer's back). With the

@@ -42,7 +42,7 @@ int text_line_height(TextEngine *te, int px);
  * visual order of runs. Errors are logged once per string and the line is
  * skipped: the kiosk never aborts on text. */
 Err text_draw_line(TextEngine *te, SDL_Renderer *r, const char *utf8, size_t len, int px,
-                   int bold, ParaDir dir, Color color, int x, int y);
+                   int bold, ParaDir dir, Color color, int x, int y) ERR_MUST_USE;
 
 /* As text_draw_line(), for the line para[off..off+len) of a wrapped
  * paragraph: its bidi levels are resolved over the whole paragraph
@@ -50,7 +50,7 @@ Err text_draw_line(TextEngine *te, SDL_Renderer *r, const char *utf8, size_t len
  * it would unwrapped. ERR_INVALID for a line outside para. */
 Err text_draw_para_line(TextEngine *te, SDL_Renderer *r, const char *para, size_t para_len,
                         size_t off, size_t len, int px, int bold, ParaDir dir, Color color, int x,
-                        int y);
+                        int y) ERR_MUST_USE;
 
 /* The cached texture text_draw_line() would copy, with its size in *w, *h.
  * Borrowed: valid until the next text_* call on te. NULL with *w = *h = 0

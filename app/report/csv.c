@@ -109,6 +109,7 @@ typedef struct {
     uint64_t done;
     CRow *rows; /* one (metric, kiosk, epoch) block being read */
     size_t rcap;
+    ReportContactNamer *namer; /* qr_shown items, by each kiosk's own list */
 } CsvCtx;
 
 /* What an item number means for a metric, for readers. */
@@ -118,9 +119,7 @@ static void item_label(const CsvCtx *c, int32_t item, char *out, size_t sz)
     out[0] = '\0';
     if (item < 0)
         return;
-    if (strcmp(m, "qr_shown") == 0)
-        report_contact_label(c->content, item, out, sz, NULL, 0);
-    else if (strcmp(m, "session_length") == 0)
+    if (strcmp(m, "session_length") == 0) /* qr_shown: report_contact_name() */
         snprintf(out, sz, "%s", report_length_label(item));
     else if (strcmp(m, "session_start") == 0)
         snprintf(out, sz, "%s %02d:00-%02d:59", R_("hour"), (int)item, (int)item);
@@ -160,7 +159,10 @@ static void csv_row(CsvCtx *c, int64_t epoch, int32_t day, const CCat *k, int64_
     fputc(c->sep, c->o);
     report_csv_cell(c->o, c->module_label[k->module], c->sep);
     fputc(c->sep, c->o);
-    item_label(c, k->item, il, sizeof il);
+    if (strcmp(c->metric, "qr_shown") == 0 && k->item >= 0)
+        report_contact_name(c->namer, c->kiosk, day, c->period, k->item, il, sizeof il);
+    else
+        item_label(c, k->item, il, sizeof il);
     report_csv_cell(c->o, il, c->sep);
     fputs("\r\n", c->o);
 }
@@ -422,6 +424,7 @@ static void csv_ctx_free(CsvCtx *c)
     free(c->v);
     free(c->sup);
     free(c->present);
+    report_contact_namer_free(c->namer);
 }
 
 Err report_write_csv_ex(ReportDb *rdb, const ReportOptions *opt, FILE *o, ReportHidden *hidden)
@@ -441,7 +444,7 @@ Err report_write_csv_ex(ReportDb *rdb, const ReportOptions *opt, FILE *o, Report
     if (e)
         return e;
     c.rank = rank;
-    if ((e = make_labels(&c)))
+    if ((e = make_labels(&c)) || (e = (c.namer = report_contact_namer_new(rdb, c.content)) ? ERR_OK : ERR_NOMEM))
         goto out;
     metrics = malloc((nm->n + 1) * sizeof *metrics);
     if (!metrics) {

@@ -17,7 +17,7 @@
 
 #include "core/log.h"
 
-enum { SCHEMA_VERSION = 4 };
+enum { SCHEMA_VERSION = 5 };
 
 #define KIOSKS_SQL(name)                                                                                  \
     "CREATE TABLE " name "(kid INTEGER PRIMARY KEY, kiosk_id TEXT NOT NULL UNIQUE, pubkey TEXT NOT NULL,"   \
@@ -67,20 +67,30 @@ enum { SCHEMA_VERSION = 4 };
     " clock_last_set TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY(kiosk_id, epoch, seq));"           \
     "ALTER TABLE quarantine ADD COLUMN health TEXT;"
 
+/* Schema 5 adds the help contact lists each kiosk sent (contacts.json,
+ * report/contacts.c): which service each qr_shown index meant, and on which
+ * days. Stored with counted exports only, like health. */
+#define CONTACTS_SQL                                                                                      \
+    "CREATE TABLE contacts(kiosk_id TEXT NOT NULL, first_day INTEGER NOT NULL, last_day INTEGER NOT NULL,"  \
+    " idx INTEGER NOT NULL, contact_id TEXT NOT NULL, label TEXT NOT NULL,"                                \
+    " PRIMARY KEY(kiosk_id, first_day, idx)) WITHOUT ROWID;"
+
 static const char *const schema_v2 =
     KIOSKS_SQL("kiosks")
     "CREATE TABLE exports(kiosk_id TEXT NOT NULL REFERENCES kiosks(kiosk_id),"
     " epoch INTEGER NOT NULL, seq INTEGER NOT NULL, manifest_sha256 TEXT NOT NULL,"
     " rows INTEGER NOT NULL, day_first TEXT, day_last TEXT, created INTEGER, encrypted INTEGER,"
     " PRIMARY KEY(kiosk_id, epoch, seq));"
-    NAMES_SQL COUNTS_SQL DAY_SUMS_SQL COUNTERS_VIEW_SQL V3_SQL HEALTH_SQL;
+    NAMES_SQL COUNTS_SQL DAY_SUMS_SQL COUNTERS_VIEW_SQL V3_SQL HEALTH_SQL CONTACTS_SQL;
 
-/* Schema 2 -> 4 and 3 -> 4: each step's additions, in order, in one
- * transaction (a schema 2 database gets the quarantine, then health). */
-static const char *const migrate_v2 = V3_SQL HEALTH_SQL;
-static const char *const migrate_v3 = HEALTH_SQL;
+/* Schema 2, 3 and 4 -> 5: each step's additions, in order, in one
+ * transaction (a schema 2 database gets the quarantine, health, then the
+ * contact lists). */
+static const char *const migrate_v2 = V3_SQL HEALTH_SQL CONTACTS_SQL;
+static const char *const migrate_v3 = HEALTH_SQL CONTACTS_SQL;
+static const char *const migrate_v4 = CONTACTS_SQL;
 
-/* Schema 1 (text keys) -> 4, in the caller's transaction. exports keeps
+/* Schema 1 (text keys) -> 5, in the caller's transaction. exports keeps
  * its layout; kiosks gains an integer id. */
 static const char *const migrate_v1 =
     KIOSKS_SQL("kiosks2")
@@ -98,7 +108,7 @@ static const char *const migrate_v1 =
     "DROP TABLE counters;"
     "DROP TABLE kiosks;"
     "ALTER TABLE kiosks2 RENAME TO kiosks;"
-    DAY_SUMS_SQL COUNTERS_VIEW_SQL V3_SQL HEALTH_SQL;
+    DAY_SUMS_SQL COUNTERS_VIEW_SQL V3_SQL HEALTH_SQL CONTACTS_SQL;
 
 /* Every per-day sum, recomputed from counts (every epoch). The SELECT
  * needs its WHERE for the upsert syntax. */
@@ -180,7 +190,8 @@ Err report_db_schema(sqlite3 *db)
      * for the tables each version has. */
     int ours = table_kind(db, "day_sums", type, sizeof type);
     if (v == SCHEMA_VERSION) {
-        if (ours && table_kind(db, "quarantine", type, sizeof type) && table_kind(db, "health", type, sizeof type))
+        if (ours && table_kind(db, "quarantine", type, sizeof type) && table_kind(db, "health", type, sizeof type) &&
+            table_kind(db, "contacts", type, sizeof type))
             return ERR_OK;
         log_error("not a campaign database (a kiosk's own statistics?)");
         return ERR_CORRUPT;
@@ -188,6 +199,8 @@ Err report_db_schema(sqlite3 *db)
     if ((v == 2 && (!ours || !table_kind(db, "counts", type, sizeof type) || !table_kind(db, "kiosks", type, sizeof type))) ||
         (v == 3 && (!ours || !table_kind(db, "quarantine", type, sizeof type) ||
                     table_kind(db, "health", type, sizeof type))) ||
+        (v == 4 && (!ours || !table_kind(db, "health", type, sizeof type) ||
+                    table_kind(db, "contacts", type, sizeof type))) ||
         (v > SCHEMA_VERSION && !ours)) {
         log_error("not a campaign database (a kiosk's own statistics?)");
         return ERR_CORRUPT;
@@ -196,10 +209,12 @@ Err report_db_schema(sqlite3 *db)
         log_error("campaign database has schema %d; this taama-report knows up to %d", v, SCHEMA_VERSION);
         return ERR_ROLLBACK;
     }
-    if (v == 2 || v == 3) {
-        log_info("campaign database: migrating schema %d to %d%s", v, SCHEMA_VERSION,
-                 v == 2 ? " (quarantine, fleet health)" : " (fleet health)");
-        return exec_tx(db, v == 2 ? migrate_v2 : migrate_v3, SCHEMA_VERSION);
+    if (v >= 2 && v <= 4) {
+        static const char *const what[] = {" (quarantine, fleet health, contact lists)",
+                                           " (fleet health, contact lists)", " (contact lists)"};
+        static const char *const *const sql[] = {&migrate_v2, &migrate_v3, &migrate_v4};
+        log_info("campaign database: migrating schema %d to %d%s", v, SCHEMA_VERSION, what[v - 2]);
+        return exec_tx(db, *sql[v - 2], SCHEMA_VERSION);
     }
     /* Version 0: a new file, or schema 1 (which did not set user_version). */
     Err e;

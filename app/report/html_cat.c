@@ -39,9 +39,7 @@ static void key_label(Html *h, KeyKind kk, int64_t key, char *out, size_t sz)
         report_lang_label(report_names_of(nm, key), out, sz);
     else if (kk == KEY_MODULE)
         report_module_label(h->opt ? h->opt->content : NULL, report_names_of(nm, key), out, sz);
-    else if (kk == KEY_CONTACT)
-        report_contact_label(h->opt ? h->opt->content : NULL, key, out, sz, NULL, 0);
-    else
+    else /* KEY_CONTACT is named per kiosk and day: cat_contacts() */
         snprintf(out, sz, "%s", report_length_label(key));
 }
 
@@ -108,6 +106,49 @@ static Err cat_query(Html *h, const char *metric, int dim, KeyKind kk, KV **kv_o
     return ERR_OK;
 }
 
+/* Contact counts, named per kiosk and day by report_contact_totals(). */
+typedef struct {
+    KV *kv;
+    size_t n, cap;
+} KvSink;
+
+static Err kv_take(void *ctx, const char *label, ReportContactSource source, int64_t value)
+{
+    KvSink *k = ctx;
+    (void)source;
+    if (k->n == k->cap) {
+        size_t nc = k->cap ? k->cap * 2 : 16;
+        KV *nk = realloc(k->kv, nc * sizeof *nk);
+        if (!nk)
+            return ERR_NOMEM;
+        k->kv = nk;
+        k->cap = nc;
+    }
+    if (!(k->kv[k->n].label = strdup(label)))
+        return ERR_NOMEM;
+    k->kv[k->n].key = (int64_t)k->n;
+    k->kv[k->n++].v = value;
+    return ERR_OK;
+}
+
+/* As cat_query and cat_label for help contacts: one entry per name (each
+ * count named by its own kiosk's list of its day), sorted by name. */
+static Err cat_contacts(Html *h, const char *metric, KV **kv_out, size_t *n_out)
+{
+    KvSink k = {0};
+    Err e = report_contact_totals(h->rdb, metric, h->opt ? h->opt->content : NULL, kv_take, &k);
+    if (e) {
+        for (size_t i = 0; i < k.n; i++)
+            free(k.kv[i].label);
+        free(k.kv);
+        return e;
+    }
+    sort_items(k.kv, k.n, sizeof *k.kv, kv_cmp);
+    *kv_out = k.kv;
+    *n_out = k.n;
+    return ERR_OK;
+}
+
 /* Label every key, sort (by label, or lengths by bucket) and add up keys
  * that share a label; *n becomes the number left. On ERR_NOMEM the labels
  * made so far stay in kv for the caller to free. */
@@ -142,10 +183,11 @@ Err html_cat_load(Html *h, const char *metric, int dim, KeyKind kk, Cat *c)
     memset(c, 0, sizeof *c);
     KV *kv = NULL;
     size_t n = 0;
-    Err e = cat_query(h, metric, dim, kk, &kv, &n);
+    Err e = kk == KEY_CONTACT ? cat_contacts(h, metric, &kv, &n) : cat_query(h, metric, dim, kk, &kv, &n);
     if (e)
         return e;
-    e = cat_label(h, kk, kv, &n);
+    if (kk != KEY_CONTACT)
+        e = cat_label(h, kk, kv, &n);
     if (!e) {
         c->label = calloc(n + 1, sizeof *c->label);
         c->v = calloc(n + 1, sizeof *c->v);

@@ -72,6 +72,7 @@ static void reading_free(Reading *r)
     free(r->data);
     free(r->plain);
     free(r->health);
+    report_contacts_free(&r->in.contacts);
     free(r->parsed.rows);
     manifest_free(r->m);
 }
@@ -187,12 +188,14 @@ static int read_files(Reading *r)
     const char *dname = r->in.encrypted ? EXPORT_SEALED_NAME : EXPORT_CSV_NAME;
     if (!read_listed_file(r, manifest_find_file(r->m, dname), dname, EXPORT_MAX_BYTES, &r->data, &r->dlen))
         return 0;
+    char why[400];
+    if (report_contacts_read(r->dfd, r->m, &r->in.contacts, why, sizeof why) != ERR_OK)
+        return refuse(r, "%s", why);
     const ManifestFile *hf = manifest_find_file(r->m, EXPORT_HEALTH_NAME);
     if (!hf)
         return 1;
     if (!read_listed_file(r, hf, EXPORT_HEALTH_NAME, EXPORT_HEALTH_MAX_BYTES, &r->health, &r->hlen))
         return 0;
-    char why[400];
     if (report_health_check(r->health, r->hlen, &r->in.health, why, sizeof why) != ERR_OK)
         return refuse(r, "%s", why);
     r->in.health_json = r->health;

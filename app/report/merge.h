@@ -45,6 +45,7 @@ typedef struct {
     const char *health_json; /* NULL: none */
     size_t health_len;
     ReportHealth health;
+    ReportContacts contacts; /* contacts.json, checked (n 0: none) */
 } ExportInfo;
 
 /* What became of one export folder (one line of merge output). */

@@ -137,6 +137,9 @@ Err merge_drop_kiosk(sqlite3 *db, const char *kiosk_id, int64_t kid)
         e = merge_exec_kid(db, by_kid[i], kid);
     for (size_t i = 0; !e && i < sizeof by_id / sizeof by_id[0]; i++)
         e = merge_exec_kiosk(db, by_id[i], kiosk_id, NULL);
+    /* its help-contact lists go too, so forged labels cannot stay behind */
+    if (!e && report_contacts_forget(db, kiosk_id) != 0)
+        e = ERR_DB;
     return e;
 }
 

@@ -379,6 +379,8 @@ static int store_sums_health(Store *s)
         report_health_store(s->db, in->kiosk, in->epoch, in->seq, in->created, &in->health, in->health_json,
                             in->health_len) != ERR_OK)
         return 0;
+    if (in->contacts.n && report_contacts_store(s->db, in->kiosk, &in->contacts) != ERR_OK)
+        return 0;
     return 1;
 }
 

@@ -183,6 +183,9 @@ int report_pubkey_ok(const char *s);   /* 64 lowercase hex */
 int report_metric_ok(const char *s);
 int report_lang_ok(const char *s);     /* may be empty */
 int report_module_ok(const char *s);   /* may be empty */
+/* Valid UTF-8 of at most max bytes (may be empty) without control
+ * characters or bidi embeddings, overrides and isolates. */
+int report_text_ok(const char *s, size_t max);
 int report_label_ok(const char *s);
 
 /* Copy in to out (size outsz, always terminated) with control characters,
@@ -387,6 +390,82 @@ Err report_names_intern(sqlite3 *db, ReportNames *n, const char *s, int64_t *id)
 
 /* The database's names, borrowed (kept current by merge). */
 const ReportNames *report_db_names(ReportDb *db);
+
+/* ---- help contact lists (contacts.c) ---- */
+
+struct Content;
+
+/* One contact of a kiosk's contacts.json (export/contacts.h), checked:
+ * days are YYYYMMDD numbers. */
+typedef struct {
+    int32_t first_day, last_day, idx;
+    char id[65];
+    char label[201];
+} ReportContact;
+
+typedef struct {
+    ReportContact *c; /* malloc'd, n entries, in list then index order */
+    size_t n;
+} ReportContacts;
+
+/* Check contacts.json (len bytes) strictly: one JSON object, "format"
+ * EXPORT_CONTACTS_FORMAT, "lists" in increasing first_day order, each with
+ * real first_day <= last_day and its contacts in index order 0, 1, 2...
+ * (an index listed twice is named), ids of [A-Za-z0-9_.-] (1-64), labels
+ * of report_text_ok() text up to 200 bytes, no unknown or missing field,
+ * within the kiosk's bounds. On ERR_OK fills out (free with
+ * report_contacts_free); otherwise out is empty and why names the problem:
+ * ERR_FORMAT, ERR_NOMEM. */
+Err report_contacts_check(const char *buf, size_t len, ReportContacts *out, char *why, size_t whysz);
+void report_contacts_free(ReportContacts *c); /* accepts NULL */
+
+/* Read and check the export's contacts.json from the open folder dirfd
+ * when manifest m lists it (out empty and ERR_OK when it does not: a kiosk
+ * from before contact lists): a regular file of the listed size and
+ * SHA-256, then report_contacts_check(). Otherwise an Err and why. */
+Err report_contacts_read(int dirfd, const Manifest *m, ReportContacts *out, char *why, size_t whysz);
+
+/* Store a kiosk's checked lists inside the merge's transaction: each list
+ * replaces the one stored with the same first day (a newer export knows
+ * more of its last day); lists the kiosk no longer carries stay. ERR_DB. */
+Err report_contacts_store(sqlite3 *db, const char *kiosk, const ReportContacts *c);
+
+/* Delete a kiosk's lists (forget, dispute) in the caller's transaction;
+ * 0 or -1, as merge.c's other deletions. */
+int report_contacts_forget(sqlite3 *db, const char *kiosk);
+
+/* Where a contact's name came from (see report_contact_totals). */
+typedef enum {
+    REPORT_CONTACT_KIOSK,   /* the kiosk's own list for that day */
+    REPORT_CONTACT_CONTENT, /* no list from the kiosk: this computer's --content */
+    REPORT_CONTACT_INDEX,   /* neither: "contact #N" */
+} ReportContactSource;
+
+/* Names counts by contact index (one prepared query, reused). NULL on out
+ * of memory or a database error. content (may be NULL) is borrowed. */
+typedef struct ReportContactNamer ReportContactNamer;
+ReportContactNamer *report_contact_namer_new(ReportDb *db, const struct Content *content);
+void report_contact_namer_free(ReportContactNamer *n); /* accepts NULL */
+
+/* The name of kiosk's contact idx in the period starting on start
+ * (YYYYMMDD) into out: "id: name" from each of the kiosk's lists whose
+ * days meet the period, newest first, different names joined by " / "
+ * (an index whose service changed within the period says so); without
+ * any, content's contact at idx or "contact #N", with a note saying the
+ * kiosk sent no list. Returns where the name came from. */
+ReportContactSource report_contact_name(ReportContactNamer *n, const char *kiosk, int32_t start, ReportPeriod p,
+                                        int64_t idx, char *out, size_t sz);
+
+/* Call cb once per distinct name of metric's counts by contact index
+ * (qr_shown), summed over kiosks and days: each (kiosk, day, index) is
+ * named by the kiosk's list in force that day (the newest list covering
+ * the day), else by content's contact at that index, else by its number.
+ * label is "id: name" (the same id with two names at two sites gives two
+ * entries, both honest); source says which. A cb result other than
+ * ERR_OK stops and is returned. ERR_DB, ERR_NOMEM. */
+Err report_contact_totals(ReportDb *db, const char *metric, const struct Content *content,
+                          Err (*cb)(void *ctx, const char *label, ReportContactSource source, int64_t value),
+                          void *ctx);
 
 /* ---- fleet health (fleet.c) ---- */
 

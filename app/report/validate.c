@@ -18,6 +18,7 @@
 
 #include <json-c/json.h>
 
+#include "export/contacts.h"
 #include "export/export.h"
 #include "manifest/manifest.h"
 
@@ -182,12 +183,17 @@ static int cp_term_unsafe(uint32_t c)
 int report_label_ok(const char *s)
 {
     /* A person's name for a place, in any script, as the kiosk's settings
-     * keep it (controls stripped, never cut inside a character): valid
-     * UTF-8 without controls or bidi embeddings, overrides and isolates.
-     * Marks (LRM, RLM, ALM) are fine in Arabic text; < > & are fine too
-     * ("Agadez -> Arlit"): every output escapes them. */
+     * keep it (controls stripped, never cut inside a character). */
+    return *s && report_text_ok(s, REPORT_LABEL_MAX);
+}
+
+int report_text_ok(const char *s, size_t max)
+{
+    /* Valid UTF-8 without controls or bidi embeddings, overrides and
+     * isolates. Marks (LRM, RLM, ALM) are fine in Arabic text; < > & are
+     * fine too ("Agadez -> Arlit"): every output escapes them. */
     size_t n = strlen(s);
-    if (n == 0 || n > REPORT_LABEL_MAX)
+    if (n > max)
         return 0;
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
@@ -341,9 +347,15 @@ Err report_manifest_check(const Manifest *m, char *why, size_t whysz)
     const ManifestFile *f = manifest_find_file(m, dname);
     /* health.json is optional: kiosks before fleet health do not write it. */
     const ManifestFile *h = manifest_find_file(m, EXPORT_HEALTH_NAME);
-    if (manifest_file_count(m) != 1 + (h != NULL) || !f)
-        BAD(EXPORT_MANIFEST_NAME ": files must list exactly %s (encrypted is %s) and optionally " EXPORT_HEALTH_NAME,
+    /* contacts.json too: kiosks before issue 12 do not write it. */
+    const ManifestFile *c = manifest_find_file(m, EXPORT_CONTACTS_NAME);
+    if (manifest_file_count(m) != (size_t)(1 + (h != NULL) + (c != NULL)) || !f)
+        BAD(EXPORT_MANIFEST_NAME ": files must list exactly %s (encrypted is %s) and optionally " EXPORT_HEALTH_NAME
+                                 " and " EXPORT_CONTACTS_NAME,
             dname, enc ? "1" : "0");
+    if (c && c->size > EXPORT_CONTACTS_MAX_BYTES)
+        BAD(EXPORT_MANIFEST_NAME ": files: " EXPORT_CONTACTS_NAME " is listed as %llu bytes, more than %u",
+            (unsigned long long)c->size, EXPORT_CONTACTS_MAX_BYTES);
     if (f->size > EXPORT_MAX_BYTES)
         BAD(EXPORT_MANIFEST_NAME ": files: %s is listed as %llu bytes, more than %u", dname,
             (unsigned long long)f->size, EXPORT_MAX_BYTES);

@@ -25,7 +25,7 @@ typedef struct Stats Stats;
 /* The file inside the data directory, and the schema version it carries in
  * PRAGMA user_version (older files are migrated forward on open). */
 #define STATS_DB_NAME "stats.sqlite"
-#define STATS_SCHEMA_VERSION 3
+#define STATS_SCHEMA_VERSION 4
 #define STATS_CLOSE_TIMEOUT_MS 2000
 
 /* The kiosk's anonymous identity: random on first start; a new epoch starts
@@ -130,6 +130,44 @@ Err stats_foreach_row_of(Stats *s, const StatsIdentity *who,
  * sequence number). Values are short strings. */
 Err stats_meta_get(Stats *s, const char *key, char *out, size_t outsz);
 Err stats_meta_set(Stats *s, const char *key, const char *value);
+
+/* ---- the help contacts in force (stats_contacts.c) ----
+ * STAT_QR_SHOWN counts by the contact's index in the kiosk's contact list,
+ * and that list differs per site and changes with a content pack. So the
+ * store keeps each list that was in force (index, id, label) with the days
+ * it covered, and the export carries them (export/contacts.h). They are
+ * content, never visitor data. Bounded: the newest STATS_CONTACT_LISTS_MAX
+ * lists of at most STATS_CONTACTS_MAX contacts each. */
+#define STATS_CONTACTS_MAX 128
+#define STATS_CONTACT_LISTS_MAX 32
+#define STATS_CONTACT_ID_MAX 64     /* bytes; longer ids are refused */
+#define STATS_CONTACT_LABEL_MAX 200 /* bytes; longer labels are cut at a character boundary */
+
+typedef struct {
+    const char *id;    /* the contact's id in contacts.yaml */
+    const char *label; /* its name (English source text), may be "" */
+} StatsContact;
+
+/* Record that list (n contacts, index = position) is in force from the
+ * local day of wall time t. The same list as the newest one stored only
+ * extends its last day. A different list closes the newest one on that
+ * day and starts a new one (a list replaced on the day it started is
+ * replaced: one list per first day). The oldest lists beyond
+ * STATS_CONTACT_LISTS_MAX go. Contacts past STATS_CONTACTS_MAX are not
+ * kept (their counts are named by index in the report). ERR_INVALID for a
+ * NULL or over-long id, ERR_READONLY on a read-only handle, the storage
+ * error when the database is down (nothing recorded). Borrows list. */
+Err stats_contacts_note(Stats *s, int64_t t, const StatsContact *list, int n) ERR_MUST_USE;
+
+/* Call cb for every stored contact, ordered by list (first day, oldest
+ * first) then index; days are "YYYY-MM-DD". A list with no contacts is
+ * reported once with idx -1 and NULL id and label. cb returns non-zero to
+ * stop. A database older than schema 4 (read-only handle) has no lists:
+ * ERR_OK without calls. */
+Err stats_contacts_foreach(Stats *s,
+                           int (*cb)(void *ctx, const char *first_day, const char *last_day, int idx,
+                                     const char *id, const char *label),
+                           void *ctx) ERR_MUST_USE;
 
 /* Stable metric name for a StatKind ("module_opened"), used in storage and
  * exports. Answers are stored split by outcome, under the kind's name plus

@@ -187,6 +187,12 @@ Err stats_db_open(Stats *s) STATS_MUST_USE;
 /* Close s->db if open (db_lock held, or no writer running). */
 void stats_db_close(Stats *s);
 
+/* ---- stats_query.c ---- */
+
+/* ERR_OK when s->db is open (db_lock held), else the storage error that
+ * closed it: a writer whose database is down has nothing to read. */
+Err stats_with_db(Stats *s) STATS_MUST_USE;
+
 /* ---- stats_writer.c ---- */
 
 /* Publish the result of a commit attempt for stats_health() (mu held). */

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static Err with_db(Stats *s)
+Err stats_with_db(Stats *s)
 {
     /* db_lock held; a writer whose database is down has nothing to read */
     if (s->db)
@@ -24,7 +24,7 @@ Err stats_foreach_row_of(Stats *s, const StatsIdentity *who,
     if (!s || !who || !cb)
         return ERR_INVALID;
     pthread_mutex_lock(&s->db_lock);
-    Err e = with_db(s);
+    Err e = stats_with_db(s);
     sqlite3_stmt *st = NULL;
     if (e != ERR_OK)
         goto out;
@@ -105,7 +105,7 @@ Err stats_foreach_identity(Stats *s, int (*cb)(void *ctx, const StatsIdentity *i
     if (!s || !cb)
         return ERR_INVALID;
     pthread_mutex_lock(&s->db_lock);
-    Err e = with_db(s);
+    Err e = stats_with_db(s);
     sqlite3_stmt *st = NULL;
     if (e != ERR_OK)
         goto out;
@@ -141,7 +141,7 @@ Err stats_meta_get(Stats *s, const char *key, char *out, size_t outsz)
         return ERR_INVALID;
     out[0] = 0;
     pthread_mutex_lock(&s->db_lock);
-    Err e = with_db(s);
+    Err e = stats_with_db(s);
     sqlite3_stmt *st = NULL;
     if (e != ERR_OK)
         goto out;
@@ -174,7 +174,7 @@ Err stats_meta_set(Stats *s, const char *key, const char *value)
     if (s->readonly_handle)
         return ERR_READONLY;
     pthread_mutex_lock(&s->db_lock);
-    Err e = with_db(s);
+    Err e = stats_with_db(s);
     sqlite3_stmt *st = NULL;
     if (e != ERR_OK)
         goto out;

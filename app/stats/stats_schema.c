@@ -191,8 +191,9 @@ static int migrate_v3(Stats *s, sqlite3 *db)
 /* Schema migrations: migrations[v] takes a database from version v to v+1.
  * Version 1 was the first layout; version 2 added the identity lineage
  * (which kiosk a cloned database descends from); version 3 packs the
- * counters of one key that differ only by item into one row (size). Never
- * edit a step: add one. */
+ * counters of one key that differ only by item into one row (size);
+ * version 4 keeps the help contact lists in force (stats_contacts.c: which
+ * service each qr_shown index meant, and when). Never edit a step: add one. */
 typedef struct {
     const char *sql;
     int (*fn)(Stats *s, sqlite3 *db);
@@ -210,6 +211,9 @@ static const Migration migrations[STATS_SCHEMA_VERSION] = {
     " PRIMARY KEY(epoch, day, metric, lang, module, item)) WITHOUT ROWID;", NULL},
     {"ALTER TABLE identity ADD COLUMN parent TEXT NOT NULL DEFAULT '';", NULL},
     {NULL, migrate_v3},
+    {"CREATE TABLE contact_lists(first_day INTEGER PRIMARY KEY, last_day INTEGER NOT NULL);"
+     "CREATE TABLE contacts(first_day INTEGER NOT NULL, idx INTEGER NOT NULL, id TEXT NOT NULL,"
+     " label TEXT NOT NULL, PRIMARY KEY(first_day, idx)) WITHOUT ROWID;", NULL},
 };
 
 int stats_user_version(sqlite3 *db, int *out)

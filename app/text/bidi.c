@@ -373,6 +373,45 @@ static void para_bounds(const char *utf8, size_t len, size_t line, size_t line_l
     *pe = b;
 }
 
+/* Walk the visual order of the line w[l0..l1) (reordered in w->map); a
+ * run continues while the logical index moves by one in its direction and
+ * level and script stay the same. Offsets are made relative to the line
+ * (rel: its byte offset in the paragraph). Writes at most max runs to out
+ * and returns how many the line needs. */
+static int visual_runs(const Work *w, size_t l0, size_t l1, size_t rel, BidiRun *out, int max)
+{
+    int count = 0;
+    size_t v = l0;
+    while (v < l1) {
+        size_t s0 = (size_t)w->map[v], lo = s0, hi = s0;
+        int rtl = w->level[s0] & 1;
+        size_t u = v + 1;
+        while (u < l1) {
+            size_t l = (size_t)w->map[u];
+            size_t want = rtl ? lo - 1 : hi + 1;
+            if ((rtl && lo == l0) || l != want || w->level[l] != w->level[s0] ||
+                w->script[l] != w->script[s0])
+                break;
+            if (rtl)
+                lo = l;
+            else
+                hi = l;
+            u++;
+        }
+        if (count < max && out) {
+            out[count].start = w->off[lo] - rel;
+            out[count].len = w->off[hi + 1] - w->off[lo];
+            out[count].rtl = rtl;
+            out[count].script = (Script)w->script[s0];
+        }
+        if (count == INT_MAX)
+            break;
+        count++;
+        v = u;
+    }
+    return count;
+}
+
 int bidi_runs_para(const char *para, size_t para_len, size_t line, size_t line_len, ParaDir dir,
                    BidiRun *out, int max)
 {
@@ -418,37 +457,7 @@ int bidi_runs_para(const char *para, size_t para_len, size_t line, size_t line_l
         goto done;
     resolve_scripts(&w, n);
 
-    /* Walk the visual order; a run continues while the logical index moves
-     * by one in its direction and level and script stay the same. */
-    count = 0;
-    size_t v = l0;
-    while (v < l1) {
-        size_t s0 = (size_t)w.map[v], lo = s0, hi = s0;
-        int rtl = w.level[s0] & 1;
-        size_t u = v + 1;
-        while (u < l1) {
-            size_t l = (size_t)w.map[u];
-            size_t want = rtl ? lo - 1 : hi + 1;
-            if ((rtl && lo == l0) || l != want || w.level[l] != w.level[s0] ||
-                w.script[l] != w.script[s0])
-                break;
-            if (rtl)
-                lo = l;
-            else
-                hi = l;
-            u++;
-        }
-        if (count < max && out) {
-            out[count].start = w.off[lo] - rel;
-            out[count].len = w.off[hi + 1] - w.off[lo];
-            out[count].rtl = rtl;
-            out[count].script = (Script)w.script[s0];
-        }
-        if (count == INT_MAX)
-            break;
-        count++;
-        v = u;
-    }
+    count = visual_runs(&w, l0, l1, rel, out, max);
 done:
     free(block);
     return count;

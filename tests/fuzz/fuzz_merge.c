@@ -7,7 +7,8 @@
  * lists the CSV in the manifest with its real size and hash, fills in
  * kiosk_pubkey (unless given) and signs the manifest with a fixed Ed25519
  * key chosen by "key_seed=N"; with "encrypted=1" it seals the CSV to a fixed
- * campaign key, which merge is given. Then every export is merged into one
+ * campaign key, which merge is given; "contacts_json=TEXT" writes TEXT as
+ * the export's contacts.json and lists it. Then every export is merged into one
  * campaign database and the HTML, CSV and DHIS2 (fixed map) reports are
  * written. Checked: no crash or sanitizer report, merge messages carry no
  * terminal escape, the HTML holds only the markup html.c writes, the raw
@@ -26,6 +27,7 @@
 #include <sodium.h>
 
 #include "core/log.h"
+#include "export/contacts.h"
 #include "export/export.h"
 #include "manifest/manifest.h"
 #include "report/report.h"
@@ -51,7 +53,7 @@ static void make_export(const char *dir, const char *meta, size_t mlen, const ch
     if (!m)
         abort();
     unsigned char seed[crypto_sign_SEEDBYTES] = {0};
-    int have_pk = 0, encrypted = 0;
+    int have_pk = 0, encrypted = 0, contacts = 0;
     const char *p = meta, *end = meta + mlen;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -63,11 +65,19 @@ static void make_export(const char *dir, const char *meta, size_t mlen, const ch
             snprintf(val, sizeof val, "%.*s", (int)(le - eq - 1), eq + 1);
             if (strcmp(key, "key_seed") == 0)
                 seed[0] = (unsigned char)atoi(val);
-            else {
+            else if (strcmp(key, "contacts_json") == 0 && !contacts) {
+                fz_write(dir, EXPORT_CONTACTS_NAME, val, strlen(val));
+                if (manifest_add_file_from_disk(m, dir, EXPORT_CONTACTS_NAME) != ERR_OK)
+                    abort(); /* the harness wrote it */
+                contacts = 1;
+            } else {
                 have_pk |= strcmp(key, "kiosk_pubkey") == 0;
                 if (strcmp(key, "encrypted") == 0)
                     encrypted = strcmp(val, "1") == 0;
-                (void)manifest_set(m, key, val);
+                /* a key or value the manifest refuses is left out: the
+                 * kiosk could not have written it */
+                if (manifest_set(m, key, val) != ERR_OK)
+                    have_pk &= strcmp(key, "kiosk_pubkey") != 0;
             }
         }
         p = le + 1;
@@ -77,7 +87,8 @@ static void make_export(const char *dir, const char *meta, size_t mlen, const ch
     if (!have_pk) {
         char hex[2 * crypto_sign_PUBLICKEYBYTES + 1];
         sodium_bin2hex(hex, sizeof hex, pk, sizeof pk);
-        (void)manifest_set(m, "kiosk_pubkey", hex);
+        if (manifest_set(m, "kiosk_pubkey", hex) != ERR_OK)
+            abort();
     }
     if (encrypted) {
         size_t slen = clen + crypto_box_SEALBYTES;
@@ -87,10 +98,12 @@ static void make_export(const char *dir, const char *meta, size_t mlen, const ch
         crypto_box_seal(sealed, (const unsigned char *)csv, clen, campaign_pk);
         fz_write(dir, EXPORT_SEALED_NAME, sealed, slen);
         free(sealed);
-        (void)manifest_add_file_from_disk(m, dir, EXPORT_SEALED_NAME);
+        if (manifest_add_file_from_disk(m, dir, EXPORT_SEALED_NAME) != ERR_OK)
+            abort();
     } else {
         fz_write(dir, EXPORT_CSV_NAME, csv, clen);
-        (void)manifest_add_file_from_disk(m, dir, EXPORT_CSV_NAME);
+        if (manifest_add_file_from_disk(m, dir, EXPORT_CSV_NAME) != ERR_OK)
+            abort();
     }
     char *bytes = NULL;
     size_t blen = 0;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 const char *support_path(const char *rel)
@@ -25,6 +26,22 @@ const char *support_tmpdir(void)
     }
     return buf;
 }
+
+int support_tree_make(SupportTree *t, const char *tag)
+{
+    int n = snprintf(t->root, sizeof t->root, "/tmp/taama-%s-XXXXXX", tag);
+    if (n < 0 || (size_t)n >= sizeof t->root || !mkdtemp(t->root))
+        return -1;
+    snprintf(t->data, sizeof t->data, "%s/data", t->root);
+    snprintf(t->stick, sizeof t->stick, "%s/stick", t->root);
+    if (mkdir(t->data, 0700) != 0 || mkdir(t->stick, 0755) != 0) {
+        support_tree_remove(t);
+        return -1;
+    }
+    return 0;
+}
+
+int support_tree_remove(const SupportTree *t) { return support_rmtree(t->root); }
 
 int support_sh(const char *fmt, ...)
 {

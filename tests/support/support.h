@@ -3,6 +3,8 @@
 #ifndef TESTS_SUPPORT_H
 #define TESTS_SUPPORT_H
 
+#include <limits.h>
+
 #include "report/report.h"
 #include "ui/ui.h"
 
@@ -11,6 +13,23 @@ const char *support_path(const char *rel);
 
 /* A fresh empty directory under /tmp; the name is in a static buffer. */
 const char *support_tmpdir(void);
+
+/* A kiosk's data folder and a USB stick side by side, for tests that
+ * export, install or cut the power: root is a fresh folder
+ * /tmp/taama-TAG-XXXXXX, data is root/data (0700, as the kiosk makes it)
+ * and stick is root/stick (0755). */
+typedef struct {
+    char root[256];
+    char data[PATH_MAX];
+    char stick[PATH_MAX];
+} SupportTree;
+
+/* Make the three folders of t (tag: a few letters naming the suite).
+ * 0 on success; -1 on failure, with nothing left behind. */
+int support_tree_make(SupportTree *t, const char *tag);
+
+/* rm -rf t->root; 0 on success. */
+int support_tree_remove(const SupportTree *t);
 
 /* Run a shell command made with printf-style arguments; system()'s status
  * (0 on success), -1 when the command is too long. */

@@ -26,8 +26,10 @@
 #include "core/log.h"
 #include "export/export.h"
 #include "stats/stats.h"
+#include "support.h"
 
-static char root[256], data[PATH_MAX], stick[PATH_MAX];
+static SupportTree tree;
+static const char *root = tree.root, *data = tree.data, *stick = tree.stick;
 
 static int32_t utc0(void *ctx, int64_t t)
 {
@@ -51,13 +53,8 @@ static Stats *open_stats(void)
 static int setup(void **state)
 {
     (void)state;
-    snprintf(root, sizeof root, "/tmp/taama-exph-XXXXXX");
-    if (!mkdtemp(root))
+    if (support_tree_make(&tree, "exph") != 0)
         return -1;
-    snprintf(data, sizeof data, "%s/data", root);
-    snprintf(stick, sizeof stick, "%s/stick", root);
-    mkdir(data, 0700);
-    mkdir(stick, 0755);
     log_set_quiet(1);
     return 0;
 }
@@ -65,9 +62,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-    return system(cmd) == 0 ? 0 : -1;
+    return support_tree_remove(&tree) == 0 ? 0 : -1;
 }
 
 /* Entries in dir (recursively, files only), to prove nothing was written. */

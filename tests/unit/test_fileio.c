@@ -12,19 +12,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "core/fileio.h"
+#include "support.h"
 
 static char tmpdir[PATH_MAX];
 
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/taama-fileio-XXXXXX");
-    if (!mkdtemp(tmpdir))
-        return -1;
+    snprintf(tmpdir, sizeof tmpdir, "%s", support_tmpdir());
     fileio_fault_clear();
     return 0;
 }
@@ -33,9 +35,7 @@ static int teardown(void **state)
 {
     (void)state;
     fileio_fault_clear();
-    char cmd[PATH_MAX + 16];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return support_rmtree(tmpdir) == 0 ? 0 : -1;
 }
 
 /* Number of entries in dir other than . and .. */
@@ -57,7 +57,7 @@ static void test_write_read_roundtrip(void **state)
 {
     (void)state;
     char path[PATH_MAX];
-    fileio_join(path, sizeof path, tmpdir, "a.txt");
+    assert_int_equal(fileio_join(path, sizeof path, tmpdir, "a.txt"), ERR_OK);
     assert_int_equal(fileio_write_atomic(path, "hello\n", 6, 0644), ERR_OK);
     char *buf;
     size_t len;
@@ -77,7 +77,7 @@ static void test_big_streamed_write(void **state)
 {
     (void)state;
     char path[PATH_MAX];
-    fileio_join(path, sizeof path, tmpdir, "big.bin");
+    assert_int_equal(fileio_join(path, sizeof path, tmpdir, "big.bin"), ERR_OK);
     Err e;
     FileWriter *w = fileio_writer_open(path, 0600, &e);
     assert_non_null(w);
@@ -109,7 +109,7 @@ static void test_sha256_known_vector(void **state)
     fileio_sha256_hex("abc", 3, hex);
     assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     char path[PATH_MAX];
-    fileio_join(path, sizeof path, tmpdir, "empty");
+    assert_int_equal(fileio_join(path, sizeof path, tmpdir, "empty"), ERR_OK);
     assert_int_equal(fileio_write_atomic(path, "", 0, 0644), ERR_OK);
     uint64_t size = 99;
     assert_int_equal(fileio_sha256_file(path, hex, &size), ERR_OK);
@@ -125,7 +125,7 @@ static void test_fault_every_step(void **state)
 {
     (void)state;
     char path[PATH_MAX];
-    fileio_join(path, sizeof path, tmpdir, "f.csv");
+    assert_int_equal(fileio_join(path, sizeof path, tmpdir, "f.csv"), ERR_OK);
     static char big[200000];
     memset(big, 'n', sizeof big);
     const int errnos[] = {EIO, ENOSPC, EROFS};
@@ -168,7 +168,7 @@ static void test_corrupt_write_is_detectable(void **state)
 {
     (void)state;
     char path[PATH_MAX];
-    fileio_join(path, sizeof path, tmpdir, "c.bin");
+    assert_int_equal(fileio_join(path, sizeof path, tmpdir, "c.bin"), ERR_OK);
     char data[5000];
     memset(data, 'x', sizeof data);
     char want[65], got[65];
@@ -185,18 +185,18 @@ static void test_mkdir_p(void **state)
 {
     (void)state;
     char path[PATH_MAX];
-    fileio_join(path, sizeof path, tmpdir, "a/b/c/");
+    assert_int_equal(fileio_join(path, sizeof path, tmpdir, "a/b/c/"), ERR_OK);
     assert_int_equal(fileio_mkdir_p(path, 0755), ERR_OK);
     assert_int_equal(fileio_mkdir_p(path, 0755), ERR_OK);
     struct stat st;
     assert_int_equal(stat(path, &st), 0);
     assert_true(S_ISDIR(st.st_mode));
     char file[PATH_MAX];
-    fileio_join(file, sizeof file, tmpdir, "a/file");
+    assert_int_equal(fileio_join(file, sizeof file, tmpdir, "a/file"), ERR_OK);
     assert_int_equal(fileio_write_atomic(file, "x", 1, 0644), ERR_OK);
-    fileio_join(path, sizeof path, tmpdir, "a/file/sub");
+    assert_int_equal(fileio_join(path, sizeof path, tmpdir, "a/file/sub"), ERR_OK);
     assert_int_equal(fileio_mkdir_p(path, 0755), ERR_PATH);
-    fileio_join(path, sizeof path, tmpdir, "x/y");
+    assert_int_equal(fileio_join(path, sizeof path, tmpdir, "x/y"), ERR_OK);
     fileio_fault_clear();
     fileio_fault_set(FILEIO_OP_MKDIR, 2, ENOSPC);
     assert_int_equal(fileio_mkdir_p(path, 0755), ERR_NOSPACE);
@@ -209,9 +209,9 @@ static void test_read_only_folder(void **state)
     if (geteuid() == 0)
         skip(); /* root ignores permission bits */
     char dir[PATH_MAX], path[PATH_MAX];
-    fileio_join(dir, sizeof dir, tmpdir, "ro");
+    assert_int_equal(fileio_join(dir, sizeof dir, tmpdir, "ro"), ERR_OK);
     assert_int_equal(fileio_mkdir_p(dir, 0555), ERR_OK);
-    fileio_join(path, sizeof path, dir, "f");
+    assert_int_equal(fileio_join(path, sizeof path, dir, "f"), ERR_OK);
     assert_int_equal(fileio_write_atomic(path, "x", 1, 0644), ERR_READONLY);
     chmod(dir, 0755);
 }
@@ -222,7 +222,7 @@ static void test_missing_and_join(void **state)
     char *buf;
     size_t len;
     char path[PATH_MAX];
-    fileio_join(path, sizeof path, tmpdir, "nope");
+    assert_int_equal(fileio_join(path, sizeof path, tmpdir, "nope"), ERR_OK);
     assert_int_equal(fileio_read_all(path, 10, &buf, &len), ERR_NOTFOUND);
     char hex[65];
     assert_int_equal(fileio_sha256_file(path, hex, NULL), ERR_NOTFOUND);
@@ -230,8 +230,64 @@ static void test_missing_and_join(void **state)
     assert_int_equal(fileio_join(small, sizeof small, "/abcdef", "g"), ERR_TOOBIG);
     assert_int_equal(fileio_join(small, sizeof small, "/a/", "b"), ERR_OK);
     assert_string_equal(small, "/a/b");
-    fileio_join(path, sizeof path, tmpdir, "nodir/f");
+    assert_int_equal(fileio_join(path, sizeof path, tmpdir, "nodir/f"), ERR_OK);
     assert_int_equal(fileio_write_atomic(path, "x", 1, 0644), ERR_NOTFOUND);
+}
+
+/* A file in an open folder, the way a stick is read: only a regular file
+ * named by one component, never a link, FIFO, socket or folder, and never
+ * more than max bytes; the size is known before a byte is read. */
+static void test_open_regular_at(void **state)
+{
+    (void)state;
+    char path[PATH_MAX], link[PATH_MAX];
+    assert_int_equal(fileio_join(path, sizeof path, tmpdir, "f.txt"), ERR_OK);
+    assert_int_equal(fileio_write_atomic(path, "hello", 5, 0644), ERR_OK);
+    int dfd = open(tmpdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    assert_true(dfd >= 0);
+    int fd;
+    uint64_t size = 0;
+    assert_int_equal(fileio_open_regular_at(dfd, "f.txt", 5, &fd, &size), ERR_OK);
+    assert_int_equal(size, 5);
+    char *buf = NULL;
+    size_t len = 0;
+    assert_int_equal(fileio_read_fd(fd, size, 5, &buf, &len), ERR_OK);
+    close(fd);
+    assert_int_equal(len, 5);
+    assert_string_equal(buf, "hello");
+    free(buf);
+    /* over max: refused before reading, the size still reported */
+    assert_int_equal(fileio_open_regular_at(dfd, "f.txt", 4, &fd, &size), ERR_TOOBIG);
+    assert_int_equal(fd, -1);
+    assert_int_equal(size, 5);
+    /* a name that is not one component */
+    assert_int_equal(fileio_open_regular_at(dfd, "../f.txt", 5, &fd, NULL), ERR_PATH);
+    assert_int_equal(fileio_open_regular_at(dfd, "..", 5, &fd, NULL), ERR_PATH);
+    assert_int_equal(fileio_open_regular_at(dfd, "", 5, &fd, NULL), ERR_PATH);
+    assert_int_equal(fileio_open_regular_at(-1, "f.txt", 5, &fd, NULL), ERR_INVALID);
+    assert_int_equal(fileio_open_regular_at(dfd, "missing", 5, &fd, NULL), ERR_NOTFOUND);
+    /* a symlink to the good file is not followed */
+    assert_int_equal(fileio_join(link, sizeof link, tmpdir, "link"), ERR_OK);
+    assert_int_equal(symlink(path, link), 0);
+    assert_int_equal(fileio_open_regular_at(dfd, "link", 5, &fd, NULL), ERR_PATH);
+    /* a FIFO does not block and is not a regular file */
+    assert_int_equal(fileio_join(path, sizeof path, tmpdir, "fifo"), ERR_OK);
+    assert_int_equal(mkfifo(path, 0644), 0);
+    assert_int_equal(fileio_open_regular_at(dfd, "fifo", 5, &fd, NULL), ERR_FORMAT);
+    /* nor a folder */
+    assert_int_equal(fileio_join(path, sizeof path, tmpdir, "sub"), ERR_OK);
+    assert_int_equal(fileio_mkdir_p(path, 0755), ERR_OK);
+    assert_int_equal(fileio_open_regular_at(dfd, "sub", 5, &fd, NULL), ERR_FORMAT);
+    /* nor a socket (open() says ENXIO) */
+    int sk = socket(AF_UNIX, SOCK_STREAM, 0);
+    assert_true(sk >= 0);
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    int n = snprintf(sa.sun_path, sizeof sa.sun_path, "%s/sock", tmpdir);
+    assert_true(n > 0 && (size_t)n < sizeof sa.sun_path);
+    assert_int_equal(bind(sk, (struct sockaddr *)&sa, sizeof sa), 0);
+    assert_int_equal(fileio_open_regular_at(dfd, "sock", 5, &fd, NULL), ERR_FORMAT);
+    close(sk);
+    close(dfd);
 }
 
 int main(void)
@@ -245,6 +301,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_mkdir_p, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_only_folder, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_and_join, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_open_regular_at, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,19 +32,16 @@
 #include "export/export.h"
 #include "manifest/manifest.h"
 #include "stats/stats.h"
+#include "support.h"
 
-static char root[256], data[PATH_MAX], stick[PATH_MAX];
+static SupportTree tree;
+static const char *data = tree.data, *stick = tree.stick;
 
 static int setup(void **state)
 {
     (void)state;
-    snprintf(root, sizeof root, "/tmp/taama-fcut-XXXXXX");
-    if (!mkdtemp(root))
+    if (support_tree_make(&tree, "fcut") != 0)
         return -1;
-    snprintf(data, sizeof data, "%s/data", root);
-    snprintf(stick, sizeof stick, "%s/stick", root);
-    mkdir(data, 0700);
-    mkdir(stick, 0755);
     log_set_quiet(1);
     return 0;
 }
@@ -52,9 +49,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-    return system(cmd) == 0 ? 0 : -1;
+    return support_tree_remove(&tree) == 0 ? 0 : -1;
 }
 
 /* Run fn(arg) in a child with the power failing at step nth (0: never).

@@ -252,7 +252,7 @@ static void test_fleet_page_orders_and_flags(void **state)
     sqlite3 *h;
     assert_int_equal(sqlite3_open(dbp, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h, "DROP TABLE health; ALTER TABLE quarantine DROP COLUMN health;"
-                                     " PRAGMA user_version=3",
+                                     " DROP TABLE contacts; PRAGMA user_version=3",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
     sqlite3_close(h);
@@ -265,7 +265,7 @@ static void test_fleet_page_orders_and_flags(void **state)
                                         -1, &st, NULL),
                      SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int(st, 0), 4);
+    assert_int_equal(sqlite3_column_int(st, 0), 5);
     assert_int_equal(sqlite3_column_int(st, 1), 0);
     assert_int_equal(sqlite3_column_int(st, 2), 3);
     sqlite3_finalize(st);

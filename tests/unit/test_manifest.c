@@ -35,7 +35,7 @@ static int teardown(void **state)
 static void put(const char *rel, const char *text)
 {
     char path[PATH_MAX];
-    fileio_join(path, sizeof path, tmpdir, rel);
+    assert_int_equal(fileio_join(path, sizeof path, tmpdir, rel), ERR_OK);
     assert_int_equal(fileio_write_atomic(path, text, strlen(text), 0644), ERR_OK);
 }
 
@@ -182,7 +182,7 @@ static void test_verify_dir(void **state)
 {
     (void)state;
     char sub[PATH_MAX];
-    fileio_join(sub, sizeof sub, tmpdir, "d");
+    assert_int_equal(fileio_join(sub, sizeof sub, tmpdir, "d"), ERR_OK);
     assert_int_equal(fileio_mkdir_p(sub, 0755), ERR_OK);
     put("a.csv", "abc");
     put("d/b.csv", "hello");
@@ -216,7 +216,7 @@ static void test_verify_dir(void **state)
     assert_int_equal(is.n[MANIFEST_ISSUE_SIZE], 1);
     /* Missing. */
     char p[PATH_MAX];
-    fileio_join(p, sizeof p, tmpdir, "a.csv");
+    assert_int_equal(fileio_join(p, sizeof p, tmpdir, "a.csv"), ERR_OK);
     unlink(p);
     memset(&is, 0, sizeof is);
     assert_int_equal(manifest_verify_dir(m, tmpdir, ign, on_issue, &is), ERR_NOTFOUND);

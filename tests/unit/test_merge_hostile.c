@@ -718,6 +718,11 @@ static void test_hostile_stick(void **state)
     unlink(p);
     assert_int_equal(symlink("/dev/zero", p), 0);
     expect_refused(stick, "counters.csv", "not a regular file");
+    /* A folder named counters.csv (opens, but is no file to read). */
+    unlink(p);
+    assert_int_equal(mkdir(p, 0755), 0);
+    expect_refused(stick, "counters.csv", "not a regular file");
+    assert_int_equal(rmdir(p), 0);
     /* A symlinked manifest. */
     forge(f, KIOSK, &k, 1, GOOD_BODY, NULL, 0);
     snprintf(p, sizeof p, "%s/" EXPORT_MANIFEST_NAME, f);
@@ -739,8 +744,8 @@ static void test_hostile_stick(void **state)
         Manifest *m2 = manifest_new();
         size_t nk = manifest_meta_count(m);
         for (size_t i = 0; i < nk; i++)
-            manifest_set(m2, manifest_meta_key(m, i), manifest_get(m, manifest_meta_key(m, i)));
-        manifest_add_file(m2, EXPORT_CSV_NAME, 8ull << 30, manifest_file(m, 0)->sha256);
+            assert_int_equal(manifest_set(m2, manifest_meta_key(m, i), manifest_get(m, manifest_meta_key(m, i))), ERR_OK);
+        assert_int_equal(manifest_add_file(m2, EXPORT_CSV_NAME, 8ull << 30, manifest_file(m, 0)->sha256), ERR_OK);
         manifest_free(m);
         assert_int_equal(manifest_serialize(m2, &mb, &ml), ERR_OK);
         manifest_free(m2);
@@ -911,9 +916,9 @@ static ReportDb *merged_then_downgraded(const char *tag, const char *name, int a
     return reopen(name);
 }
 
-/* A schema 2 database (before the quarantine) opens as schema 4 with its
- * counts, its kiosks trusted as first use, the quarantine and the health
- * table (the two steps chained), and takes exports. */
+/* A schema 2 database (before the quarantine) opens as schema 5 with its
+ * counts, its kiosks trusted as first use, the quarantine, the health and
+ * contacts tables (the steps chained), and takes exports. */
 static void test_migrate_v2(void **state)
 {
     (void)state;
@@ -921,9 +926,9 @@ static void test_migrate_v2(void **state)
     /* Back to schema 2: what versions 3 and 4 added, removed. */
     ReportDb *db = merged_then_downgraded("mig", "v2.sqlite", 0,
                                           "DROP TABLE health; DROP TABLE quarantine; ALTER TABLE kiosks DROP"
-                                          " COLUMN trust; PRAGMA user_version=2",
+                                          " COLUMN trust; DROP TABLE contacts; PRAGMA user_version=2",
                                           g);
-    assert_int_equal(q1(db, "SELECT user_version FROM pragma_user_version"), 4);
+    assert_int_equal(q1(db, "SELECT user_version FROM pragma_user_version"), 5);
     assert_int_equal(q1(db, "SELECT count(*) FROM kiosks WHERE trust='first-use'"), 1);
     assert_int_equal(q1(db, "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='health'"), 1);
     assert_int_equal(q1(db, "SELECT count(*) FROM pragma_table_info('quarantine') WHERE name='health'"), 1);
@@ -935,7 +940,7 @@ static void test_migrate_v2(void **state)
     report_close(db);
 }
 
-/* A schema 3 database (quarantine, no fleet health) opens as schema 4: its
+/* A schema 3 database (quarantine, no fleet health) opens as schema 5: its
  * quarantine kept, the health table and quarantine.health added. A schema
  * 3 file without the quarantine is not ours and is refused untouched. */
 static void test_migrate_v3(void **state)
@@ -944,9 +949,9 @@ static void test_migrate_v3(void **state)
     char g[PATH_MAX];
     ReportDb *db = merged_then_downgraded("mig3", "v3.sqlite", 1,
                                           "DROP TABLE health; ALTER TABLE quarantine DROP COLUMN health;"
-                                          " PRAGMA user_version=3",
+                                          " DROP TABLE contacts; PRAGMA user_version=3",
                                           g);
-    assert_int_equal(q1(db, "SELECT user_version FROM pragma_user_version"), 4);
+    assert_int_equal(q1(db, "SELECT user_version FROM pragma_user_version"), 5);
     assert_int_equal(q1(db, "SELECT count(*) FROM quarantine"), 2);
     assert_int_equal(q1(db, "SELECT count(*) FROM health"), 0);
     assert_int_equal(q1(db, "SELECT count(*) FROM pragma_table_info('quarantine') WHERE name='health'"), 1);

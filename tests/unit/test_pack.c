@@ -23,6 +23,7 @@
 #include "core/log.h"
 #include "manifest/manifest.h"
 #include "pack/pack.h"
+#include "support.h"
 
 static char root[256];    /* per-test temp folder */
 static char keys[256];    /* key pairs, made once */
@@ -73,9 +74,7 @@ static int group_setup(void **state)
 {
     (void)state;
     log_set_quiet(1);
-    snprintf(keys, sizeof keys, "/tmp/taama-packkeys-XXXXXX");
-    if (!mkdtemp(keys))
-        return -1;
+    snprintf(keys, sizeof keys, "%s", support_tmpdir());
     const char *names[] = {"k1", "k2", "evil"};
     for (int i = 0; i < 3; i++) {
         char cmd[1024];
@@ -92,17 +91,13 @@ static int group_setup(void **state)
 static int group_teardown(void **state)
 {
     (void)state;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", keys);
-    return system(cmd) == 0 ? 0 : -1;
+    return support_rmtree(keys) == 0 ? 0 : -1;
 }
 
 static int setup(void **state)
 {
     (void)state;
-    snprintf(root, sizeof root, "/tmp/taama-pack-XXXXXX");
-    if (!mkdtemp(root))
-        return -1;
+    snprintf(root, sizeof root, "%s", support_tmpdir());
     snprintf(data, sizeof data, "%s/data", root);
     mkdir(data, 0755);
     memset(&trust, 0, sizeof trust);
@@ -120,9 +115,7 @@ static int teardown(void **state)
     (void)state;
     fileio_fault_clear();
     pack_set_step_hook(NULL, NULL);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-    return system(cmd) == 0 ? 0 : -1;
+    return support_rmtree(root) == 0 ? 0 : -1;
 }
 
 /* Source content for version v: the helpline number differs per version,
@@ -385,7 +378,7 @@ static void test_unlisted_files_ignored(void **state)
     assert_int_equal(rep.n_ignored, 2);
     assert_int_equal(assert_installed_complete(), 1);
     PackInstalled in;
-    pack_select(data, 0, &in);
+    assert_int_equal(pack_select(data, 0, &in), ERR_OK);
     snprintf(path, sizeof path, "%s/content/modules/injected.yaml", in.root);
     assert_int_equal(access(path, F_OK), -1);
     snprintf(path, sizeof path, "%s/autorun.sh", in.root);
@@ -627,9 +620,9 @@ static void do_top_level_file(const char *pack)
     Manifest *m = manifest_new();
     assert_int_equal(manifest_add_file_from_disk(m, pack, "content/contacts.yaml"), ERR_OK);
     assert_int_equal(manifest_add_file_from_disk(m, pack, "run.sh"), ERR_OK);
-    manifest_set(m, "kind", "content-pack");
-    manifest_set(m, "campaign", "sahel-2025");
-    manifest_set_int(m, "version", 2);
+    assert_int_equal(manifest_set(m, "kind", "content-pack"), ERR_OK);
+    assert_int_equal(manifest_set(m, "campaign", "sahel-2025"), ERR_OK);
+    assert_int_equal(manifest_set_int(m, "version", 2), ERR_OK);
     char *buf;
     size_t len;
     assert_int_equal(manifest_serialize(m, &buf, &len), ERR_OK);
@@ -831,7 +824,7 @@ static void test_io_failure_at_every_operation(void **state)
             fileio_fault_set((FileioOp)op, nth, op == FILEIO_OP_WRITE ? ENOSPC : EIO);
             Err e = pack_install(data, pack2, &trust, &rep);
             fileio_fault_clear();
-            pack_recover(data);
+            assert_int_equal(pack_recover(data), ERR_OK);
             int64_t v = assert_installed_complete();
             if (e != ERR_OK) {
                 failures++;

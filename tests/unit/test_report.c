@@ -630,7 +630,7 @@ static void test_migrate_v1(void **state)
                                         -1, &st, NULL),
                      SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int(st, 0), 4); /* schema 1 straight to 4 */
+    assert_int_equal(sqlite3_column_int(st, 0), 5); /* schema 1 straight to 5 */
     assert_int_equal(sqlite3_column_int(st, 4), 0); /* the health table is there, empty */
     assert_string_equal((const char *)sqlite3_column_text(st, 1), "Agadez");
     assert_string_equal((const char *)sqlite3_column_text(st, 2), "2024-03-01");

@@ -582,7 +582,7 @@ static void test_meta(void **state)
 static void make_old(const char *path, int version)
 {
     sql_exec(path,
-             "DROP TABLE counters;"
+             "DROP TABLE counters; DROP TABLE contact_lists; DROP TABLE contacts;"
              "CREATE TABLE counters(epoch INTEGER NOT NULL, day INTEGER NOT NULL,"
              " metric INTEGER NOT NULL, lang INTEGER NOT NULL, module INTEGER NOT NULL,"
              " item INTEGER NOT NULL, value INTEGER NOT NULL,"
@@ -656,6 +656,9 @@ static void migrate_case(int version)
     assert_int_equal(after.n, before.n);
     assert_memory_equal(after.rows, before.rows, sizeof(StatRow) * (size_t)before.n);
 
+    /* schema 4's contact lists work on a migrated file */
+    StatsContact one[] = {{"helpline", "Help line"}};
+    assert_int_equal(stats_contacts_note(s, T0, one, 1), ERR_OK);
     /* counting goes on into the migrated rows */
     rec(s, STAT_SLIDE_DEEPEST, "fr", "rights", 14, 0, T0);
     rec(s, STAT_SLIDE_DEEPEST, "fr", "rights", 7, 0, T0);
