@@ -152,7 +152,14 @@ $(B)/gen/taama_version.h: VERSION
 	@printf '#define TAAMA_VERSION "%s"\n' "$$(tr -d ' \n' < VERSION)" > $@
 $(B)/app/core/version.o: $(B)/gen/taama_version.h
 
-$(B)/libtaama-core.a: $(CORE_OBJ)
+# Every message of the catalogue template as a C table, for i18n_preload().
+$(B)/gen/i18n_msgids.c: locales/taama.pot tools/gen-msgids.sh | $(B)/.deps
+	@mkdir -p $(dir $@)
+	sh tools/gen-msgids.sh locales/taama.pot $@
+$(B)/gen/i18n_msgids.o: $(B)/gen/i18n_msgids.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/libtaama-core.a: $(CORE_OBJ) $(B)/gen/i18n_msgids.o
 	@rm -f $@
 	ar rcs $@ $^
 

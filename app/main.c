@@ -30,6 +30,7 @@
 #include "core/args.h"
 #include "core/fileio.h"
 #include "core/log.h"
+#include "core/vec.h"
 #include "export/export.h"
 #include "export/health.h"
 #include "i18n/i18n.h"
@@ -333,6 +334,36 @@ static Content *load_content(const char *dir)
     return c;
 }
 
+/* The content's strings, for i18n_preload(). */
+typedef struct {
+    const char **v;
+    size_t n, cap;
+    Err err;
+} Strings;
+
+static void add_string(void *ctx, const char *s, const char *file, int line)
+{
+    (void)file;
+    (void)line;
+    Strings *l = ctx;
+    if (!l->err && !(l->err = VEC_RESERVE(l->v, l->cap, l->n + 1)))
+        l->v[l->n++] = s;
+}
+
+/* Look every message up once, in every language, before the first frame
+ * (single-threaded): building a screen then reads that table and never
+ * touches LANGUAGE (issue 13). If it fails, lookups go through gettext as
+ * before: slower and not thread-safe, never wrong. */
+static void preload_translations(const Content *c)
+{
+    Strings l = {0};
+    content_foreach_string(c, add_string, &l);
+    Err e = l.err ? l.err : i18n_preload(l.v, (int)l.n);
+    if (e)
+        log_warn("translations: cannot preload (%s); looked up as needed", err_str(e));
+    free(l.v);
+}
+
 static int cmd_render(int argc, char **argv, Paths *p, KioskOptions *o)
 {
     const char *lang = "en", *screen = NULL, *out = NULL, *sheet = NULL;
@@ -346,6 +377,7 @@ static int cmd_render(int argc, char **argv, Paths *p, KioskOptions *o)
     Content *c = load_content(p->content);
     if (!c)
         return 1;
+    preload_translations(c);
     int rc;
     if (list) {
         kiosk_list_screens(c, stdout);
@@ -398,8 +430,9 @@ static int cmd_kiosk(int argc, char **argv, Paths *p, KioskOptions *o)
      * (PACK/locales/<lang>/LC_MESSAGES/taama.mo) */
     char packlocale[1200];
     snprintf(packlocale, sizeof packlocale, "%s/../locales", content_dir(c));
-    if (o->content_version > 0 && is_dir(packlocale))
-        i18n_init(packlocale);
+    if (o->content_version > 0 && is_dir(packlocale) && i18n_init(packlocale) != ERR_OK)
+        log_error("no UTF-8 locale: the pack's translations are not used, every text is in English");
+    preload_translations(c);
     Stats *st = stats_open(p->data, NULL, &e);
     if (!st)
         log_warn("statistics are off: %s", err_str(e));
@@ -510,7 +543,8 @@ int main(int argc, char **argv)
     }
     Paths p;
     find_paths(&p, argv[0]);
-    i18n_init(p.locale);
+    if (i18n_init(p.locale) != ERR_OK)
+        log_error("no UTF-8 locale available: translations are disabled, every text is in English");
     KioskOptions o;
     memset(&o, 0, sizeof o);
     app_config_default(&o.cfg);

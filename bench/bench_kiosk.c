@@ -213,7 +213,8 @@ int main(void)
     snprintf(assets, sizeof assets, "%s/assets", rootbuf);
     snprintf(content_dir, sizeof content_dir, "%s/content", rootbuf);
     snprintf(locale, sizeof locale, "%s/locale", build);
-    i18n_init(locale);
+    if (i18n_init(locale) != ERR_OK) /* the frames would be drawn in English */
+        return 1;
     Err e;
     Content *c = content_load(content_dir, &e);
     if (!c)

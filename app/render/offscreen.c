@@ -61,8 +61,17 @@ int kiosk_render(const KioskOptions *o, const Content *content, const char *lang
     }
     rc = 0;
     if (k.ui.overflow) {
-        fprintf(stderr, "taama render: %d text box(es) overflow, first: \"%s\"\n", k.ui.overflow,
-                k.ui.overflow_text);
+        fprintf(stderr, "taama render: %s %s %dx%d: %d text box(es) overflow, first: \"%s\"\n",
+                screen_name, lang, w, h, k.ui.overflow, k.ui.overflow_text);
+        rc = 3;
+    }
+    const char *small_line = NULL;
+    size_t small_len = 0;
+    int small = ui_smallest_text(&k.ui, &small_line, &small_len);
+    if (small && small < ui_min_text_px(k.app.wiring.dpi)) {
+        fprintf(stderr, "taama render: %s %s %dx%d: text at %d px, under the %d px minimum: "
+                "\"%.*s\"\n", screen_name, lang, w, h, small, ui_min_text_px(k.app.wiring.dpi),
+                (int)small_len, small_line);
         rc = 3;
     }
 out:

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/log.h"
 #include "i18n/i18n.h"
 
 #define DOMAIN "taama-report"
@@ -177,7 +178,8 @@ void report_lang_set(const char *lang, const char *localedir)
         snprintf(dir, sizeof dir, "%s", localedir);
     else
         find_localedir(dir, sizeof dir);
-    i18n_init(dir); /* UTF-8 locale, domain "taama" */
+    if (i18n_init(dir) != ERR_OK) /* UTF-8 locale, domain "taama" */
+        log_error("no UTF-8 locale available: the report is written in English");
     bindtextdomain(DOMAIN, dir);
     bind_textdomain_codeset(DOMAIN, "UTF-8");
     i18n_set_language(lang ? lang : "en");

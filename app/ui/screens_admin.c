@@ -203,7 +203,9 @@ static void chart_today(B *b, Rect r)
     for (int i = 0; i < rows; i++)
         if (in->today[i] > max)
             max = in->today[i];
-    int lw = r.w * 2 / 5, nw = r.w / 6;
+    /* on a narrow screen the labels take half the width: at the readable
+     * minimum "Topics finished" no longer fits in two fifths */
+    int lw = r.w < b->target * 8 ? r.w / 2 : r.w * 2 / 5, nw = r.w / 6;
     int bw = r.w - lw - nw - b->pad;
     for (int i = 0; i < rows; i++) {
         int y = r.y + title_h + i * rh;
@@ -308,9 +310,54 @@ static void tab_status(B *b, Rect area)
                     ALIGN_START, 0, t->muted);
         return;
     }
+    /* today's chart gets at least its title and one line per counter at
+     * the readable minimum (it would otherwise shrink them below); the
+     * month's bars, which have no text but their title, take the rest */
     int ch = (cr.h - b->pad) / 2;
+    int today_h = b->tm->line_height(b->tm->ctx, b->small_px) +
+                  ADMIN_TODAY_BARS * b->tm->line_height(b->tm->ctx, b->min_px);
+    int month_min = b->tm->line_height(b->tm->ctx, b->small_px) + b->target;
+    if (ch < today_h)
+        ch = today_h < cr.h - b->pad - month_min ? today_h : cr.h - b->pad - month_min;
     chart_today(b, (Rect){cr.x, cr.y, cr.w, ch});
     chart_month(b, (Rect){cr.x, cr.y + ch + b->pad, cr.w, cr.h - ch - b->pad});
+}
+
+/* The settings' on/off switches, from y down; returns the y below them.
+ * On a short landscape screen (800x480) the switches, one row each, would
+ * run off the bottom: they then share one row, side by side, when each
+ * half still has room for its label beside the switch. The rows keep
+ * their touch size and their text its readable minimum. */
+static int settings_switches(B *b, Rect area, int y)
+{
+    const Settings *s = &b->app->facts.settings;
+    static const char *const flag_labels[FLAG__COUNT] = {N_("Export when a USB stick is inserted"),
+                                                         N_("Narration starts by itself")};
+    const int flags[FLAG__COUNT] = {s->export_on_insert, s->narration_autoplay};
+    int tw = b->target * 3, cy;
+    int half = (area.w - b->pad * 2) / 2;
+    int side_by_side = area.y + area.h - y < FLAG__COUNT * (b->target + b->pad) &&
+                       half - tw - b->pad >= half / 3;
+    int row_h = 0;
+    for (int f = 0; f < FLAG__COUNT; f++) {
+        Rect col = area;
+        if (side_by_side) {
+            col.w = half;
+            col.x = area.x + (f % 2) * (half + b->pad * 2);
+            if (f % 2) /* a rule between the halves: two settings, not one */
+                ui_fill(b, (Rect){col.x - b->pad - 1, y, 2, b->target}, b->th->line);
+        }
+        int h = ui_row_layout(b, col, y, _(flag_labels[f]), tw, &cy);
+        ui_button(b, WIDGET(W_ADMIN_TOGGLE, f), (Rect){col.x + col.w - tw, cy, tw, b->target},
+                  flags[f] ? "check" : "off", flags[f] ? _("On") : _("Off"),
+                  flags[f] ? BTN_SELECTED : BTN_PLAIN, 0);
+        row_h = h > row_h ? h : row_h;
+        if (!side_by_side || f % 2 == 1 || f == FLAG__COUNT - 1) {
+            y += row_h + b->pad;
+            row_h = 0;
+        }
+    }
+    return y;
 }
 
 static void tab_settings(B *b, Rect area)
@@ -345,17 +392,7 @@ static void tab_settings(B *b, Rect area)
                 WIDGET(W_ADMIN_INC, VALUE_CLOCK_HOUR), arena_printf(b->arena, "%s", hm), b->body_px);
         y += h + b->pad;
     }
-    static const char *const flag_labels[FLAG__COUNT] = {N_("Export when a USB stick is inserted"),
-                                                         N_("Narration starts by itself")};
-    const int flags[FLAG__COUNT] = {s->export_on_insert, s->narration_autoplay};
-    for (int f = 0; f < FLAG__COUNT; f++) {
-        int tw = b->target * 3;
-        h = ui_row_layout(b, area, y, _(flag_labels[f]), tw, &cy);
-        ui_button(b, WIDGET(W_ADMIN_TOGGLE, f), (Rect){area.x + area.w - tw, cy, tw, b->target},
-                  flags[f] ? "check" : "off", flags[f] ? _("On") : _("Off"),
-                  flags[f] ? BTN_SELECTED : BTN_PLAIN, 0);
-        y += h + b->pad;
-    }
+    y = settings_switches(b, area, y);
     /* name and site need a keyboard: they are set from a shell; the hint
      * is left out on a screen too small for it (the Status tab shows both) */
     int rest = area.y + area.h - y;

@@ -54,23 +54,35 @@ static int contact_icon_size(const B *b, Rect in)
     return in.w >= b->target * 8 ? b->target : 0;
 }
 
-/* Height a card needs at width w to show everything without shrinking.
- * The QR code takes up to a third of the width plus a gap (contact_qr). */
-static int contact_needed_h(B *b, const Contact *c, int w, int big)
+/* A text size `steps` steps smaller, as a text box shrinks (7/8 each),
+ * never below the readable minimum. */
+static int steps_smaller(const B *b, int px, int steps)
+{
+    for (int i = 0; i < steps; i++)
+        px = px * 7 / 8 < px - 1 ? px * 7 / 8 : px - 1;
+    return px < b->min_px ? b->min_px : px;
+}
+
+/* Height a card needs at width w to show everything, with its text at its
+ * own sizes (smaller == 0) or that many shrinking steps smaller. The QR
+ * code takes up to a third of the width plus a gap (contact_qr). */
+static int contact_needed_h(B *b, const Contact *c, int w, int big, int smaller)
 {
     Rect in = {0, 0, w - 2 * b->pad, 0};
     int tw = in.w - (c->number ? in.w / 3 + b->pad : 0);
     int isz = contact_icon_size(b, (Rect){0, 0, tw, 0});
     tw -= isz ? isz + b->pad : 0;
-    int h = ui_text_height(b, _(c->name), tw, b->body_px, 1);
+    int name_px = steps_smaller(b, b->body_px, smaller);
+    int small_px = steps_smaller(b, b->small_px, smaller);
+    int h = ui_text_height(b, _(c->name), tw, name_px, 1);
     if (c->number)
         h += b->tm->line_height(b->tm->ctx, big ? b->title_px : b->body_px);
     if (c->description)
-        h += ui_text_height(b, _(c->description), tw, b->small_px, 0);
+        h += ui_text_height(b, _(c->description), tw, small_px, 0);
     if (c->hours)
-        h += ui_text_height(b, _(c->hours), tw, b->small_px, 0);
+        h += ui_text_height(b, _(c->hours), tw, small_px, 0);
     if (c->place)
-        h += ui_text_height(b, _(c->place), tw, b->small_px, 0);
+        h += ui_text_height(b, _(c->place), tw, small_px, 0);
     return h + 2 * b->pad;
 }
 
@@ -95,19 +107,32 @@ static void contact_card(B *b, const Contact *c, Rect r, int big)
                             c->hours ? _(c->hours) : "", c->place ? "\n" : "",
                             c->place ? _(c->place) : "");
     int desc_h = desc ? ui_text_height(b, desc, tx.w, b->small_px, 0) : 0;
+    int name_min_px = b->small_px * 3 / 4 > b->min_px ? b->small_px * 3 / 4 : b->min_px;
     int need = name_h + num_h + desc_h;
     if (need > tx.h) { /* share the shortfall: the number keeps its line */
         int rest = tx.h - num_h;
         if (rest < 0)
             rest = 0;
-        int sum = name_h + desc_h > 0 ? name_h + desc_h : 1;
-        name_h = rest * name_h / sum;
+        /* each first gets what it needs at its smallest size, then the
+         * rest in proportion to what it still lacks: sharing by full
+         * heights alone could starve the name while the description has
+         * room to spare */
+        int name_lo = ui_text_height(b, _(c->name), tx.w, name_min_px, 1);
+        int desc_lo = desc ? ui_text_height(b, desc, tx.w, name_min_px, 0) : 0;
+        if (name_lo + desc_lo <= rest && name_lo <= name_h && desc_lo <= desc_h) {
+            int lack = name_h - name_lo + desc_h - desc_lo;
+            int extra = rest - name_lo - desc_lo;
+            name_h = name_lo + (lack > 0 ? (int)((long long)extra * (name_h - name_lo) / lack) : 0);
+        } else {
+            int sum = name_h + desc_h > 0 ? name_h + desc_h : 1;
+            name_h = rest * name_h / sum;
+        }
         desc_h = rest - name_h;
         if (num_h > tx.h)
             num_h = tx.h;
     }
     int y = tx.y;
-    ui_text_box(b, _(c->name), (Rect){tx.x, y, tx.w, name_h}, b->body_px, b->small_px * 3 / 4, 1,
+    ui_text_box(b, _(c->name), (Rect){tx.x, y, tx.w, name_h}, b->body_px, name_min_px, 1,
              ALIGN_START, 0, t->text);
     y += name_h;
     if (c->number) {
@@ -119,7 +144,7 @@ static void contact_card(B *b, const Contact *c, Rect r, int big)
         y += num_h;
     }
     if (desc)
-        ui_text_box(b, desc, (Rect){tx.x, y, tx.w, desc_h}, b->small_px, b->small_px * 3 / 4, 0,
+        ui_text_box(b, desc, (Rect){tx.x, y, tx.w, desc_h}, b->small_px, name_min_px, 0,
                  ALIGN_START, 0, t->muted);
 }
 
@@ -139,17 +164,29 @@ void ui_screen_end(B *b)
              ALIGN_START, 0, t->text);
     int y = area.y + th + b->pad;
     const Contact *c = m->end.contact_id ? content_find_contact(a->wiring.content, m->end.contact_id) : NULL;
-    /* the contact gets what it needs, up to 60% of the room left; the
-     * action text takes the rest */
+    /* the contact gets what it needs, up to 70% of the room left (it is
+     * what the visitor may need most, and its text may not shrink below
+     * the readable minimum); the action text takes the rest */
     int room = area.y + area.h - y;
-    int ch = c ? contact_needed_h(b, c, area.w, 1) : 0;
-    if (ch > room * 60 / 100)
-        ch = room * 60 / 100;
+    int ch = c ? contact_needed_h(b, c, area.w, 1, 0) : 0;
+    if (ch > room * 70 / 100) {
+        /* more when the action text, across the whole width, leaves it */
+        int need = ch;
+        int free_h = room - ui_text_height(b, _(m->end.body), area.w, b->body_px, 0) - b->pad;
+        ch = room * 70 / 100;
+        if (free_h > ch)
+            ch = free_h < need ? free_h : need;
+    }
     if (c && ch < b->target * 2)
         ch = b->target * 2;
     int bh = area.y + area.h - y - ch - (c ? b->pad : 0);
     /* the module's picture beside the action, at most a third of the width */
     int iw = m->end.image && bh >= b->target ? (bh < area.w / 3 ? bh : area.w / 3) : 0;
+    /* what to do next matters more than the picture: where the text would
+     * not fit beside it even at its smallest (a phone in large text), the
+     * text takes the whole width and the picture is left out */
+    if (iw && m->end.body && !ui_text_fits(b, _(m->end.body), area.w - iw - b->pad, b->small_px, 0, bh))
+        iw = 0;
     if (iw)
         ui_image(b, (Rect){area.x, y, iw, bh}, m->end.image, IMAGE_CONTENT);
     int gap = iw ? iw + b->pad : 0;
@@ -190,11 +227,14 @@ void ui_screen_help(B *b)
     int cols = area.w >= 1200 && n > 1 ? 2 : 1;
     int cw = (area.w - b->pad * (cols - 1)) / cols;
     /* every card as tall as the tallest needs; as many rows as fit; pages */
-    int ch = b->target * 2;
+    int ch = b->target * 2, ch_smaller = b->target * 2;
     for (int i = 0; i < n; i++) {
-        int need = contact_needed_h(b, content_contact(a->wiring.content, i), cw, 0);
+        int need = contact_needed_h(b, content_contact(a->wiring.content, i), cw, 0, 0);
         if (need > ch)
             ch = need;
+        need = contact_needed_h(b, content_contact(a->wiring.content, i), cw, 0, 2);
+        if (need > ch_smaller)
+            ch_smaller = need;
     }
     if (ch > avail)
         ch = avail;
@@ -203,10 +243,14 @@ void ui_screen_help(B *b)
         rows = 1;
     int need_rows = (n + cols - 1) / cols;
     if (rows < need_rows) {
-        /* pages would leave a band empty: take one more row if cards a
-         * quarter shorter still hold their text (it shrinks a step), and
-         * share all the height between the rows */
-        if ((avail + b->pad) / (ch * 3 / 4 + b->pad) > rows)
+        /* pages would leave a band empty: take one more row when every
+         * card still holds its text at most two steps smaller (about 3/4
+         * of its size) and never below the readable minimum (issue 9
+         * point 7: the old rule took the row whenever cards a quarter
+         * shorter fitted, whatever their text became), and share all the
+         * height between the rows */
+        int more = (avail - b->pad * rows) / (rows + 1);
+        if (more >= ch_smaller)
             rows++;
         ch = (avail - b->pad * (rows - 1)) / rows;
     }

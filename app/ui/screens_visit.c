@@ -392,6 +392,23 @@ static void quiz_answer(B *b, const QuizQuestion *q, int i, Rect r)
     ui_focus_ring(b, id, r);
 }
 
+/* The side of the feedback's verdict badge. */
+static int feedback_badge(const B *b)
+{
+    int lh = b->tm->line_height(b->tm->ctx, b->body_px);
+    return lh < b->target * 2 / 3 ? b->target * 2 / 3 : lh;
+}
+
+/* The height the feedback needs at width w, its text at its own sizes. */
+static int feedback_needed_h(B *b, const QuizQuestion *q, int w, int right)
+{
+    const char *head = right ? _("Well done!") : _("Not quite. Here is the answer:");
+    int in_w = w - 2 * b->pad, bsz = feedback_badge(b);
+    int hh = ui_text_height(b, head, in_w - bsz - b->pad, b->body_px, 1);
+    return 2 * b->pad + (hh > bsz ? hh : bsz) + b->pad / 2 +
+           ui_text_height(b, _(q->explain), in_w, b->body_px, 0);
+}
+
 /* The feedback under the answers, in fr: the verdict and what to learn. */
 static void quiz_feedback(B *b, const QuizQuestion *q, Rect fr, int right)
 {
@@ -400,8 +417,7 @@ static void quiz_feedback(B *b, const QuizQuestion *q, Rect fr, int right)
     ui_frame(b, fr, right ? t->good : t->bad, 3);
     Rect in = inset(fr, b->pad);
     const char *head = right ? _("Well done!") : _("Not quite. Here is the answer:");
-    int lh = b->tm->line_height(b->tm->ctx, b->body_px);
-    int bsz = lh < b->target * 2 / 3 ? b->target * 2 / 3 : lh;
+    int bsz = feedback_badge(b);
     if (bsz > in.h / 2)
         bsz = in.h / 2;
     ui_verdict_badge(b, (Rect){in.x, in.y, bsz, bsz}, right);
@@ -427,14 +443,25 @@ void ui_screen_quiz(B *b)
         return;
     const QuizQuestion *q = &m->quiz[a->visit.quiz_q];
     Rect area = ui_body_area(b, hh);
+    /* once answered, the question (already read) gives a little room to
+     * the answers and the feedback: on a phone in large text they need it
+     * to stay at a readable size */
+    int answered = a->visit.quiz_answer >= 0;
     int qh = ui_text_height(b, _(q->question), area.w, b->title_px, 1);
-    if (qh > area.h / 4)
-        qh = area.h / 4;
+    if (qh > area.h / (answered ? 5 : 4))
+        qh = area.h / (answered ? 5 : 4);
     ui_text_box(b, _(q->question), (Rect){area.x, area.y, area.w, qh}, b->title_px, b->body_px, 1,
              ALIGN_START, 0, t->text);
     int y = area.y + qh + b->pad;
-    int answered = a->visit.quiz_answer >= 0;
+    /* the feedback takes what it needs, up to half the room: the answers
+     * keep the rest, since their text may not shrink below the readable
+     * minimum (a phone in large text) */
     int fb_h = answered ? (area.y + area.h - y) / 2 : 0;
+    if (answered) {
+        int need = feedback_needed_h(b, q, area.w, a->visit.quiz_answer == q->correct);
+        if (need < fb_h)
+            fb_h = need;
+    }
     int avail = area.y + area.h - y - fb_h - (answered ? b->pad : 0);
     int n = q->n_answers;
     int landscape = area.w > area.h * 3 / 2 && n <= 3;

@@ -202,7 +202,11 @@ int ui_wrap(const TextMetrics *tm, const char *text, int width, int px, int bold
 }
 
 /* Draw text wrapped inside box, shrinking from px down to min_px until it
- * fits. valign: 0 top, 1 middle, 2 bottom. Returns the height used. */
+ * fits, but never below the display's readable minimum b->min_px (issue 9
+ * point 7): text that does not fit there is drawn at the minimum and
+ * counted as overflow, so a layout that is too tight shows up in the
+ * checks instead of turning illegible. valign: 0 top, 1 middle, 2 bottom.
+ * Returns the height used. */
 int ui_text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, Align align,
                     int valign, Color c)
 {
@@ -210,6 +214,10 @@ int ui_text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, 
         return 0;
     Lines L;
     int lh = 0;
+    if (px < b->min_px)
+        px = b->min_px;
+    if (min_px < b->min_px)
+        min_px = b->min_px;
     int size = px;
     if (min_px > px)
         min_px = px;

@@ -196,25 +196,29 @@ void ui_button(B *b, WidgetId id, Rect r, const char *icon_name, const char *lab
     Rect inner = inset(r, pad);
     /* the label never needs more than the button's height allows */
     int lpx = b->body_px;
-    while (lpx > 8 && lpx * 15 / 10 > inner.h)
+    while (lpx > b->min_px && lpx * 15 / 10 > inner.h)
         lpx = lpx * 7 / 8; /* the same ladder as text_box's shrinking */
+    int lmin = lpx * 3 / 4 > b->min_px ? lpx * 3 / 4 : b->min_px;
+    if (lpx < lmin)
+        lpx = lmin;
     if (icon_name && label) {
-        /* a label that cannot fit beside its icon even at its smallest is
-         * left out: the icon alone still says what the control does */
+        /* a label that cannot fit beside its icon even at its smallest
+         * readable size is left out: the icon alone still says what the
+         * control does */
         int tw = inner.w - isz - pad;
-        if (tw <= 0 || !ui_text_fits(b, label, tw, lpx * 3 / 4, 1, inner.h))
+        if (tw <= 0 || !ui_text_fits(b, label, tw, lmin, 1, inner.h))
             label = NULL;
     }
     if (icon_name && label) {
         Rect ir = {inner.x, r.y + (r.h - isz) / 2, isz, isz};
         ui_icon(b, ir, icon_name, fg, directional);
         Rect tr = {ir.x + isz + pad, inner.y, inner.w - isz - pad, inner.h};
-        ui_text_box(b, label, tr, lpx, lpx * 3 / 4, 1, ALIGN_START, 1, fg);
+        ui_text_box(b, label, tr, lpx, lmin, 1, ALIGN_START, 1, fg);
     } else if (icon_name) {
         Rect ir = {r.x + (r.w - isz) / 2, r.y + (r.h - isz) / 2, isz, isz};
         ui_icon(b, ir, icon_name, fg, directional);
     } else if (label) {
-        ui_text_box(b, label, inner, lpx, lpx * 3 / 4, 1, ALIGN_CENTER, 1, fg);
+        ui_text_box(b, label, inner, lpx, lmin, 1, ALIGN_CENTER, 1, fg);
     }
     if (style != BTN_DISABLED)
         ui_add_hit(b, id, r);

@@ -73,7 +73,9 @@ void ui_add_hit(B *b, WidgetId id, Rect r);
 /* ---- text (text.c) ---- */
 
 /* Text wrapped in box, shrunk from px to min_px until it fits (overflow
- * counted otherwise); valign 1 centres vertically, 2 sits at the bottom. Returns the height used. */
+ * counted otherwise); neither size goes below b->min_px, the readable
+ * minimum. valign 1 centres vertically, 2 sits at the bottom. Returns the
+ * height used. */
 int ui_text_box(B *b, const char *text, Rect box, int px, int min_px, int bold, Align align,
                 int valign, Color c);
 /* Height of text wrapped at width, at px, without shrinking. */
@@ -87,7 +89,9 @@ int ui_text_fits(B *b, const char *text, int width, int px, int bold, int max_h)
 /* Whether the control is being held down. */
 int ui_pressed(const B *b, WidgetId id);
 void ui_focus_ring(B *b, WidgetId id, Rect r);
-/* A button with an optional icon and label; disabled buttons take no touch. */
+/* A button with an optional icon and label; disabled buttons take no touch.
+ * A label that cannot fit beside its icon at the readable minimum is left
+ * out: the icon alone says what the control does (Exit, Help, Listen). */
 void ui_button(B *b, WidgetId id, Rect r, const char *icon_name, const char *label,
                BtnStyle style, int directional);
 /* The one sign for right and wrong, on every quiz screen (visitor and

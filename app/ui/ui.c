@@ -87,6 +87,8 @@ Err ui_build_cached(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm,
     memset(ui, 0, sizeof *ui);
     const char *code = app_ui_lang(app);
     const Language *lang = i18n_language(code);
+    /* after i18n_preload() (the kiosk's start-up) this only selects the
+     * translation table's column: no environment, no gettext state */
     if (i18n_current() != lang)
         i18n_set_language(code);
     B b = {0};
@@ -121,6 +123,22 @@ Err ui_build_cached(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm,
 Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena *arena)
 {
     return ui_build_cached(ui, app, now, tm, arena, NULL);
+}
+
+int ui_smallest_text(const Ui *ui, const char **line, size_t *len)
+{
+    int px = 0;
+    for (int i = 0; i < ui->n_cmds; i++) {
+        const DrawCmd *d = &ui->cmds[i];
+        if (d->kind != DRAW_TEXT || (px && d->px >= px))
+            continue;
+        px = d->px;
+        if (line)
+            *line = d->text;
+        if (len)
+            *len = d->len;
+    }
+    return px;
 }
 
 WidgetId ui_hit(const Ui *ui, int x, int y)

@@ -85,7 +85,8 @@ typedef struct {
 
 /* Build the current screen of app at time now. Fails with ERR_NOMEM only
  * when the arena is exhausted (the caller then draws nothing new). */
-Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena *arena);
+Err ui_build(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena *arena)
+    ERR_MUST_USE;
 
 /* The memo of line breaks ui_build_cached() keeps between frames (a
  * screen is rebuilt on every animation frame with the same paragraphs).
@@ -98,7 +99,7 @@ void ui_wrap_cache_free(WrapCache *c);
 
 /* ui_build() with the caller's memo of line breaks (NULL: none). */
 Err ui_build_cached(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm, Arena *arena,
-                    WrapCache *wrap);
+                    WrapCache *wrap) ERR_MUST_USE;
 
 /* Wrap text into lines of at most width pixels at px, as every text box
  * does: greedy, at spaces, never inside a number's digit groups, a word
@@ -107,6 +108,12 @@ Err ui_build_cached(Ui *ui, const App *app, uint64_t now, const TextMetrics *tm,
  * line is still too wide or there were more than the layout's 48 lines. */
 int ui_wrap(const TextMetrics *tm, const char *text, int width, int px, int bold,
             const char **line, size_t *len, int max);
+
+/* The smallest text size drawn on the built screen, in pixels, and the
+ * first text line drawn at that size in *line (not NUL-terminated: its
+ * length in *len; either pointer may be NULL). 0 when the screen draws no
+ * text. For checks that text never goes below ui_min_text_px(). */
+int ui_smallest_text(const Ui *ui, const char **line, size_t *len);
 
 /* The topmost control containing (x, y), or W_NONE. */
 WidgetId ui_hit(const Ui *ui, int x, int y);
@@ -123,9 +130,10 @@ int ui_min_target(float dpi);
 
 /* The smallest text size in pixels for a display of this dpi: an em of
  * 2.2 mm (about 6 pt: capitals 1.6 mm, readable at arm's length), never
- * under 12 px. The body and small text sizes never start below it (on a
- * dense small screen they grow); a box too small for its text may still
- * shrink it a step or two below. */
+ * under 12 px. No text box starts or shrinks below it (on a dense small
+ * screen the sizes grow): text that still does not fit is counted as
+ * overflow, never made illegible; a button whose label cannot fit shows
+ * its icon alone. */
 int ui_min_text_px(float dpi);
 
 #endif

@@ -74,7 +74,8 @@ static int16_t value_of(int module, int item) { return (int16_t)(1000 + module *
 static int setup_all(void **st)
 {
     (void)st;
-    i18n_init(support_path("build/locale"));
+    if (i18n_init(support_path("build/locale")) != ERR_OK)
+        return -1;
     Err e;
     content = content_load(support_path("content"), &e);
     if (!content)

@@ -57,7 +57,8 @@ static int setup(void **st)
     SDL_setenv("SDL_VIDEODRIVER", "dummy", 1);
     if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0)
         return -1;
-    i18n_init(support_path("build/locale"));
+    if (i18n_init(support_path("build/locale")) != ERR_OK)
+        return -1;
     Err e;
     content = content_load(support_path("content"), &e);
     return content ? 0 : -1;
@@ -140,12 +141,12 @@ static void test_incremental_equals_full(void **st)
             a.visit.pointer_down = 1;
             a.visit.pressed = ui.hits[ui.n_hits - 1].id;
             arena_reset(arena);
-            ui_build(&ui, &a, now, &tm, arena);
+            assert_int_equal(ui_build(&ui, &a, now, &tm, arena), ERR_OK);
         }
         render_draw(inc.ren, &ui);
         Ui uf;
         Arena *af = arena_new(4u << 20);
-        ui_build(&uf, &a, now, &tmf, af);
+        assert_int_equal(ui_build(&uf, &a, now, &tmf, af), ERR_OK);
         render_invalidate(full.ren);
         render_draw(full.ren, &uf);
         long rows = differing(inc.surf, full.surf);

@@ -107,7 +107,8 @@ static int setup_all(void **st)
 {
     (void)st;
     log_set_quiet(1);
-    i18n_init(support_path("build/locale"));
+    if (i18n_init(support_path("build/locale")) != ERR_OK)
+        return -1;
     Err e;
     content = content_load(support_path("content"), &e);
     return content ? 0 : -1;

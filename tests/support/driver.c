@@ -4,11 +4,69 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "i18n/i18n.h"
 #include "support.h"
+
+DrvFixture drv_fx;
+
+int drv_fixture_setup(void **st)
+{
+    (void)st;
+    memset(&drv_fx, 0, sizeof drv_fx);
+    if (i18n_init(support_path("build/locale")) != ERR_OK)
+        return -1;
+    Err e;
+    drv_fx.content = content_load(support_path("content"), &e);
+    drv_fx.arena = arena_new(8u << 20);
+    return drv_fx.content && drv_fx.arena ? 0 : -1;
+}
+
+int drv_fixture_teardown(void **st)
+{
+    (void)st;
+    content_free(drv_fx.content);
+    arena_free(drv_fx.arena);
+    memset(&drv_fx, 0, sizeof drv_fx);
+    return 0;
+}
+
+void drv_app_at(App *a, const Content *content, const char *screen, const char *lang, int w,
+                int h, float dpi)
+{
+    AppConfig cfg;
+    app_config_default(&cfg);
+    app_init(a, content, &cfg, 1000);
+    a->wiring.w = w;
+    a->wiring.h = h;
+    a->wiring.dpi = dpi;
+    assert_int_equal(app_goto(a, screen, 1000), 0);
+    for (int i = 0; lang && i < a->wiring.cfg.n_langs; i++)
+        if (strcmp(a->wiring.cfg.langs[i], lang) == 0)
+            app_show_in(a, i);
+}
+
+static void collect_name(void *ctx, const char *name)
+{
+    DrvNames *n = ctx;
+    if (n->n < 256) {
+        snprintf(n->store[n->n], sizeof n->store[0], "%s", name);
+        n->names[n->n] = n->store[n->n];
+        n->n++;
+    }
+}
+
+void drv_screen_names(const Content *content, DrvNames *out)
+{
+    App a;
+    memset(out, 0, sizeof *out);
+    app_init(&a, content, NULL, 0);
+    app_screen_names(&a, collect_name, out);
+}
 
 void drv_init(Driver *d, const Content *content, const AppConfig *cfg, int w, int h, float dpi)
 {

@@ -34,6 +34,37 @@ struct Driver {
 void drv_init(Driver *d, const Content *content, const AppConfig *cfg, int w, int h, float dpi);
 void drv_fini(Driver *d); /* frees the arena */
 
+/* ---- suites that set an App up by hand ---- */
+
+/* What such a suite shares: the shipped content (TAAMA_ROOT/content) and a
+ * frame arena of 8 MiB, with i18n bound to TAAMA_ROOT/build/locale. */
+typedef struct {
+    Content *content;
+    Arena *arena;
+} DrvFixture;
+
+/* The suite's fixture, opened by drv_fixture_setup() and freed by
+ * drv_fixture_teardown(): the cmocka group set-up and tear-down such a
+ * suite passes to cmocka_run_group_tests(). Set-up answers -1 when the
+ * catalogues, the content or the arena cannot be had. */
+extern DrvFixture drv_fx;
+int drv_fixture_setup(void **st);
+int drv_fixture_teardown(void **st);
+
+/* a, initialised on content with the default configuration at now = 1000,
+ * w x h at dpi, showing screen (fails the test if there is no such
+ * screen) in the language lang when it is enabled. */
+void drv_app_at(App *a, const Content *content, const char *screen, const char *lang, int w,
+                int h, float dpi);
+
+/* The names of every screen (`taama render --list`), in list order. */
+typedef struct {
+    const char *names[256];
+    char store[256][64];
+    int n;
+} DrvNames;
+void drv_screen_names(const Content *content, DrvNames *out);
+
 /* Build the current screen into d->ui (fails the test on an error). */
 void drv_build(Driver *d);
 /* Build app's current screen into ui with stub metrics in arena (reset

@@ -36,7 +36,8 @@ typedef struct {
 static int setup_all(void **st)
 {
     (void)st;
-    i18n_init(support_path("build/locale"));
+    if (i18n_init(support_path("build/locale")) != ERR_OK)
+        return -1;
     Err e;
     content = content_load(support_path("content"), &e);
     return content ? 0 : -1;

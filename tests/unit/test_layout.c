@@ -18,60 +18,15 @@
 #include "support.h"
 #include "ui/ui.h"
 
-static Content *content;
-static Arena *arena;
-
-static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 800}, {720, 1280}, {360, 640}};
+static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 800}, {720, 1280},
+                               {800, 480},   {480, 800},   {360, 640}};
 enum { NSIZES = sizeof sizes / sizeof sizes[0] };
-
-static int setup_all(void **st)
-{
-    (void)st;
-    i18n_init(support_path("build/locale"));
-    Err e;
-    content = content_load(support_path("content"), &e);
-    arena = arena_new(8u << 20);
-    return content && arena ? 0 : -1;
-}
-
-static int teardown_all(void **st)
-{
-    (void)st;
-    content_free(content);
-    arena_free(arena);
-    return 0;
-}
-
-typedef struct {
-    const char *names[256];
-    char store[256][64];
-    int n;
-} Names;
-
-static void collect(void *ctx, const char *name)
-{
-    Names *n = ctx;
-    if (n->n < 256) {
-        snprintf(n->store[n->n], sizeof n->store[0], "%s", name);
-        n->names[n->n] = n->store[n->n];
-        n->n++;
-    }
-}
 
 static void build_at(App *a, Ui *ui, const char *screen, const char *lang, int w, int h,
                      float dpi)
 {
-    AppConfig cfg;
-    app_config_default(&cfg);
-    app_init(a, content, &cfg, 1000);
-    a->wiring.w = w;
-    a->wiring.h = h;
-    a->wiring.dpi = dpi;
-    assert_int_equal(app_goto(a, screen, 1000), 0);
-    for (int i = 0; i < a->wiring.cfg.n_langs; i++)
-        if (strcmp(a->wiring.cfg.langs[i], lang) == 0)
-            app_show_in(a, i);
-    drv_build_app(ui, a, 1000, arena);
+    drv_app_at(a, drv_fx.content, screen, lang, w, h, dpi);
+    drv_build_app(ui, a, 1000, drv_fx.arena);
 }
 
 static int overlaps(Rect a, Rect b)
@@ -84,9 +39,8 @@ static void test_targets_inside_and_large_enough(void **st)
     (void)st;
     App a;
     Ui ui;
-    Names names = {0};
-    app_init(&a, content, NULL, 0);
-    app_screen_names(&a, collect, &names);
+    DrvNames names;
+    drv_screen_names(drv_fx.content, &names);
     for (int s = 0; s < NSIZES; s++)
         for (int i = 0; i < names.n; i++) {
             build_at(&a, &ui, names.names[i], "en", sizes[s][0], sizes[s][1], 160);
@@ -214,7 +168,6 @@ static void test_rtl_progress_dots(void **st)
     assert_true(xs[0] < 640 && xs[1] > 640);
 }
 
-
 /* WCAG relative luminance and contrast ratio of two opaque colours. */
 static double lin(int c)
 {
@@ -253,7 +206,7 @@ static void test_progress_dots_visible(void **st)
     for (int hc = 0; hc < 2; hc++) {
         build_at(&a, &ui, "journey-risks/slide-2", "en", 1280, 800, 160);
         a.visit.high_contrast = hc;
-        drv_build_app(&ui, &a, 1000, arena);
+        drv_build_app(&ui, &a, 1000, drv_fx.arena);
         int dots = 0;
         for (int i = 0; i < ui.n_cmds; i++) {
             const DrawCmd *d = &ui.cmds[i];
@@ -293,9 +246,9 @@ static void test_progress_dots_move_in_quiz(void **st)
     App a;
     Ui ui;
     const Module *m = NULL;
-    for (int i = 0; i < content_module_count(content) && !m; i++)
-        if (content_module(content, i)->n_quiz >= 2)
-            m = content_module(content, i);
+    for (int i = 0; i < content_module_count(drv_fx.content) && !m; i++)
+        if (content_module(drv_fx.content, i)->n_quiz >= 2)
+            m = content_module(drv_fx.content, i);
     assert_non_null(m);
     char name[96];
     int prev_x = -1;
@@ -326,28 +279,28 @@ static void test_language_fits_large_screen(void **st)
     }
 }
 
-/* With stub metrics every text line must sit inside the window and no
- * screen may report overflow at any size, in normal and large text. */
+/* With stub metrics every text line must sit inside the window, at no
+ * less than the readable minimum (issue 9 point 7), and no screen may
+ * report overflow at any size, in normal and large text. */
 static void test_no_overflow_stub(void **st)
 {
     (void)st;
     App a;
     Ui ui;
-    Names names = {0};
-    app_init(&a, content, NULL, 0);
-    app_screen_names(&a, collect, &names);
+    DrvNames names;
+    drv_screen_names(drv_fx.content, &names);
     for (int large = 0; large < 2; large++)
         for (int s = 0; s < NSIZES; s++)
             for (int i = 0; i < names.n; i++) {
                 AppConfig cfg;
                 app_config_default(&cfg);
-                app_init(&a, content, &cfg, 1000);
+                app_init(&a, drv_fx.content, &cfg, 1000);
                 a.wiring.w = sizes[s][0];
                 a.wiring.h = sizes[s][1];
                 a.wiring.dpi = 160;
                 app_goto(&a, names.names[i], 1000);
                 a.visit.large_text = large;
-                drv_build_app(&ui, &a, 1000, arena);
+                drv_build_app(&ui, &a, 1000, drv_fx.arena);
                 if (ui.overflow)
                     fail_msg("%s at %dx%d%s: \"%s\" overflows", names.names[i], sizes[s][0],
                              sizes[s][1], large ? " large" : "", ui.overflow_text);
@@ -358,6 +311,10 @@ static void test_no_overflow_stub(void **st)
                     if (d->r.x < 0 || d->r.x + d->r.w > a.wiring.w || d->r.y + d->r.h > a.wiring.h)
                         fail_msg("%s at %dx%d: text \"%.*s\" leaves the window", names.names[i],
                                  sizes[s][0], sizes[s][1], (int)d->len, d->text);
+                    if (d->px < ui_min_text_px(a.wiring.dpi))
+                        fail_msg("%s at %dx%d%s: text \"%.*s\" at %d px, under the minimum",
+                                 names.names[i], sizes[s][0], sizes[s][1], large ? " large" : "",
+                                 (int)d->len, d->text, d->px);
                 }
             }
 }
@@ -380,7 +337,7 @@ static void test_admin_states(void **st)
             snprintf(a.facts.banner_detail, sizeof a.facts.banner_detail, "%s",
                      "The USB stick is read-only or was pulled out while writing: nothing on "
                      "it is counted as exported, and the kiosk keeps every counter.");
-            drv_build_app(&ui, &a, 1000, arena);
+            drv_build_app(&ui, &a, 1000, drv_fx.arena);
             if (ui.overflow || ui.small_targets)
                 fail_msg("admin-tools message at %dx%d: overflow %d, small %d", w, h, ui.overflow,
                          ui.small_targets);
@@ -389,7 +346,7 @@ static void test_admin_states(void **st)
             a.visit.large_text = large;
             snprintf(a.facts.info.warning, sizeof a.facts.info.warning, "%s",
                      "The statistics database is read-only: counting in memory, retrying.");
-            drv_build_app(&ui, &a, 1000, arena);
+            drv_build_app(&ui, &a, 1000, drv_fx.arena);
             if (ui.overflow)
                 fail_msg("admin warning at %dx%d: \"%s\" overflows", w, h, ui.overflow_text);
             build_at(&a, &ui, "pin-locked", "en", w, h, 160);
@@ -479,5 +436,5 @@ int main(void)
         cmocka_unit_test(test_wrap_breaks_long_words),
         cmocka_unit_test(test_wrap_keeps_numbers_whole),
     };
-    return cmocka_run_group_tests(tests, setup_all, teardown_all);
+    return cmocka_run_group_tests(tests, drv_fixture_setup, drv_fixture_teardown);
 }

@@ -21,40 +21,13 @@
 #include "support.h"
 #include "ui/ui.h"
 
-static Content *content;
-static Arena *arena;
-
 static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 800},
                                {720, 1280},  {360, 640},   {2560, 1440}};
 enum { NSIZES = sizeof sizes / sizeof sizes[0] };
 
-static int setup_all(void **st)
-{
-    (void)st;
-    i18n_init(support_path("build/locale"));
-    Err e;
-    content = content_load(support_path("content"), &e);
-    arena = arena_new(8u << 20);
-    return content && arena ? 0 : -1;
-}
-
-static int teardown_all(void **st)
-{
-    (void)st;
-    content_free(content);
-    arena_free(arena);
-    return 0;
-}
-
 static void go(App *a, const char *screen, int w, int h)
 {
-    AppConfig cfg;
-    app_config_default(&cfg);
-    app_init(a, content, &cfg, 1000);
-    a->wiring.w = w;
-    a->wiring.h = h;
-    a->wiring.dpi = 160;
-    assert_int_equal(app_goto(a, screen, 1000), 0);
+    drv_app_at(a, drv_fx.content, screen, NULL, w, h, 160);
 }
 
 static int inside(Rect in, Rect r)
@@ -105,7 +78,7 @@ static void test_quiz_verdict_sign(void **st)
         int wrong = q->correct == 0 ? 1 : 0;
         a.visit.quiz_answer = wrong;
         a.visit.pointer_down = 0;
-        drv_build_app(&ui, &a, 1000, arena);
+        drv_build_app(&ui, &a, 1000, drv_fx.arena);
         /* the answers are not touchable once answered: find them by
          * their pictures */
         Rect right_r = {0}, wrong_r = {0};
@@ -149,8 +122,8 @@ static void test_answer_pictures_are_their_own(void **st)
      * serves two different answers (the content check enforces the same) */
     const char *seen_icon[256], *seen_text[256];
     int n = 0;
-    for (int i = 0; i < content_module_count(content); i++) {
-        const Module *m = content_module(content, i);
+    for (int i = 0; i < content_module_count(drv_fx.content); i++) {
+        const Module *m = content_module(drv_fx.content, i);
         for (int q = 0; q < m->n_quiz; q++)
             for (int k = 0; k < m->quiz[q].n_answers; k++) {
                 const QuizAnswer *x = &m->quiz[q].answers[k];
@@ -175,15 +148,15 @@ static void test_end_card_draws_its_picture(void **st)
     (void)st;
     App a;
     Ui ui;
-    for (int i = 0; i < content_module_count(content); i++) {
-        const Module *m = content_module(content, i);
+    for (int i = 0; i < content_module_count(drv_fx.content); i++) {
+        const Module *m = content_module(drv_fx.content, i);
         if (!m->end.image)
             continue;
         char name[96];
         snprintf(name, sizeof name, "%s/end", m->id);
         for (int z = 0; z < NSIZES; z++) {
             go(&a, name, sizes[z][0], sizes[z][1]);
-            drv_build_app(&ui, &a, 1000, arena);
+            drv_build_app(&ui, &a, 1000, drv_fx.arena);
             const DrawCmd *d = find_cmd(&ui, DRAW_IMAGE, (Rect){0}, m->end.image);
             if (!d)
                 fail_msg("%s at %dx%d: end picture %s not drawn", m->id, sizes[z][0],
@@ -199,8 +172,8 @@ static void test_help_never_filtered_away(void **st)
     App a;
     Ui ui;
     int help = -1;
-    for (int i = 0; i < content_module_count(content); i++)
-        if (!strcmp(content_module(content, i)->id, "get-help"))
+    for (int i = 0; i < content_module_count(drv_fx.content); i++)
+        if (!strcmp(content_module(drv_fx.content, i)->id, "get-help"))
             help = i;
     assert_true(help >= 0);
     for (int f = 0; f < FILTER__COUNT; f++) {
@@ -211,7 +184,7 @@ static void test_help_never_filtered_away(void **st)
             found |= idx[k] == help;
         if (!found)
             fail_msg("filter %d hides \"Where to get help\"", f);
-        drv_build_app(&ui, &a, 1000, arena);
+        drv_build_app(&ui, &a, 1000, drv_fx.arena);
         assert_true(ui_find(&ui, WIDGET(W_HELP, 0), NULL));
     }
 }
@@ -235,7 +208,7 @@ static void test_disabled_looks_disabled(void **st)
     for (int hc = 0; hc < 2; hc++) {
         go(&a, "journey-risks/quiz-1", 1280, 800);
         a.visit.high_contrast = hc;
-        drv_build_app(&ui, &a, 1000, arena);
+        drv_build_app(&ui, &a, 1000, drv_fx.arena);
         /* Next is disabled until an answer: no touch, so find it by its icon
          * in the footer's end corner; Back is an enabled plain button */
         Rect back;
@@ -266,7 +239,7 @@ static void test_portrait_exit_in_bottom_zone(void **st)
     for (int z = 0; z < 2; z++)
         for (size_t s = 0; s < sizeof screens / sizeof screens[0]; s++) {
             go(&a, screens[s], portrait[z][0], portrait[z][1]);
-            drv_build_app(&ui, &a, 1000, arena);
+            drv_build_app(&ui, &a, 1000, drv_fx.arena);
             int bottom = 0;
             for (int k = 0; k < ui.n_hits; k++)
                 if (WIDGET_KIND(ui.hits[k].id) == W_QUICK_EXIT &&
@@ -286,7 +259,7 @@ static void test_neutral_is_an_idle_clock(void **st)
     Ui ui;
     go(&a, "neutral", 1280, 800);
     a.kiosk.clock_min = 14 * 60 + 5;
-    drv_build_app(&ui, &a, 1000, arena);
+    drv_build_app(&ui, &a, 1000, drv_fx.arena);
     int texts = 0, clock = 0;
     for (int i = 0; i < ui.n_cmds; i++)
         if (ui.cmds[i].kind == DRAW_TEXT) {
@@ -313,7 +286,7 @@ static void test_menu_topics_never_hidden(void **st)
         for (int large = 0; large < 2; large++) {
             go(&a, "menu", sizes[z][0], sizes[z][1]);
             a.visit.large_text = large;
-            drv_build_app(&ui, &a, 1000, arena);
+            drv_build_app(&ui, &a, 1000, drv_fx.arena);
             int idx[64], n = app_menu_modules(&a, idx, 64), shown = 0, low = 0;
             for (int k = 0; k < ui.n_hits; k++)
                 if (WIDGET_KIND(ui.hits[k].id) == W_CARD) {
@@ -356,7 +329,7 @@ static void test_help_uses_its_space(void **st)
         for (int large = 0; large < 2; large++) {
             go(&a, "help", sizes[z][0], sizes[z][1]);
             a.visit.large_text = large;
-            drv_build_app(&ui, &a, 1000, arena);
+            drv_build_app(&ui, &a, 1000, drv_fx.arena);
             int top = sizes[z][1], bottom = 0;
             for (int i = 0; i < ui.n_cmds; i++) {
                 const DrawCmd *d = &ui.cmds[i];
@@ -393,7 +366,7 @@ static void test_small_screens_keep_text_readable(void **st)
         for (size_t d = 0; d < sizeof dpis / sizeof dpis[0]; d++) {
             go(&a, "journey-risks/slide-1", small[z][0], small[z][1]);
             a.wiring.dpi = dpis[d];
-            drv_build_app(&ui, &a, 1000, arena);
+            drv_build_app(&ui, &a, 1000, drv_fx.arena);
             int min = ui_min_text_px(dpis[d]), texts = 0;
             assert_true(min >= (int)(dpis[d] * 2.2f / 25.4f));
             for (int i = 0; i < ui.n_cmds; i++)
@@ -423,5 +396,5 @@ int main(void)
         cmocka_unit_test(test_portrait_exit_in_bottom_zone),
         cmocka_unit_test(test_neutral_is_an_idle_clock),
     };
-    return cmocka_run_group_tests(tests, setup_all, teardown_all);
+    return cmocka_run_group_tests(tests, drv_fixture_setup, drv_fixture_teardown);
 }

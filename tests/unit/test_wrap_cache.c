@@ -14,55 +14,13 @@
 #include "app.h"
 #include "content/content.h"
 #include "i18n/i18n.h"
+#include "driver.h"
 #include "support.h"
 #include "ui/ui.h"
 
-static Content *content;
-
-static int setup_all(void **st)
-{
-    (void)st;
-    i18n_init(support_path("build/locale"));
-    Err e;
-    content = content_load(support_path("content"), &e);
-    return content ? 0 : -1;
-}
-
-static int teardown_all(void **st)
-{
-    (void)st;
-    content_free(content);
-    return 0;
-}
-
-typedef struct {
-    const char *names[256];
-    char store[256][64];
-    int n;
-} Names;
-
-static void collect(void *ctx, const char *name)
-{
-    Names *n = ctx;
-    if (n->n < 256) {
-        snprintf(n->store[n->n], sizeof n->store[0], "%s", name);
-        n->names[n->n] = n->store[n->n];
-        n->n++;
-    }
-}
-
 static void app_at(App *a, const char *screen, const char *lang, int w, int h)
 {
-    AppConfig cfg;
-    app_config_default(&cfg);
-    app_init(a, content, &cfg, 1000);
-    a->wiring.w = w;
-    a->wiring.h = h;
-    a->wiring.dpi = 160;
-    assert_int_equal(app_goto(a, screen, 1000), 0);
-    for (int i = 0; i < a->wiring.cfg.n_langs; i++)
-        if (strcmp(a->wiring.cfg.langs[i], lang) == 0)
-            app_show_in(a, i);
+    drv_app_at(a, drv_fx.content, screen, lang, w, h, 160);
 }
 
 static int same_rect(Rect x, Rect y) { return x.x == y.x && x.y == y.y && x.w == y.w && x.h == y.h; }
@@ -104,9 +62,8 @@ static void test_cache_never_changes_the_screen(void **st)
     assert_non_null(two);
     TextMetrics tm = support_stub_metrics();
     App a;
-    Names names = {0};
-    app_init(&a, content, NULL, 0);
-    app_screen_names(&a, collect, &names);
+    DrvNames names;
+    drv_screen_names(drv_fx.content, &names);
     for (int s = 0; s < 3; s++)
         for (int l = 0; l < 2; l++)
             for (int i = 0; i < names.n; i++) {
@@ -147,5 +104,5 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cache_never_changes_the_screen),
     };
-    return cmocka_run_group_tests(tests, setup_all, teardown_all);
+    return cmocka_run_group_tests(tests, drv_fixture_setup, drv_fixture_teardown);
 }
