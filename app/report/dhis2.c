@@ -200,8 +200,52 @@ typedef struct {
     const char **ou_of;
     int64_t maxkid;
     const ReportNames *nm;
-    int64_t unmapped; /* counters of kiosks without an org unit */
+    int64_t unmapped;   /* counters of kiosks without an org unit */
+    sqlite3_stmt *cq;   /* CONTACT_SQL */
+    int64_t no_contact; /* counters a contact:ID line could not place */
+    int64_t ck_kid, ck_idx; /* the last lookup, reused while the rows repeat it */
+    int32_t ck_day;
+    int ck_found;
+    char ck_item[80]; /* "contact:ID" of the last lookup when found */
 } DhisSum;
+
+/* The contact at index ?3 of the list kiosk ?1 had in force on day ?2
+ * (the newest list when two meet on a change day): one row, whose first
+ * column is NULL when the kiosk sent no list for that day and second NULL
+ * when that list has no contact at ?3. */
+#define CONTACT_SQL                                                                                          \
+    "SELECT l.f, c.contact_id FROM (SELECT max(first_day) AS f FROM contacts WHERE kiosk_id=(SELECT kiosk_id" \
+    " FROM kiosks WHERE kid=?1) AND first_day<=?2 AND last_day>=?2) l LEFT JOIN contacts c ON"                \
+    " c.kiosk_id=(SELECT kiosk_id FROM kiosks WHERE kid=?1) AND c.first_day=l.f AND c.idx=?3"
+
+/* The "contact:ID" item of counter (kid, day, idx) by that kiosk's list in
+ * force on day, or NULL when it has none there (no list sent, or no
+ * contact at idx). Counts are read in key order, so consecutive rows
+ * mostly repeat the lookup: the last one is kept. */
+static const char *dhis2_contact_item(DhisSum *ds, int64_t kid, int32_t day, int64_t idx)
+{
+    if (kid == ds->ck_kid && day == ds->ck_day && idx == ds->ck_idx)
+        return ds->ck_found ? ds->ck_item : NULL;
+    ds->ck_kid = kid;
+    ds->ck_day = day;
+    ds->ck_idx = idx;
+    ds->ck_found = 0;
+    sqlite3_bind_int64(ds->cq, 1, kid);
+    sqlite3_bind_int(ds->cq, 2, day);
+    sqlite3_bind_int64(ds->cq, 3, idx);
+    if (idx >= 0 && sqlite3_step(ds->cq) == SQLITE_ROW && sqlite3_column_type(ds->cq, 1) != SQLITE_NULL) {
+        snprintf(ds->ck_item, sizeof ds->ck_item, DHIS2_CONTACT_PREFIX "%s",
+                 (const char *)sqlite3_column_text(ds->cq, 1));
+        ds->ck_found = 1;
+    }
+    sqlite3_reset(ds->cq);
+    return ds->ck_found ? ds->ck_item : NULL;
+}
+
+static int is_contact_pat(const char *item)
+{
+    return strncmp(item, DHIS2_CONTACT_PREFIX, strlen(DHIS2_CONTACT_PREFIX)) == 0;
+}
 
 /* Add every counter of one metric (st bound to it) to each element line
  * that matches it, through ins into temp.dv. */
@@ -228,11 +272,19 @@ static void dhis2_sum_metric(DhisSum *ds, const char *metric, sqlite3_stmt *st, 
         }
         const char *lang = report_names_of(ds->nm, sqlite3_column_int64(st, 2));
         const char *module = report_names_of(ds->nm, sqlite3_column_int64(st, 3));
+        int unplaced = 0; /* a contact:ID line wanted this row but its kiosk's list cannot say */
         for (size_t i = 0; i < ds->m->nel; i++) {
             const ElemMap *el = &ds->m->el[i];
-            if (!match(el->metric, metric) || !match(el->lang, lang) || !match(el->module, module) ||
-                !match(el->item, item))
+            if (!match(el->metric, metric) || !match(el->lang, lang) || !match(el->module, module))
                 continue;
+            if (is_contact_pat(el->item)) {
+                const char *cid = dhis2_contact_item(ds, kid, day, sqlite3_column_int64(st, 4));
+                unplaced |= !cid;
+                if (!cid || strcmp(cid, el->item) != 0)
+                    continue;
+            } else if (!match(el->item, item)) {
+                continue;
+            }
             sqlite3_bind_text(ins, 1, el->de, -1, SQLITE_STATIC);
             sqlite3_bind_text(ins, 2, pe, -1, SQLITE_TRANSIENT);
             sqlite3_bind_text(ins, 3, ou, -1, SQLITE_STATIC);
@@ -242,6 +294,7 @@ static void dhis2_sum_metric(DhisSum *ds, const char *metric, sqlite3_stmt *st, 
             sqlite3_step(ins);
             sqlite3_reset(ins);
         }
+        ds->no_contact += unplaced;
     }
 }
 
@@ -252,13 +305,17 @@ static void dhis2_sum_metric(DhisSum *ds, const char *metric, sqlite3_stmt *st, 
 static Err dhis2_sum(sqlite3 *db, DhisSum *ds)
 {
     sqlite3_stmt *st = NULL, *ins = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT kid, day, lang, module, item, value FROM counts WHERE metric=?1", -1, &st,
+    ds->ck_kid = -1;
+    if (sqlite3_prepare_v2(db, CONTACT_SQL, -1, &ds->cq, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "SELECT kid, day, lang, module, item, value FROM counts WHERE metric=?1", -1, &st,
                            NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(db,
                            "INSERT INTO temp.dv VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT DO UPDATE SET"
                            " value = value + excluded.value",
                            -1, &ins, NULL) != SQLITE_OK) {
         sqlite3_finalize(st);
+        sqlite3_finalize(ds->cq);
+        ds->cq = NULL;
         return ERR_DB;
     }
     sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
@@ -276,6 +333,8 @@ static Err dhis2_sum(sqlite3 *db, DhisSum *ds)
     sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
     sqlite3_finalize(st);
     sqlite3_finalize(ins);
+    sqlite3_finalize(ds->cq);
+    ds->cq = NULL;
     return ERR_OK;
 }
 
@@ -377,6 +436,12 @@ Err report_write_dhis2(ReportDb *rdb, const char *map_path, const ReportOptions 
     if (ds.unmapped)
         fprintf(err, "dhis2: %lld counters from kiosks without an orgunit line were left out\n",
                 (long long)ds.unmapped);
+    if (ds.no_contact)
+        fprintf(err,
+                "dhis2: WARNING: %lld counters could not be matched by contact id (their kiosk sent no contact "
+                "list for that day, or its list has no contact at that index) and were left out of the contact: "
+                "lines\n",
+                (long long)ds.no_contact);
     if ((e = dhis2_read(db, &vals, &nv)))
         goto out;
     if (min > 1 && (e = dhis2_suppress_all(vals, nv, min)))

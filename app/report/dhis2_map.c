@@ -4,7 +4,13 @@
  * metric and language it names exists, and a kiosk or element line given
  * twice is an error. A typo therefore stops the run with the line number,
  * instead of producing a file with nothing in it. Empty option combos are
- * filled with DHIS2's default (HllvX50cXC0). */
+ * filled with DHIS2's default (HllvX50cXC0).
+ *
+ * qr_shown counts a help contact by its index in the kiosk's own
+ * contacts.yaml, and index 0 is a different service at different sites:
+ * its ITEM is best "contact:ID" (dhis2.c looks the id up in each kiosk's
+ * list in force on the counter's day). A number still works as before,
+ * with a warning. */
 #include "report/dhis2.h"
 
 #include <stdlib.h>
@@ -47,9 +53,26 @@ static int is_hex32(const char *s)
     return 1;
 }
 
+/* "contact:ID", ID as contacts.yaml allows it (1 to STATS_CONTACT_ID_MAX
+ * of a-z, 0-9 and -): the ids kiosks export. contacts.json would also
+ * take A-Z, _ and ., which no kiosk writes, so "contact:Helpline" is a
+ * typo stopped here rather than a line that never matches. */
+static int is_contact_item(const char *s)
+{
+    if (strncmp(s, DHIS2_CONTACT_PREFIX, strlen(DHIS2_CONTACT_PREFIX)) != 0)
+        return 0;
+    s += strlen(DHIS2_CONTACT_PREFIX);
+    if (!*s || strlen(s) > STATS_CONTACT_ID_MAX)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+            return 0;
+    return 1;
+}
+
 static int is_item(const char *s)
 {
-    if (strcmp(s, "*") == 0)
+    if (strcmp(s, "*") == 0 || is_contact_item(s))
         return 1;
     if (!*s || strlen(s) > 4)
         return 0;
@@ -113,7 +136,13 @@ static int map_cb(void *ctx, char **f, size_t n, size_t record)
         if (!is_module(f[3]))
             return map_fail(m, record, "a module id is lower-case letters, digits and -, or *", f[3]);
         if (!is_item(f[4]))
-            return map_fail(m, record, "an item is a number or *", f[4]);
+            return map_fail(m, record, "an item is a number, contact:ID (a help contact id: a-z, 0-9 and -) or *",
+                            f[4]);
+        if (is_contact_item(f[4]) && strcmp(f[1], "qr_shown") != 0)
+            return map_fail(m, record, "contact:ID is an item of metric qr_shown only", f[4]);
+        if (strcmp(f[1], "qr_shown") == 0 && strcmp(f[4], "*") != 0 && !is_contact_item(f[4]) &&
+            !m->qr_index_record)
+            m->qr_index_record = record;
         if (!is_uid(f[5]))
             return map_fail(m, record, "a data element UID is 11 letters or digits, starting with a letter", f[5]);
         if (f[6][0] && !is_uid(f[6]))
@@ -183,5 +212,11 @@ DhisMap *dhis2_map_load(const char *map_path, FILE *err, Err *e)
         *e = ERR_FORMAT;
         return NULL;
     }
+    if (m->qr_index_record)
+        fprintf(err,
+                "dhis2: WARNING: %s record %zu: qr_shown by index: an index is a place in each kiosk's own "
+                "contacts.yaml and means different services at different sites (and after a content pack); "
+                "write contact:ID (e.g. contact:helpline) instead\n",
+                map_path, m->qr_index_record);
     return m;
 }

@@ -334,6 +334,12 @@ static void test_dhis2_map_validation(void **state)
         {"orgunit,*,OuOther0001\nelement,session_start,*,*,*,DeSessions1,,1nvalid0001\n", "attribute option"},
         {"orgunit,*,OuOther0001\nelement,language_chosen,arb,*,*,DeSessions1,,\n", "unknown language"},
         {"orgunit,*,OuOther0001\nelement,session_start,*,*,x,DeSessions1,,\n", "an item is a number"},
+        {"orgunit,*,OuOther0001\nelement,qr_shown,*,*,contact:Helpline,DeHelpline1,,\n", "record 2: an item is a"},
+        {"orgunit,*,OuOther0001\nelement,qr_shown,*,*,contact:,DeHelpline1,,\n", "record 2: an item is a"},
+        {"orgunit,*,OuOther0001\nelement,qr_shown,*,*,contact helpline,DeHelpline1,,\n", "record 2: an item is a"},
+        {"orgunit,*,OuOther0001\nelement,qr_shown,*,*,contacts:helpline,DeHelpline1,,\n", "record 2: an item is a"},
+        {"orgunit,*,OuOther0001\nelement,session_start,*,*,contact:helpline,DeHelpline1,,\n",
+         "record 2: contact:ID is an item of metric qr_shown only"},
         {"orgunit,*,OuOther0001\norgunit,*,OuOther0002\nelement,session_start,*,*,*,DeSessions1,,\n",
          "already has an org unit"},
         {"orgunit,zz,OuOther0001\nelement,session_start,*,*,*,DeSessions1,,\n", "a kiosk id is 32"},
@@ -360,6 +366,54 @@ static void test_dhis2_map_validation(void **state)
     char *out, *err;
     assert_int_equal(dhis2(db, map, 10, &out, &err), ERR_OK);
     assert_non_null(strstr(out, "\r\nDeSessions1,202401,OuOther0001,HllvX50cXC0,HllvX50cXC0,40,"));
+    free(out);
+    free(err);
+    report_close(db);
+}
+
+/* Issue 12 point 1: qr_shown counts a contact by its index in each
+ * kiosk's contacts.yaml, and index 0 is the help line at kiosk A but the
+ * anti-trafficking line at kiosk B (which puts the help line at 1).
+ * "contact:helpline" sums the help line's counts of both kiosks by their
+ * own lists; kiosk C sent no list, so its counter is said, not guessed;
+ * an index line still works but is warned about. */
+static void test_dhis2_contact_items(void **state)
+{
+    (void)state;
+    ReportDb *db = make_db(
+        "contact.sqlite",
+        NAMES "INSERT INTO kiosks(kid, kiosk_id, pubkey, label) VALUES(1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '', 'A'),"
+              " (2, 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', '', 'B'), (3, 'cccccccccccccccccccccccccccccccc', '', 'C');"
+              "INSERT INTO contacts VALUES('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 20240101, 20240131, 0, 'helpline', 'H'),"
+              " ('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 20240101, 20240131, 1, 'trafficking-line', 'T'),"
+              " ('bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 20240101, 20240131, 0, 'trafficking-line', 'T'),"
+              " ('bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 20240101, 20240131, 1, 'helpline', 'H');"
+              /* qr_shown (6): A 11 x idx 0, 5 x idx 1; B 7 x idx 0, 3 x idx 1; C 100 x idx 0 */
+              "INSERT INTO counts VALUES(6, 1, 1, 20240105, 8, 10, 0, 11), (6, 1, 1, 20240105, 8, 10, 1, 5),"
+              " (6, 2, 1, 20240106, 8, 10, 0, 7), (6, 2, 1, 20240106, 8, 10, 1, 3),"
+              " (6, 3, 1, 20240107, 8, 10, 0, 100);");
+    char map[PATH_MAX];
+    write_file("contact.csv",
+               "orgunit,*,OuOther0001\n"
+               "element,qr_shown,*,*,contact:helpline,DeHelpline1,,\n"
+               "element,qr_shown,*,*,contact:trafficking-line,DeTraffick1,,\n",
+               map);
+    char *out, *err;
+    assert_int_equal(dhis2(db, map, 1, &out, &err), ERR_OK);
+    /* helpline: A's 11 at index 0 + B's 3 at index 1; by index it would be 11 + 7 (+ C's 100) */
+    assert_non_null(strstr(out, "\r\nDeHelpline1,202401,OuOther0001,HllvX50cXC0,HllvX50cXC0,14,"));
+    assert_non_null(strstr(out, "\r\nDeTraffick1,202401,OuOther0001,HllvX50cXC0,HllvX50cXC0,12,"));
+    assert_non_null(strstr(err, "WARNING: 1 counters could not be matched by contact id"));
+    assert_null(strstr(err, "qr_shown by index"));
+    free(out);
+    free(err);
+    /* the old way: index 0 mixes services (and C's count), with a warning */
+    write_file("index.csv", "orgunit,*,OuOther0001\nelement,qr_shown,*,*,0,DeHelpline1,,\n", map);
+    assert_int_equal(dhis2(db, map, 1, &out, &err), ERR_OK);
+    assert_non_null(strstr(out, "\r\nDeHelpline1,202401,OuOther0001,HllvX50cXC0,HllvX50cXC0,118,"));
+    assert_non_null(strstr(err, "record 2: qr_shown by index"));
+    assert_non_null(strstr(err, "contact:ID"));
+    assert_null(strstr(err, "could not be matched by contact id"));
     free(out);
     free(err);
     report_close(db);
@@ -868,6 +922,7 @@ int main(void)
         cmocka_unit_test(test_sort_items),
         cmocka_unit_test_setup_teardown(test_dhis2_map_validation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dhis2_low_totals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dhis2_contact_items, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dhis2_metadata, setup, teardown),
         cmocka_unit_test_setup_teardown(test_html_translated, setup, teardown),
         cmocka_unit_test_setup_teardown(test_html_first_page_and_structure, setup, teardown),
