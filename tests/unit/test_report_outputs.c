@@ -375,7 +375,8 @@ static void test_dhis2_map_validation(void **state)
  * kiosk's contacts.yaml, and index 0 is the help line at kiosk A but the
  * anti-trafficking line at kiosk B (which puts the help line at 1).
  * "contact:helpline" sums the help line's counts of both kiosks by their
- * own lists; kiosk C sent no list, so its counter is said, not guessed;
+ * own lists (on A's change day, the newest list); kiosk C sent no list,
+ * so its counter is said, not guessed;
  * an index line still works but is warned about. */
 static void test_dhis2_contact_items(void **state)
 {
@@ -387,22 +388,28 @@ static void test_dhis2_contact_items(void **state)
               "INSERT INTO contacts VALUES('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 20240101, 20240131, 0, 'helpline', 'H'),"
               " ('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 20240101, 20240131, 1, 'trafficking-line', 'T'),"
               " ('bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 20240101, 20240131, 0, 'trafficking-line', 'T'),"
-              " ('bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 20240101, 20240131, 1, 'helpline', 'H');"
-              /* qr_shown (6): A 11 x idx 0, 5 x idx 1; B 7 x idx 0, 3 x idx 1; C 100 x idx 0 */
+              " ('bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 20240101, 20240131, 1, 'helpline', 'H'),"
+              /* A installs a pack on the 31st: both lists meet that day, the newest counts */
+              " ('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 20240131, 20240229, 0, 'women-line', 'W');"
+              /* qr_shown (6): A 11 x idx 0, 5 x idx 1, then 50 x idx 0 on the 31st;
+               * B 7 x idx 0, 3 x idx 1; C 100 x idx 0 */
               "INSERT INTO counts VALUES(6, 1, 1, 20240105, 8, 10, 0, 11), (6, 1, 1, 20240105, 8, 10, 1, 5),"
+              " (6, 1, 1, 20240131, 8, 10, 0, 50),"
               " (6, 2, 1, 20240106, 8, 10, 0, 7), (6, 2, 1, 20240106, 8, 10, 1, 3),"
               " (6, 3, 1, 20240107, 8, 10, 0, 100);");
     char map[PATH_MAX];
     write_file("contact.csv",
                "orgunit,*,OuOther0001\n"
                "element,qr_shown,*,*,contact:helpline,DeHelpline1,,\n"
-               "element,qr_shown,*,*,contact:trafficking-line,DeTraffick1,,\n",
+               "element,qr_shown,*,*,contact:trafficking-line,DeTraffick1,,\n"
+               "element,qr_shown,*,*,contact:women-line,DeWomenLin1,,\n",
                map);
     char *out, *err;
     assert_int_equal(dhis2(db, map, 1, &out, &err), ERR_OK);
     /* helpline: A's 11 at index 0 + B's 3 at index 1; by index it would be 11 + 7 (+ C's 100) */
     assert_non_null(strstr(out, "\r\nDeHelpline1,202401,OuOther0001,HllvX50cXC0,HllvX50cXC0,14,"));
     assert_non_null(strstr(out, "\r\nDeTraffick1,202401,OuOther0001,HllvX50cXC0,HllvX50cXC0,12,"));
+    assert_non_null(strstr(out, "\r\nDeWomenLin1,202401,OuOther0001,HllvX50cXC0,HllvX50cXC0,50,"));
     assert_non_null(strstr(err, "WARNING: 1 counters could not be matched by contact id"));
     assert_null(strstr(err, "qr_shown by index"));
     free(out);
@@ -410,7 +417,7 @@ static void test_dhis2_contact_items(void **state)
     /* the old way: index 0 mixes services (and C's count), with a warning */
     write_file("index.csv", "orgunit,*,OuOther0001\nelement,qr_shown,*,*,0,DeHelpline1,,\n", map);
     assert_int_equal(dhis2(db, map, 1, &out, &err), ERR_OK);
-    assert_non_null(strstr(out, "\r\nDeHelpline1,202401,OuOther0001,HllvX50cXC0,HllvX50cXC0,118,"));
+    assert_non_null(strstr(out, "\r\nDeHelpline1,202401,OuOther0001,HllvX50cXC0,HllvX50cXC0,168,"));
     assert_non_null(strstr(err, "record 2: qr_shown by index"));
     assert_non_null(strstr(err, "contact:ID"));
     assert_null(strstr(err, "could not be matched by contact id"));
@@ -480,6 +487,29 @@ static void test_dhis2_metadata(void **state)
     assert_int_equal(json_object_array_length(ous), 1);
     assert_non_null(strstr(out, "\"CocArabic01\""));
     assert_non_null(strstr(out, "\"bjDvmb4bfuf\"")); /* default category combo for DeSessions1 */
+    json_object_put(j);
+    free(out);
+    free(err);
+    /* contact:ID items only name things: the UIDs come from the map's
+     * data element and option combo UIDs, so a help contact data element
+     * disaggregated by contact id imports as any other. */
+    write_file("meta-contact.csv",
+               "orgunit,*,OuOther0001\n"
+               "element,qr_shown,*,*,contact:helpline,DeHelpQr001,CocHelpLine,\n"
+               "element,qr_shown,*,*,contact:trafficking-line,DeHelpQr001,CocTraffick,\n",
+               map);
+    o = open_memstream(&out, &l1);
+    e = open_memstream(&err, &l2);
+    assert_int_equal(report_write_dhis2_metadata(map, o, e), ERR_OK);
+    fclose(o);
+    fclose(e);
+    assert_non_null(j = json_tokener_parse(out));
+    assert_true(json_object_object_get_ex(j, "dataElements", &des));
+    assert_int_equal(json_object_array_length(des), 1);
+    assert_true(json_object_object_get_ex(j, "categoryOptionCombos", &cocs));
+    assert_int_equal(json_object_array_length(cocs), 2);
+    assert_non_null(strstr(out, "\"name\":\"qr_shown item contact:helpline\""));
+    assert_non_null(strstr(out, "\"id\":\"CocTraffick\""));
     json_object_put(j);
     free(out);
     free(err);
