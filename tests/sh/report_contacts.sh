@@ -4,7 +4,8 @@
 # (tests/e2e/visit.script, which shows the take-away QR code of the first
 # module's end-card contact), export with `taama export`, and taama-report
 # merges both: the HTML and the CSV name each count by its own kiosk's
-# contact (id and label), not by the manager's --content. Then an export
+# contact (id and label), not by the manager's --content, and a DHIS2 map
+# line "contact:ID" takes each kiosk's count of that service. Then an export
 # from a kiosk that never recorded a list still merges, named from
 # --content and said so.
 set -eu
@@ -57,6 +58,22 @@ sed -n '/Take-away QR codes shown, by contact/,/<\/table>/p' "$T/r.html" > "$T/q
 grep -q '<th scope="row">helpline: DEMO migrant helpline' "$T/qr.html" || fail "html: no help line row"
 grep -q '<th scope="row">trafficking-line: DEMO anti-trafficking line' "$T/qr.html" || fail "html: no anti-trafficking row"
 
+# DHIS2 by contact id: one help line QR code (site A's index 0) and one
+# anti-trafficking one (site B's index 0), where index 0 would give 2 and 0
+cat > "$T/map.csv" << 'EOF'
+orgunit,*,OuOther0001
+element,qr_shown,*,*,contact:helpline,DeQrHelpLn1,,
+element,qr_shown,*,*,contact:trafficking-line,DeQrTraffk1,,
+EOF
+dhis2_run() {
+    "$R" dhis2 --db "$T/c.sqlite" --map "$T/map.csv" --no-suppress -o "$T/v.csv" 2> "$T/dhis2.err" ||
+        { cat "$T/dhis2.err"; fail "dhis2"; }
+    grep -q '^DeQrHelpLn1,[0-9]*,OuOther0001,HllvX50cXC0,HllvX50cXC0,1,' "$T/v.csv" || { cat "$T/v.csv"; fail "dhis2 help line"; }
+    grep -q '^DeQrTraffk1,[0-9]*,OuOther0001,HllvX50cXC0,HllvX50cXC0,1,' "$T/v.csv" || { cat "$T/v.csv"; fail "dhis2 anti-trafficking"; }
+}
+dhis2_run
+grep -q 'could not be matched by contact id' "$T/dhis2.err" && fail "dhis2 warned with every list present"
+
 # a kiosk without a recorded list (its lists removed, as on a kiosk from
 # before contact lists): merged, named from --content, and the report says so
 SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy "$B/taama" --windowed 1280x800 --data "$T/data-c" \
@@ -68,4 +85,7 @@ mkdir -p "$T/stick-c"
 "$R" csv --db "$T/c.sqlite" --no-suppress --period day --content "$ROOT/content" -o "$T/c.csv" 2> /dev/null || fail "csv c"
 grep -c "(name from this computer's contacts.yaml: the kiosk sent no list)" "$T/c.csv" | grep -q '^1$' ||
     { grep qr_shown "$T/c.csv"; fail "fallback not said"; }
+# DHIS2: the kiosk without a list adds to neither service, and says so
+dhis2_run
+grep -q 'WARNING: 1 counters could not be matched by contact id' "$T/dhis2.err" || { cat "$T/dhis2.err"; fail "dhis2 no-list warning"; }
 echo "report_contacts: ok"
