@@ -12,6 +12,7 @@
  * disk or plays sound. */
 #include "app_internal.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -363,6 +364,10 @@ static int picker_cycling(const App *a)
 {
     return a->visit.screen == SCREEN_LANGUAGE && a->visit.picker_choice < 0 && a->wiring.cfg.n_langs > 1;
 }
+
+/* app_update() compares two views with memcmp: padding would be compared
+ * as garbage, so the view must be ints only. */
+static_assert(sizeof(AppTimeView) == 4 * sizeof(int), "AppTimeView must have no padding (memcmp)");
 
 void app_time_view(const App *a, uint64_t now, AppTimeView *v)
 {

@@ -2,6 +2,7 @@
  * switch, so adding a code is one line. */
 #include "core/err.h"
 
+#include <assert.h>
 #include <errno.h>
 
 static const char *const names[ERR__COUNT] = {
@@ -23,6 +24,10 @@ static const char *const names[ERR__COUNT] = {
     [ERR_PATH] = "path leaves its folder",
     [ERR_INVALID] = "invalid argument",
 };
+
+/* Callers test failure as `if (e)`: success must be the only zero. */
+static_assert(ERR_OK == 0, "ERR_OK must be 0");
+static_assert(sizeof names / sizeof names[0] == ERR__COUNT, "one description per Err");
 
 const char *err_str(Err e)
 {

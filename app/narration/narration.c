@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "core/log.h"
+#include "core/vec.h"
 #include "i18n/i18n.h"
 
 typedef struct {
@@ -23,7 +24,8 @@ struct NarrationIndex {
     char *dirs[NARRATION_MAX_DIRS];
     int n_dirs;
     Entry *v;
-    int n, cap;
+    int n;
+    size_t cap;
 };
 
 /* Names we accept as a language folder or a key: nothing that could climb
@@ -87,15 +89,9 @@ static Err scan_lang(NarrationIndex *ix, int d, const char *lang)
                      NARRATION_MAX_FILES, file);
             break;
         }
-        if (ix->n == ix->cap) {
-            int ncap = ix->cap ? ix->cap * 2 : 256;
-            Entry *v = realloc(ix->v, (size_t)ncap * sizeof *v);
-            if (!v) {
-                e = ERR_NOMEM;
-                break;
-            }
-            ix->v = v;
-            ix->cap = ncap;
+        if (VEC_RESERVE(ix->v, ix->cap, (size_t)ix->n + 1) != ERR_OK) {
+            e = ERR_NOMEM;
+            break;
         }
         Entry *en = &ix->v[ix->n++];
         memcpy(en->lang, lang, strlen(lang) + 1); /* both checked to fit */

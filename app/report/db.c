@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/vec.h"
 
 enum { SCHEMA_VERSION = 5 };
 
@@ -275,15 +276,9 @@ Err report_db_sums_update(sqlite3 *db, int64_t metric, int64_t kid, int32_t day_
     sqlite3_bind_int(rd, 4, day_last);
     int rc;
     while ((rc = sqlite3_step(rd)) == SQLITE_ROW) {
-        if (n + 4 > cap) {
-            size_t nc = cap ? cap * 2 : 4096;
-            SumCell *nn = realloc(c, nc * sizeof *nn);
-            if (!nn) {
-                e = ERR_NOMEM;
-                goto out;
-            }
-            c = nn;
-            cap = nc;
+        if (VEC_RESERVE(c, cap, n + 4) != ERR_OK) {
+            e = ERR_NOMEM;
+            goto out;
         }
         int32_t day = (int32_t)sqlite3_column_int(rd, 0);
         int64_t v = sqlite3_column_int64(rd, 4);
@@ -382,6 +377,19 @@ static Err slots_reserve(ReportNames *n, size_t names)
     return ERR_OK;
 }
 
+/* Room in n->name for index id; the new slots are NULL (ids come from the
+ * database and may skip). ERR_NOMEM leaves n as it was. */
+static Err names_room(ReportNames *n, size_t id)
+{
+    size_t old = n->cap;
+    if (id < old)
+        return ERR_OK;
+    if (VEC_RESERVE(n->name, n->cap, id + 1) != ERR_OK)
+        return ERR_NOMEM;
+    memset(n->name + old, 0, (n->cap - old) * sizeof *n->name);
+    return ERR_OK;
+}
+
 Err report_names_load(sqlite3 *db, ReportNames *n)
 {
     report_names_clear(n);
@@ -397,17 +405,8 @@ Err report_names_load(sqlite3 *db, ReportNames *n)
             e = ERR_CORRUPT;
             break;
         }
-        if ((size_t)id >= n->cap) {
-            size_t nc = (size_t)id + 64 > n->cap * 2 ? (size_t)id + 64 : n->cap * 2;
-            char **nn = realloc(n->name, nc * sizeof *nn);
-            if (!nn) {
-                e = ERR_NOMEM;
-                break;
-            }
-            memset(nn + n->cap, 0, (nc - n->cap) * sizeof *nn);
-            n->name = nn;
-            n->cap = nc;
-        }
+        if ((e = names_room(n, (size_t)id)) != ERR_OK)
+            break;
         /* Room first (a rehash puts in the names already there), then the
          * new name, put in once. */
         if ((e = slots_reserve(n, (size_t)id + 1 > n->n ? (size_t)id + 1 : n->n)) != ERR_OK)
@@ -472,16 +471,10 @@ Err report_names_intern(sqlite3 *db, ReportNames *n, const char *s, int64_t *id)
     int64_t nid = sqlite3_last_insert_rowid(db);
     if (nid < 0 || nid > 1000000)
         return ERR_CORRUPT;
-    if ((size_t)nid >= n->cap) {
-        size_t nc = (size_t)nid + 64 > n->cap * 2 ? (size_t)nid + 64 : n->cap * 2;
-        char **nn = realloc(n->name, nc * sizeof *nn);
-        if (!nn)
-            return ERR_NOMEM;
-        memset(nn + n->cap, 0, (nc - n->cap) * sizeof *nn);
-        n->name = nn;
-        n->cap = nc;
-    }
-    Err e = slots_reserve(n, (size_t)nid + 1 > n->n ? (size_t)nid + 1 : n->n);
+    Err e = names_room(n, (size_t)nid);
+    if (e)
+        return e;
+    e = slots_reserve(n, (size_t)nid + 1 > n->n ? (size_t)nid + 1 : n->n);
     if (e)
         return e;
     if (!(n->name[nid] = strdup(s)))

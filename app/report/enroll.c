@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/fileio.h"
+#include "core/vec.h"
 
 /* The full key for kiosk_id: key itself (64 hex), or the one key among
  * its quarantined and registered keys that starts with key (8+ hex). */
@@ -165,14 +166,8 @@ typedef struct {
 
 static Err idlist_add(IdList *l, int64_t id)
 {
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 16;
-        int64_t *nd = realloc(l->id, nc * sizeof *nd);
-        if (!nd)
-            return ERR_NOMEM;
-        l->id = nd;
-        l->cap = nc;
-    }
+    if (VEC_RESERVE(l->id, l->cap, l->n + 1) != ERR_OK)
+        return ERR_NOMEM;
     l->id[l->n++] = id;
     return ERR_OK;
 }
@@ -265,7 +260,7 @@ typedef struct {
     char (*id)[33];
     char (*key)[65];
     char (*label)[REPORT_LABEL_MAX + 1];
-    size_t n, cap;
+    size_t n, cap, cap_key, cap_label; /* one capacity per array */
     char why[200];
 } EnrollList;
 
@@ -277,20 +272,10 @@ static int enroll_cb(void *ctx, char **f, size_t n, size_t record)
         snprintf(l->why, sizeof l->why, "record %zu: not kiosk_id (32 hex),pubkey (64 hex)[,label]", record);
         return 1;
     }
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 16;
-        void *a = realloc(l->id, nc * sizeof *l->id), *b = a ? realloc(l->key, nc * sizeof *l->key) : NULL,
-             *c = b ? realloc(l->label, nc * sizeof *l->label) : NULL;
-        if (a)
-            l->id = a;
-        if (b)
-            l->key = b;
-        if (!c) {
-            snprintf(l->why, sizeof l->why, "out of memory");
-            return 1;
-        }
-        l->label = c;
-        l->cap = nc;
+    if (VEC_RESERVE(l->id, l->cap, l->n + 1) != ERR_OK || VEC_RESERVE(l->key, l->cap_key, l->n + 1) != ERR_OK ||
+        VEC_RESERVE(l->label, l->cap_label, l->n + 1) != ERR_OK) {
+        snprintf(l->why, sizeof l->why, "out of memory");
+        return 1;
     }
     snprintf(l->id[l->n], 33, "%s", f[0]);
     snprintf(l->key[l->n], 65, "%s", f[1]);

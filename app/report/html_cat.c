@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/sort.h"
+#include "core/vec.h"
 
 /* Horizontal value axis below bars starting at x, width pw, at y. */
 static void x_axis_values(FILE *o, int x, int y, int pw, int64_t max)
@@ -73,9 +74,9 @@ static Err cat_query(Html *h, const char *metric, int dim, KeyKind kk, KV **kv_o
         return ERR_DB;
     sqlite3_bind_int64(st, 1, html_metric_id(h->rdb, metric));
     sqlite3_bind_int(st, 2, dim);
-    size_t cap = 16, n = 0;
-    KV *kv = malloc(cap * sizeof *kv);
-    Err e = kv ? ERR_OK : ERR_NOMEM;
+    size_t cap = 0, n = 0;
+    KV *kv = NULL;
+    Err e = VEC_RESERVE(kv, cap, REPORT_LENGTH_BUCKETS);
     if (!e && kk == KEY_LENGTH)
         for (; n < REPORT_LENGTH_BUCKETS; n++)
             kv[n] = (KV){NULL, (int64_t)n, 0};
@@ -85,15 +86,8 @@ static Err cat_query(Html *h, const char *metric, int dim, KeyKind kk, KV **kv_o
             kv[key].v += val;
             continue;
         }
-        if (n == cap) {
-            KV *nk = realloc(kv, cap * 2 * sizeof *kv);
-            if (!nk) {
-                e = ERR_NOMEM;
-                break;
-            }
-            kv = nk;
-            cap *= 2;
-        }
+        if ((e = VEC_RESERVE(kv, cap, n + 1)) != ERR_OK)
+            break;
         kv[n++] = (KV){NULL, key, val};
     }
     sqlite3_finalize(st);
@@ -116,14 +110,8 @@ static Err kv_take(void *ctx, const char *label, ReportContactSource source, int
 {
     KvSink *k = ctx;
     (void)source;
-    if (k->n == k->cap) {
-        size_t nc = k->cap ? k->cap * 2 : 16;
-        KV *nk = realloc(k->kv, nc * sizeof *nk);
-        if (!nk)
-            return ERR_NOMEM;
-        k->kv = nk;
-        k->cap = nc;
-    }
+    if (VEC_RESERVE(k->kv, k->cap, k->n + 1) != ERR_OK)
+        return ERR_NOMEM;
     if (!(k->kv[k->n].label = strdup(label)))
         return ERR_NOMEM;
     k->kv[k->n].key = (int64_t)k->n;

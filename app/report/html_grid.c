@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/fileio.h"
+#include "core/vec.h"
 
 void html_grid_free(Grid *g)
 {
@@ -143,14 +144,8 @@ static int group_cb(void *ctx, char **f, size_t n, size_t record)
         snprintf(m->why, sizeof m->why, "groups record %zu: want KIOSK_ID,GROUP NAME", record);
         return 1;
     }
-    if (m->n == m->cap) {
-        size_t nc = m->cap ? m->cap * 2 : 64;
-        GroupLine *nl = realloc(m->line, nc * sizeof *nl);
-        if (!nl)
-            return 1;
-        m->line = nl;
-        m->cap = nc;
-    }
+    if (VEC_RESERVE(m->line, m->cap, m->n + 1) != ERR_OK)
+        return 1;
     snprintf(m->line[m->n].kiosk, sizeof m->line[0].kiosk, "%s", f[0]);
     report_utf8_copy(m->line[m->n].group, sizeof m->line[0].group, f[1]);
     m->n++;
@@ -245,20 +240,12 @@ static Err grid_kiosks(sqlite3 *db, Grid *g)
     if (sqlite3_prepare_v2(db, "SELECT kid, kiosk_id, label FROM kiosks ORDER BY kiosk_id", -1, &st, NULL) !=
         SQLITE_OK)
         return ERR_DB;
-    size_t cap = 0;
+    size_t cap_k = 0, cap_l = 0;
     Err e = ERR_OK;
     while (!e && sqlite3_step(st) == SQLITE_ROW) {
-        if (g->nk == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **a = realloc(g->kiosk, cap * sizeof *a);
-            if (a)
-                g->kiosk = a;
-            char **b = a ? realloc(g->label, cap * sizeof *b) : NULL;
-            if (!a || !b) {
-                e = ERR_NOMEM;
-                break;
-            }
-            g->label = b;
+        if (VEC_RESERVE(g->kiosk, cap_k, g->nk + 1) != ERR_OK || VEC_RESERVE(g->label, cap_l, g->nk + 1) != ERR_OK) {
+            e = ERR_NOMEM;
+            break;
         }
         const char *kt = (const char *)sqlite3_column_text(st, 1), *lt = (const char *)sqlite3_column_text(st, 2);
         g->kiosk[g->nk] = strdup(kt ? kt : "");
@@ -289,15 +276,8 @@ static Err grid_days(sqlite3 *db, int64_t sid, Grid *g)
     size_t cap = 0;
     Err e = ERR_OK;
     while (!e && sqlite3_step(st) == SQLITE_ROW) {
-        if (g->nd == cap) {
-            cap = cap ? cap * 2 : 64;
-            int32_t *a = realloc(g->dayn, cap * sizeof *a);
-            if (!a) {
-                e = ERR_NOMEM;
-                break;
-            }
-            g->dayn = a;
-        }
+        if ((e = VEC_RESERVE(g->dayn, cap, g->nd + 1)) != ERR_OK)
+            break;
         g->dayn[g->nd++] = (int32_t)sqlite3_column_int(st, 0);
     }
     sqlite3_finalize(st);

@@ -42,6 +42,7 @@
 #include <sodium.h>
 
 #include "core/fileio.h"
+#include "core/vec.h"
 #include "export/export.h"
 #include "manifest/manifest.h"
 
@@ -466,14 +467,8 @@ static size_t walk_list_subdirs(int dfd, char ***names)
             (de->d_type != DT_UNKNOWN || fstatat(dfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
              !S_ISDIR(st.st_mode)))
             continue;
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 16;
-            char **nn = realloc(*names, nc * sizeof *nn);
-            if (!nn)
-                break;
-            *names = nn;
-            cap = nc;
-        }
+        if (VEC_RESERVE(*names, cap, n + 1) != ERR_OK)
+            break;
         if (!((*names)[n] = strdup(de->d_name)))
             break;
         n++;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/vec.h"
 #include "export/export.h"
 
 /* ---- parsing ---- */
@@ -34,15 +35,9 @@ static int row_cb(void *ctx, char **f, size_t n, size_t record)
         snprintf(p->why, sizeof p->why, EXPORT_CSV_NAME ": more than %d records", REPORT_ROWS_MAX);
         return 1;
     }
-    if (p->n == p->cap) {
-        size_t nc = p->cap ? p->cap * 2 : 1024;
-        StatRow *nr = realloc(p->rows, nc * sizeof *nr);
-        if (!nr) {
-            snprintf(p->why, sizeof p->why, "out of memory");
-            return 1;
-        }
-        p->rows = nr;
-        p->cap = nc;
+    if (VEC_RESERVE(p->rows, p->cap, p->n + 1) != ERR_OK) {
+        snprintf(p->why, sizeof p->why, "out of memory");
+        return 1;
     }
     if (report_row_check(f, n, record, p->day_first, p->day_last, &p->rows[p->n], p->why, sizeof p->why))
         return 1;
@@ -277,14 +272,8 @@ static int store_register(Store *s, const char *trust)
 static int store_touch(Store *s, const IdRow *r)
 {
     if (!s->nt || s->tv[s->nt - 1].metric != r->metric) {
-        if (s->nt == s->capt) {
-            size_t nc = s->capt ? s->capt * 2 : 16;
-            Touched *nn = realloc(s->tv, nc * sizeof *nn);
-            if (!nn)
-                return 0;
-            s->tv = nn;
-            s->capt = nc;
-        }
+        if (VEC_RESERVE(s->tv, s->capt, s->nt + 1) != ERR_OK)
+            return 0;
         s->tv[s->nt++] = (Touched){r->metric, r->day, r->day};
     }
     Touched *t = &s->tv[s->nt - 1];

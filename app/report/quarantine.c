@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/fileio.h"
+#include "core/str.h"
 #include "export/export.h"
 
 /* Keep a checked export, uncounted, with its counters (csv, len bytes;
@@ -34,35 +35,6 @@ static Err quarantine_add(sqlite3 *db, const ExportInfo *in, const char *csv, si
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? ERR_OK : ERR_DB;
 }
-
-/* Growing text buffer for the counters moved to quarantine. */
-typedef struct {
-    char *b;
-    size_t n, cap;
-    int err;
-} Buf;
-
-static void buf_add(Buf *b, const char *s, size_t n)
-{
-    if (b->err)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t nc = b->cap ? b->cap * 2 : 65536;
-        while (nc < b->n + n + 1)
-            nc *= 2;
-        char *nb = realloc(b->b, nc);
-        if (!nb) {
-            b->err = 1;
-            return;
-        }
-        b->b = nb;
-        b->cap = nc;
-    }
-    memcpy(b->b + b->n, s, n);
-    b->n += n;
-    b->b[b->n] = '\0';
-}
-
 
 /* The newest export of one epoch of a disputed kiosk (a row of the
  * epochs query in merge_dispute_move), as the quarantine keeps it; pub
@@ -92,10 +64,10 @@ static void dispute_epoch_info(sqlite3_stmt *ep, const char *kiosk_id, const cha
 
 /* Write the counters of (kid, in->epoch) as an export's CSV into b, and
  * set in's rows and day range from them. rd is the counters query of
- * merge_dispute_move. ERR_DB, ERR_NOMEM (b->err). */
-static Err dispute_epoch_csv(sqlite3_stmt *rd, int64_t kid, ExportInfo *in, Buf *b)
+ * merge_dispute_move. ERR_DB, ERR_NOMEM (b failed), ERR_FORMAT (a row too long to write). */
+static Err dispute_epoch_csv(sqlite3_stmt *rd, int64_t kid, ExportInfo *in, Str *b)
 {
-    buf_add(b, "\xEF\xBB\xBF" EXPORT_CSV_HEADER "\r\n", 3 + strlen(EXPORT_CSV_HEADER) + 2);
+    str_puts(b, "\xEF\xBB\xBF" EXPORT_CSV_HEADER "\r\n");
     sqlite3_reset(rd);
     sqlite3_bind_int64(rd, 1, kid);
     sqlite3_bind_int64(rd, 2, in->epoch);
@@ -108,19 +80,17 @@ static Err dispute_epoch_csv(sqlite3_stmt *rd, int64_t kid, ExportInfo *in, Buf 
         int k = snprintf(line, sizeof line, "%s,%s,%s,%s,%s,%lld\r\n", d, (const char *)sqlite3_column_text(rd, 1),
                          (const char *)sqlite3_column_text(rd, 2), (const char *)sqlite3_column_text(rd, 3), item,
                          (long long)sqlite3_column_int64(rd, 5));
-        if (k < 0 || (size_t)k >= sizeof line) {
-            b->err = 1;
-            break;
-        }
-        buf_add(b, line, (size_t)k);
+        if (k < 0 || (size_t)k >= sizeof line)
+            return ERR_FORMAT; /* names are bounded far below this: a damaged database */
+        str_append(b, line, (size_t)k);
         if (in->rows == 0 || strcmp(d, in->df) < 0)
             snprintf(in->df, sizeof in->df, "%s", d);
         if (in->rows == 0 || strcmp(d, in->dl) > 0)
             snprintf(in->dl, sizeof in->dl, "%s", d);
         in->rows++;
     }
-    if (b->err)
-        return ERR_NOMEM;
+    if (str_err(b) != ERR_OK)
+        return str_err(b);
     return rc == SQLITE_DONE ? ERR_OK : ERR_DB;
 }
 
@@ -157,14 +127,14 @@ Err merge_dispute_move(ReportDb *rdb, const char *kiosk_id, const char *reason)
     while (!e && sqlite3_step(ep) == SQLITE_ROW) {
         ExportInfo in;
         int orphan;
-        Buf b = {0};
+        Str b = STR_INIT;
         dispute_epoch_info(ep, kiosk_id, pub, label, &in, &orphan);
         e = dispute_epoch_csv(rd, kid, &in, &b);
         if (!e && orphan)
-            fileio_sha256_hex(b.b, b.n, in.mhash);
+            fileio_sha256_hex(str_cstr(&b), b.len, in.mhash);
         if (!e)
-            e = quarantine_add(db, &in, b.b, b.n, why);
-        free(b.b);
+            e = quarantine_add(db, &in, str_cstr(&b), b.len, why);
+        str_free(&b);
     }
     if (!e)
         e = merge_drop_kiosk(db, kiosk_id, kid);
