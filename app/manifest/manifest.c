@@ -135,7 +135,14 @@ Err manifest_get_int(const Manifest *m, const char *key, int64_t *out)
     char *end;
     errno = 0;
     long long x = strtoll(v, &end, 10);
-    if (errno || *end || end == v || v[0] == '+' || v[0] == ' ')
+    if (errno || *end || end == v)
+        return ERR_FORMAT;
+    /* Only the number's own spelling: "04", "+4", " 4", "\t4" or "-0" would
+     * read as a number the signed bytes do not spell, so two manifests
+     * could say the same thing differently. */
+    char back[24];
+    snprintf(back, sizeof back, "%lld", x);
+    if (strcmp(back, v) != 0)
         return ERR_FORMAT;
     *out = (int64_t)x;
     return ERR_OK;

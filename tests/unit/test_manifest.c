@@ -79,6 +79,18 @@ static void test_canonical_bytes(void **state)
     assert_int_equal(ep, 2);
     assert_int_equal(manifest_get_int(c, "kiosk_id", &ep), ERR_FORMAT);
     assert_int_equal(manifest_get_int(c, "nope", &ep), ERR_NOTFOUND);
+    /* Only a number's own spelling counts (found by fuzz_manifest: "04"
+     * read as 4, so two different signed texts meant the same count). */
+    const char *const odd[] = {"04", "+4", " 4", "\t4", "-0", "4 ", "00", "-04"};
+    for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
+        assert_int_equal(manifest_set(c, "rows", odd[i]), ERR_OK);
+        assert_int_equal(manifest_get_int(c, "rows", &ep), ERR_FORMAT);
+    }
+    const char *const fine[] = {"0", "4", "-4", "9223372036854775807"};
+    for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
+        assert_int_equal(manifest_set(c, "rows", fine[i]), ERR_OK);
+        assert_int_equal(manifest_get_int(c, "rows", &ep), ERR_OK);
+    }
     assert_int_equal(manifest_file_count(c), 2);
     assert_string_equal(manifest_file(c, 0)->path, "a.csv");
     assert_non_null(manifest_find_file(c, "z/b.csv"));
